@@ -1,0 +1,126 @@
+/**
+ * PlaygroundConfig → the exact options object the widget receives, and the
+ * body of the server's authenticate-user call (domain.md §10.4, §10.5, §15).
+ *
+ * Rules (each one is a test in widget-config.test.ts):
+ * - exactly one identity source: `collectUserData`, `user.data` or `user.token`;
+ * - `prefillUserData` / `extraDataCollectionFields` only next to `collectUserData`;
+ * - no `collectUserData` where the widget would ignore it (verified, browser email);
+ * - empty values and widget defaults are left out; key order is stable.
+ */
+import { toApiLanguage } from "./languages";
+import { DEFAULT_PRIMARY_COLOR, type PlaygroundConfig } from "./options";
+
+/** Shown in snippets until the user types their widget token. */
+export const WIDGET_TOKEN_PLACEHOLDER = "YOUR_WIDGET_TOKEN";
+/** The widget version every snippet pins (the behaviour this playground replicates). */
+export const WIDGET_VERSION = "4.0.57";
+export const WIDGET_MAJOR = 4;
+export const OPENCX_API_URL = "https://api.open.cx";
+export const AUTHENTICATE_USER_PATH = "/widget/authenticate-user";
+
+export interface WidgetUserData {
+  name?: string;
+  email?: string;
+  avatarUrl?: string;
+  customData?: Record<string, string>;
+}
+
+export interface WidgetConfig {
+  token: string;
+  language?: string;
+  theme?: { primaryColor: string };
+  collectUserData?: true;
+  prefillUserData?: { name?: string; email?: string };
+  extraDataCollectionFields?: string[];
+  user?: { token: string; externalId?: string } | { data?: WidgetUserData; externalId?: string };
+}
+
+export interface AuthenticateUserRequest {
+  email: string;
+  name?: string;
+  avatar_url?: string;
+  phone?: string;
+  language?: string;
+  customData?: Record<string, string | number | boolean>;
+  chat_context?: string;
+}
+
+/** Rows with an empty key are left out; a later duplicate key wins, as in a JS object literal. */
+function rowsToRecord<V>(rows: readonly { key: string; value: V }[]): Record<string, V> | undefined {
+  const out: Record<string, V> = {};
+  for (const { key, value } of rows) if (key !== "") out[key] = value;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function compact<T extends object>(obj: T): T | undefined {
+  const out = Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== ""));
+  return Object.keys(out).length > 0 ? (out as T) : undefined;
+}
+
+/** Whether the widget will show and use the welcome form's collection for this config. */
+export function collectsUserData(config: PlaygroundConfig): boolean {
+  if (config.model === "collect") return true;
+  if (config.model === "browser") return config.collectUserData && config.userEmail === "";
+  return false;
+}
+
+export interface WidgetConfigContext {
+  /**
+   * The contact token for the verified model. Snippets pass a marker that they
+   * print as a variable; the preview passes the token the sandbox issued.
+   */
+  contactToken?: string;
+}
+
+export function toWidgetConfig(config: PlaygroundConfig, ctx: WidgetConfigContext = {}): WidgetConfig {
+  const out: WidgetConfig = { token: config.widgetToken || WIDGET_TOKEN_PLACEHOLDER };
+  if (config.language !== "en") out.language = config.language;
+  if (config.primaryColor !== DEFAULT_PRIMARY_COLOR && config.primaryColor.trim() !== "") {
+    out.theme = { primaryColor: config.primaryColor };
+  }
+  if (collectsUserData(config)) {
+    out.collectUserData = true;
+    // Only the Collect model configures the form; a browser config that also
+    // collects keeps its prefill/extra values out (they belong to another model).
+    if (config.model === "collect") {
+      const prefill = compact({ name: config.prefillName, email: config.prefillEmail });
+      if (prefill) out.prefillUserData = prefill;
+      const extra = config.extraFields.filter((f) => f.trim() !== "");
+      if (extra.length > 0) out.extraDataCollectionFields = extra;
+    }
+  }
+  const externalId = config.externalId || undefined;
+  if (config.model === "server") {
+    const token = ctx.contactToken ?? config.contactToken;
+    out.user = externalId ? { token, externalId } : { token };
+  } else if (config.model === "browser") {
+    const data = compact<WidgetUserData>({
+      name: config.userName,
+      email: config.userEmail,
+      avatarUrl: config.userAvatarUrl,
+      customData: rowsToRecord(config.userCustomData),
+    });
+    const user: { data?: WidgetUserData; externalId?: string } = {};
+    if (data) user.data = data;
+    if (externalId) user.externalId = externalId;
+    if (data || externalId) out.user = user;
+  } else if (externalId) {
+    out.user = { externalId };
+  }
+  return out;
+}
+
+/** The JSON body your server sends to authenticate-user. */
+export function toAuthenticateRequest(config: PlaygroundConfig): AuthenticateUserRequest {
+  const language = config.serverLanguage === "" ? undefined : toApiLanguage(config.serverLanguage);
+  const body: AuthenticateUserRequest = { email: config.serverEmail };
+  if (config.serverName) body.name = config.serverName;
+  if (config.serverAvatarUrl) body.avatar_url = config.serverAvatarUrl;
+  if (config.serverPhone) body.phone = config.serverPhone;
+  if (language && language.kind !== "unsupported") body.language = language.code;
+  const customData = rowsToRecord(config.serverCustomData);
+  if (customData) body.customData = customData;
+  if (config.serverChatContext) body.chat_context = config.serverChatContext;
+  return body;
+}

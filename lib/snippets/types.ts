@@ -1,0 +1,28 @@
+/** What every snippet generator returns; the code panel renders these. */
+
+export const SNIPPET_TARGETS = ["html", "react", "nextjs", "node", "express", "python", "curl"] as const;
+export type SnippetTarget = (typeof SNIPPET_TARGETS)[number];
+
+/** Client targets run in the browser; server targets hold the API key (from the environment). */
+export const CLIENT_TARGETS: readonly SnippetTarget[] = ["html", "react", "nextjs"];
+export const SERVER_TARGETS: readonly SnippetTarget[] = ["node", "express", "python", "curl"];
+
+/** Grammar names as shiki knows them. */
+export type SnippetLanguage = "html" | "tsx" | "ts" | "js" | "python" | "bash" | "json";
+
+export interface SnippetFile {
+  /** Suggested path, e.g. `app/components/support-widget.tsx`. */
+  path: string;
+  language: SnippetLanguage;
+  code: string;
+}
+
+export interface Snippet {
+  target: SnippetTarget;
+  /** Tab label, e.g. "Next.js". */
+  label: string;
+  /** Shell command to install what the snippet imports, if anything. */
+  install?: string;
+  /** One or more files; the verified model adds a server half to client targets. */
+  files: SnippetFile[];
+}
