@@ -1,16 +1,24 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
+import { THEME_BOOT_SCRIPT } from "@/components/playground/theme-toggle";
 import "../globals.css";
 
 export const metadata: Metadata = {
-  title: "Identity Playground · open.cx widget",
+  title: "Identity Playground · open.cx chat widget",
   description:
-    "Pick how the open.cx chat widget identifies visitors, watch a faithful preview, and copy matching snippets.",
+    "Pick how the open.cx chat widget identifies visitors, watch a faithful preview, and copy matching, tested snippets.",
 };
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function PlaygroundLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
-      <body className="min-h-screen bg-white font-sans text-neutral-900 antialiased">{children}</body>
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+      </head>
+      <body className="min-h-screen bg-neutral-50 font-sans text-neutral-900 antialiased dark:bg-neutral-950 dark:text-neutral-100">
+        {children}
+      </body>
     </html>
   );
 }

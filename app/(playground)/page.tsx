@@ -1,8 +1,16 @@
-export default function PlaygroundPage() {
-  return (
-    <main className="mx-auto max-w-2xl p-8">
-      <h1 className="text-2xl font-semibold">Identity Playground</h1>
-      <p className="mt-2 text-neutral-600">The playground page is being built.</p>
-    </main>
-  );
+import { Playground } from "@/components/playground/playground";
+import { highlightSnippets } from "@/lib/highlight/highlight-snippets";
+import { generateSnippets } from "@/lib/snippets";
+import { configFromSearchParams } from "@/lib/url/codec";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/**
+ * The playground. The server decodes the share link into the initial config and
+ * highlights its snippets, so the first paint shows the shared state in colour.
+ */
+export default async function PlaygroundPage({ searchParams }: { searchParams: SearchParams }) {
+  const { config, issues } = configFromSearchParams(await searchParams);
+  const initialHighlighted = await highlightSnippets(generateSnippets(config));
+  return <Playground initial={config} linkIssues={issues} initialHighlighted={initialHighlighted} />;
 }

@@ -20,7 +20,7 @@ export function hostileText(maxLength = 60): fc.Arbitrary<string> {
     .array(fc.oneof(fc.constantFrom(...HOSTILE_FRAGMENTS), fc.string({ maxLength: 8 }), fc.constantFrom("Jane", "Acme", "a b")), {
       maxLength: 6,
     })
-    .map((parts) => parts.join("").slice(0, maxLength));
+    .map((parts) => Array.from(parts.join("")).slice(0, maxLength).join(""));
 }
 
 const text = (hostile: boolean, max = 40) =>

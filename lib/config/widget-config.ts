@@ -8,7 +8,7 @@
  * - no `collectUserData` where the widget would ignore it (verified, browser email);
  * - empty values and widget defaults are left out; key order is stable.
  */
-import { toApiLanguage } from "./languages";
+import { toApiLanguage, type WidgetLanguage } from "./languages";
 import { DEFAULT_PRIMARY_COLOR, type PlaygroundConfig } from "./options";
 
 /** Shown in snippets until the user types their widget token. */
@@ -28,7 +28,7 @@ export interface WidgetUserData {
 
 export interface WidgetConfig {
   token: string;
-  language?: string;
+  language?: WidgetLanguage;
   theme?: { primaryColor: string };
   collectUserData?: true;
   prefillUserData?: { name?: string; email?: string };
@@ -48,8 +48,8 @@ export interface AuthenticateUserRequest {
 
 /** Rows with an empty key are left out; a later duplicate key wins, as in a JS object literal. */
 function rowsToRecord<V>(rows: readonly { key: string; value: V }[]): Record<string, V> | undefined {
-  const out: Record<string, V> = {};
-  for (const { key, value } of rows) if (key !== "") out[key] = value;
+  // Object.fromEntries defines own properties, so even a "__proto__" key survives.
+  const out = Object.fromEntries(rows.filter((r) => r.key !== "").map((r) => [r.key, r.value])) as Record<string, V>;
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
@@ -68,7 +68,8 @@ export function collectsUserData(config: PlaygroundConfig): boolean {
 export interface WidgetConfigContext {
   /**
    * The contact token for the verified model. Snippets pass a marker that they
-   * print as a variable; the preview passes the token the sandbox issued.
+   * print as a variable; the preview passes the token it obtained. Never read
+   * from the config here: the config's token is sensitive and must be passed on purpose.
    */
   contactToken?: string;
 }
@@ -76,9 +77,8 @@ export interface WidgetConfigContext {
 export function toWidgetConfig(config: PlaygroundConfig, ctx: WidgetConfigContext = {}): WidgetConfig {
   const out: WidgetConfig = { token: config.widgetToken || WIDGET_TOKEN_PLACEHOLDER };
   if (config.language !== "en") out.language = config.language;
-  if (config.primaryColor !== DEFAULT_PRIMARY_COLOR && config.primaryColor.trim() !== "") {
-    out.theme = { primaryColor: config.primaryColor };
-  }
+  const primaryColor = config.primaryColor.trim();
+  if (primaryColor !== DEFAULT_PRIMARY_COLOR && primaryColor !== "") out.theme = { primaryColor };
   if (collectsUserData(config)) {
     out.collectUserData = true;
     // Only the Collect model configures the form; a browser config that also
@@ -92,7 +92,7 @@ export function toWidgetConfig(config: PlaygroundConfig, ctx: WidgetConfigContex
   }
   const externalId = config.externalId || undefined;
   if (config.model === "server") {
-    const token = ctx.contactToken ?? config.contactToken;
+    const token = ctx.contactToken ?? "";
     out.user = externalId ? { token, externalId } : { token };
   } else if (config.model === "browser") {
     const data = compact<WidgetUserData>({

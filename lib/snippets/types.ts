@@ -1,6 +1,14 @@
 /** What every snippet generator returns; the code panel renders these. */
 
-export const SNIPPET_TARGETS = ["html", "react", "nextjs", "node", "express", "python", "curl"] as const;
+export const SNIPPET_TARGETS = [
+  "html",
+  "react",
+  "nextjs",
+  "node",
+  "express",
+  "python",
+  "curl",
+] as const;
 export type SnippetTarget = (typeof SNIPPET_TARGETS)[number];
 
 /** Client targets run in the browser; server targets hold the API key (from the environment). */
@@ -26,3 +34,14 @@ export interface Snippet {
   /** One or more files; the verified model adds a server half to client targets. */
   files: SnippetFile[];
 }
+
+/** Tab labels, in `SNIPPET_TARGETS` order. */
+export const SNIPPET_TARGET_LABELS: Readonly<Record<SnippetTarget, string>> = {
+  html: "HTML",
+  react: "React",
+  nextjs: "Next.js",
+  node: "Node.js",
+  express: "Express",
+  python: "Python",
+  curl: "cURL",
+};

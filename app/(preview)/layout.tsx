@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import "./preview.css";
+
+export const metadata: Metadata = {
+  title: "OpenCX Live Chat (preview)",
+  robots: { index: false, follow: false },
+};
+
+/** The preview document's root layout: shown in the playground's iframe, styled on its own. */
+export default function PreviewLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh bg-white font-sans antialiased">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,274 @@
+"use client";
+import "./code-panel.css";
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { snippetFileKey } from "@/lib/highlight/keys";
+import { SERVER_TARGETS, type Snippet, type SnippetLanguage, type SnippetTarget } from "@/lib/snippets/types";
+import { CodeBlock, LANGUAGE_NAMES } from "./code-block";
+import { CopyButton } from "./copy-button";
+import { warmHighlighter } from "./highlight-client";
+
+export interface CodePanelProps {
+  /** The snippets to show, one tab each; client targets first, then server targets, in this order. */
+  snippets: Snippet[];
+  /**
+   * HTML made on the server by `highlightSnippets`, keyed `${target}:${path}`. A block uses it
+   * while its code is unchanged, so the first paint is coloured with no highlighter in the page.
+   */
+  initialHighlighted?: Record<string, string>;
+  /** The tab selected at first; the first tab when absent or not among `snippets`. */
+  initialTarget?: SnippetTarget;
+  /**
+   * The page's own polite live region, if it has one: copy results go there and the panel
+   * renders no region of its own, so the page keeps a single one.
+   */
+  announce?: (message: string) => void;
+}
+
+const isServerTarget = (target: SnippetTarget) => SERVER_TARGETS.includes(target);
+
+/**
+ * Tabs of snippet targets ("Your page" and, for the verified model, "Server"), each showing its
+ * install command and files with copy buttons. One polite live region announces copy results.
+ */
+export function CodePanel({ snippets, initialHighlighted, initialTarget, announce }: CodePanelProps) {
+  const baseId = useId();
+  const clientSnippets = snippets.filter((s) => !isServerTarget(s.target));
+  const serverSnippets = snippets.filter((s) => isServerTarget(s.target));
+  const ordered = [...clientSnippets, ...serverSnippets];
+
+  const [selected, setSelected] = useState<SnippetTarget | undefined>(
+    () => ordered.find((s) => s.target === initialTarget)?.target ?? ordered[0]?.target,
+  );
+  const active = ordered.find((s) => s.target === selected) ?? ordered[0];
+  // The selected tab disappeared (e.g. the model is no longer verified): settle on the first tab,
+  // so it stays there rather than jumping back if the tab reappears later.
+  if (active && active.target !== selected) setSelected(active.target);
+
+  const tabRefs = useRef(new Map<SnippetTarget, HTMLButtonElement>());
+  const tabId = (target: SnippetTarget) => `${baseId}-tab-${target}`;
+  const panelId = `${baseId}-panel`;
+
+  const onTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const last = ordered.length - 1;
+    const next =
+      event.key === "ArrowRight" ? (index === last ? 0 : index + 1)
+      : event.key === "ArrowLeft" ? (index === 0 ? last : index - 1)
+      : event.key === "Home" ? 0
+      : event.key === "End" ? last
+      : undefined;
+    const target = next === undefined ? undefined : ordered[next]?.target;
+    if (!target) return;
+    event.preventDefault();
+    setSelected(target);
+    tabRefs.current.get(target)?.focus();
+  };
+
+  const [announcement, setAnnouncement] = useState("");
+  const announceTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(announceTimer.current), []);
+  const onCopyResult = useCallback(
+    (ok: boolean, subject: string) => {
+      const message = ok
+        ? `Copied ${subject} to the clipboard`
+        : `Could not copy ${subject} to the clipboard. The text is selected: copy it with your keyboard.`;
+      if (announce) {
+        announce(message);
+        return;
+      }
+      // Empty the region first so copying the same file twice is announced twice.
+      setAnnouncement("");
+      clearTimeout(announceTimer.current);
+      announceTimer.current = setTimeout(() => setAnnouncement(message), 50);
+    },
+    [announce],
+  );
+
+  // Warm the worker when the page is idle, so the first re-highlight after a change is fast.
+  const [warmUp] = useState(() => warmUpPlan(snippets));
+  useEffect(() => whenIdle(() => warmHighlighter(warmUp.samples, warmUp.preload)), [warmUp]);
+
+  const groups = [
+    { id: "client", label: "Your page", snippets: clientSnippets },
+    { id: "server", label: "Server", snippets: serverSnippets },
+  ].filter((g) => g.snippets.length > 0);
+  const showGroupLabels = groups.length > 1;
+
+  return (
+    <div className="code-panel flex min-w-0 flex-col gap-3 text-(--cp-text)" data-testid="code.panel">
+      {ordered.length > 0 && (
+        <div
+          role="tablist"
+          aria-label="Snippet target"
+          className="@container flex flex-col rounded-lg border border-(--cp-border) bg-(--cp-surface)"
+        >
+          {groups.map((group, groupIndex) => (
+            <div
+              key={group.id}
+              role="none"
+              className={`flex flex-wrap items-center gap-1 p-1 ${groupIndex > 0 ? "border-t border-(--cp-border)" : ""}`}
+            >
+              {showGroupLabels && (
+                <span
+                  id={`${baseId}-group-${group.id}`}
+                  aria-hidden="true"
+                  className="w-full shrink-0 px-2 pt-0.5 text-[0.6875rem] font-semibold tracking-wide whitespace-nowrap text-(--cp-muted) uppercase @sm:w-24 @sm:pt-0"
+                >
+                  {group.label}
+                </span>
+              )}
+              {group.snippets.map((snippet) => {
+                const index = ordered.indexOf(snippet);
+                const isActive = snippet.target === active?.target;
+                return (
+                  <button
+                    key={snippet.target}
+                    ref={(el) => {
+                      if (el) tabRefs.current.set(snippet.target, el);
+                      else tabRefs.current.delete(snippet.target);
+                    }}
+                    type="button"
+                    role="tab"
+                    id={tabId(snippet.target)}
+                    aria-selected={isActive}
+                    aria-controls={isActive ? panelId : undefined}
+                    aria-describedby={showGroupLabels ? `${baseId}-group-${group.id}` : undefined}
+                    tabIndex={isActive ? 0 : -1}
+                    data-testid={`code.tab.${snippet.target}`}
+                    onClick={() => setSelected(snippet.target)}
+                    onKeyDown={(event) => onTabKeyDown(event, index)}
+                    className="rounded-md px-2.5 py-1 text-sm font-medium whitespace-nowrap text-(--cp-muted) hover:bg-(--cp-button-hover) hover:text-(--cp-text) focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-(--cp-focus) aria-selected:bg-(--cp-tab-active) aria-selected:text-(--cp-text) aria-selected:shadow-sm aria-selected:ring-1 aria-selected:ring-(--cp-border)"
+                  >
+                    {snippet.label}
+                  </button>
+                );
+              })}
+            </div>
+          ))}
+        </div>
+      )}
+
+      {active ? (
+        <div
+          role="tabpanel"
+          id={panelId}
+          aria-labelledby={tabId(active.target)}
+          data-testid={`code.tabpanel.${active.target}`}
+          className="flex min-w-0 flex-col gap-3"
+        >
+          {active.install && (
+            <InstallBlock target={active.target} label={active.label} command={active.install} onCopyResult={onCopyResult} />
+          )}
+          {active.files.map((file, index) => (
+            <FileBlock
+              key={`${active.target}:${file.path}`}
+              target={active.target}
+              index={index}
+              path={file.path}
+              code={file.code}
+              language={file.language}
+              serverHtml={initialHighlighted?.[snippetFileKey(active.target, file.path)]}
+              onCopyResult={onCopyResult}
+            />
+          ))}
+        </div>
+      ) : (
+        <p className="text-sm text-(--cp-muted)">No snippets for this configuration.</p>
+      )}
+
+      {announce ? null : (
+        <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="code.live">
+          {announcement}
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface FileBlockProps {
+  target: SnippetTarget;
+  index: number;
+  path: string;
+  code: string;
+  language: SnippetLanguage;
+  serverHtml?: string;
+  onCopyResult: (ok: boolean, subject: string) => void;
+}
+
+function FileBlock({ target, index, path, code, language, serverHtml, onCopyResult }: FileBlockProps) {
+  const blockRef = useRef<HTMLPreElement>(null);
+  return (
+    <div className="min-w-0 overflow-hidden rounded-lg border border-(--cp-border)">
+      <div className="flex items-center justify-between gap-2 border-b border-(--cp-border) bg-(--cp-surface) py-1.5 pr-1.5 pl-3">
+        <span className="min-w-0 truncate font-mono text-xs text-(--cp-text)" title={path}>
+          {path}
+        </span>
+        <span className="ml-auto shrink-0 text-[0.6875rem] text-(--cp-muted)">{LANGUAGE_NAMES[language]}</span>
+        <CopyButton
+          text={code}
+          subject={path}
+          testId={`code.copy.${target}.${index}`}
+          onResult={onCopyResult}
+          selectOnFailure={blockRef}
+        />
+      </div>
+      <CodeBlock
+        ref={blockRef}
+        slot={snippetFileKey(target, path)}
+        code={code}
+        language={language}
+        label={`${path} (${LANGUAGE_NAMES[language]})`}
+        testId={`code.block.${target}.${index}`}
+        serverHtml={serverHtml}
+      />
+    </div>
+  );
+}
+
+interface InstallBlockProps {
+  target: SnippetTarget;
+  label: string;
+  command: string;
+  onCopyResult: (ok: boolean, subject: string) => void;
+}
+
+function InstallBlock({ target, label, command, onCopyResult }: InstallBlockProps) {
+  const blockRef = useRef<HTMLPreElement>(null);
+  return (
+    <div className="flex min-w-0 items-center gap-2 rounded-lg border border-(--cp-border) bg-(--cp-code-bg) py-1.5 pr-1.5 pl-1">
+      <pre
+        ref={blockRef}
+        role="region"
+        aria-label={`Install command for ${label}`}
+        tabIndex={0}
+        data-testid={`code.block.${target}.install`}
+        className="m-0 min-w-0 flex-1 overflow-x-auto rounded px-2 py-1 font-mono text-[0.8125rem] text-(--cp-code-fg) focus-visible:outline-2 focus-visible:outline-(--cp-focus)"
+      >
+        <code className="before:text-(--cp-muted) before:content-['$_'] before:select-none">{command}</code>
+      </pre>
+      <CopyButton
+        text={command}
+        subject="the install command"
+        testId={`code.copy.${target}.install`}
+        onResult={onCopyResult}
+        selectOnFailure={blockRef}
+      />
+    </div>
+  );
+}
+
+/** One sample per language the snippets use (highlighting real code compiles the grammar's rules), then every other grammar. */
+function warmUpPlan(snippets: readonly Snippet[]) {
+  const samples = new Map<SnippetLanguage, string>();
+  for (const file of snippets.flatMap((s) => s.files)) if (!samples.has(file.language)) samples.set(file.language, file.code);
+  const preload = (Object.keys(LANGUAGE_NAMES) as SnippetLanguage[]).filter((l) => !samples.has(l));
+  return { samples: [...samples].map(([language, code]) => ({ language, code })), preload };
+}
+
+function whenIdle(callback: () => void): () => void {
+  if (typeof window.requestIdleCallback === "function") {
+    const handle = window.requestIdleCallback(callback, { timeout: 4000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(callback, 1500);
+  return () => clearTimeout(handle);
+}

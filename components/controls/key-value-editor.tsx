@@ -1,0 +1,120 @@
+"use client";
+import { useId } from "react";
+import { LIMITS, OPTIONS, type ServerCustomDataRow } from "@/lib/config/options";
+import { usePlayground } from "@/components/playground/store-provider";
+import { InlineAdvisories } from "./advisories";
+import { inputClass } from "./field";
+
+type Kind = "string" | "number" | "boolean";
+const kindOf = (v: ServerCustomDataRow["value"]): Kind =>
+  typeof v === "number" ? "number" : typeof v === "boolean" ? "boolean" : "string";
+
+function convert(value: ServerCustomDataRow["value"], kind: Kind): ServerCustomDataRow["value"] {
+  if (kind === "boolean") return value === true || value === "true";
+  if (kind === "number") {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : 0;
+  }
+  return String(value);
+}
+
+const buttonClass =
+  "rounded-md border border-neutral-300 px-2 py-1 text-xs font-medium hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:opacity-40 dark:border-neutral-700 dark:hover:bg-neutral-800";
+
+/**
+ * Custom data as key/value rows. Browser custom data is string-only (the
+ * widget's type); server custom data may also hold numbers and booleans.
+ */
+export function KeyValueEditor({ name }: { name: "userCustomData" | "serverCustomData" }) {
+  const rows = usePlayground((s) => s.config[name]) as ServerCustomDataRow[];
+  const setOption = usePlayground((s) => s.setOption);
+  const typed = name === "serverCustomData";
+  const row = OPTIONS[name];
+  const id = useId();
+  const update = (next: ServerCustomDataRow[]) => setOption(name, next as never);
+  const patch = (index: number, change: Partial<ServerCustomDataRow>) =>
+    update(rows.map((r, i) => (i === index ? { ...r, ...change } : r)));
+
+  return (
+    <div className="space-y-2" data-testid={`controls.${row.section}.${name}`}>
+      <div>
+        <p id={`${id}-label`} className="text-sm font-medium text-neutral-800 dark:text-neutral-200">
+          {row.label}
+        </p>
+        <p className="text-xs text-neutral-500 dark:text-neutral-400">{row.help}</p>
+      </div>
+      {rows.length > 0 ? (
+        <ul className="space-y-1.5" aria-labelledby={`${id}-label`}>
+          {rows.map((r, index) => {
+            const kind = kindOf(r.value);
+            return (
+              <li key={index} className="flex items-center gap-1.5">
+                <input
+                  value={r.key}
+                  onChange={(e) => patch(index, { key: e.target.value })}
+                  placeholder="key"
+                  aria-label={`${row.label} row ${index + 1} key`}
+                  data-testid={`controls.${row.section}.${name}.${index}.key`}
+                  className={`${inputClass} min-w-0 flex-1 font-mono`}
+                  spellCheck={false}
+                />
+                {kind === "boolean" ? (
+                  <select
+                    value={String(r.value)}
+                    onChange={(e) => patch(index, { value: e.target.value === "true" })}
+                    aria-label={`${row.label} row ${index + 1} value`}
+                    className={`${inputClass} min-w-0 flex-1`}
+                  >
+                    <option value="true">true</option>
+                    <option value="false">false</option>
+                  </select>
+                ) : (
+                  <input
+                    value={String(r.value)}
+                    type={kind === "number" ? "number" : "text"}
+                    onChange={(e) => patch(index, { value: kind === "number" ? convert(e.target.value, "number") : e.target.value })}
+                    placeholder="value"
+                    aria-label={`${row.label} row ${index + 1} value`}
+                    data-testid={`controls.${row.section}.${name}.${index}.value`}
+                    className={`${inputClass} min-w-0 flex-1 font-mono`}
+                    spellCheck={false}
+                  />
+                )}
+                {typed ? (
+                  <select
+                    value={kind}
+                    onChange={(e) => patch(index, { value: convert(r.value, e.target.value as Kind) })}
+                    aria-label={`${row.label} row ${index + 1} type`}
+                    className={`${inputClass} w-24 shrink-0`}
+                  >
+                    <option value="string">string</option>
+                    <option value="number">number</option>
+                    <option value="boolean">boolean</option>
+                  </select>
+                ) : null}
+                <button
+                  type="button"
+                  className={buttonClass}
+                  onClick={() => update(rows.filter((_, i) => i !== index))}
+                  aria-label={`Remove ${row.label} row ${index + 1}${r.key ? ` (${r.key})` : ""}`}
+                >
+                  ✕
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      <button
+        type="button"
+        className={buttonClass}
+        disabled={rows.length >= LIMITS.customDataRows}
+        onClick={() => update([...rows, { key: "", value: "" }])}
+        data-testid={`controls.${row.section}.${name}.add`}
+      >
+        Add {row.label} row
+      </button>
+      <InlineAdvisories option={name} />
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+import { useMemo } from "react";
+import { generateSnippets } from "@/lib/snippets";
+import { WIDGET_VERSION } from "@/lib/config/widget-config";
+import { CodePanel } from "@/components/code/code-panel";
+import { useAnnounce } from "./announcer";
+import { usePlayground } from "./store-provider";
+
+export function CodePane({ initialHighlighted }: { initialHighlighted: Record<string, string> }) {
+  const config = usePlayground((s) => s.config);
+  const snippets = useMemo(() => generateSnippets(config), [config]);
+  const announce = useAnnounce();
+  return (
+    <div className="flex min-h-full flex-col gap-2 p-4">
+      <div className="flex items-baseline justify-between gap-2">
+        <h2 className="text-sm font-semibold">Snippets</h2>
+        <p className="text-xs text-neutral-500 dark:text-neutral-400">
+          Widget v4 · pinned <code className="font-mono">@{WIDGET_VERSION}</code>
+        </p>
+      </div>
+      <CodePanel snippets={snippets} initialHighlighted={initialHighlighted} announce={announce} />
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+/**
+ * The preview iframe's side of the protocol (lib/preview/messages.ts): say
+ * `preview:ready`, render each valid `preview:config`, report events back.
+ * An invalid config is refused whole and the last good render stays.
+ */
+import { useCallback, useEffect, useState } from "react";
+import { DEFAULT_CONFIG, type PlaygroundConfig } from "@/lib/config/options";
+import {
+  parseHostMessage,
+  type PreviewDevice,
+  type PreviewEvent,
+  type PreviewToHostMessage,
+  STANDALONE_DEVICE,
+} from "@/lib/preview/messages";
+import { widgetInstanceKey } from "@/lib/preview/widget-instance";
+import { WidgetRuntime } from "./widget-runtime";
+
+interface Shown {
+  config: PlaygroundConfig;
+  device: PreviewDevice;
+}
+
+function inFrame(): boolean {
+  return window.parent !== window;
+}
+
+function postToHost(message: PreviewToHostMessage) {
+  if (inFrame()) window.parent.postMessage(message, window.location.origin);
+}
+
+export function PreviewDocument({ initialConfig }: { initialConfig: PlaygroundConfig | null }) {
+  const [hydrated, setHydrated] = useState(false);
+  const [shown, setShown] = useState<Shown | null>(
+    initialConfig ? { config: initialConfig, device: STANDALONE_DEVICE } : null,
+  );
+
+  useEffect(() => {
+    function onMessage(event: MessageEvent) {
+      if (event.origin !== window.location.origin || event.source !== window.parent || !inFrame()) return;
+      const result = parseHostMessage(event.data);
+      if (!result.ok) {
+        if (result.reason === "invalid") {
+          postToHost({
+            type: "preview:event",
+            deviceId: null,
+            visit: null,
+            event: { kind: "config-rejected", issues: result.issues },
+          });
+        }
+        return;
+      }
+      const { message } = result;
+      if (message.type === "preview:hello") postToHost({ type: "preview:ready" });
+      else setShown({ config: message.config, device: message.device });
+    }
+    window.addEventListener("message", onMessage);
+    setHydrated(true);
+    if (inFrame()) postToHost({ type: "preview:ready" });
+    // Opened on its own with no ?config: show the defaults rather than an empty page.
+    else setShown((s) => s ?? { config: DEFAULT_CONFIG, device: STANDALONE_DEVICE });
+    return () => window.removeEventListener("message", onMessage);
+  }, []);
+
+  const deviceId = shown?.device.deviceId ?? null;
+  const visit = shown?.device.visit ?? null;
+  const onEvent = useCallback(
+    (event: PreviewEvent) => postToHost({ type: "preview:event", deviceId, visit, event }),
+    [deviceId, visit],
+  );
+
+  return (
+    // `data-ready`: hydrated and listening (tests wait for it before interacting).
+    <main data-testid="preview.document" data-ready={hydrated ? "" : undefined}>
+      <h1 className="sr-only">Widget preview</h1>
+      <SitePlaceholder />
+      {shown && (
+        <WidgetRuntime
+          key={widgetInstanceKey(shown.config, shown.device)}
+          config={shown.config}
+          device={shown.device}
+          onEvent={onEvent}
+        />
+      )}
+    </main>
+  );
+}
+
+/** A faint stand-in for the customer's page behind the widget. */
+function SitePlaceholder() {
+  return (
+    <div aria-hidden="true" className="mx-auto flex max-w-3xl flex-col gap-4 p-8 opacity-60">
+      <div className="h-6 w-40 rounded-full bg-neutral-200" />
+      <div className="h-40 rounded-3xl bg-neutral-100" />
+      <div className="h-3 w-3/4 rounded-full bg-neutral-100" />
+      <div className="h-3 w-2/3 rounded-full bg-neutral-100" />
+      <div className="h-3 w-1/2 rounded-full bg-neutral-100" />
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+/** Shared pieces of the replica: button and input styles, the header, the "Powered by" row. */
+import { ChevronLeftIcon, CloseIcon, OpenLogoIcon } from "./icons";
+
+export function cx(...classes: (string | false | null | undefined)[]): string {
+  return classes.filter(Boolean).join(" ");
+}
+
+/**
+ * Marks text whose low contrast is the widget's own styling (kept for fidelity),
+ * so accessibility checks can exclude exactly these nodes: `[data-faithful-contrast]`.
+ */
+export const FAITHFUL_CONTRAST = { "data-faithful-contrast": "" } as const;
+
+export const FOCUS_RING =
+  "outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 focus-visible:ring-offset-background";
+
+const BUTTON = cx(
+  "inline-flex items-center justify-center gap-2 whitespace-nowrap text-sm font-medium transition-colors",
+  "disabled:pointer-events-none disabled:opacity-50",
+  FOCUS_RING,
+);
+
+export const BUTTON_PRIMARY = cx(BUTTON, "bg-primary text-primary-foreground hover:bg-primary/90");
+export const BUTTON_GHOST = cx(BUTTON, "hover:bg-accent hover:text-accent-foreground");
+/** Size `lg`: min-height 48px, radius 20px. */
+export const BUTTON_LG = "min-h-12 w-full px-4 rounded-[20px]";
+/** A 32px round icon button. */
+export const BUTTON_ICON = "size-8 shrink-0 rounded-full";
+
+export const INPUT = cx(
+  "block w-full rounded-2xl border border-input bg-[white] px-4 py-2 text-sm small:text-base shadow-sm",
+  "placeholder:text-muted-foreground/75 outline-none focus-visible:ring-2 focus-visible:ring-ring",
+);
+
+/** Sessions and chat screens: 8 × 16px padding, a 32px row. */
+export function ScreenHeader({
+  title,
+  titleClassName,
+  onBack,
+  onClose,
+}: {
+  title: string;
+  titleClassName?: string;
+  onBack?: () => void;
+  /** Only on small screens, where the widget covers the page. */
+  onClose?: () => void;
+}) {
+  return (
+    <header className="shrink-0 px-4 py-2">
+      <div className="flex h-8 items-center gap-2">
+        {onBack && (
+          <button type="button" onClick={onBack} aria-label="Back to conversations" className={cx(BUTTON_GHOST, BUTTON_ICON)}>
+            <ChevronLeftIcon size={16} />
+          </button>
+        )}
+        <h2 className={cx("min-w-0 flex-1 truncate text-base font-semibold", titleClassName)}>{title}</h2>
+        {onClose && <CloseButton onClose={onClose} />}
+      </div>
+    </header>
+  );
+}
+
+export function CloseButton({ onClose, className }: { onClose: () => void; className?: string }) {
+  return (
+    <button type="button" onClick={onClose} aria-label="Close" className={cx(BUTTON_GHOST, BUTTON_ICON, className)}>
+      <CloseIcon size={16} />
+    </button>
+  );
+}
+
+/** The "Powered by open" link; its `ref` is the widget token. */
+export function PoweredBy({ widgetToken, className }: { widgetToken: string; className?: string }) {
+  return (
+    <a
+      {...FAITHFUL_CONTRAST}
+      href={`https://open.cx/?ref=${encodeURIComponent(widgetToken)}`}
+      target="_blank"
+      rel="noopener"
+      className={cx(
+        "mx-auto flex w-fit items-center justify-center gap-1 rounded-md px-1 py-2 text-[10px] text-muted-foreground/70",
+        FOCUS_RING,
+        className,
+      )}
+    >
+      Powered by
+      <OpenLogoIcon size={12} />
+      <span className="font-semibold">open</span>
+      <span className="sr-only"> (opens in a new tab)</span>
+    </a>
+  );
+}

@@ -1,0 +1,303 @@
+"use client";
+
+/**
+ * One widget instance on one page load: it boots from the identity simulator,
+ * then runs the visitor's flow (welcome → sessions or chat → chat) in memory.
+ *
+ * Mount it with `key={widgetInstanceKey(config, device)}`: like the real widget,
+ * it reads identity options and storage once; later `config` props only change
+ * texts and colours.
+ */
+import { useEffect, useEffectEvent, useReducer, useRef, useState } from "react";
+import type { PlaygroundConfig } from "@/lib/config/options";
+import type { DeviceStorage, Screen } from "@/lib/identity";
+import type { PreviewChatMessage, PreviewDevice, PreviewEvent, PreviewSession } from "@/lib/preview/messages";
+import { newSession, type SessionOwner } from "@/lib/preview/sessions";
+import { themeVariables } from "@/lib/preview/theme";
+import { DEFAULT_INITIAL_MESSAGES, PREVIEW_BOT_REPLY } from "@/lib/preview/widget-instance";
+import { bootWidget, composeFirstMessage, submitWelcome, type WidgetBoot } from "./simulator";
+import { useSmallScreen } from "./use-small-screen";
+import { ChatScreen } from "./widget-replica/chat-screen";
+import { Launcher } from "./widget-replica/launcher";
+import { SessionsScreen } from "./widget-replica/sessions-screen";
+import { WelcomeScreen, type WelcomeFormValues } from "./widget-replica/welcome-screen";
+import { WidgetContainer } from "./widget-replica/widget-container";
+
+/** How long "Connecting..." shows, and how long the bot "types". */
+const CONNECTING_MS = 600;
+const REPLY_MS = 1200;
+const CONTAINER_ID = "opencx-widget";
+
+interface WidgetState {
+  open: boolean;
+  screen: Screen;
+  owner: SessionOwner | null;
+  storage: DeviceStorage;
+  extraCollectedData: Record<string, string> | undefined;
+  /** Every session this contact may list, newest first. */
+  sessions: PreviewSession[];
+  /** The chat on screen; `null` is a new chat with no session yet. */
+  activeSessionId: string | null;
+  submitting: boolean;
+  /** Session id → replies still "typing". */
+  pendingReplies: Record<string, number>;
+  /** Set by the visitor's own navigation: only then may a screen take focus. */
+  visitorNavigated: boolean;
+}
+
+type Action =
+  | { type: "toggle" }
+  | { type: "close" }
+  | { type: "submit-start" }
+  | { type: "submit-done"; owner: SessionOwner; storage: DeviceStorage; extraCollectedData: Record<string, string> | undefined; sessions: PreviewSession[]; screen: Screen }
+  | { type: "show-sessions" }
+  | { type: "open-chat"; sessionId: string | null }
+  | { type: "user-message"; session: PreviewSession }
+  | { type: "bot-message"; sessionId: string; message: PreviewChatMessage };
+
+function initialState(boot: WidgetBoot): WidgetState {
+  return {
+    open: true,
+    screen: boot.screen,
+    owner: boot.owner,
+    storage: boot.storage,
+    extraCollectedData: undefined,
+    sessions: boot.sessions,
+    activeSessionId: null,
+    submitting: false,
+    pendingReplies: {},
+    visitorNavigated: false,
+  };
+}
+
+function reducer(state: WidgetState, action: Action): WidgetState {
+  switch (action.type) {
+    case "toggle":
+      return { ...state, open: !state.open };
+    case "close":
+      return { ...state, open: false };
+    case "submit-start":
+      return { ...state, submitting: true };
+    case "submit-done":
+      return {
+        ...state,
+        submitting: false,
+        owner: action.owner,
+        storage: action.storage,
+        extraCollectedData: action.extraCollectedData,
+        sessions: action.sessions,
+        screen: action.screen,
+        activeSessionId: null,
+        visitorNavigated: true,
+      };
+    case "show-sessions":
+      return { ...state, screen: "sessions", visitorNavigated: true };
+    case "open-chat":
+      return { ...state, screen: "chat", activeSessionId: action.sessionId, visitorNavigated: true };
+    case "user-message": {
+      const { session } = action;
+      const others = state.sessions.filter((s) => s.id !== session.id);
+      return {
+        ...state,
+        sessions: [session, ...others],
+        activeSessionId: session.id,
+        pendingReplies: { ...state.pendingReplies, [session.id]: (state.pendingReplies[session.id] ?? 0) + 1 },
+      };
+    }
+    case "bot-message": {
+      const pending = Math.max(0, (state.pendingReplies[action.sessionId] ?? 0) - 1);
+      return {
+        ...state,
+        sessions: state.sessions.map((s) =>
+          s.id === action.sessionId ? { ...s, messages: [...s.messages, action.message] } : s,
+        ),
+        pendingReplies: { ...state.pendingReplies, [action.sessionId]: pending },
+      };
+    }
+  }
+}
+
+function sameEntries(a: DeviceStorage, b: DeviceStorage): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+}
+
+/** A random id for sessions and messages (the host keeps them across visits). */
+function randomId(prefix: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+export interface WidgetRuntimeProps {
+  config: PlaygroundConfig;
+  device: PreviewDevice;
+  onEvent: (event: PreviewEvent) => void;
+}
+
+export function WidgetRuntime({ config, device, onEvent }: WidgetRuntimeProps) {
+  // The page load this instance belongs to: identity is read from it once, as the widget does.
+  const [mount] = useState(() => ({ config, device, boot: bootWidget(config, device) }));
+  const { boot } = mount;
+
+  const [state, dispatch] = useReducer(reducer, boot, initialState);
+  const small = useSmallScreen() || device.viewport === "mobile";
+  const launcherRef = useRef<HTMLButtonElement>(null);
+  const timers = useRef(new Set<number>());
+
+  // Effects report through an Effect Event; handlers call `onEvent` directly.
+  const emit = useEffectEvent(onEvent);
+
+  useEffect(() => {
+    const pending = timers.current;
+    return () => {
+      for (const t of pending) window.clearTimeout(t);
+      pending.clear();
+    };
+  }, []);
+
+  function later(ms: number, fn: () => void) {
+    const t = window.setTimeout(() => {
+      timers.current.delete(t);
+      fn();
+    }, ms);
+    timers.current.add(t);
+  }
+
+  // Report what changed to the host: storage (so it can keep per-device storage), sessions, the screen.
+  const lastStorage = useRef<DeviceStorage>(mount.device.storage);
+  useEffect(() => {
+    if (sameEntries(state.storage, lastStorage.current)) return;
+    lastStorage.current = state.storage;
+    emit({ kind: "storage-changed", storage: { ...state.storage } });
+  }, [state.storage]);
+
+  const lastSessions = useRef<readonly PreviewSession[]>(boot.sessions);
+  useEffect(() => {
+    const before = new Map(lastSessions.current.map((s) => [s.id, s]));
+    lastSessions.current = state.sessions;
+    for (const s of state.sessions) if (before.get(s.id) !== s) emit({ kind: "session-updated", session: s });
+  }, [state.sessions]);
+
+  const lastScreen = useRef<Screen | null>(null);
+  useEffect(() => {
+    if (state.screen === lastScreen.current) return;
+    lastScreen.current = state.screen;
+    emit({ kind: "screen-changed", screen: state.screen });
+  }, [state.screen]);
+
+  function handleSubmit(values: WelcomeFormValues) {
+    const outcome = submitWelcome(mount.config, mount.device, values, mount.device.sessions ?? []);
+    onEvent({ kind: "form-submitted", accepted: outcome.accepted, ...values });
+    // A refused submit does nothing visible, like the widget's silent zod check.
+    if (!outcome.accepted) return;
+    dispatch({ type: "submit-start" });
+    later(CONNECTING_MS, () =>
+      dispatch({
+        type: "submit-done",
+        owner: outcome.owner,
+        storage: outcome.storage,
+        extraCollectedData: outcome.extraCollectedData,
+        sessions: outcome.sessions,
+        screen: outcome.screen,
+      }),
+    );
+  }
+
+  function handleSend(typed: string) {
+    if (!state.owner) return;
+    const current = state.sessions.find((s) => s.id === state.activeSessionId);
+    const session = current ?? newSession(randomId("session"), state.owner);
+    const firstMessage = session.messages.length === 0;
+    const text = firstMessage ? composeFirstMessage(state.extraCollectedData, typed) : typed;
+    const updated = { ...session, messages: [...session.messages, { id: randomId("msg"), role: "user" as const, text }] };
+    dispatch({ type: "user-message", session: updated });
+    onEvent({ kind: "message-sent", sessionId: updated.id, text, firstMessage });
+    later(REPLY_MS, () =>
+      dispatch({
+        type: "bot-message",
+        sessionId: updated.id,
+        message: { id: randomId("msg"), role: "bot", text: PREVIEW_BOT_REPLY },
+      }),
+    );
+  }
+
+  // Closing from inside the widget hands focus back to the trigger once it is shown again.
+  const focusLauncher = useRef(false);
+  useEffect(() => {
+    if (state.open || !focusLauncher.current) return;
+    focusLauncher.current = false;
+    launcherRef.current?.focus();
+  }, [state.open]);
+
+  function close() {
+    focusLauncher.current = true;
+    dispatch({ type: "close" });
+  }
+
+  const title = config.orgName || "Chat";
+  const widgetToken = boot.load.widgetConfig.token;
+  const onClose = small ? close : undefined;
+  const active = state.sessions.find((s) => s.id === state.activeSessionId);
+
+  return (
+    <div
+      data-testid="preview.widget"
+      data-small={small ? "" : undefined}
+      style={themeVariables(config.primaryColor) as React.CSSProperties}
+      className="font-sans text-base"
+      onKeyDown={(e) => {
+        if (e.key === "Escape" && state.open) {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
+      {state.open && (
+        <WidgetContainer id={CONTAINER_ID} screen={state.screen} small={small}>
+          {state.screen === "welcome" && (
+            <WelcomeScreen
+              orgName={config.orgName}
+              prefill={boot.form?.prefill ?? { name: "", email: "" }}
+              extraFields={boot.form?.extraFields ?? []}
+              submitting={state.submitting}
+              widgetToken={widgetToken}
+              onSubmit={handleSubmit}
+              onClose={onClose}
+            />
+          )}
+          {state.screen === "sessions" && (
+            <SessionsScreen
+              title={title}
+              sessions={state.sessions}
+              widgetToken={widgetToken}
+              onOpenSession={(id) => dispatch({ type: "open-chat", sessionId: id })}
+              onNewConversation={() => dispatch({ type: "open-chat", sessionId: null })}
+              onClose={onClose}
+              focusOnMount={state.visitorNavigated}
+            />
+          )}
+          {state.screen === "chat" && (
+            <ChatScreen
+              title={title}
+              initialMessages={DEFAULT_INITIAL_MESSAGES}
+              messages={active?.messages ?? []}
+              typing={(state.pendingReplies[state.activeSessionId ?? ""] ?? 0) > 0}
+              onSend={handleSend}
+              onBack={() => dispatch({ type: "show-sessions" })}
+              onClose={onClose}
+              focusInput={state.visitorNavigated}
+            />
+          )}
+        </WidgetContainer>
+      )}
+      {/* On small screens the open widget covers the page, trigger included. */}
+      <Launcher
+        ref={launcherRef}
+        hidden={small && state.open}
+        open={state.open}
+        onToggle={() => dispatch({ type: "toggle" })}
+        controls={CONTAINER_ID}
+      />
+    </div>
+  );
+}

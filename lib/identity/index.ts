@@ -1,0 +1,19 @@
+/**
+ * The widget's identity behaviour as pure functions (domain.md §3–§6): the
+ * preview, the advisories and the tests all run on these.
+ */
+export * from "./types";
+export { STORAGE_KEY_PREFIX, storageKeys, readStorage, persistedIdentity, clearWidgetStorage, applyWrites } from "./storage";
+export type { WidgetStorageKeys } from "./storage";
+export { hashIds, counterIds } from "./ids";
+export { simulateLoad, screenAfterResolution, historyScopeOf, welcomeFormOf } from "./simulate";
+export { submitWelcomeForm, composeFirstMessage } from "./welcome";
+export { trustSummary } from "./trust";
+export {
+  MIN_NAME_LENGTH,
+  isValidEmail,
+  isValidName,
+  passesBrowserEmailCheck,
+  passesWidgetEmailCheck,
+  sanitizeEmailInput,
+} from "./validation";

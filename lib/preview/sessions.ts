@@ -1,0 +1,55 @@
+/**
+ * The simulated backend's side of history: which sessions a contact may list
+ * (domain.md §3.1, §3.4, §4).
+ *
+ * - A contact owns the sessions created with its token.
+ * - The backend upserts non-verified contacts by email (implied by the widget's
+ *   comments, domain.md §16.3), so a new token for the same email is the same
+ *   contact and sees those sessions too.
+ * - A verified contact is matched by its token only: the preview cannot read the JWT.
+ * - Verified and non-verified histories are separate.
+ * - Listing filters on `external_id` when the contact has one: that is what keeps
+ *   non-verified history on the device that created it.
+ */
+import type { ResolvedContact, WidgetApiCall } from "../identity";
+import type { PreviewSession } from "./messages";
+
+/** Who is asking for sessions: the resolved contact plus the email it was created with. */
+export interface SessionOwner {
+  contact: ResolvedContact;
+  email: string | null;
+}
+
+/** The email a create-unverified call sent, if any. */
+export function emailOfCall(call: WidgetApiCall): string | null {
+  return call.kind === "create-unverified" && call.body.email ? call.body.email : null;
+}
+
+function sameEmail(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
+}
+
+/** The sessions `GET /sessions` returns for this contact, in the given order. */
+export function visibleSessions(sessions: readonly PreviewSession[], owner: SessionOwner): PreviewSession[] {
+  const { contact, email } = owner;
+  const verified = contact.kind === "verified";
+  return sessions.filter(
+    (s) =>
+      s.verified === verified &&
+      (s.contactToken === contact.token || (!verified && sameEmail(s.email, email))) &&
+      (contact.externalId === null || s.externalId === contact.externalId),
+  );
+}
+
+/** A new session, as `create-session` makes it: the widget attaches the contact's externalId. */
+export function newSession(id: string, owner: SessionOwner): PreviewSession {
+  return {
+    id,
+    contactToken: owner.contact.token,
+    email: owner.contact.kind === "verified" ? null : owner.email,
+    externalId: owner.contact.externalId,
+    verified: owner.contact.kind === "verified",
+    status: "open",
+    messages: [],
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Shared predicates for the rules: which fields reach the browser in the
+ * current model, what looks like a secret or a JWT, and when the welcome-form
+ * fields are relevant.
+ */
+import type { OptionKey, PlaygroundConfig } from "../config/options";
+import type { Advisory, Severity } from "./types";
+
+export function advisory(id: string, severity: Severity, option: OptionKey, message: string): Advisory {
+  return { id, severity, option, message };
+}
+
+/** Every string a field contributes to the widget options, for the fields the current model emits. */
+export function clientFieldValues(config: PlaygroundConfig): { option: OptionKey; values: string[] }[] {
+  const fields: { option: OptionKey; values: string[] }[] = [
+    { option: "widgetToken", values: [config.widgetToken] },
+    { option: "externalId", values: [config.externalId] },
+  ];
+  switch (config.model) {
+    case "collect":
+      fields.push(
+        { option: "prefillName", values: [config.prefillName] },
+        { option: "prefillEmail", values: [config.prefillEmail] },
+        { option: "extraFields", values: config.extraFields },
+      );
+      break;
+    case "browser":
+      fields.push(
+        { option: "userName", values: [config.userName] },
+        { option: "userEmail", values: [config.userEmail] },
+        { option: "userAvatarUrl", values: [config.userAvatarUrl] },
+        { option: "userCustomData", values: config.userCustomData.flatMap((r) => [r.key, r.value]) },
+      );
+      break;
+    case "server":
+      // The contact token goes to the browser as user.token.
+      fields.push({ option: "contactToken", values: [config.contactToken] });
+      break;
+    case "anonymous":
+      break;
+  }
+  return fields.map((f) => ({ option: f.option, values: f.values.filter((v) => v.trim() !== "") }));
+}
+
+/** Org API keys are shaped like `sk_…` (or `sk-…`), alone or after a space, quote, `=` or `:`. */
+const API_KEY_SHAPE = /(^|[\s"'=:])sk[_-][A-Za-z0-9_-]{6,}/;
+
+/** Whether `value` looks like an org API key, or contains the config's own API key. */
+export function looksLikeApiKey(value: string, apiKey: string): boolean {
+  const key = apiKey.trim();
+  if (key !== "" && (value.trim() === key || (key.length >= 8 && value.includes(key)))) return true;
+  return API_KEY_SHAPE.test(value);
+}
+
+/** A JWT: three base64url parts, the first being a JSON header (`eyJ…`). */
+const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+export function looksLikeJwt(value: string): boolean {
+  return JWT_SHAPE.test(value.trim());
+}
+
+/**
+ * Whether the welcome-form fields (prefill, extra fields) are relevant to the
+ * chosen model: the Collect model, or Browser/Server with collectUserData on,
+ * where the developer has asked for the form.
+ */
+export function formFieldsRelevant(config: PlaygroundConfig): boolean {
+  if (config.model === "collect") return true;
+  return (config.model === "browser" || config.model === "server") && config.collectUserData;
+}
+
+/** Why the Browser/Server model does not use the Collect model's form fields. */
+export function whyFormFieldsUnused(config: PlaygroundConfig): string {
+  if (config.model === "server") return "with a verified token the welcome form never shows";
+  if (config.model === "browser" && config.userEmail !== "") return "with user.data.email the welcome form never shows";
+  return "the snippet sends them only with the Collect model";
+}
+
+export const quote = (s: string) => JSON.stringify(s);
+
+/** "a", "a and b", "a, b and c". */
+export function listOf(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** The custom-data rows the current model emits, with the option that holds them. */
+export function activeCustomData(
+  config: PlaygroundConfig,
+): { option: "userCustomData" | "serverCustomData"; rows: readonly { key: string; value: unknown }[] } | null {
+  if (config.model === "browser") return { option: "userCustomData", rows: config.userCustomData };
+  if (config.model === "server") return { option: "serverCustomData", rows: config.serverCustomData };
+  return null;
+}

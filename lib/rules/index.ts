@@ -1,0 +1,89 @@
+/**
+ * Advisories: one rule per file, all registered here; `lintConfig` runs them.
+ *
+ * Which rules fire (the relevance policy):
+ * - Rules look only at the fields the current identity model uses. A value
+ *   typed under another model and left behind is not reported: the snippet
+ *   leaves it out and the control panel hides it.
+ * - The welcome-form fields (prefill, extra fields) are checked for validity
+ *   only in the Collect model. In the Browser and Server models they are
+ *   reported as unused (`prefill-needs-collect`, `extra-fields-need-collect`)
+ *   only when `collectUserData` is switched on, i.e. when the developer asked
+ *   for the form there. In the Anonymous model they are silent leftovers.
+ * - Fields that reach the page in every model (widget token, externalId) are
+ *   always checked; `secret-in-client-field` checks exactly the fields the
+ *   current model puts into the widget options (the contact token included).
+ * - Each rule returns at most one advisory per option, so (id, option) is a
+ *   unique key in the output.
+ *
+ * Output order: severity (error, warning, info), then the option's place in
+ * the option table, then the rule id.
+ */
+import { OPTION_KEYS, type PlaygroundConfig } from "../config/options";
+import { avatarUrlNotSent } from "./avatar-url-not-sent";
+import { browserDataUnverified } from "./browser-data-unverified";
+import { collectDropsUserData } from "./collect-drops-user-data";
+import { collectOverriddenByBrowserEmail } from "./collect-overridden-by-browser-email";
+import { collectOverriddenByVerifiedToken } from "./collect-overridden-by-verified-token";
+import { customDataDuplicateKey } from "./custom-data-duplicate-key";
+import { customDataEmptyKey } from "./custom-data-empty-key";
+import { customDataValuesAreStrings } from "./custom-data-values-are-strings";
+import { externalIdWeakensDeviceBinding } from "./external-id-weakens-device-binding";
+import { extraFieldsEveryLoad } from "./extra-fields-every-load";
+import { extraFieldsNeedCollect } from "./extra-fields-need-collect";
+import { invalidEmail } from "./invalid-email";
+import { jwtAsWidgetToken } from "./jwt-as-widget-token";
+import { prefillNameTooShort } from "./prefill-name-too-short";
+import { prefillNeedsCollect } from "./prefill-needs-collect";
+import { secretInClientField } from "./secret-in-client-field";
+import { serverEmailRequired } from "./server-email-required";
+import { serverLanguageRenamed } from "./server-language-renamed";
+import { serverLanguageUnsupported } from "./server-language-unsupported";
+import type { Advisory, Rule, Severity } from "./types";
+import { widgetTokenEqualsContactToken } from "./widget-token-equals-contact-token";
+import { widgetTokenMissing } from "./widget-token-missing";
+
+export type { Advisory, Rule, Severity } from "./types";
+
+export const RULES: readonly Rule[] = [
+  secretInClientField,
+  jwtAsWidgetToken,
+  widgetTokenEqualsContactToken,
+  widgetTokenMissing,
+  serverEmailRequired,
+  collectOverriddenByVerifiedToken,
+  collectOverriddenByBrowserEmail,
+  collectDropsUserData,
+  prefillNeedsCollect,
+  extraFieldsNeedCollect,
+  prefillNameTooShort,
+  invalidEmail,
+  extraFieldsEveryLoad,
+  externalIdWeakensDeviceBinding,
+  browserDataUnverified,
+  avatarUrlNotSent,
+  customDataEmptyKey,
+  customDataDuplicateKey,
+  customDataValuesAreStrings,
+  serverLanguageUnsupported,
+  serverLanguageRenamed,
+];
+
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+const OPTION_ORDER = new Map(OPTION_KEYS.map((key, i) => [key, i]));
+
+function compareAdvisories(a: Advisory, b: Advisory): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (OPTION_ORDER.get(a.option) ?? 0) - (OPTION_ORDER.get(b.option) ?? 0) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** Every advisory for `config`, most severe first. Pure; never throws for a valid config. */
+export function lintConfig(config: PlaygroundConfig): Advisory[] {
+  return RULES.flatMap((rule) => rule.check(config)).sort(compareAdvisories);
+}

@@ -1,0 +1,281 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { configArbitrary } from "../config/arbitraries";
+import { OPTION_KEYS, defaultConfig, type OptionKey, type PlaygroundConfig } from "../config/options";
+import { RULES, RULE_IDS, SEVERITY_ORDER, lintConfig, type Severity } from "./index";
+
+const JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
+const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({ ...defaultConfig(), widgetToken: "wt_1", ...over });
+const server = (over: Partial<PlaygroundConfig> = {}) =>
+  make({ model: "server", serverEmail: "jane@example.com", contactToken: JWT, ...over });
+
+interface Case {
+  triggers: PlaygroundConfig;
+  severity: Severity;
+  option: OptionKey;
+  quiet: PlaygroundConfig[];
+}
+
+/** For every rule: a config that triggers it (with the expected severity and option) and configs that do not. */
+const CASES: Record<string, Case> = {
+  "secret-in-client-field": {
+    triggers: make({ model: "browser", userCustomData: [{ key: "key", value: "sk_live_abcdef123456" }] }),
+    severity: "error",
+    option: "userCustomData",
+    quiet: [
+      make({ model: "browser", userCustomData: [{ key: "plan", value: "skipper" }] }),
+      // A value typed under another model is left behind, not published.
+      make({ model: "anonymous", userName: "sk_live_abcdef123456" }),
+      server({ apiKey: "sk_live_abcdef123456" }),
+    ],
+  },
+  "jwt-as-widget-token": {
+    triggers: make({ widgetToken: JWT }),
+    severity: "error",
+    option: "widgetToken",
+    quiet: [make({ widgetToken: "wt_3f9a2c7e" })],
+  },
+  "widget-token-equals-contact-token": {
+    triggers: server({ widgetToken: "same_value", contactToken: "same_value" }),
+    severity: "error",
+    option: "contactToken",
+    quiet: [server(), make({ model: "browser", widgetToken: "x", contactToken: "x" })],
+  },
+  "widget-token-missing": {
+    triggers: make({ widgetToken: "" }),
+    severity: "info",
+    option: "widgetToken",
+    quiet: [make({ widgetToken: "wt_1" })],
+  },
+  "server-email-required": {
+    triggers: server({ serverEmail: "" }),
+    severity: "error",
+    option: "serverEmail",
+    quiet: [server(), make({ model: "browser", serverEmail: "" })],
+  },
+  "collect-overridden-by-verified-token": {
+    triggers: server({ collectUserData: true }),
+    severity: "warning",
+    option: "collectUserData",
+    quiet: [server({ collectUserData: false }), make({ model: "browser", collectUserData: true })],
+  },
+  "collect-overridden-by-browser-email": {
+    triggers: make({ model: "browser", collectUserData: true, userEmail: "jane@example.com" }),
+    severity: "warning",
+    option: "collectUserData",
+    quiet: [make({ model: "browser", collectUserData: false, userEmail: "jane@example.com" })],
+  },
+  "collect-drops-user-data": {
+    triggers: make({ model: "browser", collectUserData: true, userName: "Jane" }),
+    severity: "warning",
+    option: "collectUserData",
+    quiet: [
+      make({ model: "browser", collectUserData: true }),
+      make({ model: "browser", collectUserData: true, userName: "Jane", userEmail: "jane@example.com" }),
+      make({ model: "browser", userName: "Jane" }),
+    ],
+  },
+  "prefill-needs-collect": {
+    triggers: make({ model: "browser", collectUserData: true, prefillName: "Jane" }),
+    severity: "warning",
+    option: "prefillName",
+    quiet: [
+      make({ model: "collect", prefillName: "Jane" }),
+      make({ model: "anonymous", prefillName: "Jane" }),
+      make({ model: "browser", prefillName: "Jane" }),
+    ],
+  },
+  "extra-fields-need-collect": {
+    triggers: server({ collectUserData: true, extraFields: ["Company"] }),
+    severity: "warning",
+    option: "extraFields",
+    quiet: [make({ model: "collect", extraFields: ["Company"] }), server({ extraFields: ["Company"] })],
+  },
+  "prefill-name-too-short": {
+    triggers: make({ model: "collect", prefillName: "J" }),
+    severity: "warning",
+    option: "prefillName",
+    quiet: [make({ model: "collect", prefillName: "Jo" }), make({ model: "collect" }), make({ prefillName: "J" })],
+  },
+  "invalid-email": {
+    triggers: make({ model: "collect", prefillEmail: "jane@" }),
+    severity: "warning",
+    option: "prefillEmail",
+    quiet: [
+      make({ model: "collect", prefillEmail: "jane@example.com" }),
+      make({ model: "anonymous", prefillEmail: "jane@", userEmail: "nope" }),
+    ],
+  },
+  "extra-fields-every-load": {
+    triggers: make({ model: "collect", extraFields: ["Company"] }),
+    severity: "warning",
+    option: "extraFields",
+    quiet: [make({ model: "collect" }), make({ model: "anonymous", extraFields: ["Company"] })],
+  },
+  "external-id-weakens-device-binding": {
+    triggers: make({ model: "collect", externalId: "ws_1" }),
+    severity: "warning",
+    option: "externalId",
+    quiet: [server({ externalId: "ws_1" }), make({ model: "collect" })],
+  },
+  "browser-data-unverified": {
+    triggers: make({ model: "browser", userEmail: "jane@example.com" }),
+    severity: "info",
+    option: "userEmail",
+    quiet: [make({ model: "browser" }), server({ userEmail: "jane@example.com" })],
+  },
+  "avatar-url-not-sent": {
+    triggers: make({ model: "browser", userAvatarUrl: "https://x/a.png" }),
+    severity: "info",
+    option: "userAvatarUrl",
+    quiet: [make({ model: "browser" }), server({ serverAvatarUrl: "https://x/a.png", userAvatarUrl: "https://x/a.png" })],
+  },
+  "custom-data-empty-key": {
+    triggers: server({ serverCustomData: [{ key: "", value: true }] }),
+    severity: "warning",
+    option: "serverCustomData",
+    quiet: [server({ serverCustomData: [{ key: "", value: "" }] }), make({ userCustomData: [{ key: "", value: "x" }] })],
+  },
+  "custom-data-duplicate-key": {
+    triggers: make({ model: "browser", userCustomData: [{ key: "plan", value: "a" }, { key: "plan", value: "b" }] }),
+    severity: "warning",
+    option: "userCustomData",
+    quiet: [make({ model: "browser", userCustomData: [{ key: "plan", value: "a" }, { key: "Plan", value: "b" }] })],
+  },
+  "custom-data-values-are-strings": {
+    triggers: make({ model: "browser", userCustomData: [{ key: "seats", value: "42" }] }),
+    severity: "info",
+    option: "userCustomData",
+    quiet: [
+      make({ model: "browser", userCustomData: [{ key: "plan", value: "pro 42" }] }),
+      server({ serverCustomData: [{ key: "seats", value: 42 }] }),
+    ],
+  },
+  "server-language-unsupported": {
+    triggers: server({ serverLanguage: "lb" }),
+    severity: "warning",
+    option: "serverLanguage",
+    quiet: [server({ serverLanguage: "de" }), server({ serverLanguage: "zh-cn" }), make({ serverLanguage: "mt" })],
+  },
+  "server-language-renamed": {
+    triggers: server({ serverLanguage: "zh-cn" }),
+    severity: "info",
+    option: "serverLanguage",
+    quiet: [server({ serverLanguage: "zh" }), server({ serverLanguage: "mt" })],
+  },
+};
+
+describe("every rule", () => {
+  it("has a test case, a unique kebab-case id, and is registered", () => {
+    expect(Object.keys(CASES).sort()).toEqual([...RULE_IDS].sort());
+    expect(new Set(RULE_IDS).size).toBe(RULE_IDS.length);
+    for (const id of RULE_IDS) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  });
+
+  for (const rule of RULES) {
+    const c = CASES[rule.id];
+    if (!c) continue;
+    it(`${rule.id}: fires on its trigger config, at ${c.option}, as ${c.severity}`, () => {
+      const mine = lintConfig(c.triggers).filter((a) => a.id === rule.id);
+      expect(mine).toEqual([expect.objectContaining({ id: rule.id, severity: c.severity, option: c.option })]);
+      expect(mine[0]?.message).toMatch(/^\S.*[.!]$/);
+    });
+    it(`${rule.id}: stays quiet where it does not apply`, () => {
+      for (const config of c.quiet) expect(rule.check(config)).toEqual([]);
+    });
+  }
+});
+
+describe("rule details", () => {
+  it("secret-in-client-field: the config's own API key in the widget token; one advisory per field", () => {
+    const out = lintConfig(server({ apiKey: "my-secret-key-123", widgetToken: "my-secret-key-123", contactToken: "my-secret-key-123" }));
+    const secrets = out.filter((a) => a.id === "secret-in-client-field");
+    expect(secrets.map((a) => a.option)).toEqual(["widgetToken", "contactToken"]);
+  });
+
+  it("secret-in-client-field: prefill and extra fields in the Collect model", () => {
+    const config = make({ model: "collect", prefillEmail: "sk_test_1234567890", extraFields: ["sk_live_abcdefgh"] });
+    const options = lintConfig(config).filter((a) => a.id === "secret-in-client-field").map((a) => a.option);
+    expect(options).toEqual(["prefillEmail", "extraFields"]);
+  });
+
+  it("invalid-email: an invalid browser email is flagged at userEmail", () => {
+    const out = lintConfig(make({ model: "browser", userEmail: "jane at example" }));
+    expect(out.find((a) => a.id === "invalid-email")?.option).toBe("userEmail");
+  });
+
+  it("server-email-required: an invalid email is an error too", () => {
+    expect(lintConfig(server({ serverEmail: "jane" })).find((a) => a.id === "server-email-required")?.severity).toBe("error");
+  });
+
+  it("browser-data-unverified: custom data is flagged at userCustomData", () => {
+    const out = lintConfig(make({ model: "browser", userCustomData: [{ key: "plan", value: "pro" }] }));
+    expect(out.filter((a) => a.id === "browser-data-unverified").map((a) => a.option)).toEqual(["userCustomData"]);
+  });
+
+  it("custom-data-duplicate-key names every duplicated key once", () => {
+    const rows = ["a", "a", "b", "b", "a"].map((key) => ({ key, value: "v" }));
+    const [adv] = lintConfig(make({ model: "browser", userCustomData: rows })).filter((a) => a.id === "custom-data-duplicate-key");
+    expect(adv?.message).toContain('The keys "a" and "b" appear more than once');
+  });
+});
+
+describe("lintConfig", () => {
+  it("says nothing but the missing token for the defaults, and nothing once a token is set", () => {
+    expect(lintConfig(defaultConfig()).map((a) => a.id)).toEqual(["widget-token-missing"]);
+    expect(lintConfig(make({}))).toEqual([]);
+  });
+
+  it("ignores values left behind in other models' fields", () => {
+    const leftovers = {
+      prefillName: "J",
+      prefillEmail: "bad",
+      extraFields: ["Company"],
+      userEmail: "bad",
+      userAvatarUrl: "x",
+      userCustomData: [{ key: "a", value: "1" }, { key: "a", value: "2" }],
+      serverEmail: "",
+      serverLanguage: "lb" as const,
+      collectUserData: true,
+    };
+    expect(lintConfig(make({ model: "anonymous", ...leftovers }))).toEqual([]);
+  });
+
+  it("sorts by severity, then by the option table's order", () => {
+    const out = lintConfig(
+      server({ widgetToken: "", collectUserData: true, serverEmail: "", serverLanguage: "lb", externalId: "x" }),
+    );
+    expect(out.map((a) => `${a.severity}:${a.option}`)).toEqual([
+      "error:serverEmail",
+      "warning:collectUserData",
+      "warning:serverLanguage",
+      "info:widgetToken",
+    ]);
+  });
+
+  it("never throws, knows every id, and keeps (id, option) unique and sorted, for any config", () => {
+    const known = new Set(RULE_IDS);
+    fc.assert(
+      fc.property(fc.oneof(configArbitrary(), configArbitrary({ hostile: true })), (config) => {
+        const out = lintConfig(config);
+        const pairs = new Set<string>();
+        for (const a of out) {
+          expect(known.has(a.id)).toBe(true);
+          expect(OPTION_KEYS).toContain(a.option);
+          expect(a.message.length).toBeGreaterThan(0);
+          pairs.add(`${a.id}|${a.option}`);
+        }
+        expect(pairs.size).toBe(out.length);
+        for (let i = 1; i < out.length; i++) {
+          const [prev, cur] = [out[i - 1]!, out[i]!];
+          const bySeverity = SEVERITY_ORDER[prev.severity] - SEVERITY_ORDER[cur.severity];
+          expect(bySeverity).toBeLessThanOrEqual(0);
+          if (bySeverity === 0) {
+            expect(OPTION_KEYS.indexOf(prev.option)).toBeLessThanOrEqual(OPTION_KEYS.indexOf(cur.option));
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

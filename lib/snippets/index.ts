@@ -1,0 +1,61 @@
+/**
+ * Snippet generators: one per target, all printed from the same model
+ * (`toWidgetConfig` / `toAuthenticateRequest`), deterministic, secret-free.
+ */
+import type { PlaygroundConfig } from "../config/options";
+import { generateCurlSnippet } from "./curl-snippet";
+import { generateHtmlSnippet } from "./html-snippet";
+import { isVerified } from "./model";
+import { generateNextjsSnippet } from "./nextjs-snippet";
+import { generatePythonSnippet } from "./python-snippet";
+import { generateReactSnippet } from "./react-snippet";
+import { generateExpressSnippet, generateNodeSnippet } from "./server-snippets";
+import {
+  CLIENT_TARGETS,
+  SERVER_TARGETS,
+  SNIPPET_TARGETS,
+  type Snippet,
+  type SnippetTarget,
+} from "./types";
+
+export * from "./types";
+export {
+  generateCurlSnippet,
+  generateExpressSnippet,
+  generateHtmlSnippet,
+  generateNextjsSnippet,
+  generateNodeSnippet,
+  generatePythonSnippet,
+  generateReactSnippet,
+};
+export { CONTACT_TOKEN_ENDPOINT, CONTACT_TOKEN_VARIABLE } from "./model";
+
+const GENERATORS: Readonly<Record<SnippetTarget, (config: PlaygroundConfig) => Snippet>> = {
+  html: generateHtmlSnippet,
+  react: generateReactSnippet,
+  nextjs: generateNextjsSnippet,
+  node: generateNodeSnippet,
+  express: generateExpressSnippet,
+  python: generatePythonSnippet,
+  curl: generateCurlSnippet,
+};
+
+/**
+ * The snippet for one target. Server targets describe the verified model's
+ * server half; `generateSnippets` offers them only for that model.
+ */
+export function generateSnippet(target: SnippetTarget, config: PlaygroundConfig): Snippet {
+  return GENERATORS[target](config);
+}
+
+/** The targets that apply to `config`: client targets always, server targets for the verified model. */
+export function applicableTargets(config: PlaygroundConfig): SnippetTarget[] {
+  return SNIPPET_TARGETS.filter(
+    (t) => CLIENT_TARGETS.includes(t) || (SERVER_TARGETS.includes(t) && isVerified(config)),
+  );
+}
+
+/** Every applicable snippet, in `SNIPPET_TARGETS` order. */
+export function generateSnippets(config: PlaygroundConfig): Snippet[] {
+  return applicableTargets(config).map((target) => generateSnippet(target, config));
+}

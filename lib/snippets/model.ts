@@ -1,0 +1,86 @@
+/**
+ * What every generator shares: the widget options and the authenticate-user
+ * body as printable values, the names the snippets agree on, and the version
+ * line. All of it comes from `toWidgetConfig` / `toAuthenticateRequest`, so
+ * the snippets can never disagree with the preview.
+ */
+import { LANGUAGE_NAMES, toApiLanguage } from "../config/languages";
+import type { PlaygroundConfig } from "../config/options";
+import {
+  AUTHENTICATE_USER_PATH,
+  OPENCX_API_URL,
+  toAuthenticateRequest,
+  toWidgetConfig,
+  WIDGET_MAJOR,
+  WIDGET_VERSION,
+} from "../config/widget-config";
+import { raw, type PrintableValue } from "./print";
+
+/** The variable that holds the contact token fetched from the integrator's backend. */
+export const CONTACT_TOKEN_VARIABLE = "contactToken";
+
+/** The same-origin endpoint the page calls; the Express and Next.js snippets implement it. */
+export const CONTACT_TOKEN_ENDPOINT = "/api/opencx/contact-token";
+
+/** Where the server snippets read their secrets and settings. */
+export const API_KEY_ENV = "OPENCX_API_KEY";
+export const API_URL_ENV = "OPENCX_API_URL";
+
+export { AUTHENTICATE_USER_PATH, OPENCX_API_URL, WIDGET_VERSION };
+
+/** Every snippet says which widget it targets: `latest` is v5 now (domain.md §14). */
+export const VERSION_NOTE = `OpenCX widget v${WIDGET_MAJOR} (pinned to ${WIDGET_VERSION})`;
+
+export const EMBED_SCRIPT_URL = `https://unpkg.com/@opencx/widget@${WIDGET_VERSION}/dist-embed/script.js`;
+export const REACT_PACKAGE = "@opencx/widget-react";
+export const REACT_INSTALL = `npm install ${REACT_PACKAGE}@${WIDGET_VERSION}`;
+
+/** Whether the snippets use the verified model (a contact token minted by the integrator's server). */
+export function isVerified(config: PlaygroundConfig): boolean {
+  return config.model === "server";
+}
+
+/**
+ * The widget options as a printable value. In the verified model `user.token`
+ * is the variable holding the fetched token, never `config.contactToken`.
+ */
+export function widgetOptionsValue(config: PlaygroundConfig): PrintableValue {
+  // An empty marker keeps the sensitive `config.contactToken` out of the model entirely.
+  const options = toWidgetConfig(config, { contactToken: "" });
+  const value = structuredClone(options) as unknown as Record<string, PrintableValue>;
+  const user = value.user as Record<string, PrintableValue> | undefined;
+  if (user && "token" in user) user.token = raw(CONTACT_TOKEN_VARIABLE);
+  return value;
+}
+
+/** The authenticate-user JSON body, with the playground's sample values. */
+export function authenticateBodyValue(config: PlaygroundConfig): PrintableValue {
+  return structuredClone(toAuthenticateRequest(config)) as unknown as PrintableValue;
+}
+
+/** Indents every non-empty line of `text` by `spaces`. */
+export function indent(text: string, spaces: number): string {
+  const pad = " ".repeat(spaces);
+  return text
+    .split("\n")
+    .map((line) => (line === "" ? line : pad + line))
+    .join("\n");
+}
+
+/**
+ * A comment line for the server snippets when the chosen language is not sent
+ * as typed: the authenticate-user enum spells some codes differently and lacks
+ * others (domain.md §9).
+ */
+export function languageNote(config: PlaygroundConfig): string[] {
+  if (config.serverLanguage === "") return [];
+  const mapping = toApiLanguage(config.serverLanguage);
+  const name = LANGUAGE_NAMES[config.serverLanguage] ?? config.serverLanguage;
+  if (mapping.kind === "mapped") {
+    return [`language: ${mapping.from} is sent as ${mapping.code}, the API's code for ${name}.`];
+  }
+  if (mapping.kind === "unsupported") {
+    return [`language is left out: the API has no code for ${mapping.from} (${name}).`];
+  }
+  return [];
+}

@@ -1,0 +1,84 @@
+/**
+ * Next.js (App Router): a `'use client'` component that loads the React widget
+ * in the browser only (it reads window and localStorage), to mount once in the
+ * root layout. The verified model adds the route handler the component calls.
+ */
+import type { PlaygroundConfig } from "../config/options";
+import {
+  API_KEY_ENV,
+  CONTACT_TOKEN_ENDPOINT,
+  indent,
+  isVerified,
+  REACT_INSTALL,
+  REACT_PACKAGE,
+  VERSION_NOTE,
+} from "./model";
+import { mountNote, supportWidgetComponent } from "./react-snippet";
+import { API_URL_CONST, authenticateUserCall } from "./server-snippets";
+import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetFile } from "./types";
+
+/** Where the route handler lives: the App Router path of `CONTACT_TOKEN_ENDPOINT`. */
+export const NEXT_ROUTE_PATH = `app${CONTACT_TOKEN_ENDPOINT}/route.ts`;
+
+function componentFile(config: PlaygroundConfig): SnippetFile {
+  const reactImport = isVerified(config)
+    ? "import { useEffect, useState, type ComponentProps } from 'react';"
+    : "import type { ComponentProps } from 'react';";
+  const code = [
+    "'use client';",
+    "",
+    `// ${VERSION_NOTE}: ${REACT_INSTALL}`,
+    ...mountNote(config, "inside <body> in app/layout.tsx"),
+    "import dynamic from 'next/dynamic';",
+    reactImport,
+    `import type { Widget as OpenCxWidget } from '${REACT_PACKAGE}';`,
+    "",
+    "// The widget reads window and localStorage: load it in the browser only.",
+    `const Widget = dynamic(() => import('${REACT_PACKAGE}').then((mod) => mod.Widget), {`,
+    "  ssr: false,",
+    "});",
+    "",
+    "type WidgetOptions = ComponentProps<typeof OpenCxWidget>['options'];",
+    "",
+    supportWidgetComponent(config),
+    "",
+  ].join("\n");
+  return { path: "components/support-widget.tsx", language: "tsx", code };
+}
+
+function routeFile(config: PlaygroundConfig): SnippetFile {
+  const code = [
+    `// ${VERSION_NOTE}: the endpoint <SupportWidget /> calls for the contact token.`,
+    `// POST ${CONTACT_TOKEN_ENDPOINT} → { token } for the signed-in user, 401 otherwise.`,
+    `// Server only: set ${API_KEY_ENV} in the server environment (never with a NEXT_PUBLIC_ prefix).`,
+    API_URL_CONST,
+    "",
+    "interface SignedInUser {",
+    "  email: string;",
+    "}",
+    "",
+    "// TODO: implement with YOUR auth, e.g. `(await auth())?.user` with Auth.js or",
+    "// `await currentUser()` with Clerk. Return null when nobody is signed in.",
+    "async function getSignedInUser(): Promise<SignedInUser | null> {",
+    "  throw new Error('Implement getSignedInUser() with your auth library');",
+    "}",
+    "",
+    "export async function POST() {",
+    "  const user = await getSignedInUser();",
+    "  if (!user) {",
+    "    return Response.json({ error: 'Not signed in' }, { status: 401 });",
+    "  }",
+    "",
+    indent(authenticateUserCall(config, { typed: true, userVariable: "user" }), 2),
+    "  return Response.json({ token }, { headers: { 'Cache-Control': 'no-store' } });",
+    "}",
+    "",
+  ].join("\n");
+  return { path: NEXT_ROUTE_PATH, language: "ts", code };
+}
+
+export function generateNextjsSnippet(config: PlaygroundConfig): Snippet {
+  const files = [componentFile(config)];
+  if (isVerified(config)) files.push(routeFile(config));
+  return { target: "nextjs", label: SNIPPET_TARGET_LABELS.nextjs, install: REACT_INSTALL, files };
+}

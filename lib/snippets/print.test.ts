@@ -1,0 +1,277 @@
+import fc from "fast-check";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { HOSTILE_FRAGMENTS } from "../config/arbitraries";
+import {
+  jsKey,
+  jsonString,
+  jsString,
+  printJs,
+  printJson,
+  printPython,
+  pythonString,
+  raw,
+  shellQuote,
+  type PrintableValue,
+} from "./print";
+import { runBashBatch } from "./test-support/bash";
+import { parseHtml } from "./test-support/html";
+import { evaluateLiteral, parseSource, syntaxErrors } from "./test-support/literal-eval";
+import { evaluatePythonBatch } from "./test-support/python";
+
+const RUNS = 1000;
+
+/** Any UTF-16 string, lone surrogates included, mixed with the fragments that break naive escaping. */
+const anyString = fc
+  .array(
+    fc.oneof(fc.string({ unit: "binary", maxLength: 12 }), fc.constantFrom(...HOSTILE_FRAGMENTS)),
+    {
+      maxLength: 6,
+    },
+  )
+  .map((parts) => parts.join(""));
+
+/** Well-formed text without NUL: what a shell argument can carry. */
+const shellString = fc
+  .array(
+    fc.oneof(fc.string({ unit: "grapheme", maxLength: 12 }), fc.constantFrom(...HOSTILE_FRAGMENTS)),
+    {
+      maxLength: 6,
+    },
+  )
+  .map((parts) => parts.join("").replace(/\0/g, ""));
+
+/** JSON-like values with finite numbers (including -0), as snippets embed them. */
+const printable: fc.Arbitrary<PrintableValue> = fc.letrec<{ value: PrintableValue }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small" },
+    anyString,
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie("value"), { maxLength: 4 }),
+    fc.dictionary(
+      fc.oneof(anyString, fc.constantFrom("__proto__", "42", "a-b", "valid_id", "$x")),
+      tie("value"),
+      {
+        maxKeys: 4,
+      },
+    ),
+  ),
+})).value;
+
+/** Reads a JS literal back through the TypeScript parser. */
+function readJs(literal: string): unknown {
+  const source = parseSource(`const x = ${literal};\n`, "x.ts");
+  expect(syntaxErrors(source)).toEqual([]);
+  const decl = source.statements[0] as ts.VariableStatement;
+  return evaluateLiteral(decl.declarationList.declarations[0]!.initializer!, {});
+}
+
+const INVISIBLE =
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+describe("jsString", () => {
+  it("single-quotes and escapes backslashes, quotes and line breaks", () => {
+    expect(jsString("it's")).toBe("'it\\'s'");
+    expect(jsString('say "hi"')).toBe("'say \"hi\"'");
+    expect(jsString("a\\b")).toBe("'a\\\\b'");
+    expect(jsString("a\nb\r\tc")).toBe("'a\\nb\\r\\tc'");
+    expect(jsString("`${x}`")).toBe("'`${x}`'");
+  });
+
+  it("escapes control characters, U+2028/2029, the BOM, bidi controls and lone surrogates", () => {
+    expect(jsString("\u0000\u0001\u007f")).toBe("'\\x00\\x01\\x7F'");
+    expect(jsString("\u2028\u2029\ufeff\u202e")).toBe("'\\u2028\\u2029\\uFEFF\\u202E'");
+    expect(jsString("\ud83d")).toBe("'\\uD83D'");
+  });
+
+  it("keeps readable non-ASCII text, emoji sequences included", () => {
+    expect(jsString("é 中文 😀 👩🏽‍💻")).toBe("'é 中文 😀 👩🏽‍💻'");
+  });
+
+  it("breaks up </script, <!-- and --> so the literal can sit inside an HTML script", () => {
+    expect(jsString("</script>")).toBe("'<\\/script>'");
+    expect(jsString("</SCRIPT >")).toBe("'<\\/SCRIPT >'");
+    expect(jsString("<!-- x -->")).toBe("'\\x3C!-- x --\\x3E'");
+    expect(jsString("<!-->")).toBe("'\\x3C!--\\x3E'");
+    expect(jsString("\\</script>")).toBe("'\\\\<\\/script>'");
+  });
+
+  it("round-trips any string through the TypeScript parser", () => {
+    fc.assert(
+      fc.property(anyString, (s) => {
+        expect(readJs(jsString(s))).toBe(s);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("never contains a raw invisible character or an HTML script breaker", () => {
+    fc.assert(
+      fc.property(anyString, (s) => {
+        const literal = jsString(s);
+        expect(literal).not.toMatch(INVISIBLE);
+        expect(literal).not.toMatch(LONE_SURROGATE);
+        expect(literal).not.toMatch(/<\/script|<!--|-->/i);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("stays inside its <script> element as an HTML parser sees it", () => {
+    fc.assert(
+      fc.property(anyString, (s) => {
+        const js = `const x = ${jsString(s)};`;
+        const parsed = parseHtml(`<script>${js}</script><p>after</p>`);
+        expect(parsed.scripts.map((x) => x.text)).toEqual([js]);
+        expect(parsed.others).toEqual(["p", "text:after"]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("jsKey", () => {
+  it("leaves identifiers bare and quotes everything else", () => {
+    expect(jsKey("token")).toBe("token");
+    expect(jsKey("$x_1")).toBe("$x_1");
+    expect(jsKey("account-id")).toBe("'account-id'");
+    expect(jsKey("42")).toBe("'42'");
+    expect(jsKey("")).toBe("''");
+    expect(jsKey("é")).toBe("'é'");
+  });
+
+  it("prints __proto__ as a computed key, which defines a property instead of the prototype", () => {
+    expect(jsKey("__proto__")).toBe("['__proto__']");
+  });
+});
+
+describe("printJs", () => {
+  it("prints nested objects with 2-space indentation, trailing commas and short flat containers inline", () => {
+    const value = {
+      token: "wt",
+      theme: { primaryColor: "#2563eb" },
+      extraDataCollectionFields: ["Company", "Order #"],
+      user: { data: { name: "Jane", customData: { "account-id": "a1" } }, externalId: "ws" },
+    };
+    expect(printJs(value, { breakTopLevel: true })).toBe(
+      [
+        "{",
+        "  token: 'wt',",
+        "  theme: { primaryColor: '#2563eb' },",
+        "  extraDataCollectionFields: ['Company', 'Order #'],",
+        "  user: {",
+        "    data: {",
+        "      name: 'Jane',",
+        "      customData: { 'account-id': 'a1' },",
+        "    },",
+        "    externalId: 'ws',",
+        "  },",
+        "}",
+      ].join("\n"),
+    );
+  });
+
+  it("breaks a flat container that would pass 80 columns", () => {
+    const long = ["a".repeat(30), "b".repeat(30), "c".repeat(30)];
+    expect(printJs({ fields: long })).toBe(
+      `{\n  fields: [\n    '${long[0]}',\n    '${long[1]}',\n    '${long[2]}',\n  ],\n}`,
+    );
+  });
+
+  it("prints raw code in place of a value, numbers exactly and empty containers", () => {
+    expect(
+      printJs({ token: raw("contactToken"), n: -0, m: 1.5, b: false, z: null, e: {}, a: [] }),
+    ).toBe("{ token: contactToken, n: -0, m: 1.5, b: false, z: null, e: {}, a: [] }");
+    expect(printJs({ token: raw("contactToken") }, { level: 2, breakTopLevel: true })).toBe(
+      "{\n      token: contactToken,\n    }",
+    );
+  });
+
+  it("refuses non-finite numbers", () => {
+    expect(() => printJs(Number.NaN)).toThrow();
+    expect(() => printJs(Infinity)).toThrow();
+  });
+
+  it("is deterministic and evaluates back to the value it printed", () => {
+    fc.assert(
+      fc.property(printable, fc.boolean(), (value, breakTopLevel) => {
+        const text = printJs(value, { breakTopLevel });
+        expect(printJs(value, { breakTopLevel })).toBe(text);
+        expect(readJs(text)).toEqual(value);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("printJson", () => {
+  it("prints like JSON.stringify(value, null, 2)", () => {
+    const value = {
+      email: "jane@example.com",
+      customData: { vip: true, seats: 3 },
+      list: [1, "a"],
+    };
+    expect(printJson(value)).toBe(JSON.stringify(value, null, 2));
+    expect(printJson({ a: 1 }, { level: 1 })).toBe('{\n    "a": 1\n  }');
+  });
+
+  it("escapes invisible characters that JSON.stringify leaves raw", () => {
+    expect(jsonString("\u2028\u007f\ufeff")).toBe('"\\u2028\\u007f\\ufeff"');
+    expect(jsonString("\ud800")).toBe('"\\ud800"');
+  });
+
+  it("parses back to what JSON.stringify would send", () => {
+    fc.assert(
+      fc.property(printable, (value) => {
+        const text = printJson(value);
+        expect(text).not.toMatch(
+          INVISIBLE.source.replace("\\u0000-\\u001f", "\\u0000-\\u0009\\u000b-\\u001f"),
+        );
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("Python printer", () => {
+  it("prints str, dict, list, True/False/None and keeps the sign of -0.0", () => {
+    expect(pythonString('it\'s "x" \\ \n')).toBe('"it\'s \\"x\\" \\\\ \\n"');
+    expect(pythonString("\u0000\u2028é😀")).toBe('"\\x00\\u2028é😀"');
+    expect(printPython({ a: true, b: false, c: null, d: -0, e: [], f: {} })).toBe(
+      '{"a": True, "b": False, "c": None, "d": -0.0, "e": [], "f": {}}',
+    );
+    expect(printPython({ a: { b: 1 } }, { level: 1, breakTopLevel: true })).toBe(
+      '{\n        "a": {"b": 1},\n    }',
+    );
+  });
+
+  it("evaluates back to the value in python3 (ast.literal_eval, one process for the batch)", () => {
+    const values = fc.sample(printable, RUNS);
+    const results = evaluatePythonBatch(
+      values.map((v) => ({ code: `x = ${printPython(v)}\n`, variable: "x" })),
+    );
+    results.forEach((result, i) => {
+      expect(result, printPython(values[i]!)).toEqual({ ok: true, value: values[i] });
+    });
+  });
+});
+
+describe("shellQuote", () => {
+  it("single-quotes and splices single quotes", () => {
+    expect(shellQuote("it's")).toBe("'it'\\''s'");
+    expect(shellQuote("$HOME `id` $(x)")).toBe("'$HOME `id` $(x)'");
+    expect(() => shellQuote("a\0b")).toThrow();
+  });
+
+  it("reaches the command as the exact argument (bash, one process for the batch)", () => {
+    const values = fc.sample(shellString, RUNS);
+    const [result] = runBashBatch([`printf '%s\\0' ${values.map(shellQuote).join(" ")}\n`]);
+    expect(result!.status, result!.stderr).toBe(0);
+    expect(result!.stdout.split("\0").slice(0, -1)).toEqual(values);
+  });
+});

@@ -1,0 +1,38 @@
+/** Test support: what the server property tests share. */
+import fc from "fast-check";
+import { expect } from "vitest";
+import { configArbitrary } from "../../config/arbitraries";
+import type { PlaygroundConfig } from "../../config/options";
+
+export const RUNS = 1000;
+/** Sensitive values: unique strings that must never appear in any snippet. */
+export const SECRET_API_KEY = "sk_live_PROPERTY_SECRET_7f3a9c";
+export const SECRET_CONTACT_TOKEN = "eyJ.PROPERTY_SECRET_CONTACT_TOKEN_b41e";
+
+/** Any config (ordinary or hostile strings) with the sensitive fields set to the sentinels. */
+export function configsWithSecrets(hostile: boolean): fc.Arbitrary<PlaygroundConfig> {
+  return configArbitrary({ hostile }).map((config) => ({
+    ...config,
+    apiKey: SECRET_API_KEY,
+    contactToken: SECRET_CONTACT_TOKEN,
+  }));
+}
+
+/** Verified-model configs, with the sensitive sentinels. */
+export function verifiedConfigs(hostile: boolean): fc.Arbitrary<PlaygroundConfig> {
+  return configsWithSecrets(hostile).map((config) => ({ ...config, model: "server" as const }));
+}
+
+export function expectNoSecrets(code: string): void {
+  expect(code).not.toContain(SECRET_API_KEY);
+  expect(code).not.toContain(SECRET_CONTACT_TOKEN);
+}
+
+/** A fixed-size sample for the batch runners; the seed goes in failure messages. */
+export function sampleConfigs(
+  hostile: boolean,
+  runs = RUNS,
+): { seed: number; configs: PlaygroundConfig[] } {
+  const seed = Math.floor(Math.random() * 2 ** 31);
+  return { seed, configs: fc.sample(verifiedConfigs(hostile), { numRuns: runs, seed }) };
+}

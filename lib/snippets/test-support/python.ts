@@ -1,0 +1,46 @@
+/**
+ * Test support: evaluate Python snippets in one `python3` process per batch.
+ * Each case is parsed with `ast`; the one assignment to `variable` is read
+ * with `ast.literal_eval` (so nothing in the snippet runs).
+ */
+import { spawnSync } from "node:child_process";
+
+export type PythonResult = { ok: true; value: unknown } | { ok: false; error: string };
+
+const RUNNER = String.raw`
+import ast, json, sys
+
+def evaluate(case):
+    tree = ast.parse(case["code"])
+    values = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and node.targets[0].id == case["variable"]
+    ]
+    if len(values) != 1:
+        raise ValueError(f"expected one assignment to {case['variable']}, found {len(values)}")
+    return ast.literal_eval(values[0])
+
+results = []
+for case in json.load(sys.stdin):
+    try:
+        results.append({"ok": True, "value": evaluate(case)})
+    except Exception as error:
+        results.append({"ok": False, "error": f"{type(error).__name__}: {error}"})
+json.dump(results, sys.stdout, ensure_ascii=True, allow_nan=False)
+`;
+
+export function evaluatePythonBatch(
+  cases: readonly { code: string; variable: string }[],
+): PythonResult[] {
+  const run = spawnSync("python3", ["-c", RUNNER], {
+    input: JSON.stringify(cases),
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.status !== 0) throw new Error(`python3 failed (${run.status}): ${run.stderr}`);
+  return JSON.parse(run.stdout) as PythonResult[];
+}

@@ -1,0 +1,12 @@
+export {
+  LINK_FORMAT_VERSION,
+  MAX_LINK_LENGTH,
+  SHARE_PARAM,
+  configFromSearchParams,
+  decodeConfig,
+  encodeConfig,
+  shareQuery,
+  shareUrl,
+  type DecodeResult,
+  type SearchParamsLike,
+} from "./codec";
