@@ -1,59 +1,146 @@
 "use client";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
+import { toAuthenticateRequest } from "@/lib/config/widget-config";
+import { explainDeviceHistory, type DeviceRole } from "@/lib/preview/explain";
 import type { PreviewDevice, PreviewSession, PreviewToHostMessage, PreviewViewport } from "@/lib/preview/messages";
 import { PreviewFrame } from "@/components/preview/preview-frame";
+import { bootWidget } from "@/components/preview/simulator";
 import { headerButton } from "./header";
 import { usePlayground } from "./store-provider";
-
-/**
- * Stands in for the token your backend would get from authenticate-user: stable
- * per email (the same person is the same verified contact on every device).
- */
-function simulatedVerifiedToken(config: PlaygroundConfig): string | undefined {
-  if (config.model !== "server") return undefined;
-  if (config.contactToken) return config.contactToken;
-  const email = config.serverEmail.trim().toLowerCase();
-  if (!email) return undefined;
-  let h = 2166136261;
-  for (const ch of email) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
-  return `sim-verified-${h.toString(16).padStart(8, "0")}`;
-}
+import { VerifiedFlow, type TokenState } from "./verified-flow";
 
 type PreviewEventMessage = Extract<PreviewToHostMessage, { type: "preview:event" }>;
 
-/** Settings whose change is a new identity set-up: the widget starts fresh, as a real reinstall would. */
+/** One browser profile: its localStorage, how many times the page loaded, who is signed in. */
+interface DeviceState {
+  storage: Record<string, string>;
+  visit: number;
+  /** Verified model: `null` = signed out; `undefined` = the configured server email. */
+  signedInEmail: string | null | undefined;
+  /** The storage was empty when the current visit began. */
+  freshStorage: boolean;
+}
+
+const DEVICES: { id: DeviceRole; label: string }[] = [
+  { id: "this-browser", label: "This browser" },
+  { id: "another-device", label: "Another device" },
+];
+
+const freshDevice = (visit = 1): DeviceState => ({ storage: {}, visit, signedInEmail: undefined, freshStorage: true });
+
+/** Settings whose change is a new identity set-up: every device starts fresh, as after a real reinstall. */
 function identityKey(c: PlaygroundConfig): string {
   return JSON.stringify([c.model, c.widgetToken]);
 }
 
+const emailKey = (email: string) => email.trim().toLowerCase();
+
+/** "Your backend": a route of this app that calls the sandbox's authenticate-user server-side. */
+const DEMO_BACKEND = "/api/demo-backend/contact-token";
+
 export function PreviewPane() {
   const config = usePlayground((s) => s.config);
   const [viewport, setViewport] = useState<PreviewViewport>("desktop");
-  const [storage, setStorage] = useState<Record<string, string>>({});
-  const [visit, setVisit] = useState(1);
+  const [active, setActive] = useState<DeviceRole>("this-browser");
+  const [devices, setDevices] = useState<Record<DeviceRole, DeviceState>>(() => ({
+    "this-browser": freshDevice(),
+    "another-device": freshDevice(),
+  }));
   const [sessions, setSessions] = useState<PreviewSession[]>([]);
+  const [tokens, setTokens] = useState<Record<string, TokenState>>({});
   const [identity, setIdentity] = useState(() => identityKey(config));
+  const [switchEmail, setSwitchEmail] = useState("");
 
-  // A new identity model or widget token: clear the widget's keys (domain.md §15.13).
+  // A new identity model or widget token: clear the widget's keys everywhere (domain.md §15.13).
   const currentIdentity = identityKey(config);
   if (currentIdentity !== identity) {
     setIdentity(currentIdentity);
-    setStorage({});
-    setVisit((v) => v + 1);
+    setDevices((d) => ({
+      "this-browser": freshDevice(d["this-browser"].visit + 1),
+      "another-device": freshDevice(d["another-device"].visit + 1),
+    }));
   }
 
-  const contactToken = simulatedVerifiedToken(config);
-  const device = useMemo<PreviewDevice>(
-    () => ({ deviceId: "this-browser", storage, visit, viewport, sessions, ...(contactToken ? { contactToken } : {}) }),
-    // Storage written by the widget itself must not re-send the config (it would remount it).
+  const updateDevice = (id: DeviceRole, change: (d: DeviceState) => DeviceState) =>
+    setDevices((all) => ({ ...all, [id]: change(all[id]) }));
+
+  const verified = config.model === "server";
+  const emailOf = useCallback(
+    (d: DeviceState): string | null => {
+      if (!verified || d.signedInEmail === null) return null;
+      const email = (d.signedInEmail ?? config.serverEmail).trim();
+      return email === "" ? null : email;
+    },
+    [verified, config.serverEmail],
+  );
+
+  // Fetch a contact token for every signed-in email that has none yet, as the customer's page would.
+  const neededEmails = DEVICES.map((d) => emailOf(devices[d.id])).filter((e): e is string => e !== null);
+  const neededKey = neededEmails.map(emailKey).sort().join("\n");
+  useEffect(() => {
+    if (!verified) return;
+    for (const email of neededEmails) {
+      const key = emailKey(email);
+      if (tokens[key]) continue;
+      setTokens((t) => ({ ...t, [key]: { status: "loading", email } }));
+      const body = toAuthenticateRequest({ ...config, serverEmail: email });
+      fetch(DEMO_BACKEND, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
+        .then(async (res) => {
+          const data = (await res.json().catch(() => null)) as
+            | { token?: string; contact?: { id?: string }; error?: { message?: string } }
+            | null;
+          if (res.ok && data?.token) {
+            setTokens((t) => ({ ...t, [key]: { status: "ok", email, token: data.token!, contactId: data.contact?.id ?? "" } }));
+          } else {
+            const message = data?.error?.message ?? `HTTP ${res.status}`;
+            setTokens((t) => ({ ...t, [key]: { status: "error", email, message } }));
+          }
+        })
+        .catch(() => setTokens((t) => ({ ...t, [key]: { status: "error", email, message: "The demo backend could not be reached." } })));
+    }
+    // Only a new set of emails triggers requests; the config's other fields travel in the body.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [visit, viewport, sessions, contactToken],
+  }, [verified, neededKey]);
+
+  const deviceConfig = useCallback(
+    (d: DeviceState): PlaygroundConfig => (verified ? { ...config, serverEmail: emailOf(d) ?? "" } : config),
+    [config, verified, emailOf],
+  );
+  const tokenFor = useCallback(
+    (d: DeviceState): string | undefined => {
+      const email = emailOf(d);
+      const state = email ? tokens[emailKey(email)] : undefined;
+      return state?.status === "ok" ? state.token : undefined;
+    },
+    [emailOf, tokens],
+  );
+
+  const frames = useMemo(
+    () =>
+      DEVICES.map(({ id }) => {
+        const d = devices[id];
+        const contactToken = tokenFor(d);
+        const device: PreviewDevice = {
+          deviceId: id,
+          storage: d.storage,
+          visit: d.visit,
+          viewport,
+          sessions,
+          ...(contactToken ? { contactToken } : {}),
+        };
+        return { id, device, config: deviceConfig(d) };
+      }),
+    // Storage the widget writes itself must not re-send the config: it is read once per visit.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [devices["this-browser"].visit, devices["another-device"].visit, viewport, sessions, deviceConfig, tokenFor],
   );
 
   const onEvent = useCallback((message: PreviewEventMessage) => {
-    const { event } = message;
-    if (event.kind === "storage-changed") setStorage(event.storage);
+    const { event, deviceId } = message;
+    if (event.kind === "storage-changed" && (deviceId === "this-browser" || deviceId === "another-device")) {
+      setDevices((all) => ({ ...all, [deviceId]: { ...all[deviceId], storage: event.storage } }));
+    }
     if (event.kind === "session-updated") {
       setSessions((all) => {
         const i = all.findIndex((s) => s.id === event.session.id);
@@ -62,7 +149,27 @@ export function PreviewPane() {
     }
   }, []);
 
+  const activeFrame = frames.find((f) => f.id === active)!;
+  const activeState = devices[active];
+  const boot = bootWidget(activeFrame.config, activeFrame.device);
+  const explanation = explainDeviceHistory({
+    device: active,
+    contact: boot.load.contact,
+    visible: boot.sessions.length,
+    total: sessions.length,
+    totalVerified: sessions.filter((s) => s.verified).length,
+    signedOut: verified && activeState.signedInEmail === null,
+    freshStorage: activeState.freshStorage,
+  });
+
+  const reload = () => updateDevice(active, (d) => ({ ...d, visit: d.visit + 1, freshStorage: Object.keys(d.storage).length === 0 }));
+  const clearSiteData = () => updateDevice(active, (d) => ({ ...d, storage: {}, visit: d.visit + 1, freshStorage: true }));
+  const signOut = () => updateDevice(active, (d) => ({ ...d, signedInEmail: null, visit: d.visit + 1 }));
+  const signIn = (email: string | undefined) =>
+    updateDevice(active, (d) => ({ ...d, signedInEmail: email, visit: d.visit + 1 }));
+
   const frameSize = viewport === "desktop" ? "h-[780px] w-full lg:min-w-[580px]" : "h-[740px] w-[390px] shrink-0";
+  const activeEmail = emailOf(activeState);
 
   return (
     <div className="flex h-full min-h-[820px] flex-col gap-2 p-4">
@@ -82,34 +189,78 @@ export function PreviewPane() {
             </button>
           ))}
         </div>
-        <button type="button" className={headerButton} onClick={() => setVisit((v) => v + 1)} data-testid="preview.reload" title="A return visit: the widget reads what it saved in localStorage">
+      </div>
+
+      <div className="flex flex-wrap items-center gap-2 rounded-md border border-neutral-200 bg-white p-2 dark:border-neutral-800 dark:bg-neutral-950">
+        <div role="group" aria-label="Device" className="flex overflow-hidden rounded-md border border-neutral-300 dark:border-neutral-700">
+          {DEVICES.map((d) => (
+            <button
+              key={d.id}
+              type="button"
+              aria-pressed={active === d.id}
+              onClick={() => setActive(d.id)}
+              data-testid={`preview.device.${d.id}`}
+              className="px-2.5 py-1 text-xs font-medium text-neutral-700 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 aria-pressed:bg-neutral-900 aria-pressed:text-white dark:text-neutral-300 dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900"
+            >
+              {d.label}
+            </button>
+          ))}
+        </div>
+        <button type="button" className={headerButton} onClick={reload} data-testid="preview.reload" title="A return visit: the widget reads what it saved in localStorage">
           Reload page
         </button>
-        <button
-          type="button"
-          className={headerButton}
-          onClick={() => {
-            setStorage({});
-            setVisit((v) => v + 1);
-          }}
-          data-testid="preview.clearSiteData"
-          title="Forget the widget's localStorage keys, then reload"
-        >
+        <button type="button" className={headerButton} onClick={clearSiteData} data-testid="preview.clearSiteData" title="Forget the widget's localStorage keys, then reload">
           Clear site data
         </button>
+        {verified ? (
+          activeEmail ? (
+            <button type="button" className={headerButton} onClick={signOut} data-testid="preview.signOut">
+              Sign out {activeEmail}
+            </button>
+          ) : (
+            <form
+              className="flex items-center gap-1"
+              onSubmit={(e) => {
+                e.preventDefault();
+                signIn(switchEmail.trim() === "" ? undefined : switchEmail.trim());
+              }}
+            >
+              <input
+                value={switchEmail}
+                onChange={(e) => setSwitchEmail(e.target.value)}
+                placeholder={config.serverEmail || "email"}
+                aria-label="Sign in as (email)"
+                data-testid="preview.signInEmail"
+                className="w-40 rounded-md border border-neutral-300 bg-white px-2 py-1 text-xs focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-neutral-700 dark:bg-neutral-900"
+              />
+              <button type="submit" className={headerButton} data-testid="preview.signIn">
+                Sign in
+              </button>
+            </form>
+          )
+        ) : null}
       </div>
+
+      <p className="rounded-md bg-white px-2.5 py-1.5 text-xs text-neutral-700 dark:bg-neutral-950 dark:text-neutral-300" data-testid="preview.history" aria-live="polite">
+        <span className="font-semibold">{DEVICES.find((d) => d.id === active)!.label}:</span> {explanation}
+      </p>
+
+      {verified ? <VerifiedFlow email={activeEmail} token={activeEmail ? tokens[emailKey(activeEmail)] : undefined} /> : null}
+
       <p className="text-xs text-neutral-500 dark:text-neutral-400" data-testid="preview.note">
-        A replica of widget v4 driven by the same rules as the real one; nothing is sent to open.cx.
-        {config.model === "server" && !contactToken ? " Enter the server email to simulate a verified contact token." : ""}
+        A replica of widget v4 driven by the same rules as the real one; nothing is sent to open.cx. Each device keeps its own localStorage; conversations live in a simulated backend.
       </p>
       <div className="flex min-h-0 flex-1 justify-center overflow-auto">
-        <PreviewFrame
-          config={config}
-          device={device}
-          onEvent={onEvent}
-          title="Widget preview"
-          className={`${frameSize} rounded-lg border border-neutral-300 bg-white shadow-sm dark:border-neutral-700`}
-        />
+        {frames.map((f) => (
+          <PreviewFrame
+            key={f.id}
+            config={f.config}
+            device={f.device}
+            onEvent={onEvent}
+            title={f.id === "this-browser" ? "Widget preview" : "Widget preview (another device)"}
+            className={`${frameSize} rounded-lg border border-neutral-300 bg-white shadow-sm dark:border-neutral-700 ${f.id === active ? "" : "hidden"}`}
+          />
+        ))}
       </div>
     </div>
   );

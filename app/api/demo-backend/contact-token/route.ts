@@ -1,0 +1,37 @@
+/**
+ * "Your backend" for the playground's verified preview. The preview plays the
+ * customer's page; this route plays the customer's server: it adds the org API
+ * key (the sandbox key, which never reaches the browser) and calls the sandbox
+ * twin of authenticate-user, exactly as a generated server snippet would.
+ *
+ * A real backend builds the body from its own session; this demo takes the
+ * sample fields from the playground so the flow can be shown end to end.
+ */
+import { createSandboxHandler, SANDBOX_API_KEY } from "@/lib/sandbox";
+
+const sandbox = createSandboxHandler();
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  // The body streams through: the sandbox enforces the content type and the 16 KB limit itself.
+  const contentLength = request.headers.get("content-length");
+  const upstream = await sandbox.handle(
+    new Request(new URL("/api/widget/authenticate-user", request.url), {
+      method: "POST",
+      headers: {
+        Authorization: `Bearer ${SANDBOX_API_KEY}`,
+        "Content-Type": request.headers.get("content-type") ?? "",
+        ...(contentLength ? { "Content-Length": contentLength } : {}),
+        // The sandbox rate-limits per client: keep the visitor's address.
+        "X-Forwarded-For": request.headers.get("x-forwarded-for") ?? "demo-backend",
+      },
+      body: request.body,
+      duplex: "half",
+    } as RequestInit),
+  );
+  return new Response(upstream.body, {
+    status: upstream.status,
+    headers: { "Content-Type": "application/json", "Cache-Control": "no-store" },
+  });
+}

@@ -1,0 +1,72 @@
+"use client";
+
+export type TokenState =
+  | { status: "loading"; email: string }
+  | { status: "ok"; email: string; token: string; contactId: string }
+  | { status: "error"; email: string; message: string };
+
+type StepStatus = "done" | "pending" | "failed" | "idle";
+
+const MARK: Record<StepStatus, string> = { done: "✓", pending: "…", failed: "✕", idle: "·" };
+const TONE: Record<StepStatus, string> = {
+  done: "text-emerald-700 dark:text-emerald-400",
+  pending: "text-neutral-500",
+  failed: "text-red-700 dark:text-red-400",
+  idle: "text-neutral-400",
+};
+
+const short = (token: string) => (token.length > 24 ? `${token.slice(0, 12)}…${token.slice(-8)}` : token);
+
+/**
+ * The verified path as it happens: the page asks your backend, your backend
+ * calls authenticate-user with the org API key, the token comes back and
+ * becomes user.token. The preview plays the customer's page; the sandbox plays open.cx.
+ */
+export function VerifiedFlow({ email, token }: { email: string | null; token: TokenState | undefined }) {
+  const status: StepStatus = !email ? "idle" : !token || token.status === "loading" ? "pending" : token.status === "ok" ? "done" : "failed";
+  const steps: { label: string; detail: string; status: StepStatus }[] = [
+    {
+      label: "Your page → your backend",
+      detail: email ? `POST /api/opencx/contact-token for the signed-in user ${email}` : "Nobody is signed in: the page passes no user.token.",
+      status: email ? "done" : "idle",
+    },
+    {
+      label: "Your backend → open.cx",
+      detail: "POST /widget/authenticate-user with Authorization: Bearer <org API key> (here: this playground's sandbox)",
+      status,
+    },
+    {
+      label: "open.cx → your backend",
+      detail:
+        token?.status === "ok"
+          ? `201 { token: ${short(token.token)}, contact: { id: ${token.contactId} } }`
+          : token?.status === "error"
+            ? `Refused: ${token.message}`
+            : "{ token, contact: { id } }",
+      status,
+    },
+    {
+      label: "Your backend → the widget",
+      detail: token?.status === "ok" ? "Only the token goes back to the browser, as user.token." : "The token becomes user.token.",
+      status,
+    },
+  ];
+  return (
+    <ol aria-label="Verified token flow" data-testid="preview.flow" className="grid gap-1 rounded-md border border-neutral-200 bg-white p-2 text-xs sm:grid-cols-2 dark:border-neutral-800 dark:bg-neutral-950">
+      {steps.map((s, i) => (
+        <li key={s.label} data-status={s.status} className="flex gap-1.5">
+          <span aria-hidden className={`w-3 shrink-0 font-bold ${TONE[s.status]}`}>
+            {MARK[s.status]}
+          </span>
+          <span>
+            <span className="font-medium">
+              {i + 1}. {s.label}
+            </span>{" "}
+            <span className="break-all text-neutral-600 dark:text-neutral-400">{s.detail}</span>
+            <span className="sr-only"> ({s.status})</span>
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

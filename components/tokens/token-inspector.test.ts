@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { inspectToken } from "@/lib/tokens/inspect";
+import { TokenInspector } from "./token-inspector";
+import { relativeTime, TokenResult } from "./token-result";
+
+const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
+
+function renderResult(input: string): string {
+  return renderToStaticMarkup(
+    createElement(TokenResult, { inspection: inspectToken(input, { now: NOW }), nowMs: NOW }),
+  );
+}
+
+describe("TokenInspector (server render)", () => {
+  const html = renderToStaticMarkup(createElement(TokenInspector));
+
+  it("labels the textarea and starts empty, with no signature button", () => {
+    const id = /<textarea[^>]*\sid="([^"]+)"/.exec(html)?.[1];
+    expect(id).toBeTruthy();
+    expect(html).toContain(`for="${id}"`);
+    expect(html).toMatch(/<label[^>]*>Paste any token<\/label>/);
+    expect(html).toContain('data-testid="tokens.input"');
+    expect(html).toMatch(
+      /data-testid="tokens.result"[^>]*data-kind="empty"|data-kind="empty"[^>]*data-testid="tokens.result"/,
+    );
+    expect(html).not.toContain('data-testid="tokens.verify"');
+    expect(html).toContain('aria-live="polite"');
+  });
+
+  it("keeps the value out of autofill and spellcheck", () => {
+    const textarea = /<textarea[^>]*>/.exec(html)?.[0] ?? "";
+    // HTML attribute names are case-insensitive; React keeps the camelCase spelling.
+    expect(textarea).toMatch(/\sautocomplete="off"/i);
+    expect(textarea).toMatch(/\sspellcheck="false"/i);
+    expect(textarea).not.toMatch(/\sname=/);
+  });
+
+  it("points the input at its help and the result title", () => {
+    const describedBy =
+      /<textarea[^>]*aria-describedby="([^"]+)"/.exec(html)?.[1]?.split(" ") ?? [];
+    expect(describedBy.length).toBeGreaterThanOrEqual(2);
+    for (const ref of describedBy) expect(html).toContain(`id="${ref}"`);
+  });
+});
+
+describe("TokenResult", () => {
+  it("styles danger visibly differently from ok and warning", () => {
+    const danger = renderResult("sk_live_abcdef123456");
+    const ok = renderResult("wt_3f9a2c7e");
+    const warning = renderResult("hello world");
+    expect(danger).toContain('data-kind="org-api-key"');
+    expect(danger).toContain('data-severity="danger"');
+    expect(danger).toContain("border-2");
+    expect(danger).toContain("Org API key — a secret!");
+    expect(danger).toContain("Danger");
+    expect(ok).not.toContain("border-2");
+    expect(warning).not.toContain("border-2");
+    expect(ok).toContain("WidgetConfig.token in your page");
+  });
+
+  it("never repeats the pasted value", () => {
+    for (const input of [
+      "sk_live_abcdef123456",
+      "wt_3f9a2c7e",
+      "hello world",
+      "OPENCX_API_KEY=abc123def456",
+    ]) {
+      expect(renderResult(input)).not.toContain(input);
+    }
+  });
+
+  it("shows the header, unicode claims and expiry of a JWT", () => {
+    const exp = NOW / 1000 + 7200;
+    const html = renderResult(
+      `${b64url({ alg: "HS256", typ: "JWT" })}.${b64url({ name: "Zoë 山田 🦄", exp })}.sig`,
+    );
+    expect(html).toContain('data-kind="contact-token"');
+    expect(html).toContain('data-testid="tokens.header"');
+    expect(html).toContain('data-testid="tokens.claims"');
+    expect(html).toContain("Zoë 山田 🦄");
+    expect(html).toContain("2025-01-15 14:00:00 UTC (in 2 hours)");
+    expect(html).toContain("<caption");
+    expect(html).toContain('scope="row"');
+  });
+
+  it("shows an expired token as expired", () => {
+    const html = renderResult(
+      `${b64url({ alg: "HS256" })}.${b64url({ exp: NOW / 1000 - 86_400 })}.sig`,
+    );
+    expect(html).toContain("Contact token (JWT) — expired");
+    expect(html).toContain("Expired 2025-01-14 12:00:00 UTC (yesterday)");
+  });
+
+  it("relativeTime picks a sensible unit", () => {
+    expect(relativeTime(NOW + 30_000, NOW)).toBe("in 30 seconds");
+    expect(relativeTime(NOW - 3 * 3600_000, NOW)).toBe("3 hours ago");
+    expect(relativeTime(NOW, NOW)).toBe("now");
+  });
+});
+
+describe("the inspector's files", () => {
+  const sources = ["token-inspector.tsx", "token-result.tsx", "check-signature.ts"].map((f) =>
+    readFileSync(new URL(`./${f}`, import.meta.url), "utf8").replace(/\/\*[\s\S]*?\*\//g, ""),
+  );
+  it.each([
+    "localStorage",
+    "sessionStorage",
+    "console.",
+    "history.",
+    "location.",
+    "document.cookie",
+    "indexedDB",
+    "navigator.sendBeacon",
+  ])("never use %s (no storing, no URL, no logging)", (api) => {
+    for (const source of sources) expect(source).not.toContain(api);
+  });
+});

@@ -1,0 +1,202 @@
+"use client";
+/**
+ * Token inspector: paste anything, learn whether it is the widget token, a
+ * contact token or the org API key (domain.md §1), and where it belongs.
+ *
+ * Invariants (a pasted value may be a live secret):
+ * - Classification runs in the page as you type; no network.
+ * - The only request is the explicit signature check, and it only ever carries
+ *   a JWT-shaped contact token (`tokenForSignatureCheck`, checked again in
+ *   `checkSignature` and on the server).
+ * - The value lives in React state only: no localStorage/sessionStorage, no
+ *   URL, no logging, and `autoComplete="off"` so the browser does not keep it.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { inspectToken, tokenForSignatureCheck } from "@/lib/tokens/inspect";
+import { checkSignature, type SignatureCheck } from "./check-signature";
+import { TokenResult } from "./token-result";
+
+type VerifyState =
+  | { status: "idle" }
+  | { status: "pending"; token: string }
+  | { status: "done"; token: string; result: SignatureCheck };
+
+const IDLE: VerifyState = { status: "idle" };
+
+const focusRing =
+  "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:focus-visible:outline-blue-400";
+
+function verifyMessage(state: VerifyState): { text: string; tone: string } | null {
+  if (state.status === "idle") return null;
+  if (state.status === "pending") return { text: "Checking the signature…", tone: "" };
+  const { result } = state;
+  if (result.status === "verified") {
+    return {
+      text: "✓ Signed by this playground's sandbox. Such tokens only work here: open.cx does not accept them.",
+      tone: "font-semibold text-emerald-800 dark:text-emerald-300",
+    };
+  }
+  if (result.status === "not-verified") {
+    return {
+      text: `Not signed by this playground's sandbox: ${result.reason}`,
+      tone: "font-semibold",
+    };
+  }
+  return {
+    text: `Could not check the signature: ${result.reason}`,
+    tone: "text-red-800 dark:text-red-300",
+  };
+}
+
+export function TokenInspector() {
+  const id = useId();
+  const inputId = `${id}-input`;
+  const [input, setInput] = useState("");
+  const [nowMs, setNowMs] = useState(() => Date.now());
+  const [verify, setVerify] = useState<VerifyState>(IDLE);
+  const abortRef = useRef<AbortController | null>(null);
+  const textareaRef = useRef<HTMLTextAreaElement | null>(null);
+
+  const inspection = useMemo(() => inspectToken(input, { now: nowMs }), [input, nowMs]);
+  const candidate = useMemo(() => tokenForSignatureCheck(input), [input]);
+  // A result belongs to the token it was asked for; a new paste hides it.
+  const shownVerify = verify.status !== "idle" && verify.token === candidate ? verify : IDLE;
+  const message = verifyMessage(shownVerify);
+
+  // Keep "expired" and "in 3 minutes" true while a JWT sits in the box.
+  const dated = inspection.kind === "contact-token";
+  useEffect(() => {
+    if (!dated) return;
+    const timer = setInterval(() => setNowMs(Date.now()), 15_000);
+    return () => clearInterval(timer);
+  }, [dated]);
+
+  useEffect(() => () => abortRef.current?.abort(), []);
+
+  function update(next: string) {
+    abortRef.current?.abort();
+    abortRef.current = null;
+    setVerify(IDLE);
+    setNowMs(Date.now());
+    setInput(next);
+  }
+
+  async function runCheck() {
+    const token = candidate;
+    if (token === null || shownVerify.status === "pending") return;
+    abortRef.current?.abort();
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setVerify({ status: "pending", token });
+    const result = await checkSignature(token, { signal: controller.signal });
+    if (result === null || controller.signal.aborted) return;
+    setVerify({ status: "done", token, result });
+  }
+
+  const isEmpty = inspection.kind === "empty";
+  const describedBy = [`${id}-help`, `${id}-title`, isEmpty ? null : `${id}-where`]
+    .filter(Boolean)
+    .join(" ");
+  const announcement = isEmpty ? "" : `${inspection.title}. Belongs in: ${inspection.where}.`;
+
+  return (
+    <section
+      aria-labelledby={`${id}-heading`}
+      data-testid="tokens"
+      className="space-y-3 rounded-lg border border-neutral-200 bg-white p-4 text-neutral-900 dark:border-neutral-800 dark:bg-neutral-950 dark:text-neutral-100"
+    >
+      <div>
+        <h2 id={`${id}-heading`} className="text-sm font-semibold">
+          Token inspector
+        </h2>
+        <p className="mt-0.5 text-xs text-neutral-600 dark:text-neutral-400">
+          Widget token, contact token or API key? Paste one to see what it is and where it belongs.
+        </p>
+      </div>
+
+      <div className="space-y-1">
+        <div className="flex items-baseline justify-between gap-2">
+          <label
+            htmlFor={inputId}
+            className="block text-sm font-medium text-neutral-800 dark:text-neutral-200"
+          >
+            Paste any token
+          </label>
+          {input !== "" ? (
+            <button
+              type="button"
+              onClick={() => {
+                update("");
+                textareaRef.current?.focus();
+              }}
+              data-testid="tokens.clear"
+              className={`rounded px-1.5 py-0.5 text-xs text-neutral-600 underline underline-offset-2 hover:text-neutral-900 dark:text-neutral-400 dark:hover:text-neutral-100 ${focusRing}`}
+            >
+              Clear
+            </button>
+          ) : null}
+        </div>
+        <textarea
+          ref={textareaRef}
+          id={inputId}
+          value={input}
+          onChange={(e) => update(e.target.value)}
+          rows={4}
+          placeholder="eyJhbGciOi…, sk_…, or your widget token"
+          aria-describedby={describedBy}
+          data-testid="tokens.input"
+          autoComplete="off"
+          autoCorrect="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          translate="no"
+          data-1p-ignore
+          data-lpignore="true"
+          className={`w-full resize-y rounded-md border border-neutral-300 bg-white px-2.5 py-1.5 font-mono text-xs break-all text-neutral-900 shadow-xs placeholder:text-neutral-400 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100 dark:placeholder:text-neutral-500 ${focusRing}`}
+        />
+        <p id={`${id}-help`} className="text-xs text-neutral-600 dark:text-neutral-400">
+          Checked as you type, in this page: nothing is saved. Only a JWT is ever sent, and only
+          when you ask for a signature check.
+        </p>
+      </div>
+
+      <p role="status" aria-live="polite" aria-atomic="true" className="sr-only">
+        {announcement}
+      </p>
+
+      <TokenResult
+        inspection={inspection}
+        nowMs={nowMs}
+        titleId={`${id}-title`}
+        whereId={`${id}-where`}
+      >
+        {candidate !== null ? (
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 border-t border-current/20 pt-2.5">
+            <button
+              type="button"
+              onClick={() => void runCheck()}
+              aria-disabled={shownVerify.status === "pending"}
+              aria-describedby={`${id}-verify-result`}
+              data-testid="tokens.verify"
+              className={`rounded-md border border-neutral-400 bg-white px-2.5 py-1 text-xs font-medium text-neutral-900 hover:bg-neutral-100 aria-disabled:cursor-wait aria-disabled:opacity-70 dark:border-neutral-600 dark:bg-neutral-900 dark:text-neutral-100 dark:hover:bg-neutral-800 ${focusRing}`}
+            >
+              Check signature against the sandbox
+            </button>
+            <p
+              id={`${id}-verify-result`}
+              role="status"
+              aria-live="polite"
+              data-testid="tokens.verify.result"
+              data-status={
+                shownVerify.status === "done" ? shownVerify.result.status : shownVerify.status
+              }
+              className={`min-w-0 flex-1 text-xs ${message?.tone ?? ""}`}
+            >
+              {message?.text ?? ""}
+            </p>
+          </div>
+        ) : null}
+      </TokenResult>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Fixed values and environment settings of the sandbox authenticate-user
+ * endpoint (same contract as `POST https://api.open.cx/widget/authenticate-user`,
+ * domain.md §10.4).
+ *
+ * This is a sandbox: its one API key is public on purpose, and its signing
+ * secret has a development default. Nothing it issues is accepted by open.cx.
+ */
+
+/**
+ * The only key the sandbox accepts. Public on purpose and shaped so that no
+ * secret scanner or `sk_(live|test)_` check mistakes it for a real OpenCX key.
+ */
+export const SANDBOX_API_KEY = "sk_sandbox_identity_playground_demo";
+
+/** `iss` of every sandbox token. */
+export const SANDBOX_ISSUER = "identity-playground-sandbox";
+/** `aud` of every sandbox token. */
+export const SANDBOX_AUDIENCE = "opencx-widget";
+
+/**
+ * Signing secret used when `SANDBOX_JWT_SECRET` is not set. DEVELOPMENT ONLY:
+ * it is in the source, so anyone can mint tokens with it. Fine for a sandbox
+ * whose tokens open nothing; set `SANDBOX_JWT_SECRET` on a shared deployment.
+ */
+export const SANDBOX_DEV_JWT_SECRET = "identity-playground-sandbox-DEV-ONLY-secret-not-for-production";
+
+/** Default requests per minute per client; generous enough for test suites. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 60;
+
+/** Bounds on what the sandbox accepts. Far above real use, low enough to keep memory and tokens small. */
+export const SANDBOX_LIMITS = {
+  /** Request body, in bytes (16 KiB). Larger → 413. */
+  maxBodyBytes: 16 * 1024,
+  email: 254,
+  name: 256,
+  avatarUrl: 2048,
+  phone: 64,
+  chatContext: 8000,
+  /** Keys in `customData` and the `http_action_overrides` objects. */
+  keyLength: 128,
+  /** String values anywhere inside `customData` / `http_action_overrides`. */
+  stringValue: 4000,
+  /** Nesting below `customData` / `body_params` (1 = flat object). */
+  jsonDepth: 5,
+  /** Entries in one object or array. */
+  containerEntries: 100,
+  /** Values (leaves and containers) in one `customData` / `http_action_overrides` sub-object. */
+  jsonNodes: 1000,
+  /** `customData` is copied into the token only when its JSON is at most this many bytes. */
+  customDataInToken: 1024,
+  /** Distinct clients the rate limiter remembers; the least recently seen is evicted first. */
+  rateLimitClients: 10_000,
+  /** Client keys (from `x-forwarded-for`) are cut to this length. */
+  clientKey: 100,
+} as const;
+
+export interface SandboxSettings {
+  /** HS256 secret for tokens and contact ids. */
+  jwtSecret: string;
+  /** Requests per minute per client; 0 turns the limiter off. */
+  rateLimitPerMinute: number;
+  /** Clock in milliseconds; tests inject one. */
+  now: () => number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Reads `SANDBOX_JWT_SECRET` (blank → the dev default). */
+export function sandboxSecretFromEnv(env: Env = process.env): string {
+  const secret = env.SANDBOX_JWT_SECRET;
+  return secret !== undefined && secret.trim() !== "" ? secret : SANDBOX_DEV_JWT_SECRET;
+}
+
+/**
+ * Reads `SANDBOX_RATE_LIMIT_PER_MINUTE`: a whole number ≥ 0, where 0 means off.
+ * Anything else (unset, blank, negative, fractional, text) → the default.
+ */
+export function rateLimitFromEnv(env: Env = process.env): number {
+  const raw = env.SANDBOX_RATE_LIMIT_PER_MINUTE?.trim() ?? "";
+  if (!/^\d{1,9}$/.test(raw)) return DEFAULT_RATE_LIMIT_PER_MINUTE;
+  return Number(raw);
+}
+
+export function sandboxSettingsFromEnv(env: Env = process.env): SandboxSettings {
+  return { jwtSecret: sandboxSecretFromEnv(env), rateLimitPerMinute: rateLimitFromEnv(env), now: Date.now };
+}

@@ -1,0 +1,192 @@
+/**
+ * `POST /api/token-inspector/verify`: checks a JWT's signature against this
+ * playground's sandbox, as a plain `Request → Response` function (the Next
+ * route only wires it up; tests call it directly).
+ *
+ * Invariants:
+ * - Only JWT-shaped tokens are looked at: anything else is a 400, so a client
+ *   bug can never turn this into a place where API keys or widget tokens go.
+ * - The token is never logged, and never repeated in a response.
+ * - At most `MAX_VERIFY_BODY_BYTES + 1` bytes are read, whatever Content-Length says.
+ * - Any client input ends in a JSON 200/4xx; nothing a client sends causes a 5xx.
+ */
+import { looksLikeJwt } from "../rules/helpers";
+import { verifySandboxToken, type SandboxTokenVerification } from "../sandbox";
+
+/** The request body limit: 8 KB. */
+export const MAX_VERIFY_BODY_BYTES = 8 * 1024;
+
+export type VerifyErrorCode =
+  | "method_not_allowed"
+  | "unsupported_media_type"
+  | "payload_too_large"
+  | "invalid_json"
+  | "invalid_body"
+  | "not_a_jwt";
+
+/** The response body: `verified` always; `claims` when verified; `reason` when not. */
+export type VerifyResponseBody =
+  | { verified: true; claims: Record<string, unknown> }
+  | { verified: false; reason: string; error?: VerifyErrorCode };
+
+export interface VerifyHandlerOptions {
+  /** The check itself; tests inject a secret. Default: `verifySandboxToken`. */
+  verify?: (token: string) => Promise<SandboxTokenVerification>;
+}
+
+const HEADERS: Readonly<Record<string, string>> = {
+  "Cache-Control": "no-store",
+  "Content-Type": "application/json",
+  "X-Content-Type-Options": "nosniff",
+};
+
+function respond(
+  status: number,
+  body: VerifyResponseBody,
+  headers: Readonly<Record<string, string>> = {},
+): Response {
+  return new Response(JSON.stringify(body), { status, headers: { ...HEADERS, ...headers } });
+}
+
+function fail(
+  status: number,
+  error: VerifyErrorCode,
+  reason: string,
+  headers?: Readonly<Record<string, string>>,
+): Response {
+  return respond(status, { verified: false, reason, error }, headers);
+}
+
+function isJsonContentType(header: string | null): boolean {
+  if (header === null) return false;
+  const [type = "", ...params] = header.split(";");
+  if (type.trim().toLowerCase() !== "application/json") return false;
+  return params.every((param) => {
+    const [name = "", value = ""] = param.split("=");
+    if (name.trim().toLowerCase() !== "charset") return true;
+    const charset = value
+      .trim()
+      .replace(/^"(.*)"$/, "$1")
+      .toLowerCase();
+    return charset === "utf-8" || charset === "utf8";
+  });
+}
+
+/** The body as UTF-8 text, or null when it is larger than `maxBytes`; undefined when unreadable. */
+async function readBounded(request: Request, maxBytes: number): Promise<string | null | undefined> {
+  let body: ReadableStream<Uint8Array> | null;
+  try {
+    body = request.body;
+  } catch {
+    return undefined;
+  }
+  if (body === null) return "";
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (!ArrayBuffer.isView(value)) {
+        reader.cancel().catch(() => undefined);
+        return undefined;
+      }
+      total += value.byteLength;
+      if (total > maxBytes) {
+        reader.cancel().catch(() => undefined);
+        return null;
+      }
+      chunks.push(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+    }
+  } catch {
+    reader.cancel().catch(() => undefined);
+    return undefined;
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+const TOO_LARGE = `The body must be at most ${MAX_VERIFY_BODY_BYTES} bytes (8 KB).`;
+const ONLY_JWTS =
+  'Only JWTs ("eyJ…" with three dot-separated parts) are checked here. Never send API keys or widget tokens to a server you do not own.';
+
+async function handle(
+  request: Request,
+  verify: (token: string) => Promise<SandboxTokenVerification>,
+): Promise<Response> {
+  if (request.method !== "POST") {
+    return fail(405, "method_not_allowed", 'Use POST with a JSON body { "token": "<JWT>" }.', {
+      Allow: "POST",
+    });
+  }
+  if (!isJsonContentType(request.headers.get("content-type"))) {
+    return fail(
+      415,
+      "unsupported_media_type",
+      'Send the body as JSON with "Content-Type: application/json".',
+    );
+  }
+  const length = request.headers.get("content-length");
+  if (length !== null) {
+    const digits = length.trim();
+    if (!/^\d+$/.test(digits))
+      return fail(400, "invalid_body", "Content-Length must be a whole number of bytes.");
+    if (digits.replace(/^0+(?=\d)/, "").length > 15 || Number(digits) > MAX_VERIFY_BODY_BYTES) {
+      return fail(413, "payload_too_large", TOO_LARGE);
+    }
+  }
+  const text = await readBounded(request, MAX_VERIFY_BODY_BYTES);
+  if (text === null) return fail(413, "payload_too_large", TOO_LARGE);
+  if (text === undefined) return fail(400, "invalid_body", "The body could not be read as UTF-8.");
+
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // The parser's message quotes the body, which may hold the token: say less.
+    return fail(400, "invalid_json", 'The body is not valid JSON. Send { "token": "<JWT>" }.');
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return fail(400, "invalid_body", 'Send a JSON object: { "token": "<JWT>" }.');
+  }
+  const keys = Object.keys(body);
+  if (keys.some((key) => key !== "token")) {
+    return fail(400, "invalid_body", 'Send only { "token": "<JWT>" }: no other fields.');
+  }
+  const token = (body as { token?: unknown }).token;
+  if (typeof token !== "string")
+    return fail(400, "invalid_body", '"token" must be a string holding a JWT.');
+  if (!looksLikeJwt(token) || token !== token.trim()) return fail(400, "not_a_jwt", ONLY_JWTS);
+
+  const result = await verify(token);
+  if (result.valid) return respond(200, { verified: true, claims: { ...result.claims } });
+  return respond(200, { verified: false, reason: result.reason });
+}
+
+/** Builds the handler; `verify` defaults to the sandbox's own check. */
+export function createVerifyHandler(
+  options: VerifyHandlerOptions = {},
+): (request: Request) => Promise<Response> {
+  const verify = options.verify ?? ((token: string) => verifySandboxToken(token));
+  return async (request) => {
+    try {
+      return await handle(request, verify);
+    } catch {
+      // Unreachable by design. Nothing about the request (least of all the token) goes into logs or the answer.
+      return respond(500, {
+        verified: false,
+        reason: "The signature could not be checked. Try again.",
+      });
+    }
+  };
+}
