@@ -5,7 +5,7 @@ import { toAuthenticateRequest } from "@/lib/config/widget-config";
 import { explainDeviceHistory, type DeviceRole } from "@/lib/preview/explain";
 import type { PreviewDevice, PreviewSession, PreviewToHostMessage, PreviewViewport } from "@/lib/preview/messages";
 import { PreviewFrame } from "@/components/preview/preview-frame";
-import { bootWidget } from "@/components/preview/simulator";
+import { bootWidget } from "@/lib/preview/boot";
 import { headerButton } from "./header";
 import { usePlayground } from "./store-provider";
 import { VerifiedFlow, type TokenState } from "./verified-flow";
@@ -198,7 +198,12 @@ export function PreviewPane() {
               key={d.id}
               type="button"
               aria-pressed={active === d.id}
-              onClick={() => setActive(d.id)}
+              onClick={() => {
+                if (d.id === active) return;
+                // Opening the site on that device is a page load: it lists what the backend holds now.
+                updateDevice(d.id, (s) => ({ ...s, visit: s.visit + 1, freshStorage: Object.keys(s.storage).length === 0 }));
+                setActive(d.id);
+              }}
               data-testid={`preview.device.${d.id}`}
               className="px-2.5 py-1 text-xs font-medium text-neutral-700 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 aria-pressed:bg-neutral-900 aria-pressed:text-white dark:text-neutral-300 dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900"
             >

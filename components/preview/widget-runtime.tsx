@@ -15,7 +15,7 @@ import type { PreviewChatMessage, PreviewDevice, PreviewEvent, PreviewSession } 
 import { newSession, type SessionOwner } from "@/lib/preview/sessions";
 import { themeVariables } from "@/lib/preview/theme";
 import { DEFAULT_INITIAL_MESSAGES, PREVIEW_BOT_REPLY } from "@/lib/preview/widget-instance";
-import { bootWidget, composeFirstMessage, submitWelcome, type WidgetBoot } from "./simulator";
+import { bootWidget, composeFirstMessage, submitWelcome, type WidgetBoot } from "@/lib/preview/boot";
 import { useSmallScreen } from "./use-small-screen";
 import { ChatScreen } from "./widget-replica/chat-screen";
 import { Launcher } from "./widget-replica/launcher";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultConfig, type PlaygroundConfig } from "@/lib/config/options";
 import type { PreviewDevice, PreviewSession } from "@/lib/preview/messages";
 import { newSession } from "@/lib/preview/sessions";
-import { bootWidget, composeFirstMessage, submitWelcome } from "./simulator";
+import { bootWidget, composeFirstMessage, submitWelcome } from "./boot";
 
 const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({ ...defaultConfig(), widgetToken: "wt_1", ...over });
 const laptop: PreviewDevice = { deviceId: "laptop", storage: {}, visit: 1, viewport: "desktop" };

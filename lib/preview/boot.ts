@@ -3,7 +3,7 @@
  * replica never decides identity itself. It adds what a page load needs on top
  * of the simulator: the device's env and which sessions the contact may list.
  */
-import type { PlaygroundConfig } from "@/lib/config/options";
+import type { PlaygroundConfig } from "../config/options";
 import {
   composeFirstMessage,
   type DeviceStorage,
@@ -14,9 +14,9 @@ import {
   type SubmitResult,
   submitWelcomeForm,
   type WelcomeForm,
-} from "@/lib/identity";
-import type { PreviewDevice, PreviewSession } from "@/lib/preview/messages";
-import { emailOfCall, type SessionOwner, visibleSessions } from "@/lib/preview/sessions";
+} from "../identity";
+import type { PreviewDevice, PreviewSession } from "./messages";
+import { emailOfCall, type SessionOwner, visibleSessions } from "./sessions";
 
 export { composeFirstMessage };
 
