@@ -256,16 +256,15 @@ export function PreviewPane() {
         A replica of widget v4 driven by the same rules as the real one; nothing is sent to open.cx. Each device keeps its own localStorage; conversations live in a simulated backend.
       </p>
       <div className="flex min-h-0 flex-1 justify-center overflow-auto">
-        {frames.map((f) => (
-          <PreviewFrame
-            key={f.id}
-            config={f.config}
-            device={f.device}
-            onEvent={onEvent}
-            title={f.id === "this-browser" ? "Widget preview" : "Widget preview (another device)"}
-            className={`${frameSize} rounded-lg border border-neutral-300 bg-white shadow-sm dark:border-neutral-700 ${f.id === active ? "" : "hidden"}`}
-          />
-        ))}
+        {/* Only the device on screen is mounted: switching device is a page load on that device anyway. */}
+        <PreviewFrame
+          key={activeFrame.id}
+          config={activeFrame.config}
+          device={activeFrame.device}
+          onEvent={onEvent}
+          title={activeFrame.id === "this-browser" ? "Widget preview" : "Widget preview (another device)"}
+          className={`${frameSize} rounded-lg border border-neutral-300 bg-white shadow-sm dark:border-neutral-700`}
+        />
       </div>
     </div>
   );
