@@ -1,12 +1,18 @@
 "use client";
 import { useMemo } from "react";
-import { generateSnippets } from "@/lib/snippets";
+import { generateSnippets, type SnippetTarget } from "@/lib/snippets";
 import { WIDGET_VERSION } from "@/lib/config/widget-config";
 import { CodePanel } from "@/components/code/code-panel";
 import { useAnnounce } from "./announcer";
 import { usePlayground } from "./store-provider";
 
-export function CodePane({ initialHighlighted }: { initialHighlighted: Record<string, string> }) {
+export interface CodePaneProps {
+  initialHighlighted: Record<string, string>;
+  /** The tab selected at first (the embed's `tab` parameter); the first tab when absent. */
+  initialTarget?: SnippetTarget;
+}
+
+export function CodePane({ initialHighlighted, initialTarget }: CodePaneProps) {
   const config = usePlayground((s) => s.config);
   const snippets = useMemo(() => generateSnippets(config), [config]);
   const announce = useAnnounce();
@@ -18,7 +24,7 @@ export function CodePane({ initialHighlighted }: { initialHighlighted: Record<st
           Widget v4 · pinned <code className="font-mono">@{WIDGET_VERSION}</code>
         </p>
       </div>
-      <CodePanel snippets={snippets} initialHighlighted={initialHighlighted} announce={announce} />
+      <CodePanel snippets={snippets} initialHighlighted={initialHighlighted} initialTarget={initialTarget} announce={announce} />
     </div>
   );
 }

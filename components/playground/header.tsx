@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { PRESETS } from "@/lib/config/presets";
+import { EmbedButton } from "@/components/embed/embed-button";
 import { shareUrl } from "@/lib/url/codec";
 import { usePlayground, usePlaygroundStore } from "./store-provider";
 import { useAnnounce } from "./announcer";
@@ -76,6 +77,7 @@ export function PlaygroundHeader() {
           Reset to opened link
         </button>
         <CopyLinkButton />
+        <EmbedButton className={headerButton} />
       </div>
       <ThemeToggle />
     </header>

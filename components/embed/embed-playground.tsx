@@ -1,0 +1,158 @@
+"use client";
+import dynamic from "next/dynamic";
+import { useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import type { PlaygroundConfig } from "@/lib/config/options";
+import { EMBED_PANELS, type EmbedOptions, type EmbedPanel } from "@/lib/embed/options";
+import { shareUrl } from "@/lib/url/codec";
+import { AnnouncerProvider } from "@/components/playground/announcer";
+import { StoreProvider, usePlayground } from "@/components/playground/store-provider";
+import { EmbedNotice } from "./embed-notice";
+import { useHostBridge } from "./use-host-bridge";
+
+function PanelLoading({ label }: { label: string }) {
+  return (
+    <p aria-busy="true" className="p-4 text-sm text-neutral-500 dark:text-neutral-400">
+      Loading the {label}…
+    </p>
+  );
+}
+
+// Each panel is its own chunk: a panel shown at first is rendered on the server and its
+// chunk loads with the page; a hidden one loads when it is first opened.
+const EmbedControls = dynamic(() => import("./embed-controls").then((m) => m.EmbedControls), {
+  loading: () => <PanelLoading label="controls" />,
+});
+const PreviewPane = dynamic(() => import("@/components/playground/preview-pane").then((m) => m.PreviewPane), {
+  loading: () => <PanelLoading label="preview" />,
+});
+const CodePane = dynamic(() => import("@/components/playground/code-pane").then((m) => m.CodePane), {
+  loading: () => <PanelLoading label="snippets" />,
+});
+
+const noSubscription = () => () => {};
+/** `false` on the server and while hydrating, `true` once the page is interactive. */
+const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
+
+const PANEL_LABELS: Record<EmbedPanel, string> = { controls: "Controls", preview: "Preview", code: "Code" };
+
+const toggleClass =
+  "px-2.5 py-1 text-xs font-medium text-neutral-700 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed aria-pressed:bg-neutral-900 aria-pressed:text-white dark:text-neutral-300 dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900";
+
+/** "Open in full playground": the current state as a share link on this origin. */
+function FullPlaygroundLink() {
+  const config = usePlayground((s) => s.config);
+  return (
+    <a
+      href={shareUrl("/", config)}
+      target="_blank"
+      rel="noopener"
+      data-testid="embed.openFull"
+      className="ml-auto rounded-md px-2 py-1 text-xs font-medium text-blue-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-blue-300"
+    >
+      Open in full playground<span aria-hidden> ↗</span>
+      <span className="sr-only"> (opens in a new tab)</span>
+    </a>
+  );
+}
+
+function Pane({ id, shown, label, className = "", children }: { id: EmbedPanel; shown: boolean; label: string; className?: string; children: ReactNode }) {
+  return (
+    <section id={`embed-pane-${id}`} aria-label={label} hidden={!shown} data-testid={`embed.pane.${id}`} className={`min-w-0 ${className}`}>
+      {children}
+    </section>
+  );
+}
+
+export interface EmbedPlaygroundProps {
+  initial: PlaygroundConfig;
+  options: EmbedOptions;
+  issues: string[];
+  initialHighlighted: Record<string, string>;
+}
+
+/**
+ * The playground without the site's chrome, for an iframe in someone's docs:
+ * the chosen panels (others one click away), a link to the full playground,
+ * and the host protocol (height reports, theme) from `useHostBridge`.
+ * Its height is its content's (no viewport units), so the host can size the frame to it.
+ */
+export function EmbedPlayground({ initial, options, issues, initialHighlighted }: EmbedPlaygroundProps) {
+  const root = useRef<HTMLDivElement>(null);
+  useHostBridge(root, options.theme);
+  const [shown, setShown] = useState<ReadonlySet<EmbedPanel>>(() => new Set(options.panels));
+  // A panel stays mounted once opened, so hiding it keeps its state (the preview's devices, the code tab).
+  const [mounted, setMounted] = useState<ReadonlySet<EmbedPanel>>(() => new Set(options.panels));
+  const readOnly = options.mode === "readonly";
+  const hydrated = useHydrated();
+
+  const toggle = (panel: EmbedPanel) => {
+    const next = new Set(shown);
+    if (next.has(panel)) next.delete(panel);
+    else next.add(panel);
+    if (next.size === 0) return;
+    setShown(next);
+    if (!mounted.has(panel)) setMounted(new Set([...mounted, panel]));
+  };
+
+  const sideBySide = shown.has("controls") && (shown.has("preview") || shown.has("code"));
+
+  return (
+    <StoreProvider initial={initial}>
+      <AnnouncerProvider>
+        <div ref={root} data-testid="embed.root" data-mode={options.mode} data-ready={hydrated ? "" : undefined} className="flex flex-col">
+          <header className="flex flex-wrap items-center gap-2 border-b border-neutral-200 bg-white px-3 py-2 dark:border-neutral-800 dark:bg-neutral-950">
+            <h1 className="text-xs font-semibold">
+              Identity Playground<span className="sr-only"> (embedded)</span>
+            </h1>
+            <div role="group" aria-label="Panels" className="flex overflow-hidden rounded-md border border-neutral-300 dark:border-neutral-700">
+              {EMBED_PANELS.map((panel) => {
+                const on = shown.has(panel);
+                return (
+                  <button
+                    key={panel}
+                    type="button"
+                    aria-pressed={on}
+                    aria-controls={mounted.has(panel) ? `embed-pane-${panel}` : undefined}
+                    // The last visible panel cannot be hidden.
+                    disabled={on && shown.size === 1}
+                    onClick={() => toggle(panel)}
+                    data-testid={`embed.toggle.${panel}`}
+                    className={toggleClass}
+                  >
+                    {PANEL_LABELS[panel]}
+                  </button>
+                );
+              })}
+            </div>
+            {readOnly ? (
+              <span className="rounded-full border border-neutral-300 px-2 py-0.5 text-[0.6875rem] text-neutral-600 dark:border-neutral-700 dark:text-neutral-300" data-testid="embed.readonlyBadge">
+                Read-only
+              </span>
+            ) : null}
+            <FullPlaygroundLink />
+          </header>
+          <EmbedNotice issues={issues} />
+          <main className={sideBySide ? "grid grid-cols-1 lg:grid-cols-[340px_minmax(0,1fr)]" : ""}>
+            {mounted.has("controls") ? (
+              <Pane id="controls" shown={shown.has("controls")} label="Controls" className="border-neutral-200 p-4 lg:border-r dark:border-neutral-800">
+                <EmbedControls readOnly={readOnly} />
+              </Pane>
+            ) : null}
+            <div className="min-w-0">
+              {mounted.has("preview") ? (
+                <Pane id="preview" shown={shown.has("preview")} label="Preview" className="bg-neutral-100 dark:bg-neutral-900">
+                  <PreviewPane />
+                </Pane>
+              ) : null}
+              {mounted.has("code") ? (
+                <Pane id="code" shown={shown.has("code")} label="Code">
+                  <CodePane initialHighlighted={initialHighlighted} initialTarget={options.tab ?? undefined} />
+                </Pane>
+              ) : null}
+            </div>
+          </main>
+        </div>
+      </AnnouncerProvider>
+    </StoreProvider>
+  );
+}
