@@ -1,11 +1,26 @@
 import { expect, test } from "@playwright/test";
+import { collectPageErrors, PREVIEW_FRAME } from "./support/playground-page";
 
 test("the playground page loads without console errors", async ({ page }) => {
-  const errors: string[] = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error") errors.push(msg.text());
-  });
+  const errors = collectPageErrors(page);
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Identity Playground" })).toBeVisible();
+  // Wait for the preview too: its errors count.
+  const preview = page.frameLocator(PREVIEW_FRAME);
+  await expect(preview.getByTestId("preview.document")).toHaveAttribute("data-ready", "");
+  await expect(preview.getByTestId("preview.widget")).toBeAttached();
   expect(errors).toEqual([]);
+});
+
+test("the preview document opens on its own without console errors", async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await page.goto("/preview");
+  await expect(page.getByTestId("preview.document")).toHaveAttribute("data-ready", "");
+  await expect(page.locator("#opencx-widget")).toHaveAttribute("data-screen", "chat");
+  expect(errors).toEqual([]);
+});
+
+test("an unknown page is a 404, not a crash", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
 });

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import "./preview.css";
+import "../globals.css";
 
 export const metadata: Metadata = {
   title: "OpenCX Live Chat (preview)",
   robots: { index: false, follow: false },
 };
 
-/** The preview document's root layout: shown in the playground's iframe, styled on its own. */
+/** The preview document's root layout: shown in the playground's iframe; the widget replica only uses its own tokens. */
 export default function PreviewLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">

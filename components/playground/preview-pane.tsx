@@ -252,7 +252,7 @@ export function PreviewPane() {
 
       {verified ? <VerifiedFlow email={activeEmail} token={activeEmail ? tokens[emailKey(activeEmail)] : undefined} /> : null}
 
-      <p className="text-xs text-neutral-500 dark:text-neutral-400" data-testid="preview.note">
+      <p className="text-xs text-neutral-600 dark:text-neutral-400" data-testid="preview.note">
         A replica of widget v4 driven by the same rules as the real one; nothing is sent to open.cx. Each device keeps its own localStorage; conversations live in a simulated backend.
       </p>
       <div className="flex min-h-0 flex-1 justify-center overflow-auto">

@@ -1,0 +1,116 @@
+/**
+ * Journey 8: axe finds nothing on the playground (light and dark) or inside the
+ * preview (welcome and chat screens). The widget's own low-contrast text is
+ * kept for fidelity and marked `[data-faithful-contrast]`: only that is excluded.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import {
+  type Pane,
+  PREVIEW_FRAME,
+  type PlaygroundPage,
+  shareLink,
+} from "./support/playground-page";
+
+const PANES: readonly Pane[] = ["controls", "preview", "code"];
+
+/**
+ * Tall enough that every pane's content is on screen without scrolling: axe
+ * leaves colour contrast "incomplete" for text scrolled out of view.
+ */
+test.use({ viewport: { width: 1280, height: 2400 } });
+
+/** One line per failing node: rule, selector, and axe's short summary. */
+async function violations(builder: AxeBuilder): Promise<string[]> {
+  const { violations } = await builder.analyze();
+  return violations.flatMap((v) =>
+    v.nodes.map(
+      (n) =>
+        `${v.id} (${v.impact}) ${n.target.join(" > ")}: ${n.failureSummary?.split("\n")[1]?.trim() ?? v.help}`,
+    ),
+  );
+}
+
+/** The preview pane's grey note: pinned on its own by a fixme test below, so left out of the broad scans. */
+const KNOWN_LOW_CONTRAST_NOTE = '[data-testid="preview.note"]';
+
+/** The playground itself, pane by pane where one pane shows at a time; the preview has its own tests. */
+async function scanPlayground(playground: PlaygroundPage, page: Page): Promise<string[]> {
+  const found = new Set<string>();
+  // Side by side, one scan sees every pane; one pane at a time, scan each in turn.
+  const panes = (await playground.mobileTab("controls").isVisible()) ? PANES : [null];
+  for (const pane of panes) {
+    if (pane) await playground.reveal(pane);
+    const builder = new AxeBuilder({ page })
+      .exclude(PREVIEW_FRAME)
+      .exclude(KNOWN_LOW_CONTRAST_NOTE);
+    for (const line of await violations(builder)) found.add(line);
+  }
+  return [...found];
+}
+
+/** Only the preview document. */
+function previewScan(page: Page): AxeBuilder {
+  return new AxeBuilder({ page })
+    .include(PREVIEW_FRAME)
+    .exclude([PREVIEW_FRAME, "[data-faithful-contrast]"]);
+}
+
+// Busy pages: the collect form with extra fields, an advisory (prefill name too short) and the
+// link notice; the verified model's server section, custom data rows and server tabs.
+const BUSY_COLLECT = shareLink({
+  m: "collect",
+  x: ["Company", "Order #"],
+  pn: "J",
+  t: "wt_a11y",
+  zz: 1,
+});
+const BUSY_SERVER = shareLink({
+  m: "server",
+  se: "jane@example.com",
+  sd: [{ key: "plan", value: "pro" }],
+});
+
+test("the playground has no axe violations in the light theme (collect model, link notice)", async ({
+  playground,
+  page,
+}) => {
+  await playground.open(BUSY_COLLECT);
+  await expect(playground.linkNotice).toBeVisible();
+  await playground.setTheme("light");
+  expect(await scanPlayground(playground, page)).toEqual([]);
+});
+
+test("the playground has no axe violations in the dark theme (verified model, server tab)", async ({
+  playground,
+  page,
+}) => {
+  await playground.open(BUSY_SERVER);
+  await playground.setTheme("dark");
+  await playground.showCode("node");
+  expect(await scanPlayground(playground, page)).toEqual([]);
+});
+
+test("the preview pane's note has enough contrast", async ({ playground, page }) => {
+  await playground.open();
+  await playground.reveal("preview");
+  expect(await violations(new AxeBuilder({ page }).include(KNOWN_LOW_CONTRAST_NOTE))).toEqual([]);
+});
+
+test("the preview's welcome screen has no axe violations", async ({ playground, page }) => {
+  await playground.open(shareLink({ m: "collect", x: ["Company"] }));
+  await playground.reveal("preview");
+  await playground.expectScreen("welcome");
+  await expect(playground.welcomeInput("submit")).toBeVisible();
+  expect(await violations(previewScan(page))).toEqual([]);
+});
+
+test("the preview's chat screen has no axe violations", async ({ playground, page }) => {
+  await playground.open(shareLink({ m: "collect", x: ["Company"] }));
+  await playground.submitWelcome({ name: "Jane Doe", email: "jane@example.com", extras: ["Acme"] });
+  await playground.expectScreen("chat");
+  await playground.sendChatMessage("My parcel is late");
+  await expect(playground.chatMessages("bot").last()).toContainText("preview");
+  expect(await violations(previewScan(page))).toEqual([]);
+});

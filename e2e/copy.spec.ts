@@ -1,0 +1,64 @@
+/**
+ * Journey 3: a developer copies a snippet. What lands on the clipboard is
+ * exactly what the block shows; the button and the page's live region say so.
+ */
+import { expect, test } from "./support/fixtures";
+import { shareLink, WIDGET_VERSION } from "./support/playground-page";
+
+test("copying a code block puts exactly its text on the clipboard and announces it", async ({
+  playground,
+}) => {
+  await playground.open(shareLink({ m: "collect", t: "wt_copy_test", x: ["Company"] }));
+  const shown = await playground.codeText("html", 0);
+  expect(shown).toContain("wt_copy_test");
+
+  const button = playground.copyButton("html", 0);
+  await expect(button).toHaveText("Copy");
+  await button.click();
+
+  await expect(button).toHaveText("Copied");
+  await expect(button).toHaveAttribute("data-state", "copied");
+  expect(await playground.readClipboard()).toBe(shown);
+  // The button's name becomes "Copied <file>"; the page's one live region says the same.
+  await expect(button).toHaveAccessibleName(/^Copied \S/);
+  const name = await button.getAttribute("aria-label");
+  await expect(playground.liveRegion).toHaveText(`${name} to the clipboard`);
+  // The label goes back after a moment (the button's own 2 s timer).
+  await expect(button).toHaveText("Copy", { timeout: 5_000 });
+});
+
+test("copying the install command and a server file", async ({ playground }) => {
+  await playground.open(shareLink({ m: "server", se: "jane@example.com" }));
+
+  await playground.showCode("react");
+  await playground.copyButton("react", "install").click();
+  await expect(playground.copyButton("react", "install")).toHaveText("Copied");
+  expect(await playground.readClipboard()).toBe(
+    `npm install @opencx/widget-react@${WIDGET_VERSION}`,
+  );
+  await expect(playground.liveRegion).toHaveText("Copied the install command to the clipboard");
+
+  const python = await playground.codeText("python", 0);
+  await playground.copyButton("python", 0).click();
+  await expect(playground.copyButton("python", 0)).toHaveText("Copied");
+  expect(await playground.readClipboard()).toBe(python);
+  // Python's indentation and blank lines survive the round trip.
+  expect(python.split("\n").length).toBeGreaterThan(5);
+});
+
+test("a copy that the browser refuses says so instead of claiming success", async ({
+  playground,
+  page,
+}) => {
+  await playground.open();
+  await playground.showCode("html");
+  await page.evaluate(() => {
+    Object.defineProperty(navigator.clipboard, "writeText", {
+      configurable: true,
+      value: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")),
+    });
+  });
+  await playground.copyButton("html", 0).click();
+  await expect(playground.copyButton("html", 0)).toHaveText("Copy failed");
+  await expect(playground.liveRegion).toContainText("Could not copy");
+});

@@ -1,0 +1,82 @@
+/**
+ * Journey 4: a developer sets things up, shares the link, and a colleague
+ * opens it. The link holds the settings but never a secret (design.md §4, domain.md §15.1).
+ */
+import { expect, test } from "./support/fixtures";
+import { decodeShareLink, PlaygroundPage } from "./support/playground-page";
+
+const SECRET = "sk_live_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c1e";
+const TOKEN = "wt_share_1234";
+const COLOR = "#0055ff";
+
+/** What the controls show, for comparing two pages. */
+async function controlValues(playground: PlaygroundPage) {
+  await playground.reveal("controls");
+  return {
+    token: await playground.option("identity", "widgetToken").inputValue(),
+    email: await playground.option("server", "serverEmail").inputValue(),
+    apiKey: await playground.option("server", "apiKey").inputValue(),
+    color: await playground.option("appearance", "primaryColor").inputValue(),
+  };
+}
+
+test("a share link restores the settings and snippets, and never carries the API key", async ({
+  playground,
+  page,
+  context,
+}) => {
+  await playground.open();
+  await playground.chooseModel("collect");
+  await playground.addExtraField("Company");
+  await playground.chooseModel("server");
+  await playground.setWidgetToken(TOKEN);
+  await playground.setOption("server", "serverEmail", "jane@example.com");
+  await playground.setPrimaryColor(COLOR);
+  await playground.setOption("server", "apiKey", SECRET);
+
+  // The address bar follows the store (debounced) with the non-default, non-secret values.
+  await expect
+    .poll(() => decodeShareLink(page.url()))
+    .toMatchObject({ m: "server", t: TOKEN, x: ["Company"], se: "jane@example.com", pc: COLOR });
+  const url = page.url();
+  expect(url).not.toContain(SECRET);
+  expect(JSON.stringify(decodeShareLink(url))).not.toContain(SECRET);
+
+  // Nor in the page's storage, nor in any snippet (server code reads it from the environment).
+  const stored = await page.evaluate(
+    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+  );
+  expect(stored).not.toContain(SECRET);
+  const snippets = await playground.allSnippets();
+  expect(Object.keys(snippets)).toEqual(expect.arrayContaining(["html.0", "node.0", "curl.0"]));
+  for (const [block, code] of Object.entries(snippets)) expect(code, block).not.toContain(SECRET);
+  expect(snippets["html.0"]).toContain(TOKEN);
+  expect(snippets["html.0"]).toContain(COLOR);
+
+  // "Copy link" gives the same URL the address bar shows.
+  expect(await playground.copyLink()).toBe(url);
+  await expect(playground.liveRegion).toHaveText("Share link copied to the clipboard.");
+
+  // A colleague opens it.
+  const before = await controlValues(playground);
+  const other = await context.newPage();
+  const colleague = new PlaygroundPage(other);
+  await colleague.open(url);
+  await colleague.expectModel("server");
+  expect(await controlValues(colleague)).toEqual({ ...before, apiKey: "" });
+  await expect(colleague.linkNotice).toHaveCount(0);
+  expect(await colleague.allSnippets()).toEqual(snippets);
+  // The extra field typed under another model travels too.
+  await colleague.chooseModel("collect");
+  await colleague.expectExtraFields(["Company"]);
+  await other.close();
+});
+
+test("the address bar drops the parameter again for the defaults", async ({ playground, page }) => {
+  await playground.open();
+  await playground.setWidgetToken(TOKEN);
+  await expect.poll(() => decodeShareLink(page.url())).toEqual({ t: TOKEN });
+  await playground.setWidgetToken("");
+  await expect.poll(() => new URL(page.url()).search).toBe("");
+  expect(await playground.copyLink()).toBe(new URL("/", page.url()).href);
+});
