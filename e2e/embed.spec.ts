@@ -448,7 +448,7 @@ test.describe("state and secrets", () => {
     docs,
     app,
   }) => {
-    const SECRET = "sk_live_SENTINEL_do_not_post";
+    const SECRET = "sk_live_fake_SENTINEL_do_not_post";
     await page.goto(docs.page(iframe(`${app}/embed?preset=server&panels=controls`) + script(app)));
     const { frame, embed } = embedIn(page);
     await waitForEmbed(embed);

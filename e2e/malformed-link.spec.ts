@@ -65,13 +65,13 @@ test("one bad field is dropped by name and the rest of the link is kept", async 
 
 test("a secret written into a link by hand is refused, never loaded", async ({ playground }) => {
   await playground.open(
-    shareLink({ m: "server", se: "jane@example.com", apiKey: "sk_live_handmade" }),
+    shareLink({ m: "server", se: "jane@example.com", apiKey: "sk_live_fake_handmade" }),
   );
   await expect(playground.linkNotice).toContainText("secrets are never read from a share link");
   await playground.expectModel("server");
   await expect(playground.option("server", "serverEmail")).toHaveValue("jane@example.com");
   await expect(playground.option("server", "apiKey")).toHaveValue("");
-  expect(await playground.codeText("node", 0)).not.toContain("sk_live_handmade");
+  expect(await playground.codeText("node", 0)).not.toContain("sk_live_fake_handmade");
 });
 
 test("unknown settings and a bad extra field are reported, the rest is kept", async ({

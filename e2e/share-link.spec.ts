@@ -5,7 +5,7 @@
 import { expect, test } from "./support/fixtures";
 import { decodeShareLink, PlaygroundPage } from "./support/playground-page";
 
-const SECRET = "sk_live_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c1e";
+const SECRET = "sk_live_fake_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c1e";
 const TOKEN = "wt_share_1234";
 const COLOR = "#0055ff";
 

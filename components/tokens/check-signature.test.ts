@@ -13,7 +13,7 @@ function fakeFetch(status: number, body: unknown) {
 
 describe("checkSignature", () => {
   it.each([
-    "sk_live_abcdef123456",
+    "sk_live_fake_abcdef123456",
     SANDBOX_API_KEY,
     "wt_3f9a2c7e",
     "",

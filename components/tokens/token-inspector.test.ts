@@ -49,7 +49,7 @@ describe("TokenInspector (server render)", () => {
 
 describe("TokenResult", () => {
   it("styles danger visibly differently from ok and warning", () => {
-    const danger = renderResult("sk_live_abcdef123456");
+    const danger = renderResult("sk_live_fake_abcdef123456");
     const ok = renderResult("wt_3f9a2c7e");
     const warning = renderResult("hello world");
     expect(danger).toContain('data-kind="org-api-key"');
@@ -64,7 +64,7 @@ describe("TokenResult", () => {
 
   it("never repeats the pasted value", () => {
     for (const input of [
-      "sk_live_abcdef123456",
+      "sk_live_fake_abcdef123456",
       "wt_3f9a2c7e",
       "hello world",
       "OPENCX_API_KEY=abc123def456",

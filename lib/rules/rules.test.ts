@@ -19,14 +19,14 @@ interface Case {
 /** For every rule: a config that triggers it (with the expected severity and option) and configs that do not. */
 const CASES: Record<string, Case> = {
   "secret-in-client-field": {
-    triggers: make({ model: "browser", userCustomData: [{ key: "key", value: "sk_live_abcdef123456" }] }),
+    triggers: make({ model: "browser", userCustomData: [{ key: "key", value: "sk_live_fake_abcdef123456" }] }),
     severity: "error",
     option: "userCustomData",
     quiet: [
       make({ model: "browser", userCustomData: [{ key: "plan", value: "skipper" }] }),
       // A value typed under another model is left behind, not published.
-      make({ model: "anonymous", userName: "sk_live_abcdef123456" }),
-      server({ apiKey: "sk_live_abcdef123456" }),
+      make({ model: "anonymous", userName: "sk_live_fake_abcdef123456" }),
+      server({ apiKey: "sk_live_fake_abcdef123456" }),
     ],
   },
   "jwt-as-widget-token": {

@@ -35,7 +35,7 @@ function expectKind<K extends TokenInspection["kind"]>(
 describe("inspectToken: every result", () => {
   it.each([
     "",
-    "sk_live_abcdef123456",
+    "sk_live_fake_abcdef123456",
     SANDBOX_API_KEY,
     jwt(HS256, { sub: "1" }),
     "eyJhbGciOi",
@@ -67,14 +67,14 @@ describe("inspectToken: empty", () => {
 
 describe("inspectToken: org API keys", () => {
   it.each([
-    "sk_live_abcdef123456",
+    "sk_live_fake_abcdef123456",
     "sk-proj-AbCdEf123456",
     "  sk_test_0123456789abcdef  ",
-    "Bearer sk_live_abcdef123456",
-    "bearer   sk_live_abcdef123456",
-    "Authorization: Bearer sk_live_abcdef123456",
-    '"sk_live_abcdef123456"',
-    "curl -H 'Authorization: Bearer sk_live_abcdef123456' https://api.open.cx/widget/authenticate-user",
+    "Bearer sk_live_fake_abcdef123456",
+    "bearer   sk_live_fake_abcdef123456",
+    "Authorization: Bearer sk_live_fake_abcdef123456",
+    '"sk_live_fake_abcdef123456"',
+    "curl -H 'Authorization: Bearer sk_live_fake_abcdef123456' https://api.open.cx/widget/authenticate-user",
   ])("%s is a secret API key", (input) => {
     const r = expectKind(inspect(input), "org-api-key");
     expect(r.shape).toBe("api-key");
@@ -85,7 +85,7 @@ describe("inspectToken: org API keys", () => {
   });
 
   it("says when the Bearer prefix was stripped", () => {
-    expect(inspect("Bearer sk_live_abcdef123456").notes).toContain("Ignored the “Bearer ” prefix.");
+    expect(inspect("Bearer sk_live_fake_abcdef123456").notes).toContain("Ignored the “Bearer ” prefix.");
   });
 
   it("flags a PEM private key", () => {
@@ -107,7 +107,7 @@ describe("inspectToken: org API keys", () => {
   });
 
   it("warns that NEXT_PUBLIC_/VITE_ secrets end up in the browser", () => {
-    expect(inspect("NEXT_PUBLIC_OPENCX_API_KEY=sk_live_abcdef123456").notes.join(" ")).toMatch(
+    expect(inspect("NEXT_PUBLIC_OPENCX_API_KEY=sk_live_fake_abcdef123456").notes.join(" ")).toMatch(
       /NEXT_ variables are bundled/,
     );
     expect(inspect("VITE_ORG_PUBLIC_API_TOKEN=abc").notes.join(" ")).toMatch(
@@ -125,7 +125,7 @@ describe("inspectToken: org API keys", () => {
   });
 
   it("a real key next to the sandbox key is still a secret", () => {
-    expect(inspect(`${SANDBOX_API_KEY} sk_live_abcdef123456`).kind).toBe("org-api-key");
+    expect(inspect(`${SANDBOX_API_KEY} sk_live_fake_abcdef123456`).kind).toBe("org-api-key");
   });
 });
 
@@ -342,12 +342,12 @@ describe("tokenForSignatureCheck", () => {
 
   it.each([
     "",
-    "sk_live_abcdef123456",
+    "sk_live_fake_abcdef123456",
     SANDBOX_API_KEY,
     "wt_3f9a2c7e",
     "eyJhbGciOiJIUzI1NiJ9",
     `OPENCX_API_KEY=${token}`,
-    `${token} sk_live_abcdef123456`,
+    `${token} sk_live_fake_abcdef123456`,
     "hello world",
   ])("returns null for %s", (input) => {
     expect(tokenForSignatureCheck(input)).toBeNull();

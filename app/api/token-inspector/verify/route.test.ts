@@ -123,7 +123,7 @@ describe("POST /api/token-inspector/verify: signature checks", () => {
 
 describe("POST /api/token-inspector/verify: only JWTs", () => {
   it.each([
-    ["an org API key", "sk_live_abcdef123456"],
+    ["an org API key", "sk_live_fake_abcdef123456"],
     ["the sandbox API key", SANDBOX_API_KEY],
     ["a widget token", "wt_3f9a2c7e"],
     ["a JWT with a Bearer prefix", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"],
@@ -143,7 +143,7 @@ describe("POST /api/token-inspector/verify: only JWTs", () => {
     ["a number", { token: 42 }],
     [
       "extra fields",
-      { token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", apiKey: "sk_live_abcdef123456" },
+      { token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", apiKey: "sk_live_fake_abcdef123456" },
     ],
     ["an array", ["eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"]],
     ["null", null],
@@ -157,7 +157,7 @@ describe("POST /api/token-inspector/verify: only JWTs", () => {
 
 describe("POST /api/token-inspector/verify: transport", () => {
   it("refuses invalid JSON without quoting it", async () => {
-    const { response, body, text } = await call(post('{"token": "sk_live_abcdef123456"'));
+    const { response, body, text } = await call(post('{"token": "sk_live_fake_abcdef123456"'));
     expect(response.status).toBe(400);
     expect(body.error).toBe("invalid_json");
     expect(text).not.toContain("sk_live");
