@@ -4,8 +4,10 @@
  * work without a mouse.
  */
 import type { Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
+import { expect, test, TRACE } from "./support/fixtures";
 import { shareLink } from "./support/playground-page";
+
+test.use(TRACE);
 
 interface Stop {
   name: string;
