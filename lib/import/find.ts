@@ -7,6 +7,7 @@
  */
 import type { Expression, Node, ObjectExpression } from "@babel/types";
 import { quoteSource, rangeOf, unwrap } from "./literal";
+import { MODELLED } from "./map";
 import type { ParsedProgram } from "./sources";
 import type { ImportProblem } from "./types";
 
@@ -81,14 +82,7 @@ function hasKey(object: ObjectExpression, name: string): boolean {
   });
 }
 
-const WIDGET_KEYS = [
-  "language",
-  "theme",
-  "collectUserData",
-  "prefillUserData",
-  "extraDataCollectionFields",
-  "user",
-];
+const WIDGET_KEYS = MODELLED.filter((k) => k !== "token");
 
 /**
  * An object literal that reads as widget options: a `token` given as a string,

@@ -27,6 +27,7 @@ import {
 import { extraFieldProblem } from "../config/schema";
 import { WIDGET_TOKEN_PLACEHOLDER } from "../config/widget-config";
 import { looksLikeApiKey, looksLikeJwt } from "../rules/helpers";
+import { BODY_FIELDS } from "../sandbox/request-body";
 import type { LiteralNode, ObjectEntry } from "./literal";
 import type { ImportProblem, SourceRange } from "./types";
 
@@ -58,7 +59,8 @@ const NOT_MODELLED: Readonly<Record<string, string>> = {
   socketUrl: "endpoint",
 };
 
-const MODELLED = [
+/** The top-level widget options the playground models. */
+export const MODELLED = [
   "token",
   "language",
   "theme",
@@ -589,17 +591,7 @@ export function mapServerBody(
 ): Partial<PlaygroundConfig> {
   const body = report.object("body", root);
   if (!body) return {};
-  report.unknownKeys("body", body, [
-    "email",
-    "name",
-    "avatar_url",
-    "phone",
-    "language",
-    "customData",
-    "chat_context",
-    "http_action_overrides",
-    "custom_data",
-  ]);
+  report.unknownKeys("body", body, [...BODY_FIELDS, "custom_data"]);
   const out: Partial<PlaygroundConfig> = {};
   const field = (key: string, option: OptionKey, max?: number) => {
     out[option] = text(
