@@ -129,6 +129,15 @@ describe("what people paste", () => {
     });
   });
 
+  it("an options object after a comment", () => {
+    const result = importSnippet(
+      `// from our site\n/* v4 */ { token: 'wt_9', collectUserData: true, }`,
+      base(),
+    );
+    expect(result.kind).toBe("options");
+    expect(result.config).toMatchObject({ model: "collect", widgetToken: "wt_9" });
+  });
+
   it("single quotes, trailing commas, unquoted keys, comments, a TypeScript cast", () => {
     const result = importSnippet(
       `// my widget

@@ -79,7 +79,8 @@ function isProblem(value: ParsedProgram | ImportProblem): value is ImportProblem
 
 /** `{ … }` or `({ … })` on its own: an options object, JSON included. */
 function readBareObject(text: string): ParsedProgram | ImportProblem | null {
-  const trimmed = text.trimStart();
+  // Leading whitespace and comments do not change what the text is.
+  const trimmed = text.replace(/^(?:\s+|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/, "");
   if (!trimmed.startsWith("{") && !trimmed.startsWith("(")) return null;
   try {
     const ast = parseExpression(text, { plugins: ["typescript"] });

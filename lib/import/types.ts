@@ -30,6 +30,6 @@ export interface ImportResult {
   /** `base` with the imported fields applied; secrets and preview-only fields are kept from `base`. */
   config: PlaygroundConfig;
   problems: ImportProblem[];
-  /** Option paths taken from the text, e.g. `token`, `user.data.email`, `server.email`. */
+  /** Option paths taken from the text, e.g. `token`, `user.data.email`, `body.email`. */
   mapped: string[];
 }
