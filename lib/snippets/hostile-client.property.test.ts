@@ -27,7 +27,8 @@ const BOUND_TOKEN = "«token fetched from your backend»";
 const configs = configsWithSecrets(true, true);
 const env = (config: PlaygroundConfig) =>
   config.model === "server" ? { [CONTACT_TOKEN_VARIABLE]: BOUND_TOKEN } : {};
-const expected = (config: PlaygroundConfig) => toWidgetConfig(config, { contactToken: BOUND_TOKEN });
+const expected = (config: PlaygroundConfig) =>
+  toWidgetConfig(config, { contactToken: BOUND_TOKEN });
 
 describe(`client snippets under hostile input (${RUNS} configs per target)`, () => {
   it("HTML: parse5 sees exactly the generated inline script, and its options equal toWidgetConfig", () => {
@@ -42,7 +43,9 @@ describe(`client snippets under hostile input (${RUNS} configs per target)`, () 
       }),
       { numRuns: RUNS },
     );
-    console.log(`HTML: ${RUNS} snippets, ${trouble.strings} embedded strings: ${trouble.summary()}`);
+    console.log(
+      `HTML: ${RUNS} snippets, ${trouble.strings} embedded strings: ${trouble.summary()}`,
+    );
     expect(trouble.rare(MIN_PER_KIND)).toEqual([]);
   });
 
@@ -58,7 +61,11 @@ describe(`client snippets under hostile input (${RUNS} configs per target)`, () 
         expectSame(checkComponent(fileOf(next, ".tsx"), env(config), key), want, "Next.js options");
         if (config.model === "server") {
           routes++;
-          expectSame(checkServerJs(fileOf(next, "route.ts")), toAuthenticateRequest(config), "Next.js route body");
+          expectSame(
+            checkServerJs(fileOf(next, "route.ts")),
+            toAuthenticateRequest(config),
+            "Next.js route body",
+          );
         }
         for (const file of [...react.files, ...next.files]) expectNoSecretsFast(file.code);
       }),

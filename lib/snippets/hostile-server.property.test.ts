@@ -41,7 +41,9 @@ const curlScripts = curlFiles.map(({ code }) =>
   code.endsWith(JQ_TAIL) ? `${code.slice(0, -JQ_TAIL.length)}\n` : code,
 );
 // Started now, awaited by their tests; a failure is reported there.
-const pythonRun = evaluatePythonBatchAsync(pythonFiles.map((file) => ({ code: file.code, variable: "body" })));
+const pythonRun = evaluatePythonBatchAsync(
+  pythonFiles.map((file) => ({ code: file.code, variable: "body" })),
+);
 const bashRun = runBashBatchAsync(curlScripts, { OPENCX_API_KEY: ENV_API_KEY });
 pythonRun.catch(() => undefined);
 bashRun.catch(() => undefined);
@@ -54,7 +56,9 @@ describe(`server snippets under hostile input (${RUNS} verified configs)`, () =>
   it("the sample carries every kind of trouble into the bodies", () => {
     const trouble = new TroubleCounter();
     for (const config of configs) trouble.add(toAuthenticateRequest(config));
-    console.log(`server bodies: ${RUNS} configs (seed ${seed}), ${trouble.strings} strings: ${trouble.summary()}`);
+    console.log(
+      `server bodies: ${RUNS} configs (seed ${seed}), ${trouble.strings} strings: ${trouble.summary()}`,
+    );
     expect(trouble.rare(MIN_PER_KIND)).toEqual([]);
   });
 
@@ -67,7 +71,9 @@ describe(`server snippets under hostile input (${RUNS} verified configs)`, () =>
         try {
           body = checkServerJs(file);
         } catch (error) {
-          throw new Error(`${target}, ${where(i)}: ${String(error)}\n${file.code}`, { cause: error });
+          throw new Error(`${target}, ${where(i)}: ${String(error)}\n${file.code}`, {
+            cause: error,
+          });
         }
         expectSame(body, expected, `${target}, ${where(i)}`);
         expectNoSecretsFast(file.code);

@@ -10,7 +10,9 @@ describe("runBashBatch", () => {
       "printf '%s\\0' x y",
     ]);
     expect(results.map((r) => r.status)).toEqual([0, 0, 0]);
-    expect(results[0]!.stdout).toBe(`one${'{"token":"stub-token","contact":{"id":"c_1"}}'.repeat(2)}`);
+    expect(results[0]!.stdout).toBe(
+      `one${'{"token":"stub-token","contact":{"id":"c_1"}}'.repeat(2)}`,
+    );
     expect(results[0]!.curlArgs).toEqual(["--last"]);
     expect(results[1]).toEqual({ status: 0, stdout: "", stderr: "two", curlArgs: null });
     expect(results[2]!.stdout).toBe("x\0y\0");
@@ -27,7 +29,7 @@ describe("runBashBatch", () => {
       [0, "a"],
       [1, "b"],
       [0, "c"],
-      [0, 'dstub-token\n'],
+      [0, "dstub-token\n"],
     ]);
     expect(results[3]!.curlArgs).toEqual(["e"]);
   });
