@@ -30,6 +30,8 @@ export interface SandboxHandler {
   handle(request: Request): Promise<Response>;
   /** Any method but POST: 405 with `Allow: POST` (no body for HEAD). */
   methodNotAllowed(request: Request): Response;
+  /** Clients the rate limiter remembers (at most `SANDBOX_LIMITS.rateLimitClients`); for tests and monitoring. */
+  readonly clientsTracked: number;
 }
 
 export const ALLOWED_METHODS = "POST";
@@ -78,6 +80,9 @@ export function createSandboxHandler(settings: SandboxSettings = sandboxSettings
 
   return {
     methodNotAllowed,
+    get clientsTracked() {
+      return limiter.size;
+    },
     async handle(request) {
       try {
         return await respond(request);
