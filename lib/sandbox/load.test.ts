@@ -105,6 +105,7 @@ const AUTH = `Bearer ${SANDBOX_API_KEY}`;
 const JSON_HEADERS = { authorization: AUTH, "content-type": "application/json" };
 const HOT_IP = "203.0.113.7";
 const POOL = 2000;
+const HOT_BURST = 90;
 
 let serial = 0;
 function plan(): Planned {
@@ -116,6 +117,8 @@ function plan(): Planned {
     headers: { ...JSON_HEADERS, ...headers },
     body: JSON.stringify({ email, name: `User ${serial}`, customData: { n: serial } }),
   });
+  // The first requests all come from one client, so it goes over its limit however slow the machine.
+  if (serial <= HOT_BURST) return { kind: "hot client", ip: HOT_IP, init: valid(), want: "created", email };
   const r = serial % 20;
   if (r < 9) return { kind: "valid", ip, init: valid(), want: "created", email };
   if (r === 9) return { kind: "hot client", ip: HOT_IP, init: valid(), want: "created", email };

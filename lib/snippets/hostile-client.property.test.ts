@@ -21,7 +21,7 @@ import { checkComponent, checkHtml, checkServerJs, fileOf } from "./test-support
 
 const RUNS = 10_000;
 /** Each kind of trouble must reach the snippets at least this often per run. */
-const MIN_PER_KIND = 100;
+const MIN_PER_KIND = 50;
 const BOUND_TOKEN = "«token fetched from your backend»";
 
 const configs = configsWithSecrets(true, true);

@@ -28,7 +28,7 @@ import { evaluatePythonBatchAsync } from "./test-support/python";
 import { checkServerJs, fileOf } from "./test-support/snippet-checks";
 
 const RUNS = 10_000;
-const MIN_PER_KIND = 100;
+const MIN_PER_KIND = 50;
 const ENV_API_KEY = "env-api-key-sentinel";
 const JQ_TAIL = " \\\n  | jq -r '.token'\n";
 
