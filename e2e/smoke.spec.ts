@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { collectPageErrors, PREVIEW_FRAME } from "./support/playground-page";
 
 test("the playground page loads without console errors", async ({ page }) => {
