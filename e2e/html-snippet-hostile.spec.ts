@@ -21,7 +21,9 @@ import { CONTACT_TOKEN_ENDPOINT, EMBED_SCRIPT_URL } from "../lib/snippets/model"
 
 const RUNS = Number(process.env.HTML_SNIPPET_RUNS ?? 10_000);
 const BATCH = 200;
-const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : Math.floor(Math.random() * 2 ** 31);
+const SEED = process.env.FC_SEED
+  ? Number(process.env.FC_SEED)
+  : Math.floor(Math.random() * 2 ** 31);
 const HARNESS = "http://snippet-harness.test/";
 /** What the stubbed backend answers for the verified model's token. */
 const BOUND_TOKEN = "«token fetched from your backend»";
@@ -49,13 +51,16 @@ function stringSlots(config: PlaygroundConfig): { get: () => string; set: (v: st
   const record = config as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(record)) {
     if (["model", "language", "serverLanguage"].includes(key)) continue;
-    if (typeof value === "string") slots.push({ get: () => record[key] as string, set: (v) => (record[key] = v) });
+    if (typeof value === "string")
+      slots.push({ get: () => record[key] as string, set: (v) => (record[key] = v) });
     if (Array.isArray(value))
       value.forEach((item, i) => {
-        if (typeof item === "string") slots.push({ get: () => value[i] as string, set: (v) => (value[i] = v) });
+        if (typeof item === "string")
+          slots.push({ get: () => value[i] as string, set: (v) => (value[i] = v) });
         else if (item && typeof item === "object")
           for (const field of ["key", "value"] as const)
-            if (typeof item[field] === "string") slots.push({ get: () => item[field], set: (v) => (item[field] = v) });
+            if (typeof item[field] === "string")
+              slots.push({ get: () => item[field], set: (v) => (item[field] = v) });
       });
   }
   return slots;
@@ -84,7 +89,11 @@ const hostileConfigs = fc
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, (v as Record<string, unknown>)[k]]),
+        )
       : v,
   );
 }
@@ -114,9 +123,13 @@ test("the HTML snippet runs as meant in Chromium for hostile configs", async ({ 
   test.setTimeout(300_000);
   const started = Date.now();
   const configs = fc.sample(hostileConfigs, { numRuns: RUNS, seed: SEED });
-  const documents = configs.map((config) => PRELUDE + generateSnippet("html", config).files[0]!.code);
+  const documents = configs.map(
+    (config) => PRELUDE + generateSnippet("html", config).files[0]!.code,
+  );
   const expected = configs.map((config) =>
-    canonical(toWidgetConfig(config, config.model === "server" ? { contactToken: BOUND_TOKEN } : {})),
+    canonical(
+      toWidgetConfig(config, config.model === "server" ? { contactToken: BOUND_TOKEN } : {}),
+    ),
   );
   const generatedMs = Date.now() - started;
 
@@ -127,7 +140,10 @@ test("the HTML snippet runs as meant in Chromium for hostile configs", async ({ 
     const request = route.request();
     const url = request.url();
     if (url === HARNESS) {
-      return route.fulfill({ contentType: "text/html", body: "<!doctype html><title>harness</title><body></body>" });
+      return route.fulfill({
+        contentType: "text/html",
+        body: "<!doctype html><title>harness</title><body></body>",
+      });
     }
     if (url === EMBED_SCRIPT_URL) {
       stubServed++;
@@ -135,7 +151,10 @@ test("the HTML snippet runs as meant in Chromium for hostile configs", async ({ 
     }
     if (url === new URL(CONTACT_TOKEN_ENDPOINT, HARNESS).href && request.method() === "POST") {
       tokenServed++;
-      return route.fulfill({ contentType: "application/json", body: JSON.stringify({ token: BOUND_TOKEN }) });
+      return route.fulfill({
+        contentType: "application/json",
+        body: JSON.stringify({ token: BOUND_TOKEN }),
+      });
     }
     unexpectedRequests.push(`${request.method()} ${url}`);
     return route.abort();
@@ -159,7 +178,13 @@ test("the HTML snippet runs as meant in Chromium for hostile configs", async ({ 
           elements: string[];
           scripts: { src: string | null; attributes: string[] }[];
         };
-        const reports: Report[] = batch.map(() => ({ calls: [], pwned: 0, errors: [], elements: [], scripts: [] }));
+        const reports: Report[] = batch.map(() => ({
+          calls: [],
+          pwned: 0,
+          errors: [],
+          elements: [],
+          scripts: [],
+        }));
         const at = (i: string) => reports[Number(i) - start]!;
         (window as unknown as { __h: unknown }).__h = {
           init: (i: string, json: string) => at(i).calls.push(json),
@@ -173,12 +198,18 @@ test("the HTML snippet runs as meant in Chromium for hostile configs", async ({ 
           frame.srcdoc = html;
           return frame;
         });
-        const loaded = frames.map((frame) => new Promise((resolve) => frame.addEventListener("load", resolve, { once: true })));
+        const loaded = frames.map(
+          (frame) =>
+            new Promise((resolve) => frame.addEventListener("load", resolve, { once: true })),
+        );
         document.body.append(...frames);
         await Promise.all(loaded);
         // The verified model calls initOpenScript after its token fetch: give those a moment.
         const deadline = Date.now() + 10_000;
-        while (Date.now() < deadline && reports.some((r) => r.calls.length === 0 && r.errors.length === 0))
+        while (
+          Date.now() < deadline &&
+          reports.some((r) => r.calls.length === 0 && r.errors.length === 0)
+        )
           await new Promise((resolve) => setTimeout(resolve, 20));
         await new Promise((resolve) => setTimeout(resolve, 50));
         frames.forEach((frame, k) => {
@@ -200,12 +231,15 @@ test("the HTML snippet runs as meant in Chromium for hostile configs", async ({ 
       if (report.calls.length !== 1) fail(i, `initOpenScript ran ${report.calls.length} times`);
       else if (canonical(JSON.parse(report.calls[0]!)) !== expected[i])
         fail(i, `initOpenScript got ${report.calls[0]}\nexpected ${expected[i]}`);
-      const others = report.elements.filter((name) => !["html", "head", "body", "script"].includes(name));
+      const others = report.elements.filter(
+        (name) => !["html", "head", "body", "script"].includes(name),
+      );
       if (others.length > 0) fail(i, `unexpected elements: ${others.join(", ")}`);
       // The harness prelude, the pinned widget script, the inline script: nothing else, no attribute but src.
       const shape = report.scripts.map((s) => `${s.src ?? "inline"}:${s.attributes.join(",")}`);
       const meant = ["inline:", `${EMBED_SCRIPT_URL}:src`, "inline:"];
-      if (JSON.stringify(shape) !== JSON.stringify(meant)) fail(i, `scripts: ${JSON.stringify(shape)}`);
+      if (JSON.stringify(shape) !== JSON.stringify(meant))
+        fail(i, `scripts: ${JSON.stringify(shape)}`);
     });
     if (failures.length >= 5) break;
   }

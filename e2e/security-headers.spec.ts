@@ -37,27 +37,41 @@ function sources(policy: Map<string, string[]>, directive: string): string[] {
 function expectOnlyKnownSources(policy: Map<string, string[]>, path: string): void {
   for (const [directive, list] of policy) {
     for (const source of list) {
-      const known = ALLOWED_SOURCES.has(source) || (directive === "script-src" && NONCE.test(source));
+      const known =
+        ALLOWED_SOURCES.has(source) || (directive === "script-src" && NONCE.test(source));
       expect(known, `${path}: ${directive} ${source}`).toBe(true);
-      if (source === "'unsafe-inline'") expect(directive, `${path}: 'unsafe-inline'`).toBe("style-src");
-      if (source === "data:") expect(["img-src", "font-src"], `${path}: data: in ${directive}`).toContain(directive);
-      if (source === "blob:") expect(["img-src", "worker-src"], `${path}: blob: in ${directive}`).toContain(directive);
+      if (source === "'unsafe-inline'")
+        expect(directive, `${path}: 'unsafe-inline'`).toBe("style-src");
+      if (source === "data:")
+        expect(["img-src", "font-src"], `${path}: data: in ${directive}`).toContain(directive);
+      if (source === "blob:")
+        expect(["img-src", "worker-src"], `${path}: blob: in ${directive}`).toContain(directive);
       if (source === "*") expect(directive, `${path}: * in ${directive}`).toBe("frame-ancestors");
     }
   }
   expect(policy.has("unsafe-eval"), path).toBe(false);
 }
 
-function expectCommonHeaders(response: APIResponse, path: string, { framable }: { framable: boolean }): void {
+function expectCommonHeaders(
+  response: APIResponse,
+  path: string,
+  { framable }: { framable: boolean },
+): void {
   const headers = response.headers();
   expect(headers["x-content-type-options"], `${path}: nosniff`).toBe("nosniff");
   expect(headers["referrer-policy"], `${path}: Referrer-Policy`).toBe("same-origin");
-  expect(headers["x-frame-options"], `${path}: X-Frame-Options`).toBe(framable ? undefined : "SAMEORIGIN");
+  expect(headers["x-frame-options"], `${path}: X-Frame-Options`).toBe(
+    framable ? undefined : "SAMEORIGIN",
+  );
   expect(headers["x-powered-by"], `${path}: X-Powered-By`).toBeUndefined();
 }
 
 /** A page's policy; returns its nonce. */
-function expectDocumentPolicy(response: APIResponse, path: string, frameAncestors: string[]): string {
+function expectDocumentPolicy(
+  response: APIResponse,
+  path: string,
+  frameAncestors: string[],
+): string {
   const policy = single(response, path);
   expectOnlyKnownSources(policy, path);
   expect(sources(policy, "default-src")).toEqual(["'self'"]);
@@ -67,7 +81,10 @@ function expectDocumentPolicy(response: APIResponse, path: string, frameAncestor
   expect(script).not.toContain("'unsafe-eval'");
   const nonces = script.map((s) => NONCE.exec(s)?.[1]).filter((n): n is string => n !== undefined);
   expect(nonces, `${path}: one nonce`).toHaveLength(1);
-  expect(Buffer.from(nonces[0]!, "base64").length, `${path}: nonce bits / 8`).toBeGreaterThanOrEqual(16);
+  expect(
+    Buffer.from(nonces[0]!, "base64").length,
+    `${path}: nonce bits / 8`,
+  ).toBeGreaterThanOrEqual(16);
   expect(sources(policy, "style-src").sort()).toEqual(["'self'", "'unsafe-inline'"]);
   expect(sources(policy, "connect-src")).toEqual(["'self'"]);
   expect(sources(policy, "worker-src").sort()).toEqual(["'self'", "blob:"]);
@@ -80,7 +97,11 @@ function expectDocumentPolicy(response: APIResponse, path: string, frameAncestor
 }
 
 /** Every <script> element of the HTML carries the response's nonce (the browser runs no other). */
-async function expectScriptsNonced(response: APIResponse, nonce: string, path: string): Promise<string[]> {
+async function expectScriptsNonced(
+  response: APIResponse,
+  nonce: string,
+  path: string,
+): Promise<string[]> {
   const html = await response.text();
   const tags = html.match(/<script\b[^>]*>/gi) ?? [];
   expect(tags.length, `${path}: scripts`).toBeGreaterThan(0);
@@ -117,7 +138,9 @@ test.describe("production response headers", () => {
     expect(api.status()).toBe(201);
     const page = await get(request, "/");
     const nonce = expectDocumentPolicy(page, "/", ["'self'"]);
-    const chunk = (await expectScriptsNonced(page, nonce, "/")).find((src) => src.startsWith("/_next/static/"));
+    const chunk = (await expectScriptsNonced(page, nonce, "/")).find((src) =>
+      src.startsWith("/_next/static/"),
+    );
     expect(chunk, "a static chunk on /").toBeDefined();
     const checked: [string, APIResponse][] = [
       ["POST /api/demo-backend/contact-token", api],

@@ -18,7 +18,8 @@ export interface CspViolation {
   sample: string;
 }
 
-const CONSOLE_CSP = /Content Security Policy|Content-Security-Policy|Refused to (load|execute|apply|connect|frame|create|evaluate)/i;
+const CONSOLE_CSP =
+  /Content Security Policy|Content-Security-Policy|Refused to (load|execute|apply|connect|frame|create|evaluate)/i;
 const BINDING = "__e2eCspViolation";
 
 export class CspWatch {
@@ -58,11 +59,24 @@ export async function watchCsp(context: BrowserContext): Promise<CspWatch> {
   }, BINDING);
   const onConsole = (where: () => string) => (msg: ConsoleMessage) => {
     if (CONSOLE_CSP.test(msg.text()))
-      watch.record({ source: "console", directive: msg.text(), blockedURI: "", where: where(), sample: "" });
+      watch.record({
+        source: "console",
+        directive: msg.text(),
+        blockedURI: "",
+        where: where(),
+        sample: "",
+      });
   };
-  const onWorker = (worker: Worker) => worker.on("console", onConsole(() => `worker ${worker.url()}`));
+  const onWorker = (worker: Worker) =>
+    worker.on(
+      "console",
+      onConsole(() => `worker ${worker.url()}`),
+    );
   const onPage = (page: Page) => {
-    page.on("console", onConsole(() => page.url()));
+    page.on(
+      "console",
+      onConsole(() => page.url()),
+    );
     page.on("worker", onWorker);
   };
   context.pages().forEach(onPage);
@@ -72,6 +86,9 @@ export async function watchCsp(context: BrowserContext): Promise<CspWatch> {
 
 export function describeViolations(violations: readonly CspViolation[]): string {
   return violations
-    .map((v) => `[${v.source}] ${v.directive} blocked=${v.blockedURI || "-"} in ${v.where}${v.sample ? ` sample=${JSON.stringify(v.sample)}` : ""}`)
+    .map(
+      (v) =>
+        `[${v.source}] ${v.directive} blocked=${v.blockedURI || "-"} in ${v.where}${v.sample ? ` sample=${JSON.stringify(v.sample)}` : ""}`,
+    )
     .join("\n");
 }

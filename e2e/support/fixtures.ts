@@ -14,7 +14,11 @@ export const DESKTOP = { width: 1280, height: 720 } as const;
 export const ONE_PANE = { width: 1000, height: 800 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 
-export const test = base.extend<{ playground: PlaygroundPage; pageErrors: string[]; csp: CspWatch }>({
+export const test = base.extend<{
+  playground: PlaygroundPage;
+  pageErrors: string[];
+  csp: CspWatch;
+}>({
   csp: [
     async ({ context }, use) => {
       const watch = await watchCsp(context);

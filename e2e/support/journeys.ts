@@ -32,18 +32,23 @@ export async function useEveryModel({ playground }: JourneyContext): Promise<voi
 }
 
 /** Every tab of the code panel and every block in it; returns the texts by `target.block`. */
-export async function readEverySnippet({ playground }: JourneyContext): Promise<Record<string, string>> {
+export async function readEverySnippet({
+  playground,
+}: JourneyContext): Promise<Record<string, string>> {
   const texts = await playground.allSnippets();
   expect(Object.keys(texts).length).toBeGreaterThan(0);
   return texts;
 }
 
 /** Every model's snippets, all tabs. */
-export async function readSnippetsOfEveryModel(ctx: JourneyContext): Promise<Record<string, string>> {
+export async function readSnippetsOfEveryModel(
+  ctx: JourneyContext,
+): Promise<Record<string, string>> {
   const all: Record<string, string> = {};
   for (const model of IDENTITY_MODELS) {
     await ctx.playground.chooseModel(model);
-    for (const [id, text] of Object.entries(await readEverySnippet(ctx))) all[`${model}:${id}`] = text;
+    for (const [id, text] of Object.entries(await readEverySnippet(ctx)))
+      all[`${model}:${id}`] = text;
   }
   return all;
 }
@@ -53,7 +58,10 @@ export async function usePreviewDevices({ page, playground }: JourneyContext): P
   await playground.reveal("preview");
   for (const size of ["mobile", "desktop"] as const) {
     await page.getByTestId(`preview.viewport.${size}`).click();
-    await expect(page.getByTestId(`preview.viewport.${size}`)).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByTestId(`preview.viewport.${size}`)).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
     await playground.waitForPreview();
   }
   await page.getByTestId("preview.device.another-device").click();
@@ -79,7 +87,9 @@ export async function runVerifiedFlow({ page, playground }: JourneyContext): Pro
   await expect(flow).toContainText("201 { token:");
   await playground.expectScreen("chat");
   await playground.sendChatMessage("Where is my order?");
-  await expect(playground.chatMessages("bot").filter({ hasText: "This is a preview" })).toHaveCount(1);
+  await expect(playground.chatMessages("bot").filter({ hasText: "This is a preview" })).toHaveCount(
+    1,
+  );
   await page.getByTestId("preview.signOut").click();
   await page.getByTestId("preview.signInEmail").fill("sam@example.com");
   await page.getByTestId("preview.signIn").click();
@@ -88,10 +98,14 @@ export async function runVerifiedFlow({ page, playground }: JourneyContext): Pro
 }
 
 /** The token inspector: a JWT from the sandbox, checked against it. */
-export async function useTokenInspector({ page, playground }: JourneyContext, token?: string): Promise<void> {
+export async function useTokenInspector(
+  { page, playground }: JourneyContext,
+  token?: string,
+): Promise<void> {
   await playground.reveal("controls");
   const section = page.getByTestId("tokens.section");
-  if (!(await section.evaluate((el) => (el as HTMLDetailsElement).open))) await section.locator("summary").click();
+  if (!(await section.evaluate((el) => (el as HTMLDetailsElement).open)))
+    await section.locator("summary").click();
   const jwt =
     token ??
     (await page.evaluate(async () => {
@@ -129,14 +143,25 @@ export async function useEmbedPage({ page }: JourneyContext): Promise<void> {
   await embedded.waitForPreview();
   await embedded.modelRadio("collect").check();
   await expect(embedded.preview().getByTestId("preview.welcome")).toBeVisible();
-  for (const target of (await embedded.codeTargets()) as SnippetTarget[]) await embedded.showCode(target);
-  await expect(page.frameLocator(PREVIEW_FRAME).getByTestId("preview.document")).toHaveAttribute("data-ready", "");
+  // The embed has its own panes (no one-pane tab bar): click the code tabs directly.
+  for (const target of (await embedded.codeTargets()) as SnippetTarget[]) {
+    await embedded.codeTab(target).click();
+    await expect(embedded.codeTab(target)).toHaveAttribute("aria-selected", "true");
+    await expect(embedded.codeBlock(target, 0)).toBeVisible();
+  }
+  await expect(page.frameLocator(PREVIEW_FRAME).getByTestId("preview.document")).toHaveAttribute(
+    "data-ready",
+    "",
+  );
 }
 
 /** The whole playground, in order. Add an area here and both suites cover it. */
 export const PLAYGROUND_JOURNEY: JourneyStep[] = [
   { name: "every model", run: useEveryModel },
-  { name: "every snippet tab of every model", run: async (ctx) => void (await readSnippetsOfEveryModel(ctx)) },
+  {
+    name: "every snippet tab of every model",
+    run: async (ctx) => void (await readSnippetsOfEveryModel(ctx)),
+  },
   { name: "preview sizes and devices", run: usePreviewDevices },
   { name: "verified flow", run: runVerifiedFlow },
   { name: "token inspector", run: (ctx) => useTokenInspector(ctx) },
