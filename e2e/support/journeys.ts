@@ -123,7 +123,7 @@ export async function useTokenInspector(
 }
 
 /** Copy link, then open what was copied; returns the link. */
-export async function copyAndOpenShareLink({ page, playground }: JourneyContext): Promise<string> {
+export async function copyAndOpenShareLink({ playground }: JourneyContext): Promise<string> {
   await playground.reveal("controls");
   const link = await playground.copyLink();
   await playground.open(link);
