@@ -175,7 +175,9 @@ test.describe("headers", () => {
     csp,
   }) => {
     // The refusal below is the point of this test.
-    csp.expect((v) => /frame-ancestors 'self'/.test(v.directive) || v.directive === "frame-ancestors");
+    csp.expect(
+      (v) => /frame-ancestors 'self'/.test(v.directive) || v.directive === "frame-ancestors",
+    );
     const refused: string[] = [];
     page.on("console", (msg) => {
       if (msg.type() === "error" && /frame-ancestors/.test(msg.text())) refused.push(msg.text());

@@ -17,6 +17,7 @@ import {
   usePreviewDevices,
   type JourneyContext,
 } from "./support/journeys";
+import { WorkerRequests } from "./support/worker-requests";
 
 /** Distinct, unmistakable, and shaped like no real key (the shape is not what is tested). */
 const SENTINELS: Record<string, string> = Object.fromEntries(
@@ -60,6 +61,7 @@ test("secrets never reach the URL, storage, snippets, the clipboard or the netwo
     ),
   );
   const ctx: JourneyContext = { page, playground };
+  const workers = new WorkerRequests(page);
 
   /** Every place a secret could land, read now. */
   const expectNoSecretAnywhere = async (when: string) => {
@@ -121,6 +123,7 @@ test("secrets never reach the URL, storage, snippets, the clipboard or the netwo
     for (const secret of ALL)
       expect(text.includes(secret), `${secret} in snippet ${id}`).toBe(false);
 
+  await workers.collect();
   const link = await copyAndOpenShareLink(ctx);
   for (const secret of ALL)
     expect(link.includes(secret), `${secret} in the share link`).toBe(false);
@@ -131,6 +134,12 @@ test("secrets never reach the URL, storage, snippets, the clipboard or the netwo
   await expect(playground.option("server", "apiKey")).toHaveValue("");
   await expectNoSecretAnywhere("after a reload");
 
+  await workers.collect();
+  // Workers' own loads: URLs only (Resource Timing has no headers or bodies).
+  expect(workers.count).toBeGreaterThan(0);
+  for (const url of workers.urls)
+    for (const secret of ALL)
+      expect(url.includes(secret), `${secret} in a worker's request ${url}`).toBe(false);
   const sent = await Promise.all(pending);
   expect(sent.length).toBeGreaterThan(10);
   expect(
