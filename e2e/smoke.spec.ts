@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { TRACE } from "./support/fixtures";
+import { expect, test, TRACE } from "./support/fixtures";
 import { collectPageErrors, PREVIEW_FRAME } from "./support/playground-page";
 
 test.use(TRACE);

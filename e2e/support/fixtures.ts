@@ -1,8 +1,11 @@
 /**
  * The suite's `test`: every spec gets a `playground` page object, and
  * `pageErrors`, the console errors and uncaught exceptions seen so far.
+ * Every test also watches for Content-Security-Policy violations in all its
+ * documents and workers (`csp`), and fails on any it did not expect.
  */
-import { test as base } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
+import { describeViolations, watchCsp, type CspWatch } from "./csp";
 import { collectPageErrors, PlaygroundPage } from "./playground-page";
 
 /** The config's desktop size: three panes side by side (Tailwind `lg` and up). */
@@ -20,7 +23,20 @@ export const PHONE = { width: 390, height: 844 } as const;
  */
 export const TRACE = { trace: process.env.CI ? "on-first-retry" : "retain-on-failure" } as const;
 
-export const test = base.extend<{ playground: PlaygroundPage; pageErrors: string[] }>({
+export const test = base.extend<{
+  playground: PlaygroundPage;
+  pageErrors: string[];
+  csp: CspWatch;
+}>({
+  csp: [
+    async ({ context }, use) => {
+      const watch = await watchCsp(context);
+      await use(watch);
+      const unexpected = watch.unexpected();
+      expect(unexpected, `CSP violations:\n${describeViolations(unexpected)}`).toEqual([]);
+    },
+    { auto: true },
+  ],
   pageErrors: async ({ page }, use) => {
     await use(collectPageErrors(page));
   },

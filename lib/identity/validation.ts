@@ -6,7 +6,7 @@
  * We use zod's own email patterns: its HTML5 pattern for the browser's
  * `type="email"` rule, and its default pattern for the widget's zod check.
  */
-import { z } from "zod";
+import { z } from "../config/zod";
 
 /** The widget's minimum name length (zod `min(2)`, counted in UTF-16 code units, untrimmed). */
 export const MIN_NAME_LENGTH = 2;
