@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { generateSnippets, type SnippetTarget } from "@/lib/snippets";
 import { WIDGET_VERSION } from "@/lib/config/widget-config";
 import { CodePanel } from "@/components/code/code-panel";
+import { CodeTools } from "@/components/editor/code-tools";
 import { useAnnounce } from "./announcer";
 import { usePlayground } from "./store-provider";
 
@@ -10,9 +11,11 @@ export interface CodePaneProps {
   initialHighlighted: Record<string, string>;
   /** The tab selected at first (the embed's `tab` parameter); the first tab when absent. */
   initialTarget?: SnippetTarget;
+  /** The options editor and the snippet import (the playground has them; the docs embed does not). */
+  tools?: boolean;
 }
 
-export function CodePane({ initialHighlighted, initialTarget }: CodePaneProps) {
+export function CodePane({ initialHighlighted, initialTarget, tools = false }: CodePaneProps) {
   const config = usePlayground((s) => s.config);
   const snippets = useMemo(() => generateSnippets(config), [config]);
   const announce = useAnnounce();
@@ -24,6 +27,7 @@ export function CodePane({ initialHighlighted, initialTarget }: CodePaneProps) {
           Widget v4 · pinned <code className="font-mono">@{WIDGET_VERSION}</code>
         </p>
       </div>
+      {tools ? <CodeTools /> : null}
       <CodePanel snippets={snippets} initialHighlighted={initialHighlighted} initialTarget={initialTarget} announce={announce} />
     </div>
   );

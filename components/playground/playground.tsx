@@ -77,7 +77,7 @@ export function Playground({ initial, linkIssues, initialHighlighted }: Playgrou
                   <PreviewPane />
                 </PaneColumn>
                 <PaneColumn id="code" active={active} label="Code" className="border-neutral-200 2xl:border-l dark:border-neutral-800">
-                  <CodePane initialHighlighted={initialHighlighted} />
+                  <CodePane initialHighlighted={initialHighlighted} tools />
                 </PaneColumn>
               </div>
             </main>

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyReplacement, minimalReplacement } from "./text-diff";
+import { applyReplacement, mapOffset, minimalReplacement } from "./text-diff";
 
 describe("minimalReplacement", () => {
   it("is null for equal texts", () => {
@@ -42,6 +42,43 @@ describe("minimalReplacement", () => {
         expect(prefixCanGrow).toBe(false);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("mapOffset", () => {
+  const before = `{\n  token: "a",\n  language: "de",\n}`;
+  const after = `{\n  token: "a",\n  collectUserData: true,\n  language: "de",\n}`;
+  const edit = minimalReplacement(before, after);
+
+  it("keeps an offset before the change and shifts one after it", () => {
+    expect(mapOffset(3, edit)).toBe(3);
+    const inLanguage = before.indexOf('"de"') + 1;
+    expect(after.slice(mapOffset(inLanguage, edit))).toBe(before.slice(inLanguage));
+  });
+
+  it("keeps an offset inside a replaced span within the new text", () => {
+    const r = { start: 2, end: 6, text: "xy" };
+    expect(mapOffset(3, r)).toBe(3);
+    expect(mapOffset(5, r)).toBe(4);
+    expect(mapOffset(6, r)).toBe(4);
+    expect(mapOffset(9, r)).toBe(7);
+  });
+
+  it("text after the cursor is the same text after the change, whatever the edit", () => {
+    const text = fc.string({ unit: fc.constantFrom("a", "b", "\n"), maxLength: 20 });
+    fc.assert(
+      fc.property(text, text, fc.nat(), (a, b, n) => {
+        const r = minimalReplacement(a, b);
+        const offset = a.length === 0 ? 0 : n % (a.length + 1);
+        const mapped = mapOffset(offset, r);
+        expect(mapped).toBeGreaterThanOrEqual(0);
+        expect(mapped).toBeLessThanOrEqual(b.length);
+        // An insertion exactly at the offset goes after it (the prefix rule below).
+        if (!r || (offset >= r.end && offset > r.start)) expect(b.slice(mapped)).toBe(a.slice(offset));
+        if (!r || offset <= r.start) expect(b.slice(0, mapped)).toBe(a.slice(0, offset));
+      }),
+      { numRuns: 300 },
     );
   });
 });

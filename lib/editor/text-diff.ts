@@ -43,3 +43,15 @@ export function applyReplacement(text: string, replacement: TextReplacement | nu
   if (!replacement) return text;
   return text.slice(0, replacement.start) + replacement.text + text.slice(replacement.end);
 }
+
+/**
+ * Where an offset of the old text lands after `replacement`: before the span it stays, after it
+ * it shifts by the change in length, inside it it keeps its distance from the span's start
+ * (clamped to the new text), so a cursor in a replaced value stays in that value.
+ */
+export function mapOffset(offset: number, replacement: TextReplacement | null): number {
+  if (!replacement || offset <= replacement.start) return offset;
+  const delta = replacement.text.length - (replacement.end - replacement.start);
+  if (offset >= replacement.end) return offset + delta;
+  return replacement.start + Math.min(offset - replacement.start, replacement.text.length);
+}
