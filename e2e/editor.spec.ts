@@ -4,6 +4,7 @@
  * page's first load does not carry the editor, keyboard users can leave it, and pasted
  * snippets are mapped (or reported) without being run.
  */
+import AxeBuilder from "@axe-core/playwright";
 import type { Request } from "@playwright/test";
 import { DESKTOP, expect, test } from "./support/fixtures";
 import { measurePlaygroundFirstLoad } from "./support/first-load";
@@ -242,3 +243,33 @@ test(`first-load JS of / stays within ${BUDGET.allowanceBytes / 1024} KB of the 
   expect(bytes).toBeGreaterThan(0);
   expect(bytes).toBeLessThanOrEqual(BUDGET.baselineBytes + BUDGET.allowanceBytes);
 });
+
+for (const theme of ["light", "dark"] as const) {
+  test(`the editor panel and the import dialog have no axe violations (${theme})`, async ({ playground, page }) => {
+    await page.setViewportSize({ width: 1280, height: 2000 });
+    await playground.open();
+    await playground.setTheme(theme === "dark" ? "light" : "dark");
+    await playground.openOptionsEditor();
+    // The editor follows the page's theme while open.
+    await playground.setTheme(theme);
+    await expect(playground.editor.locator(".monaco-editor-background").first()).toHaveCSS(
+      "background-color",
+      theme === "dark" ? "rgb(30, 30, 30)" : "rgb(255, 255, 255)",
+    );
+    await playground.editorCaretAfterLine("token:");
+    await page.keyboard.insertText(" %");
+    await playground.expectEditorState("invalid");
+    await expect(page.getByTestId("editor.problems")).toBeVisible();
+    const scan = async (include: string) => {
+      const { violations } = await new AxeBuilder({ page }).include(include).analyze();
+      return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" > ")}`));
+    };
+    expect(await scan('[data-testid="pane.code"]')).toEqual([]);
+    await page.getByTestId("editor.close").click();
+
+    await playground.openImportDialog();
+    await playground.readSnippet(`{ token: 'wt_1', colour: 'red', user: { data: { name: getName() } } }`);
+    await expect(page.getByTestId("import.problems")).toBeVisible();
+    expect(await scan('[data-testid="import.dialog"]')).toEqual([]);
+  });
+}

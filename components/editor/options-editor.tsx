@@ -20,7 +20,7 @@ import { OPTION_KEYS, type PlaygroundConfig } from "@/lib/config/options";
 import { mapOffset, minimalReplacement } from "@/lib/editor/text-diff";
 import { useAnnounce } from "@/components/playground/announcer";
 import { usePlaygroundStore } from "@/components/playground/store-provider";
-import { getTypeScriptWorker, setUpMonaco, type Monaco } from "./monaco";
+import { EDITOR_THEMES, getTypeScriptWorker, setUpMonaco, type Monaco } from "./monaco";
 
 /** Debounce between the last key and reading the text back into the store. */
 export const EDIT_DEBOUNCE_MS = 300;
@@ -41,8 +41,9 @@ function sameConfig(a: PlaygroundConfig, b: PlaygroundConfig): boolean {
   return OPTION_KEYS.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
 }
 
-function resolvedDark(): boolean {
-  return document.documentElement.dataset.theme === "dark";
+/** The Monaco theme for the page's resolved light/dark theme. */
+function editorTheme(): string {
+  return document.documentElement.dataset.theme === "dark" ? EDITOR_THEMES.dark : EDITOR_THEMES.light;
 }
 
 const FOCUSABLE =
@@ -92,7 +93,7 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
     );
     const editor = m.editor.create(element, {
       model,
-      theme: resolvedDark() ? "vs-dark" : "vs",
+      theme: editorTheme(),
       automaticLayout: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
@@ -255,7 +256,7 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
     input?.setAttribute("aria-describedby", `${hintId} ${messageId}`);
 
     // Follow the page's light/dark theme.
-    const themeObserver = new MutationObserver(() => m.editor.setTheme(resolvedDark() ? "vs-dark" : "vs"));
+    const themeObserver = new MutationObserver(() => m.editor.setTheme(editorTheme()));
     themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
 
     let disposed = false;
