@@ -5,13 +5,15 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
+import { expect, test, TRACE } from "./support/fixtures";
 import {
   type Pane,
   PREVIEW_FRAME,
   type PlaygroundPage,
   shareLink,
 } from "./support/playground-page";
+
+test.use(TRACE);
 
 const PANES: readonly Pane[] = ["controls", "preview", "code"];
 
@@ -20,6 +22,15 @@ const PANES: readonly Pane[] = ["controls", "preview", "code"];
  * leaves colour contrast "incomplete" for text scrolled out of view.
  */
 test.use({ viewport: { width: 1280, height: 2400 } });
+
+/**
+ * Only violations are reported in full (far less to serialise), and legacy mode
+ * runs axe across the same-origin frame in place instead of finishing in a new
+ * blank page: together about 4× faster on these machines, same findings.
+ */
+function axe(page: Page): AxeBuilder {
+  return new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).setLegacyMode(true);
+}
 
 /** One line per failing node: rule, selector, and axe's short summary. */
 async function violations(builder: AxeBuilder): Promise<string[]> {
@@ -32,9 +43,6 @@ async function violations(builder: AxeBuilder): Promise<string[]> {
   );
 }
 
-/** The preview pane's grey note: pinned on its own by a fixme test below, so left out of the broad scans. */
-const KNOWN_LOW_CONTRAST_NOTE = '[data-testid="preview.note"]';
-
 /** The playground itself, pane by pane where one pane shows at a time; the preview has its own tests. */
 async function scanPlayground(playground: PlaygroundPage, page: Page): Promise<string[]> {
   const found = new Set<string>();
@@ -42,9 +50,7 @@ async function scanPlayground(playground: PlaygroundPage, page: Page): Promise<s
   const panes = (await playground.mobileTab("controls").isVisible()) ? PANES : [null];
   for (const pane of panes) {
     if (pane) await playground.reveal(pane);
-    const builder = new AxeBuilder({ page })
-      .exclude(PREVIEW_FRAME)
-      .exclude(KNOWN_LOW_CONTRAST_NOTE);
+    const builder = axe(page).exclude(PREVIEW_FRAME);
     for (const line of await violations(builder)) found.add(line);
   }
   return [...found];
@@ -52,9 +58,7 @@ async function scanPlayground(playground: PlaygroundPage, page: Page): Promise<s
 
 /** Only the preview document. */
 function previewScan(page: Page): AxeBuilder {
-  return new AxeBuilder({ page })
-    .include(PREVIEW_FRAME)
-    .exclude([PREVIEW_FRAME, "[data-faithful-contrast]"]);
+  return axe(page).include(PREVIEW_FRAME).exclude([PREVIEW_FRAME, "[data-faithful-contrast]"]);
 }
 
 // Busy pages: the collect form with extra fields, an advisory (prefill name too short) and the
@@ -92,25 +96,19 @@ test("the playground has no axe violations in the dark theme (verified model, se
   expect(await scanPlayground(playground, page)).toEqual([]);
 });
 
-test("the preview pane's note has enough contrast", async ({ playground, page }) => {
-  await playground.open();
-  await playground.reveal("preview");
-  expect(await violations(new AxeBuilder({ page }).include(KNOWN_LOW_CONTRAST_NOTE))).toEqual([]);
-});
-
-test("the preview's welcome screen has no axe violations", async ({ playground, page }) => {
+test("inside the preview, the welcome and chat screens have no axe violations", async ({
+  playground,
+  page,
+}) => {
   await playground.open(shareLink({ m: "collect", x: ["Company"] }));
   await playground.reveal("preview");
   await playground.expectScreen("welcome");
   await expect(playground.welcomeInput("submit")).toBeVisible();
-  expect(await violations(previewScan(page))).toEqual([]);
-});
+  expect(await violations(previewScan(page)), "welcome screen").toEqual([]);
 
-test("the preview's chat screen has no axe violations", async ({ playground, page }) => {
-  await playground.open(shareLink({ m: "collect", x: ["Company"] }));
   await playground.submitWelcome({ name: "Jane Doe", email: "jane@example.com", extras: ["Acme"] });
   await playground.expectScreen("chat");
   await playground.sendChatMessage("My parcel is late");
   await expect(playground.chatMessages("bot").last()).toContainText("preview");
-  expect(await violations(previewScan(page))).toEqual([]);
+  expect(await violations(previewScan(page)), "chat screen").toEqual([]);
 });

@@ -2,8 +2,10 @@
  * Journey 3: a developer copies a snippet. What lands on the clipboard is
  * exactly what the block shows; the button and the page's live region say so.
  */
-import { expect, test } from "./support/fixtures";
+import { expect, test, TRACE } from "./support/fixtures";
 import { shareLink, WIDGET_VERSION } from "./support/playground-page";
+
+test.use(TRACE);
 
 test("copying a code block puts exactly its text on the clipboard and announces it", async ({
   playground,

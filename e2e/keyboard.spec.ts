@@ -4,8 +4,10 @@
  * work without a mouse.
  */
 import type { Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
+import { expect, test, TRACE } from "./support/fixtures";
 import { shareLink } from "./support/playground-page";
+
+test.use(TRACE);
 
 interface Stop {
   name: string;
@@ -170,11 +172,10 @@ test("choose a model with the arrow keys; add, move and remove an extra field fr
   await expect(playground.welcomeInput("extra.1")).toHaveCount(0);
 });
 
-test.fixme("moving an extra field to the top or bottom keeps focus on that row", async ({
+test("moving an extra field to the top or bottom keeps focus on that row", async ({
   playground,
   page,
 }) => {
-  // Bug: extra-fields-editor.tsx refocuses the moved row's ↑/↓ button, disabled at either end, so focus drops to <body>.
   await playground.open(shareLink({ m: "collect", x: ["Company", "Order #"] }));
   await playground.reveal("controls");
   const rows = page.getByTestId("controls.collect.extraFields").getByRole("listitem");

@@ -2,10 +2,10 @@
  * The desktop layout and the preview's own styling, as the production build
  * serves them (the suite runs against `next start`).
  */
-import { DESKTOP, expect, ONE_PANE, test } from "./support/fixtures";
+import { DESKTOP, expect, ONE_PANE, test, TRACE } from "./support/fixtures";
 import { shareLink } from "./support/playground-page";
 
-test.use({ viewport: DESKTOP });
+test.use({ ...TRACE, viewport: DESKTOP });
 
 test("on a desktop screen the three panes show side by side, without the tab bar", async ({
   playground,
@@ -19,7 +19,9 @@ test("on a desktop screen the three panes show side by side, without the tab bar
   expect(preview.x).toBeGreaterThanOrEqual(controls.x + controls.width - 1);
 });
 
-test("the preview document gets the widget's theme tokens in the production build", async ({ playground }) => {
+test("the preview document gets the widget's theme tokens in the production build", async ({
+  playground,
+}) => {
   // Regression: with two Tailwind entry files the production /preview got the playground's chunk (transparent widget).
   await playground.open(shareLink({ pc: "#0055ff" }));
   await expect(playground.preview().getByTestId("preview.launcher")).toHaveCSS(

@@ -2,8 +2,10 @@
  * Journey 5: someone opens a damaged, future or hand-edited link. The page
  * still opens, says what was wrong, keeps what it could, and logs no errors.
  */
-import { expect, test } from "./support/fixtures";
+import { expect, test, TRACE } from "./support/fixtures";
 import { shareLink } from "./support/playground-page";
+
+test.use(TRACE);
 
 const DEFAULT_COLOR = "hsl(0 0% 9%)";
 

@@ -3,8 +3,10 @@
  * a shared link opens there too; the widget covers the whole preview, as the
  * real one does on small screens (domain.md §6.1, §7.4).
  */
-import { expect, PHONE, test } from "./support/fixtures";
+import { expect, PHONE, test, TRACE } from "./support/fixtures";
 import { type Pane, type PlaygroundPage, shareLink } from "./support/playground-page";
+
+test.use(TRACE);
 
 const PANES: readonly Pane[] = ["controls", "preview", "code"];
 

@@ -2,8 +2,10 @@
  * Journey 1: a developer tries each identity model and sees what the widget
  * would show first, and how the snippets change (domain.md §3.2, §4, §5, §15).
  */
-import { expect, test } from "./support/fixtures";
+import { expect, test, TRACE } from "./support/fixtures";
 import { CLIENT_TARGETS, SERVER_TARGETS, WIDGET_VERSION } from "./support/playground-page";
+
+test.use(TRACE);
 
 test.beforeEach(async ({ playground }) => {
   await playground.open();

@@ -2,8 +2,10 @@
  * Journey 9: presets as starting points, "Reset" back to the defaults, and
  * "Reset to opened link" back to what the page was opened with.
  */
-import { expect, test } from "./support/fixtures";
+import { expect, test, TRACE } from "./support/fixtures";
 import { decodeShareLink, shareLink } from "./support/playground-page";
+
+test.use(TRACE);
 
 test("a preset fills the form; Reset returns to the defaults", async ({ playground, page }) => {
   await playground.open();

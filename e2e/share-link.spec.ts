@@ -2,8 +2,10 @@
  * Journey 4: a developer sets things up, shares the link, and a colleague
  * opens it. The link holds the settings but never a secret (design.md §4, domain.md §15.1).
  */
-import { expect, test } from "./support/fixtures";
+import { expect, test, TRACE } from "./support/fixtures";
 import { decodeShareLink, PlaygroundPage } from "./support/playground-page";
+
+test.use(TRACE);
 
 const SECRET = "sk_live_fake_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c1e";
 const TOKEN = "wt_share_1234";

@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { TRACE } from "./support/fixtures";
 import { collectPageErrors, PREVIEW_FRAME } from "./support/playground-page";
+
+test.use(TRACE);
 
 test("the playground page loads without console errors", async ({ page }) => {
   const errors = collectPageErrors(page);

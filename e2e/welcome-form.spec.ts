@@ -2,8 +2,10 @@
  * Journey 2: a developer adds extra fields to the welcome form, then plays the
  * visitor in the preview (domain.md §6.3 validation, §6.4 submit, §6.5 extra fields).
  */
-import { expect, test } from "./support/fixtures";
+import { expect, test, TRACE } from "./support/fixtures";
 import { shareLink } from "./support/playground-page";
+
+test.use(TRACE);
 
 test("extra fields from the editor; a one-character name does nothing; a valid form connects and the first message carries the fields", async ({
   playground,

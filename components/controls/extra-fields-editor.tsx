@@ -62,21 +62,30 @@ export function ExtraFieldsEditor() {
     const next = fields.slice();
     [next[index], next[target]] = [next[target]!, next[index]!];
     commit(next, `Moved ${fields[index]} to position ${target + 1} of ${fields.length}.`);
-    // Keep focus on the same button of the moved row.
+    // Keep focus on the moved row: on the same button, or on the other one when
+    // the row reached the top or bottom and its button is now disabled.
+    const atEnd = delta < 0 ? target === 0 : target === fields.length - 1;
+    const direction = delta < 0 !== atEnd ? "up" : "down";
     requestAnimationFrame(() => {
-      document.getElementById(`${baseId}-${delta < 0 ? "up" : "down"}-${target}`)?.focus();
+      document.getElementById(`${baseId}-${direction}-${target}`)?.focus();
     });
   };
 
   const remove = (index: number) => {
-    commit(fields.filter((_, i) => i !== index), `Removed field ${fields[index]}.`);
+    commit(
+      fields.filter((_, i) => i !== index),
+      `Removed field ${fields[index]}.`,
+    );
     requestAnimationFrame(() => document.getElementById(`${baseId}-new`)?.focus());
   };
 
   return (
     <div className="space-y-2" data-testid="controls.collect.extraFields">
       <div>
-        <p className="text-sm font-medium text-neutral-800 dark:text-neutral-200" id={`${baseId}-label`}>
+        <p
+          className="text-sm font-medium text-neutral-800 dark:text-neutral-200"
+          id={`${baseId}-label`}
+        >
           {OPTIONS.extraFields.label}
         </p>
         <p className="text-xs text-neutral-500 dark:text-neutral-400">{OPTIONS.extraFields.help}</p>
@@ -85,7 +94,13 @@ export function ExtraFieldsEditor() {
         <ol className="space-y-1.5" aria-labelledby={`${baseId}-label`}>
           {fields.map((field, index) => {
             const draft = drafts[index];
-            const problem = draft === undefined ? null : extraFieldProblem(draft, fields.filter((_, i) => i !== index));
+            const problem =
+              draft === undefined
+                ? null
+                : extraFieldProblem(
+                    draft,
+                    fields.filter((_, i) => i !== index),
+                  );
             const inputId = `${baseId}-field-${index}`;
             return (
               <li key={`${index}-${field}`} className="space-y-1">
@@ -94,29 +109,55 @@ export function ExtraFieldsEditor() {
                     id={inputId}
                     value={draft ?? field}
                     onChange={(e) => rename(index, e.target.value)}
-                    onBlur={() => setDrafts((d) => {
-                      const copy = { ...d };
-                      delete copy[index];
-                      return copy;
-                    })}
+                    onBlur={() =>
+                      setDrafts((d) => {
+                        const copy = { ...d };
+                        delete copy[index];
+                        return copy;
+                      })
+                    }
                     aria-label={`Extra field ${index + 1} name`}
                     aria-invalid={problem ? true : undefined}
                     aria-describedby={problem ? `${inputId}-error` : undefined}
                     data-testid={`controls.collect.extraFields.${index}`}
                     className={inputClass}
                   />
-                  <button type="button" id={`${baseId}-up-${index}`} className={smallButton} onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move ${field} up`}>
+                  <button
+                    type="button"
+                    id={`${baseId}-up-${index}`}
+                    className={smallButton}
+                    onClick={() => move(index, -1)}
+                    disabled={index === 0}
+                    aria-label={`Move ${field} up`}
+                  >
                     ↑
                   </button>
-                  <button type="button" id={`${baseId}-down-${index}`} className={smallButton} onClick={() => move(index, 1)} disabled={index === fields.length - 1} aria-label={`Move ${field} down`}>
+                  <button
+                    type="button"
+                    id={`${baseId}-down-${index}`}
+                    className={smallButton}
+                    onClick={() => move(index, 1)}
+                    disabled={index === fields.length - 1}
+                    aria-label={`Move ${field} down`}
+                  >
                     ↓
                   </button>
-                  <button type="button" className={smallButton} onClick={() => remove(index)} aria-label={`Remove ${field}`} data-testid={`controls.collect.extraFields.${index}.remove`}>
+                  <button
+                    type="button"
+                    className={smallButton}
+                    onClick={() => remove(index)}
+                    aria-label={`Remove ${field}`}
+                    data-testid={`controls.collect.extraFields.${index}.remove`}
+                  >
                     ✕
                   </button>
                 </div>
                 {problem ? (
-                  <p id={`${inputId}-error`} role="alert" className="text-xs text-red-700 dark:text-red-400">
+                  <p
+                    id={`${inputId}-error`}
+                    role="alert"
+                    className="text-xs text-red-700 dark:text-red-400"
+                  >
                     {problem} The form keeps “{field}”.
                   </p>
                 ) : null}
@@ -149,7 +190,11 @@ export function ExtraFieldsEditor() {
             disabled={fields.length >= LIMITS.extraFields}
           />
           {newError ? (
-            <p id={`${baseId}-new-error`} role="alert" className="text-xs text-red-700 dark:text-red-400">
+            <p
+              id={`${baseId}-new-error`}
+              role="alert"
+              className="text-xs text-red-700 dark:text-red-400"
+            >
               {newError}
             </p>
           ) : null}

@@ -6,9 +6,8 @@ import { shareUrl } from "@/lib/url/codec";
 import { usePlayground, usePlaygroundStore } from "./store-provider";
 import { useAnnounce } from "./announcer";
 import { ThemeToggle } from "./theme-toggle";
+import { headerButton } from "./button-styles";
 
-export const headerButton =
-  "rounded-md border border-neutral-300 bg-white px-2.5 py-1 text-xs font-medium text-neutral-800 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100 dark:hover:bg-neutral-800";
 
 function CopyLinkButton() {
   const store = usePlaygroundStore();

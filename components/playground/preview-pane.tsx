@@ -6,7 +6,7 @@ import { explainDeviceHistory, type DeviceRole } from "@/lib/preview/explain";
 import type { PreviewDevice, PreviewSession, PreviewToHostMessage, PreviewViewport } from "@/lib/preview/messages";
 import { PreviewFrame } from "@/components/preview/preview-frame";
 import { bootWidget } from "@/lib/preview/boot";
-import { headerButton } from "./header";
+import { headerButton } from "./button-styles";
 import { usePlayground } from "./store-provider";
 import { VerifiedFlow, type TokenState } from "./verified-flow";
 

@@ -11,6 +11,15 @@ export const DESKTOP = { width: 1280, height: 720 } as const;
 export const ONE_PANE = { width: 1000, height: 800 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
 
+/**
+ * Trace options for `test.use` at the top of each spec. Recording a trace for
+ * every test (the config's `retain-on-failure`) costs about a third of the run
+ * time on these 2-core machines; on CI a failing test is retried once, and that
+ * retry records the trace. `trace` is a worker option, so it cannot be set here
+ * for every spec at once.
+ */
+export const TRACE = { trace: process.env.CI ? "on-first-retry" : "retain-on-failure" } as const;
+
 export const test = base.extend<{ playground: PlaygroundPage; pageErrors: string[] }>({
   pageErrors: async ({ page }, use) => {
     await use(collectPageErrors(page));

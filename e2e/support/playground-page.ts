@@ -330,9 +330,10 @@ export class PlaygroundPage {
     await this.welcomeInput("submit").click();
   }
 
+  /** The chat's bubbles, optionally only the visitor's (`user`) or the bot's. */
   chatMessages(role?: "user" | "bot"): Locator {
-    const role_ = role ? `[data-role="${role}"]` : "";
-    return this.preview().locator(`[data-testid="preview.chat.message"]${role_}`);
+    const byRole = role ? `[data-role="${role}"]` : "";
+    return this.preview().locator(`[data-testid="preview.chat.message"]${byRole}`);
   }
 
   async sendChatMessage(text: string): Promise<void> {

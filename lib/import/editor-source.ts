@@ -1,0 +1,20 @@
+/**
+ * The text of the options editor: the widget options of a config as a typed
+ * TypeScript constant. `importSnippet` reads it back.
+ */
+import type { PlaygroundConfig } from "../config/options";
+import { WIDGET_VERSION } from "../config/widget-config";
+import { widgetOptionsValue } from "../snippets/model";
+import { printJs } from "../snippets/print";
+
+/** The type the editor's declarations file defines for the options. */
+export const EDITOR_TYPE_NAME = "WidgetConfig";
+
+export function editorSource(config: PlaygroundConfig): string {
+  const value = printJs(widgetOptionsValue(config), { breakTopLevel: true });
+  return [
+    `// Widget options for @opencx/widget ${WIDGET_VERSION}. Edits here update the playground.`,
+    `const options: ${EDITOR_TYPE_NAME} = ${value};`,
+    "",
+  ].join("\n");
+}

@@ -1,0 +1,174 @@
+/**
+ * Import ∘ generate: importing any snippet this playground generated, with the
+ * generating config as the base, gives back that config. Checked on every
+ * client target (HTML, React, Next.js component), the editor text, and the
+ * server halves (Next.js route, Node, Express) for the authenticate-user body.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { configArbitrary } from "../config/arbitraries";
+import { DEFAULT_PRIMARY_COLOR, type PlaygroundConfig } from "../config/options";
+import {
+  toAuthenticateRequest,
+  toWidgetConfig,
+  WIDGET_TOKEN_PLACEHOLDER,
+} from "../config/widget-config";
+import { looksLikeApiKey, looksLikeJwt } from "../rules/helpers";
+import { generateSnippet } from "../snippets";
+import { editorSource, importSnippet } from "./index";
+
+const RUNS = 300;
+
+/** The client files of a target: the one that holds the options. */
+function clientCode(target: "html" | "react" | "nextjs", config: PlaygroundConfig): string {
+  const snippet = generateSnippet(target, config);
+  const file = snippet.files.find(
+    (f) => f.path.endsWith(".html") || f.path.endsWith("support-widget.tsx"),
+  );
+  if (!file) throw new Error(`no client file in ${target}`);
+  return file.code;
+}
+
+/** Every string the widget options carry. */
+function optionStrings(config: PlaygroundConfig): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === "string") out.push(v);
+    else if (v && typeof v === "object") Object.values(v).forEach(walk);
+  };
+  walk(toWidgetConfig(config, { contactToken: "" }));
+  return out;
+}
+
+/**
+ * Import refuses secrets on purpose (an API-key or JWT shape, or the config's
+ * own API key inside a value); such configs are checked in import.test.ts.
+ */
+function holdsSecretLookalike(config: PlaygroundConfig): boolean {
+  return optionStrings(config).some((s) => looksLikeApiKey(s, config.apiKey) || looksLikeJwt(s));
+}
+
+/**
+ * What the widget options cannot tell apart, written out independently of the
+ * importer: the default colour and no colour, a browser config with no user
+ * data at all (it is anonymous), custom-data rows with an empty or repeated key.
+ */
+function canonical(config: PlaygroundConfig): PlaygroundConfig {
+  const out = { ...config };
+  const colour = out.primaryColor.trim();
+  out.primaryColor = colour === "" ? DEFAULT_PRIMARY_COLOR : colour;
+  if (out.widgetToken === WIDGET_TOKEN_PLACEHOLDER) out.widgetToken = "";
+  if (out.model === "browser") {
+    const user = toWidgetConfig(out).user;
+    if (!user || !("data" in user)) {
+      // No user.data reaches the widget (at most an externalId): it reads as anonymous, and
+      // the browser fields stay as they were (another model's values are kept).
+      // With collectUserData it reads as the Collect model with an empty form setup.
+      if (toWidgetConfig(out).collectUserData) {
+        Object.assign(out, {
+          model: "collect",
+          prefillName: "",
+          prefillEmail: "",
+          extraFields: [],
+        });
+      } else {
+        out.model = "anonymous";
+      }
+    } else {
+      // JavaScript object semantics: the last value of a key wins, integer-like keys come first.
+      const record = Object.fromEntries(
+        out.userCustomData.filter((r) => r.key !== "").map((r) => [r.key, r.value]),
+      );
+      out.userCustomData = Object.entries(record).map(([key, value]) => ({ key, value }));
+    }
+  }
+  return out;
+}
+
+for (const hostile of [false, true]) {
+  const configs = configArbitrary({ hostile }).filter((c) => !holdsSecretLookalike(c));
+  describe(`import(generate(config)) (${hostile ? "hostile" : "ordinary"} strings)`, () => {
+    for (const target of ["html", "react", "nextjs"] as const) {
+      it(`${target}: gives back the config, with nothing reported`, () => {
+        fc.assert(
+          fc.property(configs, (config) => {
+            const result = importSnippet(clientCode(target, config), config);
+            expect(result.ok).toBe(true);
+            expect(result.problems).toEqual([]);
+            expect(result.config).toEqual(canonical(config));
+            expect(toWidgetConfig(result.config)).toEqual(toWidgetConfig(config));
+          }),
+          { numRuns: RUNS },
+        );
+      });
+    }
+
+    it("the editor text gives back the config", () => {
+      fc.assert(
+        fc.property(configs, (config) => {
+          const result = importSnippet(editorSource(config), config);
+          expect(result.problems).toEqual([]);
+          expect(result.config).toEqual(canonical(config));
+        }),
+        { numRuns: RUNS },
+      );
+    });
+
+    it("from defaults, the imported config produces the same widget options", () => {
+      fc.assert(
+        fc.property(
+          configs,
+          fc.constantFrom("html", "react", "nextjs") as fc.Arbitrary<"html" | "react" | "nextjs">,
+          (config, target) => {
+            const result = importSnippet(clientCode(target, config), {
+              ...configDefaults,
+              apiKey: config.apiKey,
+            });
+            expect(result.ok).toBe(true);
+            expect(toWidgetConfig(result.config)).toEqual(toWidgetConfig(config));
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    });
+
+    it("server code (Next.js route, Node, Express): the authenticate-user body comes back", () => {
+      const serverConfigs = configs
+        .map((c) => ({ ...c, model: "server" as const }))
+        .filter(
+          (c) =>
+            ![
+              c.serverEmail,
+              c.serverName,
+              c.serverAvatarUrl,
+              c.serverPhone,
+              c.serverChatContext,
+              ...c.serverCustomData.map((r) => String(r.value)),
+            ].some((s) => looksLikeApiKey(s, c.apiKey) || looksLikeJwt(s)),
+        );
+      fc.assert(
+        fc.property(
+          serverConfigs,
+          fc.constantFrom("nextjs", "node", "express"),
+          (config, target) => {
+            const snippet = generateSnippet(target as "nextjs", config);
+            const file = snippet.files.find(
+              (f) => f.code.includes("authenticate-user") && !f.path.endsWith(".tsx"),
+            );
+            if (!file) throw new Error(`no server file in ${target}`);
+            const base = { ...configDefaults, apiKey: config.apiKey };
+            const result = importSnippet(file.code, base);
+            expect(result.ok).toBe(true);
+            expect(result.config.model).toBe("server");
+            expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
+            expect(toAuthenticateRequest(result.config)).toEqual(toAuthenticateRequest(config));
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    });
+  });
+}
+
+import { defaultConfig } from "../config/options";
+const configDefaults = defaultConfig();

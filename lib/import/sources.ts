@@ -1,0 +1,188 @@
+/**
+ * Turns pasted text into parsed JavaScript programs: an options object, a
+ * script, a React/Next.js component, or an HTML page whose inline scripts are
+ * parsed one by one. Parsing only: nothing is executed.
+ */
+import { parse, parseExpression, type ParserOptions } from "@babel/parser";
+import type { Expression, File } from "@babel/types";
+import { parse as parseHtml } from "parse5";
+import type { ImportKind, ImportProblem } from "./types";
+
+export interface ParsedProgram {
+  /** A whole program, or a bare expression (an options object as pasted). */
+  ast: File | Expression;
+  /** The text the AST offsets refer to. */
+  source: string;
+  /** Where `source` starts in the user's input. */
+  offset: number;
+}
+
+export interface ScriptTag {
+  src: string;
+  /** Offset range of the whole tag in the input. */
+  start: number;
+  end: number;
+}
+
+export type ReadResult =
+  | { ok: true; kind: ImportKind; programs: ParsedProgram[]; scripts: ScriptTag[] }
+  | { ok: false; kind: ImportKind | null; problems: ImportProblem[] };
+
+const PARSER_OPTIONS: ParserOptions = {
+  sourceType: "module",
+  allowReturnOutsideFunction: true,
+  allowAwaitOutsideFunction: true,
+  allowUndeclaredExports: true,
+  plugins: ["jsx", "typescript"],
+};
+
+interface BabelError {
+  message: string;
+  pos?: number;
+  loc?: { line: number; column: number };
+}
+
+function syntaxProblem(error: unknown, source: string, offset: number): ImportProblem {
+  const e = error as BabelError;
+  const pos = typeof e.pos === "number" ? Math.min(e.pos, source.length) : 0;
+  // Babel ends its messages with "(line:column)"; the marker carries the position.
+  const reason = String(e.message ?? error).replace(/\s*\(\d+:\d+\)\s*$/, "");
+  return {
+    severity: "error",
+    path: "",
+    message: `Syntax error: ${reason}.`.replace(/\.\.$/, "."),
+    range: { start: offset + pos, end: offset + Math.min(pos + 1, source.length) },
+  };
+}
+
+function parseProgram(source: string, offset: number): ParsedProgram | ImportProblem {
+  try {
+    return { ast: parse(source, PARSER_OPTIONS), source, offset };
+  } catch (first) {
+    // A TypeScript generic arrow such as `<T,>(x: T) => x` reads differently
+    // without JSX; try once more without it before reporting.
+    try {
+      return {
+        ast: parse(source, { ...PARSER_OPTIONS, plugins: ["typescript"] }),
+        source,
+        offset,
+      };
+    } catch {
+      return syntaxProblem(first, source, offset);
+    }
+  }
+}
+
+function isProblem(value: ParsedProgram | ImportProblem): value is ImportProblem {
+  return "severity" in value;
+}
+
+/** `{ … }` or `({ … })` on its own: an options object, JSON included. */
+function readBareObject(text: string): ParsedProgram | ImportProblem | null {
+  // Leading whitespace and comments do not change what the text is.
+  const trimmed = text.replace(/^(?:\s+|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/, "");
+  if (!trimmed.startsWith("{") && !trimmed.startsWith("(")) return null;
+  try {
+    const ast = parseExpression(text, { plugins: ["typescript"] });
+    return ast.type === "ObjectExpression" || ast.type === "ParenthesizedExpression"
+      ? { ast, source: text, offset: 0 }
+      : null;
+  } catch (error) {
+    // `{` could also open a block of statements; let the program parser decide.
+    const asProgram = parseProgram(text, 0);
+    return isProblem(asProgram) ? syntaxProblem(error, text, 0) : null;
+  }
+}
+
+interface HtmlNode {
+  nodeName: string;
+  attrs?: { name: string; value: string }[];
+  childNodes?: HtmlNode[];
+  content?: HtmlNode;
+  value?: string;
+  sourceCodeLocation?: { startOffset: number; endOffset: number } | null;
+}
+
+const JS_TYPES = new Set(["", "module", "text/javascript", "application/javascript", "text/babel"]);
+
+function readHtml(text: string): ReadResult {
+  const document = parseHtml(text, { sourceCodeLocationInfo: true }) as unknown as HtmlNode;
+  const programs: ParsedProgram[] = [];
+  const scripts: ScriptTag[] = [];
+  const problems: ImportProblem[] = [];
+  const visit = (node: HtmlNode) => {
+    if (node.nodeName === "script") {
+      const attr = (name: string) => node.attrs?.find((a) => a.name === name)?.value;
+      const location = node.sourceCodeLocation;
+      const src = attr("src");
+      if (src !== undefined && location) {
+        scripts.push({ src, start: location.startOffset, end: location.endOffset });
+      }
+      const type = (attr("type") ?? "").trim().toLowerCase();
+      const body = node.childNodes?.[0];
+      if (JS_TYPES.has(type) && body?.nodeName === "#text" && body.sourceCodeLocation) {
+        const offset = body.sourceCodeLocation.startOffset;
+        const source = text.slice(offset, body.sourceCodeLocation.endOffset);
+        const parsed = parseProgram(source, offset);
+        if (isProblem(parsed)) problems.push(parsed);
+        else programs.push(parsed);
+      }
+    }
+    node.childNodes?.forEach(visit);
+    if (node.content) visit(node.content);
+  };
+  visit(document);
+  if (programs.length === 0 && problems.length > 0) return { ok: false, kind: "html", problems };
+  return { ok: true, kind: "html", programs, scripts };
+}
+
+/**
+ * HTML starts with markup: a doctype, a comment or a lower-case HTML tag.
+ * A bare JSX element (`<Widget …/>`) and code that merely mentions `<script>`
+ * in a string are JavaScript.
+ */
+function looksLikeHtml(text: string): boolean {
+  return (
+    /^\s*(<!|<(script|html|head|body|div|meta|link|noscript|template|main|section|p|span)[\s>/])/i.test(
+      text,
+    ) && !/^\s*<[A-Z]/.test(text)
+  );
+}
+
+function looksLikeReact(program: ParsedProgram): boolean {
+  const source = program.source;
+  return (
+    /from\s+['"](react|@opencx\/widget-react|next\/dynamic)['"]/.test(source) ||
+    /^\s*['"]use client['"]/m.test(source)
+  );
+}
+
+/** Parses `text` into programs; never throws. */
+export function readSources(text: string): ReadResult {
+  if (text.trim() === "") {
+    return {
+      ok: false,
+      kind: null,
+      problems: [
+        {
+          severity: "error",
+          path: "",
+          message: "Nothing to import: paste a snippet or an options object.",
+          range: null,
+        },
+      ],
+    };
+  }
+  if (looksLikeHtml(text)) return readHtml(text);
+  const bare = readBareObject(text);
+  if (bare && isProblem(bare)) return { ok: false, kind: "options", problems: [bare] };
+  if (bare) return { ok: true, kind: "options", programs: [bare], scripts: [] };
+  const program = parseProgram(text, 0);
+  if (isProblem(program)) return { ok: false, kind: null, problems: [program] };
+  return {
+    ok: true,
+    kind: looksLikeReact(program) ? "react" : "script",
+    programs: [program],
+    scripts: [],
+  };
+}

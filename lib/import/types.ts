@@ -1,0 +1,35 @@
+import type { PlaygroundConfig } from "../config/options";
+
+/** What the pasted text was recognised as. */
+export type ImportKind = "options" | "html" | "react" | "script";
+
+/** 0-based UTF-16 offsets into the imported text, end exclusive. */
+export interface SourceRange {
+  start: number;
+  end: number;
+}
+
+export interface ImportProblem {
+  /**
+   * `error`: the text is wrong for the widget (syntax, a wrong type, a secret
+   * in browser code, token and data together); that part was not imported.
+   * `warning`: the text is valid but holds something the playground cannot
+   * show (a variable, a function, an option it does not model); left out.
+   */
+  severity: "error" | "warning";
+  /** Dotted option path, e.g. `user.data.email`; empty for the whole text. */
+  path: string;
+  message: string;
+  range: SourceRange | null;
+}
+
+export interface ImportResult {
+  /** False when nothing could be imported (a syntax error, no options found); `config` is then `base`. */
+  ok: boolean;
+  kind: ImportKind | null;
+  /** `base` with the imported fields applied; secrets and preview-only fields are kept from `base`. */
+  config: PlaygroundConfig;
+  problems: ImportProblem[];
+  /** Option paths taken from the text, e.g. `token`, `user.data.email`, `body.email`. */
+  mapped: string[];
+}
