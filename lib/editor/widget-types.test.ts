@@ -3,9 +3,12 @@
  * Monaco's worker runs): the options the playground generates compile, and the mistakes the
  * editor must flag (unknown option, wrong type, `user.token` with `user.data`) do not.
  */
+import fc from "fast-check";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { configArbitrary } from "@/lib/config/arbitraries";
 import { WIDGET_LANGUAGES } from "@/lib/config/languages";
+import { EDITOR_TYPE_NAME, editorSource } from "@/lib/import";
 import { widgetTypesSource, WIDGET_CONFIG_TYPE } from "./widget-types";
 
 const TYPES_FILE = "/virtual/widget.d.ts";
@@ -104,5 +107,24 @@ describe("widgetTypesSource", () => {
     // Exactly one `*/` per JSDoc block: help text cannot end a comment early.
     const opens = source.match(/\/\*\*/g)?.length ?? 0;
     expect(source.match(/\*\//g)?.length).toBe(opens);
+  });
+});
+
+describe("the editor's own text", () => {
+  it("names the type the declarations define", () => {
+    expect(EDITOR_TYPE_NAME).toBe(WIDGET_CONFIG_TYPE);
+  });
+
+  it("type-checks for any config: the editor never opens on red squiggles", () => {
+    const configs = fc.sample(configArbitrary(), { numRuns: 40, seed: 5 });
+    // One program for all of them (compiling is the slow part): each as its own constant.
+    const source = configs
+      .map((config, i) => {
+        const text = editorSource(config);
+        expect(text).toContain(`const options: ${WIDGET_CONFIG_TYPE} = `);
+        return text.replace("const options:", `const options${i}:`);
+      })
+      .join("\n");
+    expect(check(source)).toEqual([]);
   });
 });
