@@ -254,7 +254,8 @@ for (const theme of ["light", "dark"] as const) {
     await playground.setTheme(theme);
     await expect(playground.editor.locator(".monaco-editor-background").first()).toHaveCSS(
       "background-color",
-      theme === "dark" ? "rgb(30, 30, 30)" : "rgb(255, 255, 255)",
+      // vs-dark's #1E1E1E and vs's #FFFFFE.
+      theme === "dark" ? "rgb(30, 30, 30)" : "rgb(255, 255, 254)",
     );
     await playground.editorCaretAfterLine("token:");
     await page.keyboard.insertText(" %");
