@@ -101,8 +101,36 @@ test("a change made with the controls updates the editor without moving the curs
   await expect(playground.option("appearance", "primaryColor")).toHaveValue("#0b89");
 });
 
-test("Monaco loads from the app only: no request leaves the origin, and it works offline", async ({ playground, page, context, baseURL }) => {
+/**
+ * The production policy without its nonce (so Next's inline scripts still run here): no
+ * 'unsafe-eval', nothing remote. Monaco, its workers and the import parsers must work under it.
+ */
+const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "frame-src 'self'",
+].join("; ");
+
+test("Monaco loads from the app only: no request leaves the origin, it works offline and under a strict CSP", async ({
+  playground,
+  page,
+  context,
+  baseURL,
+  pageErrors,
+}) => {
   const origin = new URL(baseURL ?? "http://127.0.0.1").origin;
+  await context.route(
+    (url) => url.href.startsWith(`${origin}/`),
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": STRICT_CSP } });
+    },
+  );
   const outside: string[] = [];
   // Anything outside the app fails, as it would offline; anything the app itself serves is allowed.
   await context.route(
@@ -138,6 +166,8 @@ test("Monaco loads from the app only: no request leaves the origin, and it works
   const suggest = playground.editor.locator(".suggest-widget");
   await expect(suggest).toBeVisible();
   await expect(suggest.getByText("collectUserData").first()).toBeVisible();
+  // No CSP violation (Chromium reports them as console errors), no exception.
+  expect(pageErrors).toEqual([]);
 });
 
 test("keyboard: open with Enter, Tab indents, Escape then Tab leaves (documented in the panel)", async ({ playground, page }) => {
