@@ -274,6 +274,8 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
 
     return () => {
       disposed = true;
+      // Closed within the debounce: a valid last edit still counts.
+      if (sync.timer !== undefined) read();
       clearTimeout(sync.timer);
       themeObserver.disconnect();
       keyListener.dispose();

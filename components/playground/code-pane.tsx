@@ -1,9 +1,8 @@
 "use client";
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import { generateSnippets, type SnippetTarget } from "@/lib/snippets";
 import { WIDGET_VERSION } from "@/lib/config/widget-config";
 import { CodePanel } from "@/components/code/code-panel";
-import { CodeTools } from "@/components/editor/code-tools";
 import { useAnnounce } from "./announcer";
 import { usePlayground } from "./store-provider";
 
@@ -11,11 +10,14 @@ export interface CodePaneProps {
   initialHighlighted: Record<string, string>;
   /** The tab selected at first (the embed's `tab` parameter); the first tab when absent. */
   initialTarget?: SnippetTarget;
-  /** The options editor and the snippet import (the playground has them; the docs embed does not). */
-  tools?: boolean;
+  /**
+   * Shown above the snippets: the playground passes its options editor and import toolbar; the
+   * docs embed passes nothing (and so does not load that code).
+   */
+  tools?: ReactNode;
 }
 
-export function CodePane({ initialHighlighted, initialTarget, tools = false }: CodePaneProps) {
+export function CodePane({ initialHighlighted, initialTarget, tools }: CodePaneProps) {
   const config = usePlayground((s) => s.config);
   const snippets = useMemo(() => generateSnippets(config), [config]);
   const announce = useAnnounce();
@@ -27,7 +29,7 @@ export function CodePane({ initialHighlighted, initialTarget, tools = false }: C
           Widget v4 · pinned <code className="font-mono">@{WIDGET_VERSION}</code>
         </p>
       </div>
-      {tools ? <CodeTools /> : null}
+      {tools}
       <CodePanel snippets={snippets} initialHighlighted={initialHighlighted} initialTarget={initialTarget} announce={announce} />
     </div>
   );
