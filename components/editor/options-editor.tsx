@@ -71,7 +71,6 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
   const store = usePlaygroundStore();
   const announce = useAnnounce();
   const host = useRef<HTMLDivElement>(null);
-  const shell = useRef<HTMLDivElement>(null);
   const hintId = useId();
   const messageId = useId();
   const [ready, setReady] = useState(false);
@@ -180,6 +179,8 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
     const write = (config: PlaygroundConfig) => {
       const before = model.getValue();
       const replacement = minimalReplacement(before, editorSource(config));
+      clearTimeout(sync.timer);
+      sync.timer = undefined;
       sync.config = config;
       sync.diverged = false;
       sync.wasValid = true;
@@ -295,7 +296,6 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
 
   return (
     <div
-      ref={shell}
       className="flex flex-col gap-2 rounded-lg border border-(--cp-border) bg-(--cp-surface) p-2"
       data-testid="editor.panel"
     >
