@@ -11,6 +11,9 @@ import { measurePlaygroundFirstLoad } from "./support/first-load";
 import BUDGET from "./first-load-budget.json";
 
 test.use({ viewport: DESKTOP });
+// Each test loads Monaco cold (~2.5 MB gzip, parsed on the main thread and in two workers): on a
+// shared 2-core machine that alone took up to 18 s, so these journeys get twice the default.
+test.describe.configure({ timeout: 120_000 });
 
 test("a valid edit in the editor updates the controls, the preview and the snippets", async ({ playground, page, pageErrors }) => {
   await playground.open();
