@@ -31,8 +31,10 @@ export const LIMITS = {
 const shortText = z.string().max(LIMITS.shortText, `Keep it under ${LIMITS.shortText} characters.`);
 const longText = z.string().max(LIMITS.longText, `Keep it under ${LIMITS.longText} characters.`);
 
-export const customDataRow = z.object({ key: shortText, value: shortText });
-export const serverCustomDataRow = z.object({
+// Strict: a row with another key (say, from a hand-edited share link) is refused
+// with a message instead of being read with that key silently dropped.
+export const customDataRow = z.strictObject({ key: shortText, value: shortText });
+export const serverCustomDataRow = z.strictObject({
   key: shortText,
   value: z.union([shortText, z.number().finite(), z.boolean()]),
 });

@@ -73,6 +73,8 @@ export function describeIssues(error: z.ZodError): ConfigIssue[] {
     } else if (issue.code === "invalid_value") {
       const allowed = issue.values.map((v) => JSON.stringify(v)).slice(0, 8).join(", ");
       message = `${label}: must be one of ${allowed}${issue.values.length > 8 ? ", …" : ""}.`;
+    } else if (issue.code === "unrecognized_keys" && issue.path.length > 0) {
+      message = `${label}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")} in a row.`;
     } else if (issue.code === "unrecognized_keys") {
       message = `Unknown option${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`;
     } else if (!message.startsWith(label)) {

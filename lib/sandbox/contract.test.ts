@@ -2,6 +2,7 @@
  * Contract of the sandbox `POST /api/widget/authenticate-user`, driven through
  * the real Next route module with plain `Request`s: every status it can answer.
  */
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 // The contract test drives the route module itself; lib code never imports app/.
 // eslint-disable-next-line no-restricted-imports
@@ -220,6 +221,28 @@ describe("415: JSON only", () => {
       await expectError(await POST(sandboxRequest({ email: "a@example.com" }, { contentType })), 415, "unsupported_media_type");
     },
   );
+
+  it("refuses a gzip body, and a plain body labelled gzip, saying to send it uncompressed", async () => {
+    const json = JSON.stringify({ email: "a@example.com" });
+    for (const [body, encoding] of [
+      [new Uint8Array(gzipSync(json)), "gzip"],
+      [json, "gzip"],
+      [json, "br"],
+      [json, "identity, deflate"],
+    ] as const) {
+      const error = await expectError(
+        await POST(sandboxRequest(body, { headers: { "content-encoding": encoding } })),
+        415,
+        "unsupported_media_type",
+      );
+      expect(error.message).toContain("uncompressed");
+    }
+  });
+
+  it("reads a body whose Content-Encoding is identity", async () => {
+    const response = await POST(sandboxRequest({ email: "a@example.com" }, { headers: { "content-encoding": "Identity" } }));
+    expect(response.status).toBe(201);
+  });
 });
 
 describe("400: the body", () => {

@@ -3,8 +3,9 @@
  * function, so the Next route stays a one-liner and tests call it directly.
  *
  * Checks run cheapest first and stop at the first failure:
- * method (405) → rate limit (429) → API key (401) → media type (415) →
- * size (413) → JSON (400) → fields (400) → 201 `{ token, contact: { id } }`.
+ * method (405) → rate limit (429) → API key (401) → media type and
+ * content coding (415) → size (413) → JSON (400) → fields (400) → 201
+ * `{ token, contact: { id } }`.
  * The body is not read before the key is checked.
  *
  * Invariant: any client input ends in a 2xx/4xx JSON response; the handler never
@@ -29,6 +30,8 @@ export interface SandboxHandler {
   handle(request: Request): Promise<Response>;
   /** Any method but POST: 405 with `Allow: POST` (no body for HEAD). */
   methodNotAllowed(request: Request): Response;
+  /** Clients the rate limiter remembers (at most `SANDBOX_LIMITS.rateLimitClients`); for tests and monitoring. */
+  readonly clientsTracked: number;
 }
 
 export const ALLOWED_METHODS = "POST";
@@ -77,6 +80,9 @@ export function createSandboxHandler(settings: SandboxSettings = sandboxSettings
 
   return {
     methodNotAllowed,
+    get clientsTracked() {
+      return limiter.size;
+    },
     async handle(request) {
       try {
         return await respond(request);

@@ -33,6 +33,26 @@ export function checkContentType(header: string | null): SandboxError | null {
   return null;
 }
 
+/**
+ * `Content-Encoding`: none or `identity`. The sandbox does not decompress, so a
+ * gzip (or any other coded) body is refused as such (RFC 9110 §15.5.16) rather
+ * than read as bytes and reported as invalid UTF-8, and a plain body labelled
+ * gzip is not read as if the label were absent.
+ */
+export function checkContentEncoding(header: string | null): SandboxError | null {
+  if (header === null) return null;
+  const codings = header
+    .split(",")
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== "" && c !== "identity");
+  if (codings.length === 0) return null;
+  return sandboxError(
+    415,
+    "unsupported_media_type",
+    "The sandbox does not accept a Content-Encoding (gzip, br, deflate…): send the JSON body uncompressed.",
+  );
+}
+
 function tooLarge(maxBytes: number): SandboxError {
   return sandboxError(413, "payload_too_large", `The body must be at most ${maxBytes} bytes (16 KB).`);
 }
@@ -90,10 +110,12 @@ export async function readBoundedText(
   }
 }
 
-/** Content-Type, Content-Length, the bounded read and `JSON.parse`, in that order. */
+/** Content-Type, Content-Encoding, Content-Length, the bounded read and `JSON.parse`, in that order. */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<ReadResult> {
   const typeError = checkContentType(request.headers.get("content-type"));
   if (typeError) return { ok: false, error: typeError };
+  const encodingError = checkContentEncoding(request.headers.get("content-encoding"));
+  if (encodingError) return { ok: false, error: encodingError };
   const lengthError = checkContentLength(request.headers.get("content-length"), maxBytes);
   if (lengthError) return { ok: false, error: lengthError };
   let body: ReadableStream<Uint8Array> | null;

@@ -128,6 +128,7 @@ describe("jsString", () => {
         const parsed = parseHtml(`<script>${js}</script><p>after</p>`);
         expect(parsed.scripts.map((x) => x.text)).toEqual([js]);
         expect(parsed.others).toEqual(["p", "text:after"]);
+        expect(parsed.errors.filter((e) => e !== "missing-doctype")).toEqual([]);
       }),
       { numRuns: RUNS },
     );
@@ -222,6 +223,15 @@ describe("printJson", () => {
   it("escapes invisible characters that JSON.stringify leaves raw", () => {
     expect(jsonString("\u2028\u007f\ufeff")).toBe('"\\u2028\\u007f\\ufeff"');
     expect(jsonString("\ud800")).toBe('"\\ud800"');
+  });
+
+  it("escapes noncharacters, beyond U+FFFF as a surrogate pair (JS, JSON) or \\U (Python)", () => {
+    const text = "a\ufdd0\ufffe\u{10FFFF}\u{1FFFE}b";
+    expect(jsonString(text)).toBe('"a\\ufdd0\\ufffe\\udbff\\udfff\\ud83f\\udffeb"');
+    expect(JSON.parse(jsonString(text))).toBe(text);
+    expect(jsString(text)).toBe("'a\\uFDD0\\uFFFE\\uDBFF\\uDFFF\\uD83F\\uDFFEb'");
+    expect(readJs(jsString(text))).toBe(text);
+    expect(pythonString(text)).toBe('"a\\ufdd0\\ufffe\\U0010ffff\\U0001fffeb"');
   });
 
   it("parses back to what JSON.stringify would send", () => {

@@ -8,8 +8,9 @@
  * - a printed JS literal is safe inside an HTML `<script>` element: it never
  *   contains `</script`, `<!--` or `-->`;
  * - no printed literal contains a raw control character, line or paragraph
- *   separator, byte-order mark, bidi control or lone surrogate: they are
- *   escaped, so what a reader sees is what the code holds.
+ *   separator, byte-order mark, bidi control, noncharacter or lone surrogate:
+ *   they are escaped, so what a reader sees is what the code holds (and an
+ *   HTML parser reports no error for the page a JS literal sits in).
  */
 
 /** Code printed verbatim where a value would go, e.g. the variable holding a fetched token. */
@@ -55,11 +56,29 @@ function isInvisible(cp: number): boolean {
     cp === 0x200f ||
     (cp >= 0x202a && cp <= 0x202e) ||
     (cp >= 0x2066 && cp <= 0x2069) ||
-    (cp >= 0xd800 && cp <= 0xdfff) // a lone surrogate (pairs arrive as one code point)
+    (cp >= 0xd800 && cp <= 0xdfff) || // a lone surrogate (pairs arrive as one code point)
+    isNoncharacter(cp)
   );
 }
 
+/**
+ * Unicode noncharacters (U+FDD0–U+FDEF and the last two code points of every
+ * plane): never text, and a parse error in an HTML page.
+ */
+function isNoncharacter(cp: number): boolean {
+  return (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe;
+}
+
 const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, "0");
+
+/**
+ * `\uXXXX` escapes of a code point, as a surrogate pair beyond U+FFFF: the
+ * form JS and JSON share (`\u10FFFF` would read as U+10FF followed by "FF").
+ */
+function utf16Escape(cp: number, lower: boolean): string {
+  const units = cp > 0xffff ? [0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff)] : [cp];
+  return units.map((u) => `\\u${lower ? hex(u, 4).toLowerCase() : hex(u, 4)}`).join("");
+}
 
 /** The characters of `s` by code point; lone surrogates come out one by one. */
 function* codePoints(s: string): Generator<[string, number]> {
@@ -90,7 +109,7 @@ export function jsString(value: string): string {
     const short = JS_SHORT_ESCAPES[ch];
     if (short !== undefined) out += short;
     else if (cp <= 0xff && isInvisible(cp)) out += `\\x${hex(cp, 2)}`;
-    else if (isInvisible(cp)) out += `\\u${hex(cp, 4)}`;
+    else if (isInvisible(cp)) out += utf16Escape(cp, false);
     else out += ch;
   }
   // Escaping above never produces `<`, `>`, `-`, `!` or `/`, so these sequences
@@ -223,7 +242,7 @@ export function jsonString(value: string): string {
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (isInvisible(cp)) out += `\\u${hex(cp, 4).toLowerCase()}`;
+    else if (isInvisible(cp)) out += utf16Escape(cp, true);
     else out += ch;
   }
   return `"${out}"`;
@@ -271,6 +290,7 @@ export function pythonString(value: string): string {
     const short = PY_SHORT_ESCAPES[ch];
     if (short !== undefined) out += short;
     else if (cp <= 0xff && isInvisible(cp)) out += `\\x${hex(cp, 2).toLowerCase()}`;
+    else if (cp > 0xffff && isInvisible(cp)) out += `\\U${hex(cp, 8).toLowerCase()}`;
     else if (isInvisible(cp)) out += `\\u${hex(cp, 4).toLowerCase()}`;
     else out += ch;
   }

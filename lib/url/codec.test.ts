@@ -417,6 +417,17 @@ describe("decodeConfig: partly valid links keep what they can", () => {
     );
   });
 
+  it("refuses a row with a key rows do not have, naming it, instead of reading it with the key silently dropped", () => {
+    const result = decodeConfig(
+      linkWith({ m: "server", sd: [{ key: "plan", value: "pro", type: "string" }] }),
+    );
+    expect(result.config).toEqual(make({ model: "server" }));
+    expect(result.ok).toBe(false);
+    expect(result.issues).toEqual([
+      expect.stringMatching(/^The link's server customData .* could not be used \(.*unknown key "type" in a row\); kept the default\.$/),
+    ]);
+  });
+
   it("drops only the extra fields the form would refuse, saying why for each", () => {
     const result = decodeConfig(
       linkWith({ m: "collect", x: ["Company", "email", "company", "", " Plan", 42, "Order #"] }),

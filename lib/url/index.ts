@@ -10,3 +10,4 @@ export {
   type DecodeResult,
   type SearchParamsLike,
 } from "./codec";
+export { encodeUriComponentSafe } from "./encode";

@@ -1,4 +1,5 @@
 /** Shared pieces of the replica: button and input styles, the header, the "Powered by" row. */
+import { encodeUriComponentSafe } from "@/lib/url/encode";
 import { ChevronLeftIcon, CloseIcon, OpenLogoIcon } from "./icons";
 
 export function cx(...classes: (string | false | null | undefined)[]): string {
@@ -73,7 +74,8 @@ export function PoweredBy({ widgetToken, className }: { widgetToken: string; cla
   return (
     <a
       {...FAITHFUL_CONTRAST}
-      href={`https://open.cx/?ref=${encodeURIComponent(widgetToken)}`}
+      // A share link can make the token a lone surrogate, on which encodeURIComponent throws.
+      href={`https://open.cx/?ref=${encodeUriComponentSafe(widgetToken)}`}
       target="_blank"
       rel="noopener"
       className={cx(

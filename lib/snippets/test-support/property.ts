@@ -9,9 +9,12 @@ export const RUNS = 1000;
 export const SECRET_API_KEY = "sk_live_PROPERTY_SECRET_7f3a9c";
 export const SECRET_CONTACT_TOKEN = "eyJ.PROPERTY_SECRET_CONTACT_TOKEN_b41e";
 
-/** Any config (ordinary or hostile strings) with the sensitive fields set to the sentinels. */
-export function configsWithSecrets(hostile: boolean): fc.Arbitrary<PlaygroundConfig> {
-  return configArbitrary({ hostile }).map((config) => ({
+/**
+ * Any config (ordinary or hostile strings) with the sensitive fields set to
+ * the sentinels; `extreme` adds lone surrogates and values at their length limits.
+ */
+export function configsWithSecrets(hostile: boolean, extreme = false): fc.Arbitrary<PlaygroundConfig> {
+  return configArbitrary({ hostile, extreme }).map((config) => ({
     ...config,
     apiKey: SECRET_API_KEY,
     contactToken: SECRET_CONTACT_TOKEN,
@@ -19,8 +22,8 @@ export function configsWithSecrets(hostile: boolean): fc.Arbitrary<PlaygroundCon
 }
 
 /** Verified-model configs, with the sensitive sentinels. */
-export function verifiedConfigs(hostile: boolean): fc.Arbitrary<PlaygroundConfig> {
-  return configsWithSecrets(hostile).map((config) => ({ ...config, model: "server" as const }));
+export function verifiedConfigs(hostile: boolean, extreme = false): fc.Arbitrary<PlaygroundConfig> {
+  return configsWithSecrets(hostile, extreme).map((config) => ({ ...config, model: "server" as const }));
 }
 
 export function expectNoSecrets(code: string): void {
@@ -32,7 +35,8 @@ export function expectNoSecrets(code: string): void {
 export function sampleConfigs(
   hostile: boolean,
   runs = RUNS,
+  extreme = false,
 ): { seed: number; configs: PlaygroundConfig[] } {
   const seed = Math.floor(Math.random() * 2 ** 31);
-  return { seed, configs: fc.sample(verifiedConfigs(hostile), { numRuns: runs, seed }) };
+  return { seed, configs: fc.sample(verifiedConfigs(hostile, extreme), { numRuns: runs, seed }) };
 }

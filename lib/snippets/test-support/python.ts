@@ -3,7 +3,10 @@
  * Each case is parsed with `ast`; the one assignment to `variable` is read
  * with `ast.literal_eval` (so nothing in the snippet runs).
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export type PythonResult = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -43,4 +46,32 @@ export function evaluatePythonBatch(
   });
   if (run.status !== 0) throw new Error(`python3 failed (${run.status}): ${run.stderr}`);
   return JSON.parse(run.stdout) as PythonResult[];
+}
+
+/**
+ * The same, without blocking: python3 reads its cases from a file and writes
+ * its results to a file, so it keeps working on the other core while this
+ * thread is busy (no pipe for the event loop to drain).
+ */
+export async function evaluatePythonBatchAsync(
+  cases: readonly { code: string; variable: string }[],
+): Promise<PythonResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), "snippet-python-"));
+  try {
+    writeFileSync(join(dir, "cases.json"), JSON.stringify(cases));
+    const input = openSync(join(dir, "cases.json"), "r");
+    const output = openSync(join(dir, "results.json"), "w");
+    const errors = openSync(join(dir, "stderr"), "w");
+    const status = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn("python3", ["-c", RUNNER], { stdio: [input, output, errors] });
+      child.on("error", reject);
+      child.on("exit", (code) => resolve(code));
+    }).finally(() => [input, output, errors].forEach((fd) => closeSync(fd)));
+    if (status !== 0) {
+      throw new Error(`python3 failed (${status}): ${readFileSync(join(dir, "stderr"), "utf8")}`);
+    }
+    return JSON.parse(readFileSync(join(dir, "results.json"), "utf8")) as PythonResult[];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

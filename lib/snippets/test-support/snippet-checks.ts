@@ -83,7 +83,7 @@ export function checkComponent(file: SnippetFile, env: Env, keyVariable: string 
   const optionsAttrs = jsxAttributes(source, "Widget", "options");
   assert(optionsAttrs.length === 1, `Expected one <Widget options>, found ${optionsAttrs.length}`);
   assert(
-    optionsAttrs[0]!.initializer?.getText() === "{options}",
+    optionsAttrs[0]!.initializer?.getText(source) === "{options}",
     "<Widget> does not get the options variable",
   );
   const keys = jsxAttributes(source, "Widget", "key");
@@ -91,7 +91,7 @@ export function checkComponent(file: SnippetFile, env: Env, keyVariable: string 
     assert(keys.length === 0, "<Widget> has a key outside the verified model");
   else
     assert(
-      keys.length === 1 && keys[0]!.initializer?.getText() === `{${keyVariable}}`,
+      keys.length === 1 && keys[0]!.initializer?.getText(source) === `{${keyVariable}}`,
       "<Widget> is not keyed on the token",
     );
   return evaluateVariable(source, "options", env);

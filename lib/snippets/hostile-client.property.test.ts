@@ -1,0 +1,77 @@
+/**
+ * The client snippets (HTML, React, Next.js) under hostile input, at volume:
+ * 10 000 random configs per run whose strings hold quotes, backslashes,
+ * `</script>` in every spelling, `<!--`, `${`, backticks, CR/LF, NUL,
+ * U+2028/2029, lone surrogates, emoji and values at their length limits.
+ * Every snippet still parses (parse5 for the HTML, the TypeScript parser for
+ * the code) and the options literal inside still evaluates, without running
+ * anything, to exactly `toWidgetConfig` (and a Next.js route's body to
+ * `toAuthenticateRequest`). The counts of each kind of trouble are asserted,
+ * so a generator that stopped producing one would fail here.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { PlaygroundConfig } from "../config/options";
+import { toAuthenticateRequest, toWidgetConfig } from "../config/widget-config";
+import { generateSnippet } from "./index";
+import { CONTACT_TOKEN_VARIABLE } from "./model";
+import { expectNoSecretsFast, expectSame, TroubleCounter } from "./test-support/hostile";
+import { configsWithSecrets } from "./test-support/property";
+import { checkComponent, checkHtml, checkServerJs, fileOf } from "./test-support/snippet-checks";
+
+const RUNS = 10_000;
+/** Each kind of trouble must reach the snippets at least this often per run. */
+const MIN_PER_KIND = 50;
+const BOUND_TOKEN = "«token fetched from your backend»";
+
+const configs = configsWithSecrets(true, true);
+const env = (config: PlaygroundConfig) =>
+  config.model === "server" ? { [CONTACT_TOKEN_VARIABLE]: BOUND_TOKEN } : {};
+const expected = (config: PlaygroundConfig) =>
+  toWidgetConfig(config, { contactToken: BOUND_TOKEN });
+
+describe(`client snippets under hostile input (${RUNS} configs per target)`, () => {
+  it("HTML: parse5 sees exactly the generated inline script, and its options equal toWidgetConfig", () => {
+    const trouble = new TroubleCounter();
+    fc.assert(
+      fc.property(configs, (config) => {
+        const want = expected(config);
+        trouble.add(want);
+        const snippet = generateSnippet("html", config);
+        expectSame(checkHtml(snippet, env(config)), want, "HTML options");
+        expectNoSecretsFast(fileOf(snippet, ".html").code);
+      }),
+      { numRuns: RUNS },
+    );
+    console.log(
+      `HTML: ${RUNS} snippets, ${trouble.strings} embedded strings: ${trouble.summary()}`,
+    );
+    expect(trouble.rare(MIN_PER_KIND)).toEqual([]);
+  });
+
+  it("React and Next.js: the TSX parses and its options equal toWidgetConfig; the route's body equals toAuthenticateRequest", () => {
+    let routes = 0;
+    fc.assert(
+      fc.property(configs, (config) => {
+        const want = expected(config);
+        const key = config.model === "server" ? CONTACT_TOKEN_VARIABLE : null;
+        const react = generateSnippet("react", config);
+        expectSame(checkComponent(fileOf(react, ".tsx"), env(config), key), want, "React options");
+        const next = generateSnippet("nextjs", config);
+        expectSame(checkComponent(fileOf(next, ".tsx"), env(config), key), want, "Next.js options");
+        if (config.model === "server") {
+          routes++;
+          expectSame(
+            checkServerJs(fileOf(next, "route.ts")),
+            toAuthenticateRequest(config),
+            "Next.js route body",
+          );
+        }
+        for (const file of [...react.files, ...next.files]) expectNoSecretsFast(file.code);
+      }),
+      { numRuns: RUNS },
+    );
+    console.log(`React: ${RUNS} snippets; Next.js: ${RUNS} pages and ${routes} route handlers`);
+    expect(routes).toBeGreaterThan(RUNS / 8);
+  });
+});
