@@ -19,6 +19,7 @@ import {
   measureSizes,
   VIEWPORT,
 } from "./lib/browser.mjs";
+import { measureEditorOpen } from "./lib/editor.mjs";
 import { bundleTs, measureGeneration } from "./lib/generation.mjs";
 import { ensureWrk, loadSandbox, probeSandbox } from "./lib/sandbox.mjs";
 import { kb, ms } from "./lib/stats.mjs";
@@ -35,6 +36,7 @@ const SETTINGS = {
   skipBuild: env.BENCH_SKIP_BUILD === "1",
   interactions: num("BENCH_INTERACTIONS", 200),
   loads: num("BENCH_LOADS", 10),
+  editorOpens: num("BENCH_EDITOR_OPENS", 3),
   genConfigs: num("BENCH_GEN_CONFIGS", 10_000),
   sandboxSeconds: num("BENCH_SANDBOX_SECONDS", 30),
   sandboxConnections: num("BENCH_SANDBOX_CONNECTIONS", 16),
@@ -202,6 +204,9 @@ async function main() {
 
   await part("size", () => measureSizes(browser, server.baseUrl));
   await part("load", () => measureLoads(browser, server.baseUrl, SETTINGS.loads));
+  await part("editor", () =>
+    measureEditorOpen(browser, server.baseUrl, { samples: SETTINGS.editorOpens, viewport: VIEWPORT }),
+  );
   await part("interactions", () =>
     measureInteractions(browser, server.baseUrl, {
       count: SETTINGS.interactions,
@@ -417,6 +422,15 @@ function renderTable(report) {
       "  TTFB · DOMContentLoaded · load event",
       `${ms(l.median.ttfb, 0)} · ${ms(l.median.domContentLoaded, 0)} · ${ms(l.median.loadEvent, 0)}`,
     );
+  }
+
+  // 3b. Options editor
+  if (wanted("editor") && !unavailable("3 editor", "editor")) {
+    const e = r.editor;
+    const n = `median of ${e.samples}, cold cache`;
+    row("3 editor", `"Edit options as code" click → editor ready (${n})`, ms(e.median.readyMs, 0));
+    row("3 editor", "  click → TypeScript worker answered (completion, hover, markers)", ms(e.median.languageMs, 0));
+    row("3 editor", "  JS fetched for it (gzip)", kb(e.median.bytes));
   }
 
   // 4. Generation

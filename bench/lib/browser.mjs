@@ -4,6 +4,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { installInteractionHarness, loadProbeInitScript } from "./page-harness.mjs";
+import { PLAYGROUND_READY, absNow, firstLoad as firstLoadIn, sumJs } from "./first-load.mjs";
 import { interactionPlan, warmUpPlan } from "./interactions.mjs";
 import { median, summary } from "./stats.mjs";
 
@@ -27,56 +28,6 @@ export async function launchBrowser() {
   });
 }
 
-const PLAYGROUND_READY = () => {
-  const radio = document.querySelector('[data-testid="controls.identity.model.collect"]');
-  const frame = document.querySelector('iframe[title="Widget preview"]');
-  return Boolean(
-    radio &&
-    Object.keys(radio).some((k) => k.startsWith("__reactProps$")) &&
-    frame?.contentDocument?.querySelector("main[data-ready]") &&
-    frame.contentDocument.getElementById("opencx-widget"),
-  );
-};
-
-const absNow = () => performance.timeOrigin + performance.now();
-
-const isJs = (req) =>
-  req.resourceType() === "script" || /\.m?js(\?|#|$)/.test(new URL(req.url()).pathname);
-
-/** Every request of a context, with its start time (epoch ms), size and frame. */
-function recordRequests(context, page) {
-  const all = [];
-  context.on("requestfinished", (req) => all.push(req));
-  return async () => {
-    const rows = [];
-    for (const req of all) {
-      const sizes = await req.sizes().catch(() => null);
-      let frame = "worker";
-      try {
-        const f = req.frame();
-        frame = f === page.mainFrame() ? "main" : "iframe";
-      } catch {
-        /* requests from a Web Worker have no frame */
-      }
-      rows.push({
-        req,
-        url: new URL(req.url()).pathname,
-        type: req.resourceType(),
-        js: isJs(req),
-        frame,
-        start: req.timing().startTime,
-        // Negative or zero when served from the memory cache (a second iframe reusing a chunk).
-        bytes: Math.max(0, sizes?.responseBodySize ?? 0),
-        status: (await req.response().catch(() => null))?.status() ?? null,
-      });
-    }
-    return rows;
-  };
-}
-
-const sumJs = (rows, from, to) =>
-  rows.filter((r) => r.js && r.start > from && r.start <= to).reduce((n, r) => n + r.bytes, 0);
-
 /** Which shiki grammar (if any) a lazily loaded chunk carries. */
 async function grammarsIn(row) {
   try {
@@ -91,15 +42,7 @@ async function grammarsIn(row) {
   }
 }
 
-async function firstLoad(browser, url, ready) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  const page = await context.newPage();
-  const collect = recordRequests(context, page);
-  const response = await page.goto(url, { waitUntil: "load" });
-  await page.waitForFunction(ready, null, { timeout: 30_000 });
-  const readyAt = await page.evaluate(absNow);
-  return { context, page, collect, readyAt, status: response?.status() ?? null };
-}
+const firstLoad = (browser, url, ready) => firstLoadIn(browser, url, ready, { viewport: VIEWPORT });
 
 /**
  * Gzip bytes of JS transferred: first load of `/`, `/preview` and the floor (Next's not-found

@@ -1,5 +1,5 @@
 "use client";
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import { generateSnippets, type SnippetTarget } from "@/lib/snippets";
 import { WIDGET_VERSION } from "@/lib/config/widget-config";
 import { CodePanel } from "@/components/code/code-panel";
@@ -10,9 +10,14 @@ export interface CodePaneProps {
   initialHighlighted: Record<string, string>;
   /** The tab selected at first (the embed's `tab` parameter); the first tab when absent. */
   initialTarget?: SnippetTarget;
+  /**
+   * Shown above the snippets: the playground passes its options editor and import toolbar; the
+   * docs embed passes nothing (and so does not load that code).
+   */
+  tools?: ReactNode;
 }
 
-export function CodePane({ initialHighlighted, initialTarget }: CodePaneProps) {
+export function CodePane({ initialHighlighted, initialTarget, tools }: CodePaneProps) {
   const config = usePlayground((s) => s.config);
   const snippets = useMemo(() => generateSnippets(config), [config]);
   const announce = useAnnounce();
@@ -24,6 +29,7 @@ export function CodePane({ initialHighlighted, initialTarget }: CodePaneProps) {
           Widget v4 · pinned <code className="font-mono">@{WIDGET_VERSION}</code>
         </p>
       </div>
+      {tools}
       <CodePanel snippets={snippets} initialHighlighted={initialHighlighted} initialTarget={initialTarget} announce={announce} />
     </div>
   );

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
 import { AdvisoriesProvider } from "@/components/controls/advisories";
 import { ControlsPanel } from "@/components/controls/controls-panel";
+import { CodeTools } from "@/components/editor/code-tools";
 import { AnnouncerProvider } from "./announcer";
 import { CodePane } from "./code-pane";
 import { PlaygroundHeader } from "./header";
@@ -77,7 +78,7 @@ export function Playground({ initial, linkIssues, initialHighlighted }: Playgrou
                   <PreviewPane />
                 </PaneColumn>
                 <PaneColumn id="code" active={active} label="Code" className="border-neutral-200 2xl:border-l dark:border-neutral-800">
-                  <CodePane initialHighlighted={initialHighlighted} />
+                  <CodePane initialHighlighted={initialHighlighted} tools={<CodeTools />} />
                 </PaneColumn>
               </div>
             </main>

@@ -197,6 +197,14 @@ export class PlaygroundPage {
     await expect(control).toHaveValue(value);
   }
 
+  /** Picks the widget language (a select). */
+  async setLanguage(code: string): Promise<void> {
+    await this.reveal("controls");
+    const control = this.option("appearance", "language");
+    await control.selectOption(code);
+    await expect(control).toHaveValue(code);
+  }
+
   async setWidgetToken(token: string): Promise<void> {
     await this.setOption("identity", "widgetToken", token);
   }
@@ -407,6 +415,119 @@ export class PlaygroundPage {
       }
     }
     return out;
+  }
+
+  // ── Options editor and import ─────────────────────────────────────────────
+
+  get editor(): Locator {
+    return this.page.getByTestId("editor.root");
+  }
+
+  get editorMessage(): Locator {
+    return this.page.getByTestId("editor.message");
+  }
+
+  /** The element Monaco types into (a textarea or an EditContext element, depending on the browser). */
+  get editorInput(): Locator {
+    return this.editor.locator('[role="textbox"]').first();
+  }
+
+  /** Clicks "Edit options as code" and waits until the editor shows the options and has focus. */
+  async openOptionsEditor(): Promise<void> {
+    await this.reveal("code");
+    await this.page.getByTestId("code.editOptions").click();
+    // Monaco is ~2 MB of JavaScript fetched on this click: allow for a slow, shared machine.
+    await expect(this.editor).toHaveAttribute("data-ready", "", { timeout: 30_000 });
+    await expect(this.editor.locator(".view-line").first()).toBeVisible();
+  }
+
+  /** Waits until the TypeScript worker has answered (completion, hover and markers work). */
+  async waitForEditorLanguage(): Promise<void> {
+    await expect(this.editor).toHaveAttribute("data-language-ready", "", { timeout: 30_000 });
+  }
+
+  /** The editor's text as shown (every line is on screen: the options are short). */
+  async editorText(): Promise<string> {
+    return this.editor.evaluate((root) => {
+      const lines = [...root.querySelectorAll<HTMLElement>(".view-lines .view-line")];
+      lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+      const text = (line: HTMLElement) => {
+        // Inline decorations (the colour swatch before a colour) are not text.
+        const copy = line.cloneNode(true) as HTMLElement;
+        for (const deco of copy.querySelectorAll(".colorpicker-color-decoration")) deco.remove();
+        return (copy.textContent ?? "").replace(/\u00a0/g, " ");
+      };
+      return lines.map(text).join("\n");
+    });
+  }
+
+  /** Double-clicks a word in the editor's text (which selects it), e.g. to type over it. */
+  async selectEditorWord(word: string): Promise<void> {
+    // Found and measured in one step: Monaco re-renders lines (tokens, colour boxes) at will.
+    const findWord = () =>
+      this.editor.evaluate((root, w) => {
+        const walker = document.createTreeWalker(root.querySelector(".view-lines") ?? root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent?.indexOf(w) ?? -1;
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + w.length);
+          const r = range.getBoundingClientRect();
+          if (r.width > 0) return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
+        return null;
+      }, word);
+    await expect.poll(findWord, { message: `"${word}" on screen in the editor` }).not.toBeNull();
+    // On a busy machine the two clicks can arrive as two single clicks: check, and try again.
+    const selection = this.editor.locator(".selected-text");
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const point = await findWord();
+      if (!point) throw new Error(`"${word}" is not on screen in the editor`);
+      await this.page.mouse.dblclick(point.x, point.y);
+      if (await selection.first().isVisible()) return;
+      await this.page.waitForTimeout(200);
+      if (await selection.first().isVisible()) return;
+    }
+    throw new Error(`double-clicking "${word}" did not select it`);
+  }
+
+  /** Puts the caret at the end of the editor line that contains `text`. */
+  async editorCaretAfterLine(text: string): Promise<void> {
+    await this.editor.locator(".view-line", { hasText: text }).first().click();
+    await this.page.keyboard.press("End");
+  }
+
+  /** The editor's text was read and is in the store (as typed, or exactly as the controls would print it). */
+  async expectEditorApplied(): Promise<void> {
+    await expect(this.editor).toHaveAttribute("data-state", /^(applied|synced)$/);
+  }
+
+  /** The editor's state after reading the text: `synced`, `pending`, `applied` or `invalid`. */
+  async expectEditorState(state: "synced" | "pending" | "applied" | "invalid"): Promise<void> {
+    await expect(this.editor).toHaveAttribute("data-state", state);
+  }
+
+  async openImportDialog(): Promise<Locator> {
+    await this.reveal("code");
+    await this.page.getByTestId("code.import").click();
+    const dialog = this.page.getByTestId("import.dialog");
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** Pastes `text` into the import dialog and presses Import; resolves with the result area. */
+  async readSnippet(text: string): Promise<Locator> {
+    await this.page.getByTestId("import.text").fill(text);
+    await this.page.getByTestId("import.read").click();
+    const result = this.page.getByTestId("import.result");
+    await expect(result).toBeVisible();
+    return result;
+  }
+
+  async applyImport(): Promise<void> {
+    await this.page.getByTestId("import.apply").click();
+    await expect(this.page.getByTestId("import.dialog")).toHaveCount(0);
   }
 }
 

@@ -1,0 +1,114 @@
+"use client";
+/**
+ * The code panel's toolbar: "Edit options as code" (the Monaco editor) and "Import snippet…".
+ * Both are fetched on first use (pointer or focus on the button starts the fetch); this module
+ * is all the first load carries.
+ */
+import dynamic from "next/dynamic";
+import { useRef, useState } from "react";
+import { useAnnounce } from "@/components/playground/announcer";
+import { usePlayground, usePlaygroundStore } from "@/components/playground/store-provider";
+import type { ImportApplied } from "./import-dialog";
+
+const loadEditor = () => import("./options-editor");
+const loadImport = () => import("./import-dialog");
+const OptionsEditor = dynamic(() => loadEditor().then((m) => m.OptionsEditor), {
+  ssr: false,
+  loading: () => (
+    <p className="rounded-lg border border-(--cp-border) p-3 text-xs text-(--cp-muted)" data-testid="editor.loading">
+      Loading the editor…
+    </p>
+  ),
+});
+const ImportDialog = dynamic(() => loadImport().then((m) => m.ImportDialog), { ssr: false });
+
+const button =
+  "rounded-md border border-(--cp-border) bg-(--cp-surface) px-2.5 py-1 text-xs font-medium text-(--cp-text) hover:bg-(--cp-button-hover) focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-(--cp-focus) aria-expanded:bg-(--cp-tab-active) aria-expanded:ring-1 aria-expanded:ring-(--cp-border)";
+
+export function CodeTools() {
+  const store = usePlaygroundStore();
+  const config = usePlayground((s) => s.config);
+  const announce = useAnnounce();
+  const [editorOpen, setEditorOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const [undo, setUndo] = useState<ImportApplied | null>(null);
+  const editorButton = useRef<HTMLButtonElement>(null);
+  const importButton = useRef<HTMLButtonElement>(null);
+  const panelId = "options-editor-panel";
+
+  // Undo is offered while the config is still the imported one; any later change ends the offer.
+  const undoable = undo && undo.applied === config ? undo : null;
+
+  const closeEditor = () => {
+    setEditorOpen(false);
+    editorButton.current?.focus();
+  };
+
+  return (
+    // `code-panel` for its colour variables (light and dark), as the snippets below use.
+    <div className="code-panel flex flex-col gap-2 text-(--cp-text)">
+      <div role="toolbar" aria-label="Options" className="flex flex-wrap items-center gap-2">
+        <button
+          ref={editorButton}
+          type="button"
+          aria-expanded={editorOpen}
+          aria-controls={editorOpen ? panelId : undefined}
+          onPointerEnter={() => void loadEditor()}
+          onFocus={() => void loadEditor()}
+          onClick={() => (editorOpen ? closeEditor() : setEditorOpen(true))}
+          className={button}
+          data-testid="code.editOptions"
+        >
+          Edit options as code
+        </button>
+        <button
+          ref={importButton}
+          type="button"
+          aria-haspopup="dialog"
+          onPointerEnter={() => void loadImport()}
+          onFocus={() => void loadImport()}
+          onClick={() => setImportOpen(true)}
+          className={button}
+          data-testid="code.import"
+        >
+          Import snippet…
+        </button>
+        {undoable ? (
+          <span className="flex items-center gap-2 text-xs text-(--cp-muted)" data-testid="import.undoNotice">
+            {undoable.summary}
+            <button
+              type="button"
+              className={button}
+              onClick={() => {
+                store.getState().replaceConfig(undoable.previous);
+                setUndo(null);
+                announce("Import undone: the previous options are back.");
+                importButton.current?.focus();
+              }}
+              data-testid="import.undo"
+            >
+              Undo import
+            </button>
+          </span>
+        ) : null}
+      </div>
+      {editorOpen ? (
+        <div id={panelId}>
+          <OptionsEditor onClose={closeEditor} />
+        </div>
+      ) : null}
+      {importOpen ? (
+        <ImportDialog
+          onClose={() => {
+            setImportOpen(false);
+            importButton.current?.focus();
+          }}
+          onApplied={(applied) => {
+            setUndo(applied);
+            announce(`${applied.summary} Undo import is next to the Import snippet button.`);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+"use client";
+/**
+ * "Import snippet…": paste an options object, an HTML embed snippet or a React component as
+ * people have them; it is parsed (never run), mapped onto the config, and the dialog lists
+ * what was taken and what was not before anything changes. Apply replaces the config; the
+ * caller offers Undo afterwards.
+ *
+ * A modal <dialog>: focus moves in, Escape closes it, focus returns to the opening button.
+ * Loaded on demand with `lib/import` (and its parsers), never in the first load.
+ */
+import { useEffect, useId, useRef, useState } from "react";
+import { importSnippet, type ImportKind, type ImportResult } from "@/lib/import";
+import type { PlaygroundConfig } from "@/lib/config/options";
+import { useAnnounce } from "@/components/playground/announcer";
+import { usePlaygroundStore } from "@/components/playground/store-provider";
+
+const KIND_LABELS: Record<ImportKind, string> = {
+  options: "an options object",
+  html: "an HTML embed snippet",
+  react: "a React component",
+  script: "server code",
+};
+
+const button =
+  "rounded-md border border-neutral-300 bg-white px-2.5 py-1 text-xs font-medium text-neutral-800 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-50 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100 dark:hover:bg-neutral-800";
+const primary =
+  "rounded-md border border-neutral-900 bg-neutral-900 px-2.5 py-1 text-xs font-medium text-white hover:bg-neutral-700 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-50 dark:border-neutral-100 dark:bg-neutral-100 dark:text-neutral-900 dark:hover:bg-neutral-300";
+
+export interface ImportApplied {
+  previous: PlaygroundConfig;
+  applied: PlaygroundConfig;
+  summary: string;
+}
+
+/** Line and column (1-based) of a UTF-16 offset, for the "not mapped" list. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - before.lastIndexOf("\n");
+  return `line ${line}, column ${column}`;
+}
+
+export function ImportDialog({ onClose, onApplied }: { onClose: () => void; onApplied: (result: ImportApplied) => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+  const textId = useId();
+  const store = usePlaygroundStore();
+  const announce = useAnnounce();
+  const [text, setText] = useState("");
+  const [read, setRead] = useState<{ text: string; result: ImportResult } | null>(null);
+  const [status, setStatus] = useState("");
+
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    // Straight to the box the dialog is for (showModal focuses the first button).
+    textarea.current?.focus();
+  }, []);
+
+  const say = (message: string) => {
+    // The page's live region is inert behind a modal dialog: the dialog's status says it too.
+    setStatus("");
+    setTimeout(() => setStatus(message), 50);
+    announce(message);
+  };
+
+  const onImport = () => {
+    const result = importSnippet(text, store.getState().config);
+    setRead({ text, result });
+    const left = result.problems.length;
+    if (!result.ok) say(`Nothing could be imported. ${left === 1 ? "1 problem" : `${left} problems`} listed below.`);
+    else
+      say(
+        `Read ${result.kind ? KIND_LABELS[result.kind] : "the text"}: ${result.mapped.length} ${result.mapped.length === 1 ? "option" : "options"} can be applied, ${left} not mapped. Review, then Apply.`,
+      );
+  };
+
+  const current = read && read.text === text ? read.result : null;
+  const canApply = Boolean(current?.ok && current.mapped.length > 0);
+
+  const onApply = () => {
+    if (!current || !canApply) return;
+    const previous = store.getState().config;
+    store.getState().replaceConfig(current.config);
+    const summary = `Imported ${current.mapped.length} ${current.mapped.length === 1 ? "option" : "options"} from ${current.kind ? KIND_LABELS[current.kind] : "the snippet"}.`;
+    onApplied({ previous, applied: current.config, summary });
+    dialog.current?.close();
+  };
+
+  const result = read?.result ?? null;
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      onClose={onClose}
+      data-testid="import.dialog"
+      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(46rem,calc(100%-2rem))] overflow-y-auto rounded-lg border border-neutral-300 bg-white p-0 text-neutral-900 shadow-xl backdrop:bg-neutral-950/50 dark:border-neutral-700 dark:bg-neutral-950 dark:text-neutral-100"
+    >
+      <div className="flex flex-col gap-3 p-4">
+        <div className="flex items-start gap-3">
+          <div className="flex-1">
+            <h2 id={titleId} className="text-base font-semibold">
+              Import a snippet
+            </h2>
+            <p id={descriptionId} className="text-xs text-neutral-600 dark:text-neutral-400">
+              Paste the widget options object, a whole HTML embed snippet or a React component. The text is read, never run. Nothing changes until
+              you press Apply, and you can undo it afterwards. Your org API key and contact token stay as they are.
+            </p>
+          </div>
+          <button type="button" className={button} onClick={() => dialog.current?.close()} data-testid="import.close">
+            Close
+          </button>
+        </div>
+
+        <div className="flex flex-col gap-1">
+          <label htmlFor={textId} className="text-xs font-semibold">
+            Snippet
+          </label>
+          <textarea
+            ref={textarea}
+            id={textId}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={10}
+            spellCheck={false}
+            autoCapitalize="off"
+            autoComplete="off"
+            data-testid="import.text"
+            className="w-full resize-y rounded-md border border-neutral-300 bg-neutral-50 p-2 font-mono text-[0.75rem] leading-snug text-neutral-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100"
+          />
+        </div>
+
+        <div className="flex flex-wrap items-center gap-2">
+          <button type="button" className={button} onClick={onImport} disabled={text.trim() === ""} data-testid="import.read">
+            Import
+          </button>
+          <button type="button" className={primary} onClick={onApply} disabled={!canApply} data-testid="import.apply">
+            Apply
+          </button>
+          <p role="status" className="text-xs text-neutral-700 dark:text-neutral-300" data-testid="import.status">
+            {status}
+          </p>
+        </div>
+
+        {read && read.text !== text ? (
+          <p className="text-xs text-neutral-600 dark:text-neutral-400" data-testid="import.stale">
+            The text changed since it was read: press Import again before applying.
+          </p>
+        ) : null}
+
+        {result ? (
+          <div className="grid gap-3 sm:grid-cols-2" data-testid="import.result" data-kind={result.kind ?? ""}>
+            <section aria-labelledby={`${titleId}-mapped`}>
+              <h3 id={`${titleId}-mapped`} className="mb-1 text-xs font-semibold">
+                Mapped ({result.mapped.length})
+              </h3>
+              {result.mapped.length > 0 ? (
+                <ul className="flex flex-col gap-0.5 font-mono text-[0.75rem]" data-testid="import.mapped">
+                  {result.mapped.map((path) => (
+                    <li key={path}>{path}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-xs text-neutral-600 dark:text-neutral-400">Nothing.</p>
+              )}
+            </section>
+            <section aria-labelledby={`${titleId}-unmapped`}>
+              <h3 id={`${titleId}-unmapped`} className="mb-1 text-xs font-semibold">
+                Not mapped ({result.problems.length})
+              </h3>
+              {result.problems.length > 0 ? (
+                <ul className="flex flex-col gap-1 text-xs" data-testid="import.problems">
+                  {result.problems.map((p, i) => (
+                    <li key={i} data-severity={p.severity} className={p.severity === "error" ? "text-red-700 dark:text-red-400" : ""}>
+                      {p.path ? <code className="font-mono">{p.path}</code> : null}
+                      {p.path ? ": " : ""}
+                      {p.message}
+                      {p.range ? <span className="text-neutral-500 dark:text-neutral-400"> ({lineColumn(read?.text ?? "", p.range.start)})</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-xs text-neutral-600 dark:text-neutral-400">Everything was mapped.</p>
+              )}
+            </section>
+          </div>
+        ) : null}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,311 @@
+/**
+ * The options editor (Monaco) and the snippet import: two-way sync with the controls and the
+ * preview, invalid edits change nothing, no request leaves the app while Monaco loads, the
+ * page's first load does not carry the editor, keyboard users can leave it, and pasted
+ * snippets are mapped (or reported) without being run.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Request } from "@playwright/test";
+import { DESKTOP, expect, test } from "./support/fixtures";
+import { measurePlaygroundFirstLoad } from "./support/first-load";
+import BUDGET from "./first-load-budget.json";
+
+test.use({ viewport: DESKTOP });
+// Each test loads Monaco cold (~2.5 MB gzip, parsed on the main thread and in two workers): on a
+// shared 2-core machine that alone took up to 18 s, so these journeys get twice the default.
+test.describe.configure({ timeout: 120_000 });
+
+test("a valid edit in the editor updates the controls, the preview and the snippets", async ({ playground, page, pageErrors }) => {
+  await playground.open();
+  await playground.expectModel("anonymous");
+  await playground.expectScreen("chat");
+  await playground.openOptionsEditor();
+  await playground.expectEditorState("synced");
+  expect(await playground.editorText()).toContain("const options: WidgetConfig = {");
+
+  await playground.editorCaretAfterLine("token:");
+  await page.keyboard.press("Enter");
+  await page.keyboard.insertText("collectUserData: true,");
+
+  await playground.expectEditorApplied();
+  await playground.expectModel("collect");
+  await playground.expectScreen("welcome");
+  expect(await playground.codeText("html")).toContain("collectUserData: true");
+  // The edit stays as typed; nothing was rewritten under the cursor.
+  expect(await playground.editorText()).toMatch(/token: 'YOUR_WIDGET_TOKEN',\n\s*collectUserData: true,/);
+  expect(pageErrors).toEqual([]);
+});
+
+test("an invalid edit shows markers and an error, changes nothing, and undo brings it back", async ({ playground, page }) => {
+  await playground.open();
+  await playground.setLanguage("de");
+  const before = await playground.codeText("html");
+  await playground.openOptionsEditor();
+
+  // Delete the closing brace of the options object: a syntax error.
+  await playground.editorCaretAfterLine("};");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Backspace");
+
+  await playground.expectEditorState("invalid");
+  await expect(playground.editorMessage).toContainText("Not applied");
+  await expect(page.getByTestId("editor.problems")).toContainText("Error (line");
+  await expect(playground.editor.locator(".squiggly-error").first()).toBeAttached();
+  // The store is untouched: same snippet, same control.
+  expect(await playground.codeText("html")).toBe(before);
+  await expect(playground.option("appearance", "language")).toHaveValue("de");
+
+  // A wrong option value that parses is an error too, and still changes nothing.
+  await playground.editorInput.focus();
+  await page.keyboard.press("ControlOrMeta+z");
+  await playground.expectEditorState("synced");
+  await playground.selectEditorWord("'de'");
+  await page.keyboard.type("xx");
+  await playground.expectEditorState("invalid");
+  await expect(playground.option("appearance", "language")).toHaveValue("de");
+
+  // Undo in the editor returns to the valid text.
+  await page.keyboard.press("ControlOrMeta+z");
+  await expect.poll(() => playground.editorText()).toContain("language: 'de'");
+  await expect(playground.editorMessage).not.toContainText("Not applied");
+  expect(await playground.codeText("html")).toBe(before);
+});
+
+test("a change made with the controls updates the editor without moving the cursor", async ({ playground, page }) => {
+  await playground.open();
+  await playground.setPrimaryColor("#0a7");
+  await playground.openOptionsEditor();
+
+  // Type inside the colour value in the editor: it reaches the control.
+  await playground.selectEditorWord("0a7");
+  await page.keyboard.type("0b8");
+  await expect(playground.option("appearance", "primaryColor")).toHaveValue("#0b8");
+
+  // A line is inserted above the cursor by the language control.
+  await playground.setLanguage("fr");
+  await expect.poll(() => playground.editorText()).toContain("language: 'fr'");
+  // Focus (not a click, which would move the caret) and type: it lands where the caret was.
+  await playground.editorInput.focus();
+  await page.keyboard.type("9");
+  await expect(playground.option("appearance", "primaryColor")).toHaveValue("#0b89");
+  await expect(playground.option("appearance", "language")).toHaveValue("fr");
+  expect(await playground.editorText()).toMatch(/language: 'fr',[\s\S]*primaryColor: '#0b89'/);
+
+  // An edit in progress (invalid) is never overwritten: a notice offers to discard it.
+  await page.keyboard.type("'");
+  await playground.expectEditorState("invalid");
+  await playground.setLanguage("de");
+  await expect(page.getByTestId("editor.conflict")).toBeVisible();
+  expect(await playground.editorText()).toContain("language: 'fr'");
+  await page.getByTestId("editor.discard").click();
+  await playground.expectEditorState("synced");
+  expect(await playground.editorText()).toContain("language: 'de'");
+  await expect(playground.option("appearance", "primaryColor")).toHaveValue("#0b89");
+});
+
+/**
+ * The production policy without its nonce (so Next's inline scripts still run here): no
+ * 'unsafe-eval', nothing remote. Monaco, its workers and the import parsers must work under it.
+ */
+const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "frame-src 'self'",
+].join("; ");
+
+test("Monaco loads from the app only: no request leaves the origin, it works offline and under a strict CSP", async ({
+  playground,
+  page,
+  context,
+  baseURL,
+  pageErrors,
+}) => {
+  const origin = new URL(baseURL ?? "http://127.0.0.1").origin;
+  await context.route(
+    (url) => url.href.startsWith(`${origin}/`),
+    async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": STRICT_CSP } });
+    },
+  );
+  const outside: string[] = [];
+  // Anything outside the app fails, as it would offline; anything the app itself serves is allowed.
+  await context.route(
+    (url) => !url.href.startsWith(`${origin}/`) && url.protocol !== "data:" && url.protocol !== "blob:",
+    (route) => {
+      outside.push(route.request().url());
+      return route.abort("internetdisconnected");
+    },
+  );
+  const requests: Request[] = [];
+  context.on("request", (r) => requests.push(r));
+  const workers: string[] = [];
+  page.on("worker", (w) => workers.push(w.url()));
+
+  await playground.open();
+  const before = requests.length;
+  await playground.openOptionsEditor();
+  await playground.waitForEditorLanguage();
+
+  const editorRequests = requests.slice(before).map((r) => r.url());
+  expect(editorRequests.length).toBeGreaterThan(0);
+  expect(editorRequests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith("blob:") && !u.startsWith("data:"))).toEqual([]);
+  expect(outside).toEqual([]);
+  // Both workers run (editor + TypeScript), from the app's own files.
+  expect(workers.length).toBeGreaterThanOrEqual(2);
+  for (const url of workers) expect(url.startsWith(`${origin}/`) || url.startsWith("blob:")).toBe(true);
+
+  // Completion comes from the generated declarations, through the TypeScript worker.
+  await playground.editorCaretAfterLine("token:");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("collectU");
+  await page.keyboard.press("ControlOrMeta+Space");
+  const suggest = playground.editor.locator(".suggest-widget");
+  await expect(suggest).toBeVisible();
+  await expect(suggest.getByText("collectUserData").first()).toBeVisible();
+  // No CSP violation (Chromium reports them as console errors), no exception.
+  expect(pageErrors).toEqual([]);
+});
+
+test("keyboard: open with Enter, Tab indents, Escape then Tab leaves (documented in the panel)", async ({ playground, page }) => {
+  await playground.open();
+  await playground.reveal("code");
+  const button = page.getByTestId("code.editOptions");
+  await button.focus();
+  await page.keyboard.press("Enter");
+  await expect(playground.editor).toHaveAttribute("data-ready", "", { timeout: 30_000 });
+  await expect(button).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByTestId("editor.hint")).toContainText("Esc then Tab leaves the editor");
+  await expect(playground.editorInput).toBeFocused();
+
+  // Tab alone stays in the editor (it indents).
+  await page.keyboard.press("Tab");
+  await expect(playground.editorInput).toBeFocused();
+  // Escape, then Tab: the next control after the editor.
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Tab");
+  await expect(playground.editorInput).not.toBeFocused();
+  const next = await page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
+  expect(next).toMatch(/^code\.tab\./);
+  // Shift+Tab goes back into the editor; Escape, Shift+Tab leaves it backwards.
+  await page.keyboard.press("Shift+Tab");
+  await expect(playground.editorInput).toBeFocused();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Shift+Tab");
+  await expect(page.getByTestId("editor.close")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(playground.editor).toHaveCount(0);
+  await expect(button).toBeFocused();
+});
+
+test("import: an HTML snippet with single quotes and trailing commas is mapped, applied and undone", async ({ playground, page }) => {
+  await playground.open();
+  const dialog = await playground.openImportDialog();
+  await expect(page.getByTestId("import.text")).toBeFocused();
+  const result = await playground.readSnippet(`<!-- support chat -->
+<script src="https://cdn.jsdelivr.net/npm/@opencx/widget@4.0.57/dist-embed/script.js"></script>
+<script>
+  initOpenScript({
+    token: 'wt_live_example',
+    language: 'fr',
+    collectUserData: true,
+    extraDataCollectionFields: ['Company', 'Order #',],
+  });
+</script>`);
+  await expect(result).toHaveAttribute("data-kind", "html");
+  await expect(dialog.getByTestId("import.mapped")).toContainText("collectUserData");
+  await expect(dialog.getByTestId("import.mapped")).toContainText("language");
+  await expect(dialog.getByTestId("import.status")).toContainText("Review, then Apply");
+  // Nothing changes before Apply.
+  await playground.expectModel("anonymous");
+
+  await playground.applyImport();
+  await expect(page.getByTestId("code.import")).toBeFocused();
+  await playground.expectModel("collect");
+  await expect(playground.option("identity", "widgetToken")).toHaveValue("wt_live_example");
+  await expect(playground.option("appearance", "language")).toHaveValue("fr");
+  await playground.expectExtraFields(["Company", "Order #"]);
+  await playground.expectScreen("welcome");
+  await expect(playground.liveRegion).toContainText("Imported");
+
+  await page.getByTestId("import.undo").click();
+  await playground.expectModel("anonymous");
+  await expect(playground.option("identity", "widgetToken")).toHaveValue("");
+  await expect(playground.liveRegion).toContainText("Import undone");
+});
+
+test("import: variables and function calls are reported, not run", async ({ playground, page }) => {
+  await playground.open();
+  let ran = false;
+  await page.exposeFunction("__importRan", () => {
+    ran = true;
+  });
+  const dialog = await playground.openImportDialog();
+  await playground.readSnippet(`import { Widget } from "@opencx/widget-react";
+export function Support({ user }) {
+  return (
+    <Widget
+      options={{
+        token: process.env.NEXT_PUBLIC_WIDGET_TOKEN,
+        user: { data: { name: user.name, email: window.__importRan() } },
+        language: "de",
+      }}
+    />
+  );
+}`);
+  const problems = dialog.getByTestId("import.problems");
+  await expect(problems).toContainText("token");
+  await expect(problems).toContainText("user.data.email");
+  await expect(problems).toContainText("only known when your page runs");
+  await expect(dialog.getByTestId("import.mapped")).toContainText("language");
+  expect(ran).toBe(false);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await playground.expectModel("anonymous");
+});
+
+test(`first-load JS of / stays within ${BUDGET.allowanceBytes / 1024} KB of the budget`, async ({ browser, baseURL }) => {
+  const { bytes, files } = await measurePlaygroundFirstLoad(browser, `${baseURL}${BUDGET.route}`, { viewport: DESKTOP });
+  test.info().annotations.push({ type: "first-load JS /", description: `${bytes} bytes gzip in ${files.length} files (budget ${BUDGET.baselineBytes} + ${BUDGET.allowanceBytes})` });
+  expect(bytes).toBeGreaterThan(0);
+  expect(bytes).toBeLessThanOrEqual(BUDGET.baselineBytes + BUDGET.allowanceBytes);
+});
+
+test("the editor panel and the import dialog have no axe violations, light and dark", async ({ playground, page }) => {
+  await page.setViewportSize({ width: 1280, height: 2000 });
+  const scan = async (include: string) => {
+    const { violations } = await new AxeBuilder({ page }).include(include).analyze();
+    return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" > ")}`));
+  };
+  await playground.open();
+  await playground.setTheme("light");
+  await playground.openOptionsEditor();
+  await playground.editorCaretAfterLine("token:");
+  await page.keyboard.insertText(" %");
+  await playground.expectEditorState("invalid");
+  await expect(page.getByTestId("editor.problems")).toBeVisible();
+  for (const theme of ["light", "dark"] as const) {
+    // The open editor follows the page's theme.
+    await playground.setTheme(theme);
+    await expect(playground.editor.locator(".monaco-editor-background").first()).toHaveCSS(
+      "background-color",
+      // vs-dark's #1E1E1E and vs's #FFFFFE.
+      theme === "dark" ? "rgb(30, 30, 30)" : "rgb(255, 255, 254)",
+    );
+    expect(await scan('[data-testid="pane.code"]'), theme).toEqual([]);
+  }
+  await page.getByTestId("editor.close").click();
+
+  await playground.openImportDialog();
+  await playground.readSnippet(`{ token: 'wt_1', colour: 'red', user: { data: { name: getName() } } }`);
+  await expect(page.getByTestId("import.problems")).toBeVisible();
+  for (const theme of ["dark", "light"] as const) {
+    await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+    expect(await scan('[data-testid="import.dialog"]'), theme).toEqual([]);
+  }
+});
