@@ -16,7 +16,7 @@ test("the whole playground requests nothing from another host", async ({
   playground,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const own = new URL(baseURL!).origin;
   const seen: { url: string; from: string }[] = [];
   const isOwn = (url: string) => {

@@ -155,6 +155,32 @@ export async function useEmbedPage({ page }: JourneyContext): Promise<void> {
   );
 }
 
+/**
+ * The options editor (Monaco and its TypeScript worker, loaded on this click)
+ * and the import dialog: an HTML snippet that names the unpkg script is read
+ * and applied; the script is text to the importer, never a request.
+ */
+export async function useEditorAndImport({ page, playground }: JourneyContext): Promise<void> {
+  await playground.openOptionsEditor();
+  await playground.waitForEditorLanguage();
+  await page.getByTestId("editor.close").click();
+  await expect(playground.editor).toHaveCount(0);
+  const dialog = await playground.openImportDialog();
+  const result = await playground.readSnippet(
+    [
+      '<script src="https://unpkg.com/@opencx/widget@latest/dist-embed/script.js"></script>',
+      "<script>",
+      "  const options = { token: 'wt_journey', collectUserData: true, };",
+      "  window.addEventListener('DOMContentLoaded', () => initOpenScript(options));",
+      "</script>",
+    ].join("\n"),
+  );
+  await expect(result).toContainText("latest");
+  await playground.applyImport();
+  await expect(dialog).toHaveCount(0);
+  await playground.waitForPreview();
+}
+
 /** The whole playground, in order. Add an area here and both suites cover it. */
 export const PLAYGROUND_JOURNEY: JourneyStep[] = [
   { name: "every model", run: useEveryModel },
@@ -165,6 +191,7 @@ export const PLAYGROUND_JOURNEY: JourneyStep[] = [
   { name: "preview sizes and devices", run: usePreviewDevices },
   { name: "verified flow", run: runVerifiedFlow },
   { name: "token inspector", run: (ctx) => useTokenInspector(ctx) },
+  { name: "options editor and import", run: useEditorAndImport },
   { name: "share link", run: async (ctx) => void (await copyAndOpenShareLink(ctx)) },
   { name: "reload", run: reloadPlayground },
   { name: "embed page", run: useEmbedPage },
