@@ -2,11 +2,6 @@ import tseslint from "typescript-eslint";
 import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
 
-const ZOD_ONLY_THROUGH_CONFIG = {
-  name: "zod",
-  message: "Import z from lib/config/zod.ts: it turns off zod's eval, which the Content-Security-Policy forbids.",
-};
-
 export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
   ...tseslint.configs.recommended,
@@ -26,18 +21,12 @@ export default tseslint.config(
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
-    // zod only through lib/config/zod.ts (jitless: no eval probe under the CSP).
-    files: ["**/*.ts", "**/*.tsx"],
-    rules: { "no-restricted-imports": ["error", { paths: [ZOD_ONLY_THROUGH_CONFIG] }] },
-  },
-  {
     // The core is pure TypeScript: no React, no Next, no DOM-only libraries.
     files: ["lib/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
-          paths: [ZOD_ONLY_THROUGH_CONFIG],
           patterns: [
             { group: ["react", "react-dom", "react/*", "react-dom/*"], message: "lib/ is pure TypeScript: no React." },
             { group: ["next", "next/*"], message: "lib/ is pure TypeScript: no Next.js." },

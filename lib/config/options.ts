@@ -9,7 +9,8 @@
  * - `urlKey`s are unique and never reused for another meaning (share links are forever).
  * - A `sensitive` row never reaches a share link, storage, a log or a client snippet.
  */
-import { z } from "./zod";
+import "./zod"; // jitless: no eval under the CSP
+import { z } from "zod";
 import { SERVER_LANGUAGE_CHOICES, WIDGET_LANGUAGES } from "./languages";
 
 export const IDENTITY_MODELS = ["anonymous", "collect", "browser", "server"] as const;

@@ -7,7 +7,8 @@
  * server email while typing, a duplicate custom-data key) is an advisory from
  * `lintConfig`, so the store can always hold what the user typed.
  */
-import { z } from "./zod";
+import "./zod"; // jitless: no eval under the CSP
+import { z } from "zod";
 import { isValidColor } from "../color/color";
 import { OPTION_KEYS, OPTIONS, type OptionKey, type PlaygroundConfig } from "./options";
 

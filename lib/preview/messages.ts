@@ -12,7 +12,8 @@
  *   An invalid config is refused whole, so the preview keeps its last good render.
  * - Adding a field or an event kind is backward compatible; renaming one is not.
  */
-import { z } from "../config/zod";
+import "../config/zod"; // jitless: no eval under the CSP
+import { z } from "zod";
 import { DEFAULT_CONFIG, type PlaygroundConfig } from "../config/options";
 import { parseConfig, type ConfigIssue } from "../config/schema";
 import type { Screen } from "../identity";

@@ -12,7 +12,8 @@
  *   header names must be HTTP tokens.
  * - Empty keys are rejected: the playground never sends them, and one is almost always a mistake.
  */
-import { z } from "../config/zod";
+import "../config/zod"; // jitless: no eval under the CSP
+import { z } from "zod";
 import { API_LANGUAGES, toApiLanguage, type ApiLanguage } from "../config/languages";
 import { sandboxError, type SandboxError } from "./errors";
 import { copyBoundedObject, isPlainObject, type JsonObject, type PathSegment, type Scalar } from "./json-value";
