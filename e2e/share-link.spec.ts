@@ -7,7 +7,7 @@ import { decodeShareLink, PlaygroundPage } from "./support/playground-page";
 
 test.use(TRACE);
 
-const SECRET = "sk_live_fake_3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c1e";
+const SECRET = "sk_live_fake_SHARE_LINK_SENTINEL";
 const TOKEN = "wt_share_1234";
 const COLOR = "#0055ff";
 

@@ -206,7 +206,7 @@ initOpenScript(widgetOptions);`,
 
 describe("mistakes the playground must name (domain.md §15)", () => {
   it("an org API key anywhere is refused, never imported, and called a secret", () => {
-    const text = `{ token: 'sk_live_fake_0123456789abcdef', user: { data: { email: 'a@b.co', customData: { k: 'sk-fake-abcdefgh12' } } } }`;
+    const text = `{ token: 'sk_example_NOT_A_REAL_KEY', user: { data: { email: 'a@b.co', customData: { k: 'sk-fake-abcdefgh12' } } } }`;
     const result = importSnippet(text, base());
     expect(JSON.stringify(result.config)).not.toMatch(/sk[-_]/);
     expect(at(text, result, "token")).toMatchObject({ severity: "error" });

@@ -128,7 +128,7 @@ describe("401: the API key", () => {
   });
 
   it("refuses another key as not the sandbox key, without echoing it", async () => {
-    for (const key of ["sk_live_0123456789abcdef", "sk_test_abcdef", "not-the-key", `${SANDBOX_API_KEY}x`]) {
+    for (const key of ["sk_live_EXAMPLE_NOT_A_KEY", "sk_test_abcdef", "not-the-key", `${SANDBOX_API_KEY}x`]) {
       const response = await POST(sandboxRequest({ email: "a@example.com" }, { authorization: `Bearer ${key}` }));
       const error = await expectError(response, 401, "invalid_api_key");
       expect(error.message).toMatch(/not the sandbox key/);

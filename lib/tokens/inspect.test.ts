@@ -69,7 +69,7 @@ describe("inspectToken: org API keys", () => {
   it.each([
     "sk_live_fake_abcdef123456",
     "sk-proj-AbCdEf123456",
-    "  sk_test_0123456789abcdef  ",
+    "  sk_test_EXAMPLE_NOT_A_KEY  ",
     "Bearer sk_live_fake_abcdef123456",
     "bearer   sk_live_fake_abcdef123456",
     "Authorization: Bearer sk_live_fake_abcdef123456",
