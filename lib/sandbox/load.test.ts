@@ -13,6 +13,7 @@
  * more than a few MB. The counts are printed.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { toFetchRequest } from "./test-support/node-http";
 import type { AddressInfo } from "node:net";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -35,40 +36,12 @@ function collectGarbage(): () => void {
   return runInNewContext("gc") as () => void;
 }
 
-async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-  }
-  // A trusted proxy in front: it passes the client's address on (the clients here set it).
-  if (!headers.has("x-forwarded-for"))
-    headers.set("x-forwarded-for", req.socket.remoteAddress ?? "local");
-  const method = req.method ?? "GET";
-  if (method === "GET" || method === "HEAD")
-    return new Request(origin + req.url, { method, headers });
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Uint8Array>) {
-    if (size > 1024 * 1024) break;
-    chunks.push(chunk);
-    size += chunk.byteLength;
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new Request(origin + req.url, { method, headers, body });
-}
-
 async function serve(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
   if (new URL(req.url ?? "/", origin).pathname !== ROUTE_PATH) {
     res.writeHead(404).end();
     return;
   }
-  const request = await toRequest(req, origin);
+  const request = await toFetchRequest(req, origin, { forwardedFor: "keep" });
   // As the route does: POST to the handler, every other method to the 405.
   const response =
     request.method === "POST" ? await sandbox.handle(request) : sandbox.methodNotAllowed(request);

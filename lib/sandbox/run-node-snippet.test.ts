@@ -7,6 +7,7 @@
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { toFetchRequest } from "./test-support/node-http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,41 +24,13 @@ import { SANDBOX_API_KEY } from "./settings";
 import { verifySandboxToken } from "./token";
 
 const ROUTE_PATH = "/api/widget/authenticate-user";
-/** Test-side bound on what the adapter buffers (the handler enforces its own 16 KB). */
-const ADAPTER_MAX_BYTES = 1024 * 1024;
-
-async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
-  }
-  // What a proxy in front of Next would add.
-  headers.set("x-forwarded-for", req.socket.remoteAddress ?? "local");
-  const method = req.method ?? "GET";
-  if (method === "GET" || method === "HEAD") return new Request(origin + req.url, { method, headers });
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Uint8Array>) {
-    if (size + chunk.byteLength > ADAPTER_MAX_BYTES) break;
-    chunks.push(chunk);
-    size += chunk.byteLength;
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new Request(origin + req.url, { method, headers, body });
-}
 
 async function handle(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
   if (new URL(req.url ?? "/", origin).pathname !== ROUTE_PATH) {
     res.writeHead(404, { "content-type": "application/json" }).end('{"error":"not found"}');
     return;
   }
-  const request = await toRequest(req, origin);
+  const request = await toFetchRequest(req, origin, { forwardedFor: "socket" });
   const method = request.method as keyof typeof route;
   const handler = route[method];
   const response = typeof handler === "function" ? await handler(request) : route.GET(request);
