@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { describeViolations, watchCsp, type CspWatch } from "./support/csp";
+import { cspFixture, type CspWatch } from "./support/csp";
 import {
   collectPageErrors,
   decodeShareLink,
@@ -90,15 +90,7 @@ const test = base.extend<
   docs: async ({ docsSite }, use) => use(docsSite),
   app: async ({ baseURL }, use) => use(new URL(baseURL!).origin),
   pageErrors: async ({ page }, use) => use(collectPageErrors(page)),
-  csp: [
-    async ({ context }, use) => {
-      const watch = await watchCsp(context);
-      await use(watch);
-      const unexpected = watch.unexpected();
-      expect(unexpected, `CSP violations:\n${describeViolations(unexpected)}`).toEqual([]);
-    },
-    { auto: true },
-  ],
+  csp: [cspFixture, { auto: true }],
 });
 
 const script = (app: string) => `<script src="${app}/embed.js" async></script>`;

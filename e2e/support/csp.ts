@@ -6,7 +6,7 @@
  * directive …") are kept too, since workers and framing refusals report only
  * there. The suite's fixtures fail a test that saw any it did not expect.
  */
-import type { BrowserContext, ConsoleMessage, Page, Worker } from "@playwright/test";
+import { expect, type BrowserContext, type ConsoleMessage, type Page, type Worker } from "@playwright/test";
 
 export interface CspViolation {
   source: "event" | "console";
@@ -91,4 +91,18 @@ export function describeViolations(violations: readonly CspViolation[]): string 
         `[${v.source}] ${v.directive} blocked=${v.blockedURI || "-"} in ${v.where}${v.sample ? ` sample=${JSON.stringify(v.sample)}` : ""}`,
     )
     .join("\n");
+}
+
+/**
+ * The `csp` fixture every suite's `test` uses (auto): watches the test's
+ * context and fails the test on any violation it did not expect.
+ */
+export async function cspFixture(
+  { context }: { context: BrowserContext },
+  use: (watch: CspWatch) => Promise<void>,
+): Promise<void> {
+  const watch = await watchCsp(context);
+  await use(watch);
+  const unexpected = watch.unexpected();
+  expect(unexpected, `CSP violations:\n${describeViolations(unexpected)}`).toEqual([]);
 }

@@ -4,8 +4,8 @@
  * Every test also watches for Content-Security-Policy violations in all its
  * documents and workers (`csp`), and fails on any it did not expect.
  */
-import { test as base, expect } from "@playwright/test";
-import { describeViolations, watchCsp, type CspWatch } from "./csp";
+import { test as base } from "@playwright/test";
+import { cspFixture, type CspWatch } from "./csp";
 import { collectPageErrors, PlaygroundPage } from "./playground-page";
 
 /** The config's desktop size: three panes side by side (Tailwind `lg` and up). */
@@ -28,15 +28,7 @@ export const test = base.extend<{
   pageErrors: string[];
   csp: CspWatch;
 }>({
-  csp: [
-    async ({ context }, use) => {
-      const watch = await watchCsp(context);
-      await use(watch);
-      const unexpected = watch.unexpected();
-      expect(unexpected, `CSP violations:\n${describeViolations(unexpected)}`).toEqual([]);
-    },
-    { auto: true },
-  ],
+  csp: [cspFixture, { auto: true }],
   pageErrors: async ({ page }, use) => {
     await use(collectPageErrors(page));
   },
