@@ -340,7 +340,7 @@ function renderTable(report) {
     const ratio = (bytes) => (z.floor.bytes ? `${(bytes / z.floor.bytes).toFixed(2)}× floor` : "");
     row(
       "2 size",
-      `floor: Next not-found page (${z.floor.route} → ${z.floor.status}), JS gzip`,
+      `floor: the app's 404 page (${z.floor.route} → ${z.floor.status}), JS gzip`,
       kb(z.floor.bytes),
       "",
       "",

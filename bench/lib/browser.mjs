@@ -44,56 +44,55 @@ async function grammarsIn(row) {
 
 const firstLoad = (browser, url, ready) => firstLoadIn(browser, url, ready, { viewport: VIEWPORT });
 
+/** First-load JS of one route: `ready` says when it is usable, `settle` lets late requests finish. */
+async function routeBytes(browser, baseUrl, route, ready, settle) {
+  const { context, page, collect, readyAt, status } = await firstLoad(
+    browser,
+    baseUrl + route,
+    ready,
+  );
+  await settle(page);
+  const rows = await collect();
+  await context.close();
+  return {
+    route,
+    status,
+    bytes: sumJs(rows, 0, readyAt),
+    files: rows
+      .filter((r) => r.js && r.start <= readyAt)
+      .map((r) => ({ url: r.url, bytes: r.bytes })),
+  };
+}
+
 /**
- * Gzip bytes of JS transferred: first load of `/`, `/preview` and the floor (Next's not-found
+ * Gzip bytes of JS transferred: first load of `/`, `/preview` and the floor (the app's 404
  * page from the same build), then on `/`: from the first change to the first re-highlight,
  * the idle warm-up, and switching to verified + the Python tab.
  */
 export async function measureSizes(browser, baseUrl) {
   const out = {};
 
-  // Floor: an unknown route renders Next's built-in not-found page: React + Next runtime only.
-  {
-    const { context, page, collect, readyAt, status } = await firstLoad(
-      browser,
-      `${baseUrl}/this-route-does-not-exist`,
-      () => document.readyState === "complete",
-    );
-    await page.waitForLoadState("networkidle");
-    const rows = await collect();
-    out.floor = {
-      route: "/this-route-does-not-exist",
-      status,
-      bytes: sumJs(rows, 0, readyAt),
-      files: rows
-        .filter((r) => r.js && r.start <= readyAt)
-        .map((r) => ({ url: r.url, bytes: r.bytes })),
-    };
-    await context.close();
-  }
+  // Floor: an unknown route renders the app's 404 page (server-rendered per request, for the
+  // CSP nonce): React + the Next runtime + one <Link>, none of the playground.
+  out.floor = await routeBytes(
+    browser,
+    baseUrl,
+    "/this-route-does-not-exist",
+    () => document.readyState === "complete",
+    (page) => page.waitForLoadState("networkidle"),
+  );
 
   // /preview on its own.
-  {
-    const { context, page, collect, readyAt, status } = await firstLoad(
-      browser,
-      `${baseUrl}/preview`,
-      () =>
-        Boolean(
-          document.querySelector("main[data-ready]") && document.getElementById("opencx-widget"),
-        ),
-    );
-    await page.waitForTimeout(300);
-    const rows = await collect();
-    out.preview = {
-      route: "/preview",
-      status,
-      bytes: sumJs(rows, 0, readyAt),
-      files: rows
-        .filter((r) => r.js && r.start <= readyAt)
-        .map((r) => ({ url: r.url, bytes: r.bytes })),
-    };
-    await context.close();
-  }
+  out.preview = await routeBytes(
+    browser,
+    baseUrl,
+    "/preview",
+    () =>
+      Boolean(
+        document.querySelector("main[data-ready]") && document.getElementById("opencx-widget"),
+      ),
+    (page) => page.waitForTimeout(300),
+  );
 
   // The playground, then its lazy highlighting.
   {
