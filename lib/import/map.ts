@@ -119,7 +119,12 @@ export class Report {
   string(
     path: string,
     node: LiteralNode | undefined,
-    opts: { max?: number; sample?: string } = {},
+    opts: {
+      max?: number;
+      sample?: string;
+      /** A further rule for this value: the reason it is refused, or null. */
+      check?: (value: string) => string | null;
+    } = {},
   ): string | undefined {
     if (node === undefined || node.kind === "undefined") return undefined;
     if (node.kind === "opaque") {
@@ -160,6 +165,11 @@ export class Report {
         `\`${path}\` is ${node.value.length} characters; the playground keeps at most ${max}. Not imported.`,
         node.range,
       );
+      return undefined;
+    }
+    const refused = opts.check?.(node.value) ?? null;
+    if (refused !== null) {
+      this.error(path, refused, node.range);
       return undefined;
     }
     this.mapped.push(path);
@@ -339,23 +349,16 @@ function stringArray(
   const out: string[] = [];
   node.items.forEach((item, i) => {
     const itemPath = `${path}[${i}]`;
-    const value = report.string(itemPath, item);
+    const value = report.string(itemPath, item, {
+      check: (name) => {
+        const problem = extraFieldProblem(name, out);
+        if (problem) return `${problem} Not imported.`;
+        return out.length >= LIMITS.extraFields
+          ? `At most ${LIMITS.extraFields} extra fields. Not imported.`
+          : null;
+      },
+    });
     if (value === undefined) return;
-    const problem = extraFieldProblem(value, out);
-    if (problem) {
-      report.mapped.pop();
-      report.error(itemPath, `${problem} Not imported.`, item.range);
-      return;
-    }
-    if (out.length >= LIMITS.extraFields) {
-      report.mapped.pop();
-      report.error(
-        itemPath,
-        `At most ${LIMITS.extraFields} extra fields. Not imported.`,
-        item.range,
-      );
-      return;
-    }
     out.push(value);
   });
   return out;
@@ -442,17 +445,13 @@ export function mapWidgetOptions(
   const theme = report.object("theme", entry("theme"));
   if (theme) {
     report.unknownKeys("theme", theme, ["primaryColor"]);
-    const colour = report.string("theme.primaryColor", theme.get("primaryColor")?.value);
-    if (colour !== undefined && !isValidColor(colour)) {
-      report.mapped.pop();
-      report.error(
-        "theme.primaryColor",
-        `"${colour.slice(0, 30)}" is not a colour the widget can parse (use hex, rgb(), hsl() or a name).`,
-        theme.get("primaryColor")!.value.range,
-      );
-    } else if (colour !== undefined) {
-      values.primaryColor = colour;
-    }
+    const colour = report.string("theme.primaryColor", theme.get("primaryColor")?.value, {
+      check: (value) =>
+        isValidColor(value)
+          ? null
+          : `"${value.slice(0, 30)}" is not a colour the widget can parse (use hex, rgb(), hsl() or a name).`,
+    });
+    if (colour !== undefined) values.primaryColor = colour;
   }
 
   const collectNode = entry("collectUserData");
