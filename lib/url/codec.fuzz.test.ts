@@ -252,6 +252,22 @@ function mutate(link: string): string {
   return chars.join("");
 }
 
+/**
+ * A random config's payload (all of it valid) with 1–3 extra members appended
+ * as raw JSON, so keys such as `__proto__` stay own members of the text.
+ */
+function validPayloadPlus(keys: readonly string[], values: readonly unknown[]) {
+  const payload = payloadOf(rand.pick(CONFIGS));
+  const valid: Partial<Record<OptionKey, unknown>> = {};
+  for (const [urlKey, key] of URL_KEYS)
+    if (Object.hasOwn(payload, urlKey)) valid[key] = payload[urlKey];
+  let json = JSON.stringify(payload).slice(0, -1);
+  for (let i = 1 + rand.int(3); i > 0; i--) {
+    json += `${json.length > 1 ? "," : ""}${JSON.stringify(rand.pick(keys))}:${JSON.stringify(rand.pick(values))}`;
+  }
+  return { json: `${json}}`, valid };
+}
+
 const GENERATORS: [kind: string, weight: number, make: () => Case][] = [
   ["random text", 12, () => ({ s: randomUnicode(120), kind: "random text" })],
   [
@@ -353,17 +369,13 @@ const GENERATORS: [kind: string, weight: number, make: () => Case][] = [
     "unknown and prototype keys",
     5,
     () => {
-      const config = rand.pick(CONFIGS);
-      const payload = payloadOf(config);
-      const valid: Partial<Record<OptionKey, unknown>> = {};
-      for (const [urlKey, key] of URL_KEYS)
-        if (Object.hasOwn(payload, urlKey)) valid[key] = payload[urlKey];
-      let json = JSON.stringify(payload).slice(0, -1);
-      for (let i = 1 + rand.int(3); i > 0; i--) {
-        const value = rand.pick([1, "x", { m: "server", apiKey: "p" }, null, [1]]);
-        json += `${json.length > 1 ? "," : ""}${JSON.stringify(rand.pick(UNKNOWN_KEYS))}:${JSON.stringify(value)}`;
-      }
-      json += "}";
+      const { json, valid } = validPayloadPlus(UNKNOWN_KEYS, [
+        1,
+        "x",
+        { m: "server", apiKey: "p" },
+        null,
+        [1],
+      ]);
       return { s: lz(json), json, kind: "unknown and prototype keys", valid, foreign: true };
     },
   ],
@@ -371,19 +383,16 @@ const GENERATORS: [kind: string, weight: number, make: () => Case][] = [
     "smuggled secrets",
     5,
     () => {
-      const config = rand.pick(CONFIGS);
-      const payload = payloadOf(config);
-      const valid: Partial<Record<OptionKey, unknown>> = {};
-      for (const [urlKey, key] of URL_KEYS)
-        if (Object.hasOwn(payload, urlKey)) valid[key] = payload[urlKey];
-      let json = JSON.stringify(payload).slice(0, -1);
-      for (let i = 1 + rand.int(3); i > 0; i--) {
-        const value = rand.pick([SECRET, SECRET_TOKEN, { value: SECRET }, [SECRET_TOKEN]]);
-        json += `${json.length > 1 ? "," : ""}${JSON.stringify(rand.pick(SECRET_KEYS))}:${JSON.stringify(value)}`;
-      }
+      const extended = validPayloadPlus(SECRET_KEYS, [
+        SECRET,
+        SECRET_TOKEN,
+        { value: SECRET },
+        [SECRET_TOKEN],
+      ]);
+      const { valid } = extended;
+      let { json } = extended;
       if (rand.next() < 0.3)
-        json += `,"__proto__":{"apiKey":${JSON.stringify(SECRET)},"contactToken":${JSON.stringify(SECRET_TOKEN)}}`;
-      json += "}";
+        json = `${json.slice(0, -1)},"__proto__":{"apiKey":${JSON.stringify(SECRET)},"contactToken":${JSON.stringify(SECRET_TOKEN)}}}`;
       return { s: lz(json), json, kind: "smuggled secrets", valid, foreign: true, secrets: true };
     },
   ],
