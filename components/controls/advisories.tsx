@@ -2,6 +2,7 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { OPTIONS, type OptionKey } from "@/lib/config/options";
 import { lintConfig, type Advisory } from "@/lib/rules";
+import { heldFor, usableConfig, type HeldBack } from "@/lib/config/usable";
 import { usePlayground } from "@/components/playground/store-provider";
 
 const AdvisoriesContext = createContext<readonly Advisory[]>([]);
@@ -15,6 +16,40 @@ export function AdvisoriesProvider({ children }: { children: ReactNode }) {
 
 export function useAdvisories(): readonly Advisory[] {
   return useContext(AdvisoriesContext);
+}
+
+/** What the snippets, preview and link leave out of this option's field, and why (memoised per config). */
+export function useHeldBack(option: OptionKey): HeldBack[] {
+  const usable = usePlayground((s) => usableConfig(s.config));
+  return useMemo(() => heldFor(usable, option), [usable, option]);
+}
+
+/** The id of an option's held-back message list, for `aria-describedby` on its input. */
+export const heldMessageId = (option: OptionKey) => `held-${option}`;
+
+function HeldBackMessages({ option }: { option: OptionKey }) {
+  const held = useHeldBack(option);
+  if (held.length === 0) return null;
+  return (
+    <ul id={heldMessageId(option)} className="space-y-1" aria-label={`Problems with ${OPTIONS[option].label}`}>
+      {held.map((h) => (
+        <li
+          key={`${h.reason}:${h.index ?? ""}`}
+          data-testid={`held.${option}`}
+          data-reason={h.reason}
+          className={`flex gap-2 rounded-md border px-2.5 py-1.5 text-xs leading-snug ${STYLE.error.box}`}
+        >
+          <span aria-hidden className="mt-px inline-flex size-4 shrink-0 items-center justify-center rounded-full border border-current text-[10px] font-bold">
+            {STYLE.error.icon}
+          </span>
+          <span>
+            <span className="font-semibold">{h.reason === "secret" ? "Kept out" : "Not valid"}: </span>
+            {h.message}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 const STYLE: Record<Advisory["severity"], { box: string; label: string; icon: string }> = {
@@ -56,13 +91,17 @@ export function AdvisoryItem({ advisory, showOption = false }: { advisory: Advis
 
 export function InlineAdvisories({ option }: { option: OptionKey }) {
   const mine = useAdvisories().filter((a) => a.option === option);
-  if (mine.length === 0) return null;
   return (
-    <ul className="space-y-1" aria-label={`Advisories for ${OPTIONS[option].label}`}>
-      {mine.map((a) => (
-        <AdvisoryItem key={a.id} advisory={a} />
-      ))}
-    </ul>
+    <>
+      <HeldBackMessages option={option} />
+      {mine.length > 0 ? (
+        <ul className="space-y-1" aria-label={`Advisories for ${OPTIONS[option].label}`}>
+          {mine.map((a) => (
+            <AdvisoryItem key={a.id} advisory={a} />
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }
 

@@ -5,11 +5,13 @@ import { LANGUAGE_NAMES, WIDGET_LANGUAGES } from "@/lib/config/languages";
 import { OPTIONS } from "@/lib/config/options";
 import { usePlayground } from "@/components/playground/store-provider";
 import { FieldShell, inputClass, SectionCard, TextOption } from "./field";
+import { heldMessageId, useHeldBack } from "./advisories";
 
 function PrimaryColor() {
   const id = useId();
   const value = usePlayground((s) => s.config.primaryColor);
   const setOption = usePlayground((s) => s.setOption);
+  const held = useHeldBack("primaryColor").length > 0;
   return (
     <FieldShell id={id} label={OPTIONS.primaryColor.label} help={OPTIONS.primaryColor.help} option="primaryColor">
       <div className="flex gap-2">
@@ -25,6 +27,8 @@ function PrimaryColor() {
           value={value}
           onChange={(e) => setOption("primaryColor", e.target.value)}
           className={`${inputClass} font-mono`}
+          aria-invalid={held ? true : undefined}
+          aria-describedby={held ? `${id}-help ${heldMessageId("primaryColor")}` : `${id}-help`}
           data-testid="controls.appearance.primaryColor"
           spellCheck={false}
         />

@@ -6,7 +6,7 @@
 import { useId, type ReactNode } from "react";
 import { OPTIONS, type OptionKey, type PlaygroundConfig } from "@/lib/config/options";
 import { usePlayground } from "@/components/playground/store-provider";
-import { InlineAdvisories } from "./advisories";
+import { heldMessageId, InlineAdvisories, useHeldBack } from "./advisories";
 
 type StringKey = { [K in OptionKey]: PlaygroundConfig[K] extends string ? K : never }[OptionKey];
 
@@ -66,12 +66,14 @@ export function TextOption({
   const row = OPTIONS[name];
   const value = usePlayground((s) => s.config[name]) as string;
   const setOption = usePlayground((s) => s.setOption);
+  const held = useHeldBack(name).length > 0;
   const common = {
     id,
     name,
     value,
     placeholder,
-    "aria-describedby": `${id}-help`,
+    "aria-invalid": held ? true : undefined,
+    "aria-describedby": held ? `${id}-help ${heldMessageId(name)}` : `${id}-help`,
     "data-testid": `controls.${row.section}.${name}`,
     className: inputClass,
     spellCheck: false,

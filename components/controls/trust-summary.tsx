@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { collectsUserData } from "@/lib/config/widget-config";
 import { trustSummary } from "@/lib/identity";
 import type { ContactKind, HistoryScope } from "@/lib/identity";
-import { usePlayground } from "@/components/playground/store-provider";
+import { useUsableConfig } from "@/components/playground/use-usable-config";
 
 const KIND_LABEL: Record<ContactKind, string> = {
   anonymous: "Anonymous",
@@ -23,7 +23,7 @@ const SCOPE_LABEL: Record<HistoryScope, string> = {
 
 /** What the simulator says this configuration means: contact kind, history, custom data, form. */
 export function TrustSummary() {
-  const config = usePlayground((s) => s.config);
+  const config = useUsableConfig();
   const summary = useMemo(() => trustSummary(config), [config]);
   return (
     <section

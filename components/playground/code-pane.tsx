@@ -4,7 +4,7 @@ import { generateSnippets, type SnippetTarget } from "@/lib/snippets";
 import { WIDGET_VERSION } from "@/lib/config/widget-config";
 import { CodePanel } from "@/components/code/code-panel";
 import { useAnnounce } from "./announcer";
-import { usePlayground } from "./store-provider";
+import { useUsableConfig } from "./use-usable-config";
 
 export interface CodePaneProps {
   initialHighlighted: Record<string, string>;
@@ -18,7 +18,7 @@ export interface CodePaneProps {
 }
 
 export function CodePane({ initialHighlighted, initialTarget, tools }: CodePaneProps) {
-  const config = usePlayground((s) => s.config);
+  const config = useUsableConfig();
   const snippets = useMemo(() => generateSnippets(config), [config]);
   const announce = useAnnounce();
   return (

@@ -7,7 +7,7 @@ import type { PreviewDevice, PreviewSession, PreviewToHostMessage, PreviewViewpo
 import { PreviewFrame } from "@/components/preview/preview-frame";
 import { bootWidget } from "@/lib/preview/boot";
 import { headerButton } from "./button-styles";
-import { usePlayground } from "./store-provider";
+import { useUsableConfig } from "./use-usable-config";
 import { VerifiedFlow, type TokenState } from "./verified-flow";
 
 type PreviewEventMessage = Extract<PreviewToHostMessage, { type: "preview:event" }>;
@@ -40,7 +40,8 @@ const emailKey = (email: string) => email.trim().toLowerCase();
 const DEMO_BACKEND = "/api/demo-backend/contact-token";
 
 export function PreviewPane() {
-  const config = usePlayground((s) => s.config);
+  // What the widget would be given: values that look like secrets or that the schema refuses are left out.
+  const config = useUsableConfig();
   const [viewport, setViewport] = useState<PreviewViewport>("desktop");
   const [active, setActive] = useState<DeviceRole>("this-browser");
   const [devices, setDevices] = useState<Record<DeviceRole, DeviceState>>(() => ({

@@ -1,4 +1,6 @@
 "use client";
+import { usePlayground } from "./store-provider";
+import { headerButton } from "./button-styles";
 
 export type TokenState =
   | { status: "loading"; email: string }
@@ -15,24 +17,42 @@ const TONE: Record<StepStatus, string> = {
   idle: "text-neutral-400",
 };
 
-const short = (token: string) => (token.length > 24 ? `${token.slice(0, 12)}…${token.slice(-8)}` : token);
+const short = (token: string) =>
+  token.length > 24 ? `${token.slice(0, 12)}…${token.slice(-8)}` : token;
 
 /**
  * The verified path as it happens: the page asks your backend, your backend
  * calls authenticate-user with the org API key, the token comes back and
  * becomes user.token. The preview plays the customer's page; the sandbox plays open.cx.
  */
-export function VerifiedFlow({ email, token }: { email: string | null; token: TokenState | undefined }) {
-  const status: StepStatus = !email ? "idle" : !token || token.status === "loading" ? "pending" : token.status === "ok" ? "done" : "failed";
+export function VerifiedFlow({
+  email,
+  token,
+}: {
+  email: string | null;
+  token: TokenState | undefined;
+}) {
+  const sampleEmail = usePlayground((s) => s.config.serverEmail).trim();
+  const setOption = usePlayground((s) => s.setOption);
+  const status: StepStatus = !email
+    ? "idle"
+    : !token || token.status === "loading"
+      ? "pending"
+      : token.status === "ok"
+        ? "done"
+        : "failed";
   const steps: { label: string; detail: string; status: StepStatus }[] = [
     {
       label: "Your page → your backend",
-      detail: email ? `POST /api/opencx/contact-token for the signed-in user ${email}` : "Nobody is signed in: the page passes no user.token.",
+      detail: email
+        ? `POST /api/opencx/contact-token for the signed-in user ${email}`
+        : "Nobody is signed in: the page passes no user.token.",
       status: email ? "done" : "idle",
     },
     {
       label: "Your backend → open.cx",
-      detail: "POST /widget/authenticate-user with Authorization: Bearer <org API key> (here: this playground's sandbox)",
+      detail:
+        "POST /widget/authenticate-user with Authorization: Bearer <org API key> (here: this playground's sandbox)",
       status,
     },
     {
@@ -47,26 +67,64 @@ export function VerifiedFlow({ email, token }: { email: string | null; token: To
     },
     {
       label: "Your backend → the widget",
-      detail: token?.status === "ok" ? "Only the token goes back to the browser, as user.token." : "The token becomes user.token.",
+      detail:
+        token?.status === "ok"
+          ? "Only the token goes back to the browser, as user.token."
+          : "The token becomes user.token.",
       status,
     },
   ];
+  // The preview's "Sign in as" plays a user; the snippets' body shows the sample email from the
+  // controls. Say so when the two differ, and offer to make them the same.
+  const differs = email !== null && email.toLowerCase() !== sampleEmail.toLowerCase();
+  const note = differs ? (
+    <p
+      data-testid="preview.flow.sample"
+      className="text-xs text-neutral-700 sm:col-span-2 dark:text-neutral-300"
+    >
+      The preview is signed in as <span className="font-medium">{email}</span>; the snippets&apos;
+      sample body{" "}
+      {sampleEmail === "" ? (
+        "has no email yet"
+      ) : (
+        <>
+          sends <span className="font-medium">{sampleEmail}</span>
+        </>
+      )}
+      .{" "}
+      <button
+        type="button"
+        className={headerButton}
+        data-testid="preview.flow.useEmail"
+        onClick={() => setOption("serverEmail", email)}
+      >
+        Use {email} in the snippets
+      </button>
+    </p>
+  ) : null;
   return (
-    <ol aria-label="Verified token flow" data-testid="preview.flow" className="grid gap-1 rounded-md border border-neutral-200 bg-white p-2 text-xs sm:grid-cols-2 dark:border-neutral-800 dark:bg-neutral-950">
-      {steps.map((s, i) => (
-        <li key={s.label} data-status={s.status} className="flex gap-1.5">
-          <span aria-hidden className={`w-3 shrink-0 font-bold ${TONE[s.status]}`}>
-            {MARK[s.status]}
-          </span>
-          <span>
-            <span className="font-medium">
-              {i + 1}. {s.label}
-            </span>{" "}
-            <span className="break-all text-neutral-600 dark:text-neutral-400">{s.detail}</span>
-            <span className="sr-only"> ({s.status})</span>
-          </span>
-        </li>
-      ))}
-    </ol>
+    <div className="space-y-1">
+      {note}
+      <ol
+        aria-label="Verified token flow"
+        data-testid="preview.flow"
+        className="grid gap-1 rounded-md border border-neutral-200 bg-white p-2 text-xs sm:grid-cols-2 dark:border-neutral-800 dark:bg-neutral-950"
+      >
+        {steps.map((s, i) => (
+          <li key={s.label} data-status={s.status} className="flex gap-1.5">
+            <span aria-hidden className={`w-3 shrink-0 font-bold ${TONE[s.status]}`}>
+              {MARK[s.status]}
+            </span>
+            <span>
+              <span className="font-medium">
+                {i + 1}. {s.label}
+              </span>{" "}
+              <span className="break-words text-neutral-600 dark:text-neutral-400">{s.detail}</span>
+              <span className="sr-only"> ({s.status})</span>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }

@@ -42,22 +42,7 @@ export function clientFieldValues(config: PlaygroundConfig): { option: OptionKey
   return fields.map((f) => ({ option: f.option, values: f.values.filter((v) => v.trim() !== "") }));
 }
 
-/** Org API keys are shaped like `sk_…` (or `sk-…`), alone or after a space, quote, `=` or `:`. */
-const API_KEY_SHAPE = /(^|[\s"'=:])sk[_-][A-Za-z0-9_-]{6,}/;
-
-/** Whether `value` looks like an org API key, or contains the config's own API key. */
-export function looksLikeApiKey(value: string, apiKey: string): boolean {
-  const key = apiKey.trim();
-  if (key !== "" && (value.trim() === key || (key.length >= 8 && value.includes(key)))) return true;
-  return API_KEY_SHAPE.test(value);
-}
-
-/** A JWT: three base64url parts, the first being a JSON header (`eyJ…`). */
-const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-
-export function looksLikeJwt(value: string): boolean {
-  return JWT_SHAPE.test(value.trim());
-}
+export { looksLikeApiKey, looksLikeJwt } from "../secrets/detect";
 
 /**
  * Whether the welcome-form fields (prefill, extra fields) are relevant to the

@@ -47,6 +47,8 @@ import {
   type PlaygroundConfig,
 } from "../config/options";
 import { describeIssues, extraFieldProblem, playgroundConfigSchema } from "../config/schema";
+import { usableConfig } from "../config/usable";
+import { SECRET_KIND_NAMES, secretKind, type SecretKind } from "../secrets/detect";
 
 /** The query parameter that carries a shared config. */
 export const SHARE_PARAM = "s";
@@ -169,8 +171,14 @@ const sameJson = (a: unknown, b: unknown) =>
 /**
  * The `s` parameter value for a config: `""` for the defaults, otherwise
  * `1.` plus the compressed non-default, non-secret values. Deterministic.
+ *
+ * What is written is the config's usable projection (`usableConfig`): a value
+ * that looks like a secret, in whatever field, and a value the schema refuses
+ * are left out (their field's default is used), so the link, the address bar
+ * and the embed code never carry one.
  */
-export function encodeConfig(config: PlaygroundConfig): string {
+export function encodeConfig(typed: PlaygroundConfig): string {
+  const config = usableConfig(typed).config;
   const payload: { [urlKey: string]: Json } = {};
   let any = false;
   for (const key of OPTION_KEYS) {
@@ -315,12 +323,33 @@ function readPayload(payload: Record<string, unknown>): DecodeResult {
     const shown = unknown.slice(0, 5).map((k) => preview(k, 24));
     const more = unknown.length > 5 ? ` and ${unknown.length - 5} more` : "";
     issues.add(
-      `The link has setting${unknown.length > 1 ? "s" : ""} this version does not know (${shown.join(", ")}${more}); ignored ${unknown.length > 1 ? "them" : "it"}.`,
+      `The link has ${unknown.length > 1 ? "settings" : "a setting"} this version does not know (${shown.join(", ")}${more}); ignored ${unknown.length > 1 ? "them" : "it"}.`,
+    );
+  }
+
+  // A value shaped like a secret is never loaded from a link, whatever field it sits in.
+  for (const key of Object.keys(values) as OptionKey[]) {
+    const kind = secretIn(values[key]);
+    if (kind === null) continue;
+    delete values[key];
+    issues.add(
+      `The link's ${fieldName(key)} looked like ${SECRET_KIND_NAMES[kind]}; secrets are never read from a share link, so it was left out.`,
     );
   }
 
   if ("extraFields" in values) values.extraFields = keepGoodExtraFields(values.extraFields, issues);
   return result(validateTogether(values, issues), issues);
+}
+
+/** The kind of secret anywhere in a JSON value from a link (depth-limited: link values are shallow). */
+function secretIn(value: unknown, depth = 0): SecretKind | null {
+  if (typeof value === "string") return secretKind(value, "");
+  if (depth > 3 || value === null || typeof value !== "object") return null;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const kind = secretIn(item, depth + 1);
+    if (kind !== null) return kind;
+  }
+  return null;
 }
 
 /** Keeps every extra field the control panel would accept; drops the rest one by one. */
