@@ -57,7 +57,7 @@ interface Shift {
   phase: string;
 }
 
-type HostWindow = Window & { __shifts: Shift[]; __phase: string; __frameMessages: { id: string; type: string }[] };
+type HostWindow = Window & { __shifts: Shift[]; __phase: string; __frameMessages: { id: string; type: string; height?: number }[] };
 
 /** Runs in the docs page only (not in its frames): records every layout shift and every embed message. */
 function observeHost() {
@@ -74,7 +74,8 @@ function observeHost() {
   window.addEventListener("message", (event) => {
     const frame = [...document.querySelectorAll("iframe")].find((f) => f.contentWindow === event.source);
     const type = (event.data as { type?: unknown } | null)?.type;
-    if (frame && typeof type === "string") w.__frameMessages.push({ id: frame.id, type });
+    const height = (event.data as { height?: unknown }).height;
+    if (frame && typeof type === "string") w.__frameMessages.push({ id: frame.id, type, ...(typeof height === "number" ? { height } : {}) });
   });
 }
 
@@ -121,6 +122,7 @@ for (const viewport of [
   { width: 1280, height: 800 },
   { width: 390, height: 844 },
   { width: 1000, height: 700 },
+  { width: 1440, height: 1200 },
 ]) {
   test.describe(`${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport });
@@ -129,6 +131,12 @@ for (const viewport of [
       await loadDocs(page, docs.page(docsPage(app)));
       const loading = await cls(page, "load");
       report("loading", loading);
+      // The first embed reported no transient height on its way (issue 12: 2047 → 147 → 2047 px).
+      const reported = await page.evaluate(() =>
+        (window as unknown as HostWindow).__frameMessages.filter((m) => m.id === "first" && m.height !== undefined).map((m) => m.height!),
+      );
+      report("first embed's reports", reported.length);
+      expect(Math.min(...reported)).toBeGreaterThan(Math.max(...reported) * 0.9);
 
       await setPhase(page, "scroll");
       await page.mouse.move(viewport.width / 2, viewport.height / 2);

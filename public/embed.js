@@ -142,7 +142,9 @@
     var s = stateOf(iframe);
     var height = s.wanted === null ? (s.fitted ? null : reserved(iframe)) : s.wanted;
     if (height === null) return true;
-    var current = iframe.getBoundingClientRect().height;
+    // The height this script set last (borders and box-sizing aside), else the frame's own.
+    var current = parseFloat(iframe.style.height);
+    if (!isFinite(current)) current = iframe.getBoundingClientRect().height;
     var done = true;
     if (Math.abs(height - current) >= 1) {
       var firstFit = s.wanted !== null && !s.fitted;

@@ -25,7 +25,7 @@ export const EMBED_FRAME_ATTRIBUTE = "data-opencx-playground";
 export const EMBED_HEIGHT_LIMITS = { min: 200, max: 10_000 } as const;
 
 export interface EmbedSizing {
-  /** The iframe's height without the script (and until the first message with it). */
+  /** The iframe's height without the script (with it, the frame starts at its reserved height). */
   height: number;
   /** Emit the `data-min-height` / `data-max-height` the script clamps to. */
   autoHeight: boolean;
@@ -110,7 +110,10 @@ export function generateEmbedIframe(
   config: PlaygroundConfig,
   sizing: EmbedSizing = DEFAULT_EMBED_SIZING,
 ): string {
-  const height = clampHeight(sizing.height, DEFAULT_EMBED_SIZING.height);
+  const reserve = reservedHeights(options, config, sizing);
+  // With the script, the frame starts at the height reserved for a typical docs column (640–1023 px),
+  // so the page's first paint, before the script has run, is already close; without it, the fixed height.
+  const height = sizing.autoHeight ? reserve[1]![1] : clampHeight(sizing.height, DEFAULT_EMBED_SIZING.height);
   const attributes = [
     `src="${escapeAttribute(embedUrl(origin, options, config))}"`,
     `title="open.cx Identity Playground"`,
@@ -125,10 +128,8 @@ export function generateEmbedIframe(
   if (sizing.autoHeight) {
     const min = clampHeight(sizing.minHeight, DEFAULT_EMBED_SIZING.minHeight);
     const max = Math.max(min, clampHeight(sizing.maxHeight, DEFAULT_EMBED_SIZING.maxHeight));
-    const reserve = reservedHeights(options, config, sizing)
-      .map(([width, h]) => `${width}:${h}`)
-      .join(" ");
-    attributes.push(`data-min-height="${min}"`, `data-max-height="${max}"`, `data-reserve="${reserve}"`);
+    const steps = reserve.map(([width, h]) => `${width}:${h}`).join(" ");
+    attributes.push(`data-min-height="${min}"`, `data-max-height="${max}"`, `data-reserve="${steps}"`);
   }
   const full = escapeAttribute(fullPlaygroundUrl(origin, config));
   return [
