@@ -242,7 +242,13 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
           {section(
             "Height",
             <div className="flex flex-col gap-2">
-              <NumberField label="Fixed height" value={sizing.height} onChange={(height) => setSizing((s) => ({ ...s, height }))} testId="embed.dialog.height" />
+              <NumberField
+                label="Fixed height (without the script)"
+                value={sizing.height}
+                disabled={sizing.autoHeight}
+                onChange={(height) => setSizing((s) => ({ ...s, height }))}
+                testId="embed.dialog.height"
+              />
               <label className="flex items-center gap-1.5 text-xs">
                 <input
                   type="checkbox"

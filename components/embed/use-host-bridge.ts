@@ -33,10 +33,21 @@ export function useHostBridge(root: RefObject<HTMLElement | null>, theme: EmbedT
       if (framed) window.parent.postMessage(message, target);
     };
 
+    // Heights are reported once the layout has settled: after hydration (this effect), once the
+    // web fonts are in, and never while a panel shows its loading placeholder (aria-busy), so
+    // the host sees no transient heights (issue 12: 2047 → 147 → 2047 px).
     let lastHeight = -1;
+    let fontsReady = false;
+    let busyRetry: ReturnType<typeof setTimeout> | undefined;
     const report = (force = false) => {
       const element = root.current;
-      if (!element) return;
+      if (!element || !fontsReady) return;
+      clearTimeout(busyRetry);
+      if (element.querySelector('[aria-busy="true"]')) {
+        // The panel that replaces the placeholder resizes the root, which reports again; this is in case it does not.
+        busyRetry = setTimeout(() => report(force), 250);
+        return;
+      }
       const height = heightMessage(element.getBoundingClientRect().height);
       if (!force && height.height === lastHeight) return;
       lastHeight = height.height;
@@ -45,8 +56,16 @@ export function useHostBridge(root: RefObject<HTMLElement | null>, theme: EmbedT
     // ResizeObserver batches per rendering frame, so there is at most one message per frame.
     const observer = new ResizeObserver(() => report());
     if (root.current) observer.observe(root.current);
+    let live = true;
+    void document.fonts.ready.then(() => {
+      if (!live) return;
+      fontsReady = true;
+      report(true);
+    });
 
-    let hostTheme: HostTheme | null = null;
+    // The host's theme, when the boot script (lib/embed/theme.ts) already has it from the URL or a message.
+    const booted = document.documentElement.dataset.hostTheme;
+    let hostTheme: HostTheme | null = theme === "auto" && (booted === "light" || booted === "dark") ? booted : null;
     const media = window.matchMedia("(prefers-color-scheme: dark)");
     const followSystem = () => {
       if (theme === "auto" && hostTheme === null) applyTheme(media.matches ? "dark" : "light");
@@ -63,6 +82,7 @@ export function useHostBridge(root: RefObject<HTMLElement | null>, theme: EmbedT
         report(true);
       } else if (theme === "auto") {
         hostTheme = event.data.theme;
+        document.documentElement.dataset.hostTheme = hostTheme;
         applyTheme(hostTheme);
       }
     };
@@ -71,6 +91,8 @@ export function useHostBridge(root: RefObject<HTMLElement | null>, theme: EmbedT
     post(READY_MESSAGE);
     report(true);
     return () => {
+      live = false;
+      clearTimeout(busyRetry);
       observer.disconnect();
       media.removeEventListener("change", followSystem);
       window.removeEventListener("message", onMessage);

@@ -3,11 +3,11 @@
  * authors in `docs/embed.md` and spoken by `public/embed.js`.
  *
  * Embed → host (posted to `window.parent`):
- *   { type: "opencx-playground:ready" }                 the embed listens now
- *   { type: "opencx-playground:height", height: 1234 }  its content height in CSS pixels, on every change
+ *   { type: "opencx-playground:ready" }                 the embed listens now (from its first script, lib/embed/theme.ts, and again once hydrated)
+ *   { type: "opencx-playground:height", height: 1234 }  its content height in CSS pixels, once settled and on every change
  *
  * Host → embed (posted to the iframe's `contentWindow`):
- *   { type: "opencx-playground:hello" }                 a host script started late: answer with ready + height
+ *   { type: "opencx-playground:hello" }                 a host script started late: answer with ready (+ height once hydrated)
  *   { type: "opencx-playground:theme", theme: "dark" }  the page's theme, for embeds opened with theme=auto
  *
  * Invariants:

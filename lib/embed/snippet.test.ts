@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import { DEFAULT_EMBED_OPTIONS, parseEmbedParams, type EmbedOptions } from "./params";
-import { DEFAULT_EMBED_SIZING, clampHeight, embedUrl, generateEmbedIframe, generateEmbedScript } from "./snippet";
+import { DEFAULT_EMBED_SIZING, clampHeight, embedUrl, fullPlaygroundUrl, generateEmbedIframe, generateEmbedScript, reservedHeights } from "./snippet";
 
 const ORIGIN = "https://play.example.com";
 const defaults: EmbedOptions = { ...DEFAULT_EMBED_OPTIONS, panels: [...DEFAULT_EMBED_OPTIONS.panels] };
@@ -14,16 +14,33 @@ describe("generateEmbedIframe", () => {
         '  src="https://play.example.com/embed"',
         '  title="open.cx Identity Playground"',
         '  width="100%"',
-        '  height="900"',
+        '  height="1440"',
         '  style="display: block; width: 100%; border: 0;"',
         '  loading="lazy"',
         '  allow="clipboard-write"',
         "  data-opencx-playground",
         '  data-min-height="400"',
         '  data-max-height="2400"',
-        "></iframe>",
+        '  data-reserve="0:1538 640:1440 1024:1408"',
+        ">",
+        '  <a href="https://play.example.com/">Open the Identity Playground</a>',
+        "</iframe>",
+        '<noscript><a href="https://play.example.com/" target="_blank" rel="noopener">Open the Identity Playground in a new tab</a></noscript>',
       ].join("\n"),
     );
+  });
+
+  it("links to the full playground on the same state inside the frame and in a <noscript>, for when the embed cannot load", () => {
+    const config: PlaygroundConfig = { ...defaultConfig(), model: "collect", apiKey: "sk_live_secret" };
+    const full = fullPlaygroundUrl(`${ORIGIN}/`, config);
+    expect(full).toMatch(/^https:\/\/play\.example\.com\/\?s=1\./);
+    const html = generateEmbedIframe(ORIGIN, defaults, config);
+    const escaped = full.replace(/&/g, "&amp;");
+    expect(html).toContain(`>\n  <a href="${escaped}">Open the Identity Playground</a>\n</iframe>`);
+    expect(html).toContain(`<noscript><a href="${escaped}" target="_blank" rel="noopener">`);
+    expect(html).not.toContain("secret");
+    // Without the script, too.
+    expect(generateEmbedIframe(ORIGIN, defaults, config, { ...DEFAULT_EMBED_SIZING, autoHeight: false })).toContain(`<noscript><a href="${escaped}"`);
   });
 
   it("escapes the URL for an HTML attribute and leaves the limits out without the script", () => {
@@ -54,6 +71,30 @@ describe("generateEmbedIframe", () => {
     const html = generateEmbedIframe(ORIGIN, defaults, defaultConfig(), { height: 900, autoHeight: true, minHeight: 3000, maxHeight: 1000 });
     expect(html).toContain('data-min-height="3000"');
     expect(html).toContain('data-max-height="3000"');
+  });
+});
+
+describe("reservedHeights", () => {
+  const panels = (...p: EmbedOptions["panels"]): EmbedOptions => ({ ...defaults, panels: p });
+
+  it("reserves more for more panels, for the verified model, and for a narrow frame", () => {
+    const preview = reservedHeights(panels("preview"), defaultConfig());
+    const previewCode = reservedHeights(panels("preview", "code"), defaultConfig());
+    expect(preview.map(([w]) => w)).toEqual([0, 640, 1024]);
+    for (let i = 0; i < 3; i++) expect(previewCode[i]![1]).toBeGreaterThan(preview[i]![1]);
+    const server = reservedHeights(panels("preview", "code"), { ...defaultConfig(), model: "server" });
+    for (let i = 0; i < 3; i++) expect(server[i]![1]).toBeGreaterThan(previewCode[i]![1]);
+    expect(previewCode[0]![1]).toBeGreaterThan(previewCode[2]![1]);
+  });
+
+  it("puts the controls beside the other panels from 1024 px, and clamps to the limits", () => {
+    const all = reservedHeights(panels("controls", "preview", "code"), defaultConfig(), { ...DEFAULT_EMBED_SIZING, maxHeight: 10_000 });
+    const controls = reservedHeights(panels("controls"), defaultConfig(), { ...DEFAULT_EMBED_SIZING, maxHeight: 10_000 });
+    expect(all[1]![1]).toBeGreaterThan(controls[1]![1] + 1000);
+    expect(all[2]![1]).toBeLessThan(controls[2]![1] + 400);
+    const clamped = reservedHeights(panels("controls", "preview", "code"), defaultConfig());
+    expect(clamped.map(([, h]) => h)).toEqual([2400, 2400, 1652]);
+    expect(reservedHeights(panels("code"), defaultConfig(), { ...DEFAULT_EMBED_SIZING, minHeight: 600 }).map(([, h]) => h)).toEqual([600, 600, 600]);
   });
 });
 

@@ -3,10 +3,18 @@
  * its own at a fixed height, and the optional one-line `<script>` that makes
  * it follow its content's height (`public/embed.js`).
  *
+ * The iframe carries, for the script, the height to reserve before the embed
+ * has loaded (`data-reserve`, per frame width, from `reservedHeights`), so a
+ * lazy embed below the fold barely changes size when it loads; and, for when
+ * it cannot load, a plain link to the full playground inside the element
+ * (which `embed.js` shows in place of a failed frame) and in a `<noscript>`.
+ *
  * Deterministic: the same inputs give the same text. Attribute values are
  * HTML-escaped; the state travels as a share link, so no secret is ever in it.
  */
 import type { PlaygroundConfig } from "../config/options";
+import { shareUrl } from "../url/codec";
+import type { EmbedPanel } from "./options";
 import { embedQuery, type EmbedOptions } from "./params";
 
 export const EMBED_PATH = "/embed";
@@ -17,7 +25,7 @@ export const EMBED_FRAME_ATTRIBUTE = "data-opencx-playground";
 export const EMBED_HEIGHT_LIMITS = { min: 200, max: 10_000 } as const;
 
 export interface EmbedSizing {
-  /** The iframe's height without the script (and until the first message with it). */
+  /** The iframe's height without the script (with it, the frame starts at its reserved height). */
   height: number;
   /** Emit the `data-min-height` / `data-max-height` the script clamps to. */
   autoHeight: boolean;
@@ -50,14 +58,62 @@ export function embedUrl(origin: string, options: EmbedOptions, config: Playgrou
   return `${trimOrigin(origin)}${EMBED_PATH}${embedQuery(options, config)}`;
 }
 
-/** The `<iframe>` element, one attribute per line. */
+/** The full playground on this state: the way forward when the embed cannot load. */
+export function fullPlaygroundUrl(origin: string, config: PlaygroundConfig): string {
+  return shareUrl(`${trimOrigin(origin)}/`, config);
+}
+
+/** The frame widths (CSS px) from which a reserved height applies; `lg` (1024) puts the controls beside the rest. */
+export const RESERVE_WIDTHS = [0, 640, 1024] as const;
+
+type Steps = readonly [number, number, number];
+
+/**
+ * The embed's content height (CSS px) at each of `RESERVE_WIDTHS`, measured
+ * in Chromium at the narrowest width of each step (358, 700 and 1248 px
+ * frames), so that a reservation errs on the tall side: a frame that is too
+ * tall shrinks once it is off-screen, one too short would push the text
+ * below it. The verified model (`server`) adds its fields and server code.
+ * e2e/embed-host-cls.spec.ts compares these with the real embed.
+ */
+const HEADER: Steps = [75, 43, 43];
+const PANEL_HEIGHTS: Record<EmbedPanel, { base: Steps; server: Steps }> = {
+  controls: { base: [1592, 1350, 1286], server: [2661, 2259, 2179] },
+  preview: { base: [1056, 990, 958], server: [1254, 1116, 1052] },
+  code: { base: [407, 407, 407], server: [680, 635, 635] },
+};
+/** At `lg` (1024) and wider, the controls are a 340 px column beside the other panels, and taller. */
+const CONTROLS_BESIDE = { base: 1609, server: 2698 } as const;
+
+/**
+ * The height `embed.js` reserves for an embed before it reports its own, per
+ * frame width: `[fromWidth, height]` pairs, clamped to the script's limits.
+ */
+export function reservedHeights(options: EmbedOptions, config: PlaygroundConfig, sizing: EmbedSizing = DEFAULT_EMBED_SIZING): [number, number][] {
+  const min = clampHeight(sizing.minHeight, DEFAULT_EMBED_SIZING.minHeight);
+  const max = Math.max(min, clampHeight(sizing.maxHeight, DEFAULT_EMBED_SIZING.maxHeight));
+  const kind = config.model === "server" ? "server" : "base";
+  const shown = (panel: EmbedPanel) => options.panels.includes(panel);
+  return RESERVE_WIDTHS.map((width, step) => {
+    const height = (panel: EmbedPanel) => (shown(panel) ? PANEL_HEIGHTS[panel][kind][step]! : 0);
+    const rest = height("preview") + height("code");
+    const beside = width >= 1024 && shown("controls") && rest > 0;
+    const content = HEADER[step]! + (beside ? Math.max(CONTROLS_BESIDE[kind], rest) : height("controls") + rest);
+    return [width, Math.round(Math.min(max, Math.max(min, content)))];
+  });
+}
+
+/** The `<iframe>` element, one attribute per line, with its fallback link; and a `<noscript>` link after it. */
 export function generateEmbedIframe(
   origin: string,
   options: EmbedOptions,
   config: PlaygroundConfig,
   sizing: EmbedSizing = DEFAULT_EMBED_SIZING,
 ): string {
-  const height = clampHeight(sizing.height, DEFAULT_EMBED_SIZING.height);
+  const reserve = reservedHeights(options, config, sizing);
+  // With the script, the frame starts at the height reserved for a typical docs column (640–1023 px),
+  // so the page's first paint, before the script has run, is already close; without it, the fixed height.
+  const height = sizing.autoHeight ? reserve[1]![1] : clampHeight(sizing.height, DEFAULT_EMBED_SIZING.height);
   const attributes = [
     `src="${escapeAttribute(embedUrl(origin, options, config))}"`,
     `title="open.cx Identity Playground"`,
@@ -72,9 +128,16 @@ export function generateEmbedIframe(
   if (sizing.autoHeight) {
     const min = clampHeight(sizing.minHeight, DEFAULT_EMBED_SIZING.minHeight);
     const max = Math.max(min, clampHeight(sizing.maxHeight, DEFAULT_EMBED_SIZING.maxHeight));
-    attributes.push(`data-min-height="${min}"`, `data-max-height="${max}"`);
+    const steps = reserve.map(([width, h]) => `${width}:${h}`).join(" ");
+    attributes.push(`data-min-height="${min}"`, `data-max-height="${max}"`, `data-reserve="${steps}"`);
   }
-  return `<iframe\n  ${attributes.join("\n  ")}\n></iframe>`;
+  const full = escapeAttribute(fullPlaygroundUrl(origin, config));
+  return [
+    `<iframe\n  ${attributes.join("\n  ")}\n>`,
+    `  <a href="${full}">Open the Identity Playground</a>`,
+    `</iframe>`,
+    `<noscript><a href="${full}" target="_blank" rel="noopener">Open the Identity Playground in a new tab</a></noscript>`,
+  ].join("\n");
 }
 
 /** The host script's tag: once per page, for any number of embeds. */
