@@ -243,7 +243,8 @@ export function ExtraFieldsEditor() {
       <p
         id={`${baseId}-count`}
         className="text-xs text-neutral-600 dark:text-neutral-400"
-        data-testid="controls.collect.extraFields.count"
+        // Not under "controls.collect.extraFields.", which names the rows and their buttons.
+        data-testid="controls.collect.extraFieldsCount"
       >
         {extraFieldsCount(fields.length)}
       </p>
