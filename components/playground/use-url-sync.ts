@@ -1,7 +1,7 @@
 "use client";
 import { useEffect } from "react";
-import { SENSITIVE_KEYS, type PlaygroundConfig } from "@/lib/config/options";
-import { configFromSearchParams, shareUrl } from "@/lib/url/codec";
+import type { PlaygroundConfig } from "@/lib/config/options";
+import { shareUrl } from "@/lib/url/codec";
 import { useAnnounce } from "./announcer";
 import { usePlaygroundStore } from "./store-provider";
 
@@ -28,8 +28,7 @@ const urlOf = (config: PlaygroundConfig) =>
  * returns to the earlier state instead of leaving the app, and Forward redoes
  * it. The exact config of each entry (secrets included) is kept in memory by an
  * entry id; history.state holds only that id, never a value. An entry this page
- * does not remember (say, from before a reload) is read from its URL with the
- * share-link codec, keeping the secrets now in the store.
+ * does not remember whose link shows another state is loaded from the server.
  */
 export function useUrlSync(): void {
   const store = usePlaygroundStore();
@@ -69,18 +68,22 @@ export function useUrlSync(): void {
       const now = store.getState().config;
       remembered.set(current, now);
       const entry = readEntry(event.state);
-      let config = entry === null ? undefined : remembered.get(entry);
-      if (entry !== null && config !== undefined) {
-        current = entry;
-      } else {
-        // Not an entry of ours: read its link, keep the secrets (links never carry them).
-        const decoded = configFromSearchParams(new URL(window.location.href).searchParams).config;
-        for (const key of SENSITIVE_KEYS) (decoded as Record<string, unknown>)[key] = now[key];
-        config = decoded;
+      const config = entry === null ? undefined : remembered.get(entry);
+      if (entry === null || config === undefined) {
+        // Not an entry of ours (a fragment link, say). When its link shows another
+        // state, load it as the server would (the codec's decoder stays out of the
+        // first load); otherwise it is this state, now under a new id.
+        const here = `${window.location.origin}${window.location.pathname}${window.location.search}`;
+        if (urlOf(now) !== here) {
+          window.location.reload();
+          return;
+        }
         current = newEntry();
-        remembered.set(current, config);
+        remembered.set(current, now);
         window.history.replaceState({ ...window.history.state, [ENTRY_KEY]: current }, "", window.location.href);
+        return;
       }
+      current = entry;
       if (config !== now) {
         store.getState().replaceConfig(config);
         announce("Settings restored from the browser history.");
