@@ -1,9 +1,11 @@
 "use client";
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { LIMITS, OPTIONS, type ServerCustomDataRow } from "@/lib/config/options";
 import { usePlayground } from "@/components/playground/store-provider";
+import { useAnnounce } from "@/components/playground/announcer";
 import { InlineAdvisories } from "./advisories";
 import { inputClass } from "./field";
+import { addRow, focusAfterRemove, removeRow, setRow, useRowIds } from "./row-ids";
 
 type Kind = "string" | "number" | "boolean";
 const kindOf = (v: ServerCustomDataRow["value"]): Kind =>
@@ -21,19 +23,62 @@ function convert(value: ServerCustomDataRow["value"], kind: Kind): ServerCustomD
 const buttonClass =
   "rounded-md border border-neutral-300 px-2 py-1 text-xs font-medium hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:opacity-40 dark:border-neutral-700 dark:hover:bg-neutral-800";
 
+const MAX = LIMITS.customDataRows;
+
+/** "3 of 24 rows", and "24 of 24 rows (the maximum)" at the limit. */
+export function customDataCount(n: number): string {
+  return `${n} of ${MAX} rows${n >= MAX ? " (the maximum)" : ""}`;
+}
+
 /**
  * Custom data as key/value rows. Browser custom data is string-only (the
  * widget's type); server custom data may also hold numbers and booleans.
+ *
+ * Rows are keyed by ids kept beside the list (`useRowIds`). "Add row" moves
+ * focus to the new row's key; Remove moves it to the next row's Remove (or the
+ * previous row's, or "Add row" when the list is empty).
  */
 export function KeyValueEditor({ name }: { name: "userCustomData" | "serverCustomData" }) {
   const rows = usePlayground((s) => s.config[name]) as ServerCustomDataRow[];
   const setOption = usePlayground((s) => s.setOption);
+  const announce = useAnnounce();
+  const { ids, edit } = useRowIds(rows);
   const typed = name === "serverCustomData";
   const row = OPTIONS[name];
   const id = useId();
   const update = (next: ServerCustomDataRow[]) => setOption(name, next as never);
   const patch = (index: number, change: Partial<ServerCustomDataRow>) =>
-    update(rows.map((r, i) => (i === index ? { ...r, ...change } : r)));
+    update(edit(setRow(index, { ...rows[index]!, ...change })).list);
+
+  /** Focusable parts by `${rowId}:${part}`, plus "add"; and the one to focus after the next render. */
+  const elements = useRef(new Map<string, HTMLElement>());
+  const focusNext = useRef<string | null>(null);
+  const register = (key: string) => (element: HTMLElement | null) => {
+    if (element) elements.current.set(key, element);
+    else elements.current.delete(key);
+  };
+  useEffect(() => {
+    const key = focusNext.current;
+    if (key === null) return;
+    focusNext.current = null;
+    elements.current.get(key)?.focus();
+  });
+
+  const add = () => {
+    const next = edit(addRow<ServerCustomDataRow>({ key: "", value: "" }));
+    update(next.list);
+    focusNext.current = `${next.ids[next.ids.length - 1]}:key`;
+    announce(`Row ${next.list.length} added. ${customDataCount(next.list.length)}.`);
+  };
+
+  const remove = (index: number) => {
+    const target = focusAfterRemove(index, rows.length);
+    const next = edit(removeRow(index));
+    update(next.list);
+    focusNext.current = target === null ? "add" : `${next.ids[target]}:remove`;
+    const key = rows[index]?.key;
+    announce(`Row ${index + 1}${key ? ` (${key})` : ""} removed. ${customDataCount(next.list.length)}.`);
+  };
 
   return (
     <div className="space-y-2" data-testid={`controls.${row.section}.${name}`}>
@@ -47,9 +92,11 @@ export function KeyValueEditor({ name }: { name: "userCustomData" | "serverCusto
         <ul className="space-y-1.5" aria-labelledby={`${id}-label`}>
           {rows.map((r, index) => {
             const kind = kindOf(r.value);
+            const rowId = ids[index]!;
             return (
-              <li key={index} className="flex items-center gap-1.5">
+              <li key={rowId} className="flex items-center gap-1.5">
                 <input
+                  ref={register(`${rowId}:key`)}
                   value={r.key}
                   onChange={(e) => patch(index, { key: e.target.value })}
                   placeholder="key"
@@ -93,9 +140,10 @@ export function KeyValueEditor({ name }: { name: "userCustomData" | "serverCusto
                   </select>
                 ) : null}
                 <button
+                  ref={register(`${rowId}:remove`)}
                   type="button"
                   className={buttonClass}
-                  onClick={() => update(rows.filter((_, i) => i !== index))}
+                  onClick={() => remove(index)}
                   aria-label={`Remove ${row.label} row ${index + 1}${r.key ? ` (${r.key})` : ""}`}
                 >
                   ✕
@@ -105,15 +153,26 @@ export function KeyValueEditor({ name }: { name: "userCustomData" | "serverCusto
           })}
         </ul>
       ) : null}
-      <button
-        type="button"
-        className={buttonClass}
-        disabled={rows.length >= LIMITS.customDataRows}
-        onClick={() => update([...rows, { key: "", value: "" }])}
-        data-testid={`controls.${row.section}.${name}.add`}
-      >
-        Add {row.label} row
-      </button>
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          ref={register("add")}
+          type="button"
+          className={buttonClass}
+          disabled={rows.length >= MAX}
+          onClick={add}
+          aria-describedby={`${id}-count`}
+          data-testid={`controls.${row.section}.${name}.add`}
+        >
+          Add {row.label} row
+        </button>
+        <span
+          id={`${id}-count`}
+          className="text-xs text-neutral-600 dark:text-neutral-400"
+          data-testid={`controls.${row.section}.${name}.count`}
+        >
+          {customDataCount(rows.length)}
+        </span>
+      </div>
       <InlineAdvisories option={name} />
     </div>
   );

@@ -1,13 +1,17 @@
 "use client";
-import { useEffect, useState } from "react";
-import { PRESETS } from "@/lib/config/presets";
+import { useEffect, useRef, useState } from "react";
+import { DEFAULT_CONFIG } from "@/lib/config/options";
+import { PRESETS, presetInForce, sameConfig } from "@/lib/config/presets";
 import { EmbedButton } from "@/components/embed/embed-button";
 import { shareUrl } from "@/lib/url/codec";
 import { usePlayground, usePlaygroundStore } from "./store-provider";
+import { undoable } from "./store";
 import { useAnnounce } from "./announcer";
 import { ThemeToggle } from "./theme-toggle";
 import { headerButton } from "./button-styles";
 
+/** The preset menu's value when the config matches no preset. */
+const CUSTOM = "custom";
 
 function CopyLinkButton() {
   const store = usePlaygroundStore();
@@ -37,11 +41,43 @@ function CopyLinkButton() {
   );
 }
 
+/**
+ * Reset, "Reset to opened link" and the preset menu replace the whole config.
+ * Each is announced and offers Undo (restoring the exact config before) until
+ * the config changes again; the browser's Back also returns to it
+ * (`useUrlSync` gives each a history entry).
+ */
 export function PlaygroundHeader() {
-  const applyPreset = usePlayground((s) => s.applyPreset);
-  const resetToDefaults = usePlayground((s) => s.resetToDefaults);
-  const resetToOpened = usePlayground((s) => s.resetToOpened);
+  const store = usePlaygroundStore();
+  // The preset the config is in, or "Custom" once anything a preset sets was edited.
+  const inForce = usePlayground((s) => presetInForce(s.config)?.id ?? CUSTOM);
+  // A page opened without a link (or with one that holds only defaults) has nothing to go back to but the defaults.
+  const openedWithLink = usePlayground((s) => !sameConfig(s.openedWith, DEFAULT_CONFIG));
+  const replacement = usePlayground(undoable);
   const announce = useAnnounce();
+  const resetButton = useRef<HTMLButtonElement>(null);
+  /** The control that made the replacement on offer: focus returns there after Undo. */
+  const origin = useRef<HTMLElement | null>(null);
+
+  const replace = (action: () => void, control: HTMLElement, unchanged: string) => {
+    const before = store.getState().config;
+    action();
+    const step = undoable(store.getState());
+    if (store.getState().config === before || !step) {
+      announce(unchanged);
+      return;
+    }
+    origin.current = control;
+    announce(`${step.message} Undo is at the end of the header; the browser's Back button also returns to the previous settings.`);
+  };
+
+  const undo = () => {
+    store.getState().undoReplacement();
+    announce("Undone: the previous settings are back.");
+    const target = origin.current?.isConnected ? origin.current : resetButton.current;
+    target?.focus();
+  };
+
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-neutral-200 bg-white px-4 py-2.5 dark:border-neutral-800 dark:bg-neutral-950">
       <div className="mr-auto">
@@ -51,16 +87,18 @@ export function PlaygroundHeader() {
       <label className="flex items-center gap-1.5 text-xs text-neutral-600 dark:text-neutral-300">
         <span>Preset</span>
         <select
-          value=""
+          value={inForce}
           onChange={(e) => {
-            if (!e.target.value) return;
-            applyPreset(e.target.value);
-            announce(`Preset applied: ${PRESETS.find((p) => p.id === e.target.value)?.label}.`);
+            const preset = PRESETS.find((p) => p.id === e.target.value);
+            if (!preset) return;
+            replace(() => store.getState().applyPreset(preset.id), e.currentTarget, `Preset ${preset.label} is already in force.`);
           }}
           data-testid="header.preset"
           className="max-w-48 rounded-md border border-neutral-300 bg-white px-1.5 py-1 text-xs text-neutral-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100"
         >
-          <option value="">Choose…</option>
+          <option value={CUSTOM} disabled>
+            Custom
+          </option>
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id} title={p.description}>
               {p.label}
@@ -69,16 +107,39 @@ export function PlaygroundHeader() {
         </select>
       </label>
       <div className="flex flex-wrap gap-1.5">
-        <button type="button" className={headerButton} onClick={() => { resetToDefaults(); announce("Reset to the defaults."); }} data-testid="header.reset">
+        <button
+          ref={resetButton}
+          type="button"
+          className={headerButton}
+          onClick={(e) => replace(() => store.getState().resetToDefaults(), e.currentTarget, "Nothing to reset: these are the defaults.")}
+          data-testid="header.reset"
+        >
           Reset
         </button>
-        <button type="button" className={headerButton} onClick={() => { resetToOpened(); announce("Back to the state this page was opened with."); }} data-testid="header.resetToLink">
-          Reset to opened link
-        </button>
+        {openedWithLink ? (
+          <button
+            type="button"
+            className={headerButton}
+            onClick={(e) =>
+              replace(() => store.getState().resetToOpened(), e.currentTarget, "Nothing to reset: this is the state the page was opened with.")
+            }
+            data-testid="header.resetToLink"
+          >
+            Reset to opened link
+          </button>
+        ) : null}
         <CopyLinkButton />
         <EmbedButton className={headerButton} />
       </div>
       <ThemeToggle />
+      {replacement ? (
+        <div className="flex basis-full items-center gap-2 text-xs text-neutral-700 dark:text-neutral-300" data-testid="header.undoNotice">
+          <span>{replacement.message}</span>
+          <button type="button" className={headerButton} onClick={undo} data-testid="header.undo">
+            Undo
+          </button>
+        </div>
+      ) : null}
     </header>
   );
 }

@@ -5,46 +5,70 @@
  */
 import { createStore } from "zustand/vanilla";
 import { defaultConfig, type OptionKey, type PlaygroundConfig } from "@/lib/config/options";
-import { findPreset } from "@/lib/config/presets";
+import { findPreset, sameConfig, withPresetValues } from "@/lib/config/presets";
+
+/**
+ * A whole-config replacement the user can take back: Reset, "Reset to opened
+ * link" or a preset. Undo is offered while the config is still `applied`
+ * (compared by identity), so any later change ends the offer; `previous` is
+ * the exact config before (secrets included: it lives in memory only).
+ */
+export interface Replacement {
+  /** What happened, as a sentence: shown beside Undo and announced. */
+  message: string;
+  previous: PlaygroundConfig;
+  applied: PlaygroundConfig;
+}
 
 export interface PlaygroundState {
   config: PlaygroundConfig;
   /** The state the page was opened with (from its link), for "reset to link". */
   openedWith: PlaygroundConfig;
+  /** The last Reset or preset, while it can be undone (see `undoable`); `null` when there is none. */
+  lastReplacement: Replacement | null;
   setOption: <K extends OptionKey>(key: K, value: PlaygroundConfig[K]) => void;
   replaceConfig: (config: PlaygroundConfig) => void;
   applyPreset: (id: string) => void;
   resetToDefaults: () => void;
   resetToOpened: () => void;
+  /** Back to the config before the last Reset or preset, if nothing changed since. */
+  undoReplacement: () => void;
+}
+
+/** The replacement Undo can take back now: the last one, while the config is still what it applied. */
+export function undoable(state: Pick<PlaygroundState, "config" | "lastReplacement">): Replacement | null {
+  const r = state.lastReplacement;
+  return r && r.applied === state.config ? r : null;
 }
 
 export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
 
 export function createPlaygroundStore(initial: PlaygroundConfig) {
-  return createStore<PlaygroundState>()((set) => ({
-    config: initial,
-    openedWith: initial,
-    setOption: (key, value) => set((s) => ({ config: { ...s.config, [key]: value } })),
-    replaceConfig: (config) => set({ config }),
-    applyPreset: (id) =>
-      set((s) => {
-        const preset = findPreset(id);
-        if (!preset) return s;
-        // Secrets and appearance survive a preset: they are the user's, not the preset's.
-        const base = defaultConfig();
-        return {
-          config: {
-            ...base,
-            widgetToken: s.config.widgetToken,
-            apiKey: s.config.apiKey,
-            primaryColor: s.config.primaryColor,
-            language: s.config.language,
-            orgName: s.config.orgName,
-            ...preset.values,
-          },
-        };
-      }),
-    resetToDefaults: () => set({ config: defaultConfig() }),
-    resetToOpened: () => set((s) => ({ config: s.openedWith })),
-  }));
+  return createStore<PlaygroundState>()((set) => {
+    /** Replaces the config, remembering what it was; a replacement that changes nothing is not recorded. */
+    const replaceWithUndo = (s: PlaygroundState, applied: PlaygroundConfig, message: string): Partial<PlaygroundState> =>
+      sameConfig(applied, s.config) ? s : { config: applied, lastReplacement: { message, previous: s.config, applied } };
+    return {
+      config: initial,
+      openedWith: initial,
+      lastReplacement: null,
+      setOption: (key, value) => set((s) => ({ config: { ...s.config, [key]: value } })),
+      replaceConfig: (config) => set({ config }),
+      applyPreset: (id) =>
+        set((s) => {
+          const preset = findPreset(id);
+          if (!preset) return s;
+          // Secrets and appearance survive a preset: they are the user's, not the preset's.
+          return replaceWithUndo(s, withPresetValues(s.config, preset), `Preset applied: ${preset.label}.`);
+        }),
+      resetToDefaults: () => set((s) => replaceWithUndo(s, defaultConfig(), "Reset to the defaults.")),
+      resetToOpened: () =>
+        set((s) => replaceWithUndo(s, structuredClone(s.openedWith), "Back to the state this page was opened with.")),
+      undoReplacement: () =>
+        set((s) => {
+          const r = undoable(s);
+          return r ? { config: r.previous, lastReplacement: null } : s;
+        }),
+    };
+  });
 }

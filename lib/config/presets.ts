@@ -1,8 +1,9 @@
 /**
  * Named starting points. Each preset is a partial config applied over the
- * defaults, keeping the widget token and appearance the user already chose.
+ * defaults, keeping the widget token, secrets and appearance the user already
+ * chose (`PRESET_KEEPS`).
  */
-import type { PlaygroundConfig } from "./options";
+import { defaultConfig, OPTION_KEYS, type OptionKey, type PlaygroundConfig } from "./options";
 
 export interface Preset {
   id: string;
@@ -63,4 +64,45 @@ export const PRESETS: readonly Preset[] = [
 
 export function findPreset(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
+}
+
+/**
+ * The fields a preset keeps from the config it is applied over: the widget
+ * token and the secrets are the user's, and so is the appearance.
+ */
+export const PRESET_KEEPS = ["widgetToken", "apiKey", "primaryColor", "language", "orgName"] as const satisfies readonly OptionKey[];
+
+/** `preset` applied over `config`, as the Preset menu does: its values over the defaults, keeping `PRESET_KEEPS`. */
+export function withPresetValues(config: PlaygroundConfig, preset: Preset): PlaygroundConfig {
+  const kept = Object.fromEntries(PRESET_KEEPS.map((key) => [key, config[key]]));
+  return { ...defaultConfig(), ...kept, ...structuredClone(preset.values) };
+}
+
+/** Two JSON values with the same content (key order does not matter). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
+  }
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.hasOwn(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
+
+/** `a` and `b` hold the same values in every option (key order does not matter). */
+export function sameConfig(a: PlaygroundConfig, b: PlaygroundConfig): boolean {
+  return OPTION_KEYS.every((key) => sameValue(a[key], b[key]));
+}
+
+/**
+ * The preset the config is exactly in (applying it again would change
+ * nothing), or `null` once anything outside `PRESET_KEEPS` differs from every
+ * preset: the menu then says "Custom". The defaults are the "Anonymous" preset.
+ */
+export function presetInForce(config: PlaygroundConfig): Preset | null {
+  return PRESETS.find((preset) => sameConfig(withPresetValues(config, preset), config)) ?? null;
 }

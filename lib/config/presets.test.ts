@@ -1,0 +1,81 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { configArbitrary } from "./arbitraries";
+import { defaultConfig, type PlaygroundConfig } from "./options";
+import { findPreset, PRESETS, presetInForce, sameConfig, withPresetValues } from "./presets";
+
+const preset = (id: string) => findPreset(id)!;
+
+describe("withPresetValues", () => {
+  it("puts the preset's values over the defaults, keeping the token, secrets and appearance", () => {
+    const mine: PlaygroundConfig = {
+      ...defaultConfig(),
+      model: "server",
+      widgetToken: "wt_mine",
+      apiKey: "sk_secret",
+      primaryColor: "#ff0000",
+      language: "fr",
+      orgName: "Acme",
+      serverEmail: "old@example.com",
+      externalId: "old",
+    };
+    expect(withPresetValues(mine, preset("collect-extra-fields"))).toEqual({
+      ...defaultConfig(),
+      model: "collect",
+      extraFields: ["Company", "Order #"],
+      widgetToken: "wt_mine",
+      apiKey: "sk_secret",
+      primaryColor: "#ff0000",
+      language: "fr",
+      orgName: "Acme",
+    });
+  });
+
+  it("never shares arrays with the preset table", () => {
+    const applied = withPresetValues(defaultConfig(), preset("collect-extra-fields"));
+    applied.extraFields.push("Mutated");
+    expect(preset("collect-extra-fields").values.extraFields).toEqual(["Company", "Order #"]);
+  });
+});
+
+describe("sameConfig", () => {
+  it("ignores key order and compares arrays and rows by content", () => {
+    const a = { ...defaultConfig(), userCustomData: [{ key: "plan", value: "pro" }] };
+    const reordered = Object.fromEntries(Object.entries(structuredClone(a)).reverse()) as PlaygroundConfig;
+    expect(sameConfig(a, reordered)).toBe(true);
+    expect(sameConfig(a, { ...a, userCustomData: [{ key: "plan", value: "free" }] })).toBe(false);
+    expect(sameConfig(a, { ...a, userCustomData: [] })).toBe(false);
+    expect(sameConfig(a, { ...a, extraFields: ["Company"] })).toBe(false);
+  });
+
+  it("is true for a config and its clone, for any config", () => {
+    fc.assert(fc.property(configArbitrary(), (c) => sameConfig(c, structuredClone(c))), { numRuns: 200 });
+  });
+});
+
+describe("presetInForce", () => {
+  it("names the defaults as the Anonymous preset", () => {
+    expect(presetInForce(defaultConfig())?.id).toBe("anonymous");
+  });
+
+  it("names each preset right after it is applied, whatever the config was before", () => {
+    fc.assert(
+      fc.property(configArbitrary(), fc.constantFrom(...PRESETS), (config, p) => {
+        expect(presetInForce(withPresetValues(config, p))?.id).toBe(p.id);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("still names the preset after a change to what a preset keeps (token, appearance)", () => {
+    const applied = withPresetValues(defaultConfig(), preset("server"));
+    expect(presetInForce({ ...applied, widgetToken: "wt_other", primaryColor: "#00ff00", apiKey: "sk" })?.id).toBe("server");
+  });
+
+  it("says Custom (null) after any other edit", () => {
+    const applied = withPresetValues(defaultConfig(), preset("collect-extra-fields"));
+    expect(presetInForce({ ...applied, extraFields: ["Company name", "Order #"] })).toBeNull();
+    expect(presetInForce({ ...applied, prefillName: "Jane" })).toBeNull();
+    expect(presetInForce({ ...defaultConfig(), externalId: "ws_1" })).toBeNull();
+  });
+});
