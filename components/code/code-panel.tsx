@@ -6,6 +6,7 @@ import { SERVER_TARGETS, type Snippet, type SnippetLanguage, type SnippetTarget 
 import { CodeBlock, LANGUAGE_NAMES } from "./code-block";
 import { CopyButton } from "./copy-button";
 import { warmHighlighter } from "./highlight-client";
+import { useCodeWrap } from "./use-code-wrap";
 
 export interface CodePanelProps {
   /** The snippets to show, one tab each; client targets first, then server targets, in this order. */
@@ -66,11 +67,8 @@ export function CodePanel({ snippets, initialHighlighted, initialTarget, announc
   const [announcement, setAnnouncement] = useState("");
   const announceTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(announceTimer.current), []);
-  const onCopyResult = useCallback(
-    (ok: boolean, subject: string) => {
-      const message = ok
-        ? `Copied ${subject} to the clipboard`
-        : `Could not copy ${subject} to the clipboard. The text is selected: copy it with your keyboard.`;
+  const say = useCallback(
+    (message: string) => {
       if (announce) {
         announce(message);
         return;
@@ -82,6 +80,21 @@ export function CodePanel({ snippets, initialHighlighted, initialTarget, announc
     },
     [announce],
   );
+  const onCopyResult = useCallback(
+    (ok: boolean, subject: string) =>
+      say(
+        ok
+          ? `Copied ${subject} to the clipboard`
+          : `Could not copy ${subject} to the clipboard. The text is selected: copy it with your keyboard.`,
+      ),
+    [say],
+  );
+
+  const [wrap, setWrap] = useCodeWrap();
+  const toggleWrap = () => {
+    setWrap(!wrap);
+    say(wrap ? "Long lines scroll sideways." : "Long lines wrap.");
+  };
 
   // Warm the worker when the page is idle, so the first re-highlight after a change is fast.
   const [warmUp] = useState(() => warmUpPlan(snippets));
@@ -94,7 +107,11 @@ export function CodePanel({ snippets, initialHighlighted, initialTarget, announc
   const showGroupLabels = groups.length > 1;
 
   return (
-    <div className="code-panel flex min-w-0 flex-col gap-3 text-(--cp-text)" data-testid="code.panel">
+    <div
+      className="code-panel flex min-w-0 flex-col gap-3 text-(--cp-text)"
+      data-testid="code.panel"
+      data-wrap={wrap ? "" : undefined}
+    >
       {ordered.length > 0 && (
         <div
           role="tablist"
@@ -146,6 +163,22 @@ export function CodePanel({ snippets, initialHighlighted, initialTarget, announc
           ))}
         </div>
       )}
+
+      {active ? (
+        <div className="-mb-1 flex justify-end">
+          <button
+            type="button"
+            aria-pressed={wrap}
+            onClick={toggleWrap}
+            title={wrap ? "Long lines wrap; press to keep each line whole and scroll sideways" : "Long lines scroll sideways; press to wrap them"}
+            data-testid="code.wrap"
+            className="inline-flex items-center gap-1.5 rounded-md border border-(--cp-border) bg-(--cp-button) px-2 py-0.5 text-xs font-medium text-(--cp-text) hover:bg-(--cp-button-hover) focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-(--cp-focus)"
+          >
+            <span aria-hidden="true" className="font-mono">{wrap ? "↩" : "→"}</span>
+            Wrap lines
+          </button>
+        </div>
+      ) : null}
 
       {active ? (
         <div

@@ -1,5 +1,5 @@
 "use client";
-import { useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
 import { AdvisoriesProvider } from "@/components/controls/advisories";
 import { ControlsPanel } from "@/components/controls/controls-panel";
@@ -30,7 +30,7 @@ function PaneColumn({ id, active, label, children, className = "" }: { id: Pane;
       id={`pane-${id}`}
       aria-label={label}
       data-testid={`pane.${id}`}
-      className={`${active === id ? "block" : "hidden"} min-h-0 lg:block 2xl:overflow-y-auto ${className}`}
+      className={`${active === id ? "block" : "hidden"} min-h-0 scroll-mt-10 lg:block xl:overflow-y-auto ${className}`}
     >
       {children}
     </section>
@@ -45,22 +45,31 @@ export interface PlaygroundProps {
 
 export function Playground({ initial, linkIssues, initialHighlighted }: PlaygroundProps) {
   const [active, setActive] = useState<Pane>("controls");
+  const nav = useRef<HTMLElement>(null);
+  // One pane at a time, the page scrolls as a whole (the header scrolls away, the tab bar sticks):
+  // a newly chosen pane starts at its top, right under the tab bar, once the header is gone.
+  const choose = (pane: Pane) => {
+    setActive(pane);
+    const bar = nav.current;
+    if (bar && bar.getBoundingClientRect().top <= 0) window.scrollTo({ top: bar.offsetTop });
+  };
   return (
     <StoreProvider initial={initial}>
       <AnnouncerProvider>
         <AdvisoriesProvider>
           <UrlSync />
-          <div className="flex h-dvh flex-col">
+          {/* Below lg the document scrolls (header away, tab bar sticky); from lg each column scrolls on its own. */}
+          <div className="flex min-h-dvh flex-col lg:h-dvh">
             <PlaygroundHeader />
             <LinkNotice issues={linkIssues} />
-            <nav aria-label="Panels" className="flex border-b border-neutral-200 bg-white lg:hidden dark:border-neutral-800 dark:bg-neutral-950">
+            <nav ref={nav} aria-label="Panels" className="sticky top-0 z-10 flex border-b border-neutral-200 bg-white lg:hidden dark:border-neutral-800 dark:bg-neutral-950">
               {PANES.map((p) => (
                 <button
                   key={p.id}
                   type="button"
                   aria-pressed={active === p.id}
                   aria-controls={`pane-${p.id}`}
-                  onClick={() => setActive(p.id)}
+                  onClick={() => choose(p.id)}
                   data-testid={`mobile.tab.${p.id}`}
                   className="flex-1 border-b-2 border-transparent px-3 py-2 text-sm font-medium text-neutral-600 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 aria-pressed:border-neutral-900 aria-pressed:text-neutral-900 dark:text-neutral-400 dark:aria-pressed:border-neutral-100 dark:aria-pressed:text-neutral-100"
                 >
@@ -68,16 +77,20 @@ export function Playground({ initial, linkIssues, initialHighlighted }: Playgrou
                 </button>
               ))}
             </nav>
-            <main className="grid min-h-0 flex-1 grid-cols-1 overflow-y-auto lg:grid-cols-[340px_minmax(0,1fr)] lg:overflow-hidden 2xl:grid-cols-[360px_minmax(620px,1.15fr)_minmax(0,1fr)]">
+            {/* Named: the preview document has a main landmark of its own. */}
+            <main
+              aria-label="Playground"
+              className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[340px_minmax(0,1fr)] lg:overflow-hidden xl:grid-cols-[300px_minmax(560px,1.25fr)_minmax(0,1fr)] 2xl:grid-cols-[360px_minmax(620px,1.15fr)_minmax(0,1fr)]"
+            >
               <PaneColumn id="controls" active={active} label="Controls" className="border-neutral-200 p-4 lg:overflow-y-auto lg:border-r dark:border-neutral-800">
                 <ControlsPanel />
               </PaneColumn>
-              {/* On large screens preview and code share one scrolling column; on 2xl they become columns. */}
-              <div className="min-h-0 lg:overflow-y-auto 2xl:contents">
-                <PaneColumn id="preview" active={active} label="Preview" className="bg-neutral-100 dark:bg-neutral-900">
-                  <PreviewPane />
+              {/* From lg to xl preview and code share one scrolling column (the preview fills its height); from xl they are columns. */}
+              <div className="min-h-0 lg:overflow-y-auto xl:contents">
+                <PaneColumn id="preview" active={active} label="Preview" className="bg-neutral-100 lg:h-full dark:bg-neutral-900">
+                  <PreviewPane fill />
                 </PaneColumn>
-                <PaneColumn id="code" active={active} label="Code" className="border-neutral-200 2xl:border-l dark:border-neutral-800">
+                <PaneColumn id="code" active={active} label="Code" className="border-neutral-200 xl:border-l dark:border-neutral-800">
                   <CodePane initialHighlighted={initialHighlighted} tools={<CodeTools />} />
                 </PaneColumn>
               </div>

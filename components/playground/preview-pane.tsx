@@ -6,6 +6,7 @@ import { explainDeviceHistory, type DeviceRole } from "@/lib/preview/explain";
 import type { PreviewDevice, PreviewSession, PreviewToHostMessage, PreviewViewport } from "@/lib/preview/messages";
 import { PreviewFrame } from "@/components/preview/preview-frame";
 import { bootWidget } from "@/lib/preview/boot";
+import { useAnnounce } from "./announcer";
 import { headerButton } from "./button-styles";
 import { useUsableConfig } from "./use-usable-config";
 import { VerifiedFlow, type TokenState } from "./verified-flow";
@@ -39,7 +40,16 @@ const emailKey = (email: string) => email.trim().toLowerCase();
 /** "Your backend": a route of this app that calls the sandbox's authenticate-user server-side. */
 const DEMO_BACKEND = "/api/demo-backend/contact-token";
 
-export function PreviewPane() {
+export interface PreviewPaneProps {
+  /**
+   * Fill the pane's height (the playground): the frame takes the room left on screen, so the
+   * launcher is always in view. Without it (the docs embed, which sizes itself to its content)
+   * the frame keeps a fixed height.
+   */
+  fill?: boolean;
+}
+
+export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
   // What the widget would be given: values that look like secrets or that the schema refuses are left out.
   const config = useUsableConfig();
   const [viewport, setViewport] = useState<PreviewViewport>("desktop");
@@ -169,11 +179,28 @@ export function PreviewPane() {
   const signIn = (email: string | undefined) =>
     updateDevice(active, (d) => ({ ...d, signedInEmail: email, visit: d.visit + 1 }));
 
-  const frameSize = viewport === "desktop" ? "h-[780px] w-full lg:min-w-[580px]" : "h-[740px] w-[390px] shrink-0";
+  // The frame fills the room left on screen, so the widget's bottom-right anchor (and the launcher
+  // after closing it) is always in view; the replica sizes itself to the frame as the widget does
+  // to a browser window. The mobile size is a phone's width (narrower where the pane is narrower).
+  const frameSize = fill
+    ? viewport === "desktop"
+      ? "w-full"
+      : "max-h-[844px] w-[390px] max-w-full shrink-0"
+    : viewport === "desktop"
+      ? "h-[780px] w-full lg:min-w-[580px]"
+      : "h-[740px] w-[390px] shrink-0";
   const activeEmail = emailOf(activeState);
+  // Domain §3.2 row B: collectUserData is on, but a contact token stored by an earlier visit is
+  // reused, so the welcome form is skipped; it only shows to a visitor with no stored contact.
+  const storedContactSkipsForm = boot.load.row === "B" && boot.load.contact !== null;
+  const announce = useAnnounce();
+  const showFreshVisitor = () => {
+    clearSiteData();
+    announce("Showing a first-time visitor: this browser's site data is cleared and the page reloaded.");
+  };
 
   return (
-    <div className="flex h-full min-h-[820px] flex-col gap-2 p-4">
+    <div className={fill ? "flex flex-col gap-2 p-4 lg:h-full" : "flex h-full min-h-[820px] flex-col gap-2 p-4"}>
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="mr-auto text-sm font-semibold">Live preview</h2>
         <div role="group" aria-label="Preview size" className="flex overflow-hidden rounded-md border border-neutral-300 dark:border-neutral-700">
@@ -251,12 +278,33 @@ export function PreviewPane() {
         <span className="font-semibold">{DEVICES.find((d) => d.id === active)!.label}:</span> {explanation}
       </p>
 
+      {storedContactSkipsForm ? (
+        <div
+          className="flex flex-wrap items-center gap-x-3 gap-y-1.5 rounded-md border border-amber-300 bg-amber-50 px-2.5 py-1.5 text-xs text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-50"
+          data-testid="preview.storedContact"
+        >
+          <p className="min-w-0 flex-1 basis-64">
+            <span className="font-semibold">No welcome form here:</span> this browser already stores a contact token from an earlier visit. With collectUserData the real widget reuses it and skips the welcome form, which only shows to a visitor with no stored contact.
+          </p>
+          <button type="button" className={headerButton} onClick={showFreshVisitor} data-testid="preview.freshVisitor">
+            Show a first-time visitor
+          </button>
+        </div>
+      ) : null}
+
       {verified ? <VerifiedFlow email={activeEmail} token={activeEmail ? tokens[emailKey(activeEmail)] : undefined} /> : null}
 
       <p className="text-xs text-neutral-600 dark:text-neutral-400" data-testid="preview.note">
         A replica of widget v4 driven by the same rules as the real one; nothing is sent to open.cx. Each device keeps its own localStorage; conversations live in a simulated backend.
       </p>
-      <div className="flex min-h-0 flex-1 justify-center overflow-auto">
+      {/* Filling: no scrolling box, the frame stretches to fit (below lg: the window's height under the tab bar). */}
+      <div
+        className={
+          fill
+            ? "flex h-[calc(100dvh-3.5rem)] min-h-[480px] justify-center lg:h-auto lg:flex-1"
+            : "flex min-h-0 flex-1 justify-center overflow-auto"
+        }
+      >
         {/* Only the device on screen is mounted: switching device is a page load on that device anyway. */}
         <PreviewFrame
           key={activeFrame.id}

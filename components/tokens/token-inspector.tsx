@@ -103,7 +103,7 @@ export function TokenInspector() {
     <section
       aria-labelledby={`${id}-heading`}
       data-testid="tokens"
-      className="space-y-3 rounded-lg border border-neutral-200 bg-white p-4 text-neutral-900 dark:border-neutral-800 dark:bg-neutral-950 dark:text-neutral-100"
+      className="min-w-0 space-y-3 text-neutral-900 dark:text-neutral-100"
     >
       <div>
         <h2 id={`${id}-heading`} className="text-sm font-semibold">
@@ -171,7 +171,8 @@ export function TokenInspector() {
         whereId={`${id}-where`}
       >
         {candidate !== null ? (
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 border-t border-current/20 pt-2.5">
+          // The result gets its own full-width line under the button (beside it, it was squeezed to a few pixels).
+          <div className="flex flex-col items-start gap-1.5 border-t border-current/20 pt-2.5">
             <button
               type="button"
               onClick={() => void runCheck()}
@@ -190,7 +191,7 @@ export function TokenInspector() {
               data-status={
                 shownVerify.status === "done" ? shownVerify.result.status : shownVerify.status
               }
-              className={`min-w-0 flex-1 text-xs ${message?.tone ?? ""}`}
+              className={`w-full min-w-0 text-xs break-words ${message?.tone ?? ""}`}
             >
               {message?.text ?? ""}
             </p>
