@@ -94,7 +94,7 @@ test.describe("on a phone", () => {
     const close = playground.preview().getByRole("button", { name: "Close" });
     await playground.scrollPreviewTo(close);
     await close.click();
-    await expect(playground.widget()).toHaveCount(0);
+    await expect(playground.widget()).toBeHidden();
     const launcher = playground.preview().getByTestId("preview.launcher");
     await expect(launcher).toBeVisible();
     await expect(launcher).toBeFocused();

@@ -14,6 +14,7 @@ import {
   type PreviewToHostMessage,
   STANDALONE_DEVICE,
 } from "@/lib/preview/messages";
+import { languageNote } from "@/lib/preview/language-note";
 import { widgetInstanceKey } from "@/lib/preview/widget-instance";
 import { WidgetRuntime } from "./widget-runtime";
 
@@ -75,6 +76,7 @@ export function PreviewDocument({ initialConfig }: { initialConfig: PlaygroundCo
     <main data-testid="preview.document" data-ready={hydrated ? "" : undefined}>
       <h1 className="sr-only">Widget preview</h1>
       <SitePlaceholder />
+      <LanguageNote language={shown?.config.language ?? "en"} />
       {shown && (
         <WidgetRuntime
           key={widgetInstanceKey(shown.config, shown.device)}
@@ -97,5 +99,27 @@ function SitePlaceholder() {
       <div className="h-3 w-2/3 rounded-full bg-neutral-100" />
       <div className="h-3 w-1/2 rounded-full bg-neutral-100" />
     </div>
+  );
+}
+
+/**
+ * Says when the real widget would not be in English (lib/preview/language-note.ts),
+ * beside the trigger, where the open window never reaches (it ends 86px above the
+ * bottom). The live region is always there, so a change of language is announced.
+ */
+function LanguageNote({ language }: { language: string }) {
+  const text = languageNote(language);
+  return (
+    <p
+      role="status"
+      data-testid="preview.languageNote"
+      className={
+        text
+          ? "fixed bottom-5 left-5 max-w-[calc(100vw-112px)] rounded-md border border-amber-300 bg-amber-50 px-2.5 py-1.5 text-xs text-amber-950"
+          : "sr-only"
+      }
+    >
+      {text}
+    </p>
   );
 }

@@ -12,8 +12,8 @@ import { useEffect, useEffectEvent, useReducer, useRef, useState } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
 import type { DeviceStorage, Screen } from "@/lib/identity";
 import type { PreviewChatMessage, PreviewDevice, PreviewEvent, PreviewSession } from "@/lib/preview/messages";
-import { newSession, type SessionOwner } from "@/lib/preview/sessions";
-import { themeVariables } from "@/lib/preview/theme";
+import { newSession, SESSIONS_LATENCY_MS, type SessionOwner } from "@/lib/preview/sessions";
+import { themeVariables, WIDGET_FONT_FAMILY } from "@/lib/preview/theme";
 import { DEFAULT_INITIAL_MESSAGES, PREVIEW_BOT_REPLY } from "@/lib/preview/widget-instance";
 import { bootWidget, composeFirstMessage, submitWelcome, type WidgetBoot } from "@/lib/preview/boot";
 import { useSmallScreen } from "./use-small-screen";
@@ -23,7 +23,10 @@ import { SessionsScreen } from "./widget-replica/sessions-screen";
 import { WelcomeScreen, type WelcomeFormValues } from "./widget-replica/welcome-screen";
 import { WidgetContainer } from "./widget-replica/widget-container";
 
-/** How long "Connecting..." shows, and how long the bot "types". */
+/**
+ * How long "Connecting..." shows (the simulated create-unverified request), and how
+ * long the bot "types". After it the sessions screen loads for SESSIONS_LATENCY_MS.
+ */
 const CONNECTING_MS = 600;
 const REPLY_MS = 1200;
 const CONTAINER_ID = "opencx-widget";
@@ -39,6 +42,8 @@ interface WidgetState {
   /** The chat on screen; `null` is a new chat with no session yet. */
   activeSessionId: string | null;
   submitting: boolean;
+  /** The first `GET /sessions` after the welcome form is in flight: the sessions screen shows a spinner. */
+  sessionsLoading: boolean;
   /** Session id → replies still "typing". */
   pendingReplies: Record<string, number>;
   /** Set by the visitor's own navigation: only then may a screen take focus. */
@@ -49,7 +54,8 @@ type Action =
   | { type: "toggle" }
   | { type: "close" }
   | { type: "submit-start" }
-  | { type: "submit-done"; owner: SessionOwner; storage: DeviceStorage; extraCollectedData: Record<string, string> | undefined; sessions: PreviewSession[]; screen: Screen }
+  | { type: "contact-created"; owner: SessionOwner; storage: DeviceStorage; extraCollectedData: Record<string, string> | undefined }
+  | { type: "sessions-loaded"; sessions: PreviewSession[]; screen: Screen }
   | { type: "show-sessions" }
   | { type: "open-chat"; sessionId: string | null }
   | { type: "user-message"; session: PreviewSession }
@@ -65,6 +71,7 @@ function initialState(boot: WidgetBoot): WidgetState {
     sessions: boot.sessions,
     activeSessionId: null,
     submitting: false,
+    sessionsLoading: false,
     pendingReplies: {},
     visitorNavigated: false,
   };
@@ -78,18 +85,22 @@ function reducer(state: WidgetState, action: Action): WidgetState {
       return { ...state, open: false };
     case "submit-start":
       return { ...state, submitting: true };
-    case "submit-done":
+    case "contact-created":
+      // The widget's router moves to the sessions screen, which fetches the contact's sessions.
       return {
         ...state,
         submitting: false,
         owner: action.owner,
         storage: action.storage,
         extraCollectedData: action.extraCollectedData,
-        sessions: action.sessions,
-        screen: action.screen,
+        screen: "sessions",
+        sessionsLoading: true,
         activeSessionId: null,
         visitorNavigated: true,
       };
+    case "sessions-loaded":
+      // No sessions: on to a new chat (domain.md §3.5); else the list.
+      return { ...state, sessionsLoading: false, sessions: action.sessions, screen: action.screen };
     case "show-sessions":
       return { ...state, screen: "sessions", visitorNavigated: true };
     case "open-chat":
@@ -191,16 +202,17 @@ export function WidgetRuntime({ config, device, onEvent }: WidgetRuntimeProps) {
     // A refused submit does nothing visible, like the widget's silent zod check.
     if (!outcome.accepted) return;
     dispatch({ type: "submit-start" });
-    later(CONNECTING_MS, () =>
+    later(CONNECTING_MS, () => {
       dispatch({
-        type: "submit-done",
+        type: "contact-created",
         owner: outcome.owner,
         storage: outcome.storage,
         extraCollectedData: outcome.extraCollectedData,
-        sessions: outcome.sessions,
-        screen: outcome.screen,
-      }),
-    );
+      });
+      later(SESSIONS_LATENCY_MS, () =>
+        dispatch({ type: "sessions-loaded", sessions: outcome.sessions, screen: outcome.screen }),
+      );
+    });
   }
 
   function handleSend(typed: string) {
@@ -243,8 +255,8 @@ export function WidgetRuntime({ config, device, onEvent }: WidgetRuntimeProps) {
     <div
       data-testid="preview.widget"
       data-small={small ? "" : undefined}
-      style={themeVariables(config.primaryColor) as React.CSSProperties}
-      className="font-sans text-base"
+      style={{ ...(themeVariables(config.primaryColor) as React.CSSProperties), fontFamily: WIDGET_FONT_FAMILY }}
+      className="text-base"
       onKeyDown={(e) => {
         if (e.key === "Escape" && state.open) {
           e.stopPropagation();
@@ -252,44 +264,44 @@ export function WidgetRuntime({ config, device, onEvent }: WidgetRuntimeProps) {
         }
       }}
     >
-      {state.open && (
-        <WidgetContainer id={CONTAINER_ID} screen={state.screen} small={small}>
-          {state.screen === "welcome" && (
-            <WelcomeScreen
-              orgName={config.orgName}
-              prefill={boot.form?.prefill ?? { name: "", email: "" }}
-              extraFields={boot.form?.extraFields ?? []}
-              submitting={state.submitting}
-              widgetToken={widgetToken}
-              onSubmit={handleSubmit}
-              onClose={onClose}
-            />
-          )}
-          {state.screen === "sessions" && (
-            <SessionsScreen
-              title={title}
-              sessions={state.sessions}
-              widgetToken={widgetToken}
-              onOpenSession={(id) => dispatch({ type: "open-chat", sessionId: id })}
-              onNewConversation={() => dispatch({ type: "open-chat", sessionId: null })}
-              onClose={onClose}
-              focusOnMount={state.visitorNavigated}
-            />
-          )}
-          {state.screen === "chat" && (
-            <ChatScreen
-              title={title}
-              initialMessages={DEFAULT_INITIAL_MESSAGES}
-              messages={active?.messages ?? []}
-              typing={(state.pendingReplies[state.activeSessionId ?? ""] ?? 0) > 0}
-              onSend={handleSend}
-              onBack={() => dispatch({ type: "show-sessions" })}
-              onClose={onClose}
-              focusInput={state.visitorNavigated}
-            />
-          )}
-        </WidgetContainer>
-      )}
+      {/* Mounted from the start and only hidden while closed, like the widget's popover. */}
+      <WidgetContainer id={CONTAINER_ID} screen={state.screen} small={small} open={state.open}>
+        {state.screen === "welcome" && (
+          <WelcomeScreen
+            orgName={config.orgName}
+            prefill={boot.form?.prefill ?? { name: "", email: "" }}
+            extraFields={boot.form?.extraFields ?? []}
+            submitting={state.submitting}
+            widgetToken={widgetToken}
+            onSubmit={handleSubmit}
+            onClose={onClose}
+          />
+        )}
+        {state.screen === "sessions" && (
+          <SessionsScreen
+            title={title}
+            sessions={state.sessions}
+            loading={state.sessionsLoading}
+            widgetToken={widgetToken}
+            onOpenSession={(id) => dispatch({ type: "open-chat", sessionId: id })}
+            onNewConversation={() => dispatch({ type: "open-chat", sessionId: null })}
+            onClose={onClose}
+            focusOnMount={state.visitorNavigated}
+          />
+        )}
+        {state.screen === "chat" && (
+          <ChatScreen
+            title={title}
+            initialMessages={DEFAULT_INITIAL_MESSAGES}
+            messages={active?.messages ?? []}
+            typing={(state.pendingReplies[state.activeSessionId ?? ""] ?? 0) > 0}
+            onSend={handleSend}
+            onBack={() => dispatch({ type: "show-sessions" })}
+            onClose={onClose}
+            focusInput={state.visitorNavigated}
+          />
+        )}
+      </WidgetContainer>
       {/* On small screens the open widget covers the page, trigger included. */}
       <Launcher
         ref={launcherRef}

@@ -14,6 +14,13 @@
 import type { ResolvedContact, WidgetApiCall } from "../identity";
 import type { PreviewSession } from "./messages";
 
+/**
+ * How long the simulated `GET /sessions` takes. The widget shows its sessions
+ * screen (header and spinner, 450 × 600) while that first request is in flight,
+ * then moves on: to the chat when the contact has no sessions, else to the list.
+ */
+export const SESSIONS_LATENCY_MS = 700;
+
 /** Who is asking for sessions: the resolved contact plus the email it was created with. */
 export interface SessionOwner {
   contact: ResolvedContact;

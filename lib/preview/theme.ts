@@ -18,6 +18,15 @@ export const NEUTRAL_PALETTE = {
   950: "hsl(0 0% 3.9%)",
 } as const;
 
+/**
+ * The widget's font: Tailwind 3's default `font-sans` stack, which the widget is
+ * built with (domain.md §8). Tailwind 4's `--font-sans` is a different stack
+ * (-apple-system, Roboto, Noto Sans, Arial…): on Debian that font is narrower than
+ * the real widget's DejaVu Sans, so the welcome title wrapped differently.
+ */
+export const WIDGET_FONT_FAMILY =
+  'ui-sans-serif, system-ui, sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji"';
+
 export type ThemeVariables = Record<`--opencx-${string}`, string>;
 
 /** `rgb(r g b)` of a CSS colour, or of the widget default when it cannot be parsed. */

@@ -114,3 +114,12 @@ export function OpenLogoIcon(props: IconProps) {
     </Svg>
   );
 }
+
+/** The loading spinner's mark: eight short spokes around the centre. */
+export function SpinnerIcon(props: IconProps) {
+  return (
+    <Svg {...props}>
+      <path d="M12 2.5v4M12 17.5v4M2.5 12h4M17.5 12h4M5.3 5.3l2.8 2.8M15.9 15.9l2.8 2.8M5.3 18.7l2.8-2.8M15.9 8.1l2.8-2.8" />
+    </Svg>
+  );
+}

@@ -2,13 +2,15 @@
 
 import { useEffect, useRef } from "react";
 import type { PreviewSession } from "@/lib/preview/messages";
-import { ChevronRightIcon, UserRoundIcon } from "./icons";
+import { ChevronRightIcon, SpinnerIcon, UserRoundIcon } from "./icons";
 import { BUTTON_GHOST, BUTTON_LG, BUTTON_PRIMARY, cx, FAITHFUL_CONTRAST, PoweredBy, ScreenHeader } from "./ui";
 
 export const SESSIONS_STRINGS = {
   closed: "Closed conversations",
   newConversation: "New conversation",
   empty: "No conversations yet",
+  /** Said to assistive technology while the first sessions request is in flight (the widget shows only a spinner). */
+  loading: "Loading conversations",
   /** `bot.name || 'AI Support Agent'`: the preview has no bot name. */
   aiAssignee: "AI Support Agent",
 } as const;
@@ -16,6 +18,8 @@ export const SESSIONS_STRINGS = {
 export interface SessionsScreenProps {
   title: string;
   sessions: readonly PreviewSession[];
+  /** The first `GET /sessions` is in flight: header, a centred spinner and the "Powered by" row only. */
+  loading?: boolean;
   widgetToken: string;
   onOpenSession: (id: string) => void;
   onNewConversation: () => void;
@@ -55,6 +59,7 @@ function SessionCard({ session, onOpen }: { session: PreviewSession; onOpen: () 
 export function SessionsScreen({
   title,
   sessions,
+  loading = false,
   widgetToken,
   onOpenSession,
   onNewConversation,
@@ -75,49 +80,57 @@ export function SessionsScreen({
       className="flex min-h-0 flex-1 animate-screen-in flex-col outline-none"
     >
       <ScreenHeader title={title} titleClassName="ps-2" onClose={onClose} />
-      <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">
-        <div className="flex flex-1 flex-col gap-2 p-2">
-          {sessions.length === 0 ? (
-            <p className="m-auto text-sm text-muted-foreground">{SESSIONS_STRINGS.empty}</p>
-          ) : (
-            <>
-              {open.length > 0 && (
-                <ul className="flex flex-col gap-2" aria-label="Open conversations">
-                  {open.map((s) => (
-                    <li key={s.id}>
-                      <SessionCard session={s} onOpen={() => onOpenSession(s.id)} />
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {closed.length > 0 && (
-                <section className="flex flex-col gap-2" aria-labelledby="preview-closed-title">
-                  <h3
-                    {...FAITHFUL_CONTRAST}
-                    id="preview-closed-title"
-                    className="px-2 pt-2 text-xs font-semibold text-muted-foreground/75 uppercase"
-                  >
-                    {SESSIONS_STRINGS.closed}
-                  </h3>
-                  <ul className="flex flex-col gap-2">
-                    {closed.map((s) => (
+      {loading ? (
+        <div data-testid="preview.sessions.loading" role="status" className="flex flex-1 items-center justify-center p-2">
+          <SpinnerIcon size={16} className="motion-safe:animate-spin" />
+          <span className="sr-only">{SESSIONS_STRINGS.loading}</span>
+        </div>
+      ) : (
+        <div className="flex min-h-0 flex-1 flex-col overflow-y-auto">
+          <div className="flex flex-1 flex-col gap-2 p-2">
+            {sessions.length === 0 ? (
+              <p className="m-auto text-sm text-muted-foreground">{SESSIONS_STRINGS.empty}</p>
+            ) : (
+              <>
+                {open.length > 0 && (
+                  <ul className="flex flex-col gap-2" aria-label="Open conversations">
+                    {open.map((s) => (
                       <li key={s.id}>
                         <SessionCard session={s} onOpen={() => onOpenSession(s.id)} />
                       </li>
                     ))}
                   </ul>
-                </section>
-              )}
-            </>
-          )}
+                )}
+                {closed.length > 0 && (
+                  <section className="flex flex-col gap-2" aria-labelledby="preview-closed-title">
+                    <h3
+                      {...FAITHFUL_CONTRAST}
+                      id="preview-closed-title"
+                      className="px-2 pt-2 text-xs font-semibold text-muted-foreground/75 uppercase"
+                    >
+                      {SESSIONS_STRINGS.closed}
+                    </h3>
+                    <ul className="flex flex-col gap-2">
+                      {closed.map((s) => (
+                        <li key={s.id}>
+                          <SessionCard session={s} onOpen={() => onOpenSession(s.id)} />
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                )}
+              </>
+            )}
+          </div>
+          <div className="sticky bottom-0 bg-background p-2 pt-0">
+            <button type="button" onClick={onNewConversation} className={cx(BUTTON_PRIMARY, BUTTON_LG)}>
+              {SESSIONS_STRINGS.newConversation}
+            </button>
+          </div>
         </div>
-        <div className="sticky bottom-0 bg-background px-2 pt-2">
-          <button type="button" onClick={onNewConversation} className={cx(BUTTON_PRIMARY, BUTTON_LG)}>
-            {SESSIONS_STRINGS.newConversation}
-          </button>
-          <PoweredBy widgetToken={widgetToken} />
-        </div>
-      </div>
+      )}
+      {/* Below the list, outside its scroll area, as in the widget. */}
+      <PoweredBy widgetToken={widgetToken} />
     </div>
   );
 }

@@ -69,25 +69,29 @@ export function CloseButton({ onClose, className }: { onClose: () => void; class
   );
 }
 
-/** The "Powered by open" link; its `ref` is the widget token. */
+/**
+ * The "Powered by open" row: a centred row padded 8px at the sides and bottom and
+ * none on top (the widget's `p-2 pt-0`), holding a 10px link whose `ref` is the
+ * widget token.
+ */
 export function PoweredBy({ widgetToken, className }: { widgetToken: string; className?: string }) {
   return (
-    <a
-      {...FAITHFUL_CONTRAST}
-      // A share link can make the token a lone surrogate, on which encodeURIComponent throws.
-      href={`https://open.cx/?ref=${encodeUriComponentSafe(widgetToken)}`}
-      target="_blank"
-      rel="noopener"
-      className={cx(
-        "mx-auto flex w-fit items-center justify-center gap-1 rounded-md px-1 py-2 text-[10px] text-muted-foreground/70",
-        FOCUS_RING,
-        className,
-      )}
-    >
-      Powered by
-      <OpenLogoIcon size={12} />
-      <span className="font-semibold">open</span>
-      <span className="sr-only"> (opens in a new tab)</span>
-    </a>
+    <div data-testid="preview.poweredBy" className={cx("flex items-center justify-center p-2 pt-0", className)}>
+      <a
+        {...FAITHFUL_CONTRAST}
+        // A share link can make the token a lone surrogate, on which encodeURIComponent throws.
+        href={`https://open.cx/?ref=${encodeUriComponentSafe(widgetToken)}`}
+        target="_blank"
+        rel="noopener"
+        className={cx("flex items-center rounded-sm text-[10px] text-muted-foreground/70", FOCUS_RING)}
+      >
+        Powered by{"\u00a0"}
+        <span className="flex items-center gap-px">
+          <OpenLogoIcon size={12} />
+          <span className="font-semibold">open</span>
+        </span>
+        <span className="sr-only"> (opens in a new tab)</span>
+      </a>
+    </div>
   );
 }

@@ -9,19 +9,31 @@ export const SCREEN_SIZES: Record<Screen, { width: string; height: string }> = {
 };
 
 /**
- * The content container. Its bottom edge sits 82px above the viewport bottom
- * (trigger offset 20 + button 48 + wobble 4 + side offset 10) and its right
- * edge lines up with the trigger; on small screens it covers the page.
+ * The content container, standing in for the widget's content iframe.
+ *
+ * In the widget that iframe sits in a Radix popover box whose bottom edge is
+ * 20 + 48 + 2 × 2 + 10 = 82px above the viewport bottom (domain.md §7.4). The
+ * iframe is `display: inline`, so it rests on the box's text baseline and the
+ * line's descent (4px at the box's 16px font) stays empty below it: the visible
+ * window ends 86px above the viewport bottom. Its height is capped at
+ * `100vh - 20 - 82 - 4` = `100vh - 106px` (so it never comes closer than 20px to
+ * the top) and its right edge lines up with the trigger offset, 20px. On small
+ * screens it covers the page.
+ *
+ * Like the widget's popover (mounted once, `display: none` while closed), it
+ * stays mounted while closed: screen, typed text and size come back as they were.
  */
 export function WidgetContainer({
   id,
   screen,
   small,
+  open,
   children,
 }: {
   id: string;
   screen: Screen;
   small: boolean;
+  open: boolean;
   children: React.ReactNode;
 }) {
   const size = SCREEN_SIZES[screen];
@@ -30,6 +42,7 @@ export function WidgetContainer({
       id={id}
       aria-label="OpenCX Live Chat"
       data-screen={screen}
+      hidden={!open}
       style={small ? undefined : { width: size.width, height: size.height }}
       className={cx(
         "fixed z-[10000001] flex flex-col overflow-hidden bg-background text-secondary-foreground antialiased",
@@ -37,7 +50,7 @@ export function WidgetContainer({
         small
           ? "inset-0 h-dvh w-dvw rounded-none"
           : cx(
-              "right-5 bottom-[82px] max-h-[calc(100vh-106px)] max-w-[calc(100vw-40px)] rounded-[32px]",
+              "right-5 bottom-[86px] max-h-[calc(100vh-106px)] max-w-[calc(100vw-40px)] rounded-[32px]",
               "shadow-[0_0px_100px_0px_rgb(0_0_0/0.25)]",
               "transition-[width,height] duration-1000 ease-[cubic-bezier(0.16,1,0.3,1)]",
             ),

@@ -1,0 +1,199 @@
+/**
+ * Issue 13, "The replica, pixel for pixel": geometry and styles of the replica
+ * measured in Chromium and compared with the real widget's (v4.0.57, measured
+ * on the same configurations; domain.md §6–8 corrected where they disagree).
+ * The preview document is opened on its own (`/preview?config=…`) at a fixed
+ * viewport, with reduced motion so that no entry animation shifts a box.
+ */
+import type { Locator, Page } from "@playwright/test";
+import { expect, test, TRACE } from "./support/fixtures";
+import { shareLink } from "./support/playground-page";
+
+test.use({ ...TRACE, viewport: { width: 1280, height: 800 } });
+
+const VIEWPORT = { width: 1280, height: 800 };
+
+async function openPreview(page: Page, config: Record<string, unknown>): Promise<void> {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await page.goto(`/preview?config=${encodeURIComponent(JSON.stringify(config))}`);
+  await expect(page.getByTestId("preview.document")).toHaveAttribute("data-ready", "");
+}
+
+function rect(locator: Locator) {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, right: r.right, bottom: r.bottom, left: r.left, width: r.width, height: r.height };
+  });
+}
+
+const windowOf = (page: Page) => page.locator("#opencx-widget");
+
+test("1. the 48px trigger sits in a 52px box 20px from the corner, so 22px from the right and bottom", async ({
+  page,
+}) => {
+  await openPreview(page, {});
+  const button = await rect(page.getByTestId("preview.launcher"));
+  expect(button.width).toBe(48);
+  expect(button.height).toBe(48);
+  expect(VIEWPORT.width - button.right).toBe(22);
+  expect(VIEWPORT.height - button.bottom).toBe(22);
+  const box = await rect(page.getByTestId("preview.trigger"));
+  expect([box.width, box.height]).toEqual([52, 52]);
+  expect([VIEWPORT.width - box.right, VIEWPORT.height - box.bottom]).toEqual([20, 20]);
+});
+
+test("2. the window's visible frame ends 86px above the bottom, 20px from the right, at most 100vh − 106px high", async ({
+  page,
+}) => {
+  await openPreview(page, {});
+  await expect(windowOf(page)).toHaveAttribute("data-screen", "chat");
+  const chat = await rect(windowOf(page));
+  expect(VIEWPORT.height - chat.bottom).toBe(86);
+  expect(VIEWPORT.width - chat.right).toBe(20);
+  expect(chat.width).toBe(525);
+  // 800 − 106: the real chat iframe is 694px high here, its top 20px from the viewport's.
+  expect(chat.height).toBe(694);
+  expect(chat.top).toBe(20);
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const tall = await rect(windowOf(page));
+  expect(tall.height).toBe(700);
+  expect(900 - tall.bottom).toBe(86);
+});
+
+test("3. the widget uses Tailwind 3's default sans stack, and the welcome window is as high as the real one", async ({
+  page,
+}) => {
+  await openPreview(page, { model: "collect" });
+  await expect(windowOf(page)).toHaveAttribute("data-screen", "welcome");
+  const family = await windowOf(page).evaluate((el) => getComputedStyle(el).fontFamily);
+  expect(family).toBe(
+    'ui-sans-serif, system-ui, sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Segoe UI Symbol", "Noto Color Emoji"',
+  );
+  await expect(page.getByTestId("preview.welcome.title")).toHaveCSS("font-family", family);
+  await expect(page.getByTestId("preview.launcher")).toHaveCSS("font-family", family);
+
+  // The real widget's numbers on Debian (DejaVu Sans behind that stack): the title wraps to two lines.
+  test.skip(process.platform !== "linux", "the 441px / 533px heights are Debian's fonts");
+  expect((await rect(page.getByTestId("preview.welcome.title"))).height).toBe(56);
+  expect((await rect(windowOf(page))).height).toBe(441);
+  await openPreview(page, { model: "collect", extraFields: ["Company", "Order #"] });
+  expect((await rect(windowOf(page))).height).toBe(533);
+});
+
+test("4. the welcome gradient: two radial layers of the primary on the wrapper of header and form card", async ({
+  page,
+}) => {
+  await openPreview(page, { model: "collect", primaryColor: "#e11d48" });
+  const backdrop = page.getByTestId("preview.welcome.backdrop");
+  await expect(backdrop).toHaveCSS(
+    "background-image",
+    "radial-gradient(at 0% 0%, rgb(225, 29, 72), rgba(0, 0, 0, 0)), " +
+      "radial-gradient(at 100% 0%, rgb(225, 29, 72), rgba(0, 0, 0, 0))",
+  );
+  // The wrapper holds both, so the card's surroundings are tinted too; the header has no band of its own.
+  await expect(backdrop.getByTestId("preview.welcome.header")).toHaveCount(1);
+  await expect(backdrop.getByTestId("preview.welcome.card")).toHaveCount(1);
+  await expect(page.getByTestId("preview.welcome.header")).toHaveCSS("background-image", "none");
+  const wrap = await rect(backdrop);
+  const card = await rect(page.getByTestId("preview.welcome.card"));
+  expect(card.bottom + 8).toBe(wrap.bottom);
+});
+
+test("5. welcome spacing: org → title 24px, title → description 8px, a 181px form card with a p-2 pt-0 Powered-by row", async ({
+  page,
+}) => {
+  await openPreview(page, { model: "collect" });
+  const org = await rect(page.getByTestId("preview.welcome.org"));
+  const title = await rect(page.getByTestId("preview.welcome.title"));
+  const description = await rect(page.getByTestId("preview.welcome.description"));
+  expect(title.top - org.bottom).toBe(24);
+  expect(description.top - title.bottom).toBe(8);
+  expect((await rect(page.getByTestId("preview.welcome.card"))).height).toBe(181);
+  const row = page.getByTestId("preview.welcome.card").getByTestId("preview.poweredBy");
+  await expect(row).toHaveCSS("padding", "0px 8px 8px");
+});
+
+test("6. after the welcome form, the sessions screen (450 × 600, header and spinner) shows while its request is in flight, then the chat", async ({
+  page,
+}) => {
+  await page.clock.install({ time: new Date("2026-01-01T00:00:00Z") });
+  await openPreview(page, { model: "collect" });
+  await page.clock.pauseAt(new Date("2026-01-01T00:00:10Z"));
+  await page.getByTestId("preview.welcome.name").fill("Jane Doe");
+  await page.getByTestId("preview.welcome.email").fill("jane@example.com");
+  await page.getByTestId("preview.welcome.submit").click();
+  await expect(page.getByTestId("preview.welcome.submit")).toHaveText("Connecting...");
+
+  // The contact is created: on to the sessions screen, still waiting for GET /sessions.
+  await page.clock.runFor(600);
+  await expect(windowOf(page)).toHaveAttribute("data-screen", "sessions");
+  const loading = page.getByTestId("preview.sessions.loading");
+  await expect(loading).toBeVisible();
+  await expect(loading).toHaveRole("status");
+  await expect(page.getByTestId("preview.sessions").getByRole("heading", { name: "Acme" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "New conversation" })).toHaveCount(0);
+  const sessions = await rect(windowOf(page));
+  expect([sessions.width, sessions.height]).toEqual([450, 600]);
+  // Reduced motion: the spinner stands still.
+  await expect(loading.locator("svg")).toHaveCSS("animation-name", "none");
+
+  // Still in flight a moment before the simulated latency ends; the chat once it has.
+  await page.clock.runFor(650);
+  await expect(loading).toBeVisible();
+  await page.clock.runFor(100);
+  await expect(windowOf(page)).toHaveAttribute("data-screen", "chat");
+});
+
+test("7. another language is labelled on the preview page, beside the trigger and clear of the window; English is not", async ({
+  page,
+  playground,
+}) => {
+  await openPreview(page, { language: "fr" });
+  const note = page.getByTestId("preview.languageNote");
+  await expect(note).toHaveText("Preview in English: the real widget shows these screens in French.");
+  await expect(note).toHaveRole("status");
+  await expect(note).toBeVisible();
+  const box = await rect(note);
+  const win = await rect(windowOf(page));
+  const trigger = await rect(page.getByTestId("preview.trigger"));
+  expect(box.top).toBeGreaterThanOrEqual(win.bottom);
+  expect(box.right).toBeLessThanOrEqual(trigger.left);
+
+  await openPreview(page, { language: "en" });
+  await expect(page.getByTestId("preview.languageNote")).toBeEmpty();
+  await expect(page.getByText(/Preview in English/)).toHaveCount(0);
+
+  // In the playground, through the host's frame.
+  await playground.open(shareLink({ l: "de" }));
+  await expect(playground.preview().getByTestId("preview.languageNote")).toHaveText(
+    "Preview in English: the real widget shows these screens in German.",
+  );
+});
+
+test("8. it starts open; closing and reopening with the trigger gives the same window, state and trigger as the widget", async ({
+  page,
+}) => {
+  await openPreview(page, { model: "collect" });
+  const trigger = page.getByTestId("preview.launcher");
+  await expect(trigger).toHaveAttribute("aria-expanded", "true");
+  await expect(trigger).toHaveAttribute("data-state", "open");
+  await expect(trigger).toHaveAttribute("aria-haspopup", "dialog");
+  await page.getByTestId("preview.welcome.name").fill("Jane");
+  const first = await rect(windowOf(page));
+
+  await trigger.click();
+  await expect(windowOf(page)).toBeHidden();
+  await expect(trigger).toHaveAttribute("aria-expanded", "false");
+  await expect(trigger).toHaveAttribute("data-state", "closed");
+  const closed = await rect(trigger);
+
+  await trigger.click();
+  await expect(windowOf(page)).toBeVisible();
+  await expect(trigger).toHaveAttribute("data-state", "open");
+  await windowOf(page).evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+  expect(await rect(windowOf(page))).toEqual(first);
+  expect(await rect(trigger)).toEqual(closed);
+  // The widget only hides its window: what the visitor typed is still there.
+  await expect(page.getByTestId("preview.welcome.name")).toHaveValue("Jane");
+});
