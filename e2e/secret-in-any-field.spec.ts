@@ -98,6 +98,7 @@ for (const model of IDENTITY_MODELS) {
     }
     // "Copy link".
     const link = await playground.copyLink();
+    await expect(playground.liveRegion).toContainText("It leaves out what is kept only in its field");
     places.push(["copied link", link], ...decodedLinks(link).map((t): [string, string] => ["copied link (decoded)", t]));
     // The snippets of this model.
     for (const [id, text] of Object.entries(await playground.allSnippets())) places.push([`snippet ${id}`, text]);

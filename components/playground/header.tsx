@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { DEFAULT_CONFIG } from "@/lib/config/options";
+import { DEFAULT_CONFIG, OPTIONS, type PlaygroundConfig } from "@/lib/config/options";
+import { usableConfig } from "@/lib/config/usable";
 import { PRESETS, presetInForce, sameConfig } from "@/lib/config/presets";
 import { EmbedButton } from "@/components/embed/embed-button";
 import { shareUrl } from "@/lib/url/codec";
@@ -12,6 +13,14 @@ import { headerButton } from "./button-styles";
 
 /** The preset menu's value when the config matches no preset. */
 const CUSTOM = "custom";
+
+/** Says which fields the link leaves out (secret-looking or invalid values), or nothing. */
+function leftOutSentence(config: PlaygroundConfig): string {
+  const held = usableConfig(config).held;
+  if (held.length === 0) return "";
+  const labels = [...new Set(held.map((h) => OPTIONS[h.option].label))];
+  return ` It leaves out what is kept only in its field: ${labels.join(", ")}.`;
+}
 
 function CopyLinkButton() {
   const store = usePlaygroundStore();
@@ -26,9 +35,10 @@ function CopyLinkButton() {
     try {
       // Built from the store, not the address bar, which is updated after a short debounce.
       const base = `${window.location.origin}${window.location.pathname}`;
-      await navigator.clipboard.writeText(shareUrl(base, store.getState().config));
+      const config = store.getState().config;
+      await navigator.clipboard.writeText(shareUrl(base, config));
       setCopied("copied");
-      announce("Share link copied to the clipboard.");
+      announce(`Share link copied to the clipboard.${leftOutSentence(config)}`);
     } catch {
       setCopied("failed");
       announce("Could not copy the link: copy it from the address bar.");

@@ -6,6 +6,7 @@ import { explainDeviceHistory, type DeviceRole } from "@/lib/preview/explain";
 import type { PreviewDevice, PreviewSession, PreviewToHostMessage, PreviewViewport } from "@/lib/preview/messages";
 import { PreviewFrame } from "@/components/preview/preview-frame";
 import { bootWidget } from "@/lib/preview/boot";
+import { languageNote } from "@/lib/preview/language-note";
 import { useAnnounce } from "./announcer";
 import { headerButton } from "./button-styles";
 import { useUsableConfig } from "./use-usable-config";
@@ -277,6 +278,14 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
       <p className="rounded-md bg-white px-2.5 py-1.5 text-xs text-neutral-700 dark:bg-neutral-950 dark:text-neutral-300" data-testid="preview.history" aria-live="polite">
         <span className="font-semibold">{DEVICES.find((d) => d.id === active)!.label}:</span> {explanation}
       </p>
+
+      {/* The replica shows English strings; on a phone-sized preview the open widget covers the
+          note inside the frame, so the pane says it too. */}
+      {viewport === "mobile" && languageNote(config.language) ? (
+        <p className="text-xs text-neutral-700 dark:text-neutral-300" data-testid="preview.languageNote">
+          {languageNote(config.language)}
+        </p>
+      ) : null}
 
       {storedContactSkipsForm ? (
         <div

@@ -15,7 +15,7 @@ export const serverEmailRequired: Rule = {
           ID,
           "error",
           "serverEmail",
-          "The server snippets' sample body has no email, and authenticate-user requires one: sent like this it returns no contact token. Your route sends the signed-in user's email from your session; type a sample one here. (Signing in from the preview plays a user on the preview's page only.)",
+          "The server snippets' sample body has no email, and authenticate-user requires one: sent like this it returns no contact token. Your route sends the signed-in user's email from your session; type a sample one here. Signing in from the preview plays a user on the preview's page only.",
         ),
       ];
     }
