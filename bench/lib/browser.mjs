@@ -4,7 +4,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { installInteractionHarness, loadProbeInitScript } from "./page-harness.mjs";
-import { PLAYGROUND_READY, absNow, firstLoad as firstLoadIn, sumJs } from "./first-load.mjs";
+import { PLAYGROUND_READY, absNow, firstLoad as firstLoadIn, sumJs, sumPageJs } from "./first-load.mjs";
 import { interactionPlan, warmUpPlan } from "./interactions.mjs";
 import { median, summary } from "./stats.mjs";
 
@@ -57,7 +57,7 @@ async function routeBytes(browser, baseUrl, route, ready, settle) {
   return {
     route,
     status,
-    bytes: sumJs(rows, 0, readyAt),
+    bytes: sumPageJs(rows, 0, readyAt),
     files: rows
       .filter((r) => r.js && r.start <= readyAt)
       .map((r) => ({ url: r.url, bytes: r.bytes })),
@@ -120,7 +120,7 @@ export async function measureSizes(browser, baseUrl) {
     out.playground = {
       route: "/",
       status,
-      bytes: sumJs(rows, 0, readyAt),
+      bytes: sumPageJs(rows, 0, readyAt),
       iframeBytes: main.filter((r) => r.frame === "iframe").reduce((n, r) => n + r.bytes, 0),
       files: main.map((r) => ({ url: r.url, bytes: r.bytes, frame: r.frame })),
     };
@@ -167,7 +167,7 @@ export async function measureSizes(browser, baseUrl) {
     );
     await page.waitForLoadState("networkidle");
     const rows = await collect();
-    out.embed.bytes = sumJs(rows, 0, loadEnd);
+    out.embed.bytes = sumPageJs(rows, 0, loadEnd);
     out.embed.files = rows
       .filter((r) => r.js && r.start <= loadEnd)
       .map((r) => ({ url: r.url, bytes: r.bytes, frame: r.frame }));

@@ -4,7 +4,8 @@
  * method is repeated here, and a change to one must be made to both): gzip bytes
  * (`responseBodySize`, as `next start` serves them) of every JS request Chromium started
  * before `/` was ready (identity radios hydrated, the preview iframe showing its widget), in a
- * fresh context with nothing cached.
+ * fresh context with nothing cached. A Web Worker's own fetches are left out (the code panel's
+ * idle highlighter warm-up can start before "ready" on a slow machine; nothing on screen waits for it).
  */
 import type { Browser, BrowserContextOptions, Request } from "@playwright/test";
 
@@ -20,6 +21,17 @@ const PLAYGROUND_READY = () => {
 };
 
 const isJs = (req: Request) => req.resourceType() === "script" || /\.m?js(\?|#|$)/.test(new URL(req.url()).pathname);
+
+/** A worker's own script imports: Chromium types them "other" (the page's chunks are "script"); some have no frame. */
+const fromWorker = (req: Request) => {
+  if (req.resourceType() === "other") return true;
+  try {
+    req.frame();
+    return false;
+  } catch {
+    return true;
+  }
+};
 
 export interface FirstLoad {
   bytes: number;
@@ -37,7 +49,7 @@ export async function measurePlaygroundFirstLoad(browser: Browser, url: string, 
     const readyAt = await page.evaluate(() => performance.timeOrigin + performance.now());
     const files: FirstLoad["files"] = [];
     for (const req of finished) {
-      if (!isJs(req) || req.timing().startTime > readyAt) continue;
+      if (!isJs(req) || req.timing().startTime > readyAt || fromWorker(req)) continue;
       const sizes = await req.sizes().catch(() => null);
       files.push({ url: new URL(req.url()).pathname, bytes: Math.max(0, sizes?.responseBodySize ?? 0) });
     }
