@@ -197,3 +197,34 @@ test("8. it starts open; closing and reopening with the trigger gives the same w
   // The widget only hides its window: what the visitor typed is still there.
   await expect(page.getByTestId("preview.welcome.name")).toHaveValue("Jane");
 });
+
+test("details measured against the real v4.0.57 build: composer height, attachment icon colour, input shadow", async ({
+  page,
+}) => {
+  await openPreview(page, {});
+  await expect(windowOf(page)).toHaveAttribute("data-screen", "chat");
+  // Real: an empty composer's text field is 24px high (the form 80px); the replica had 28 (84).
+  expect((await rect(page.getByTestId("preview.chat.input"))).height).toBe(24);
+  // Real: the paperclip is drawn in the foreground colour (near-black), not the muted grey.
+  const clip = page.getByRole("button", { name: /attach/i });
+  const colours = await clip.evaluate((el) => {
+    const probe = document.createElement("span");
+    probe.className = "text-foreground";
+    el.parentElement!.appendChild(probe);
+    const expected = getComputedStyle(probe).color;
+    probe.remove();
+    return { actual: getComputedStyle(el).color, expected };
+  });
+  expect(colours.actual).toBe(colours.expected);
+
+  // Real: the welcome inputs use Tailwind 3's shadow-sm, 0 1px 2px rgb(0 0 0 / .05).
+  await openPreview(page, { model: "collect" });
+  await expect(page.getByTestId("preview.welcome.title")).toBeVisible();
+  const shadow = await page
+    .getByTestId("preview.welcome")
+    .locator("input")
+    .first()
+    .evaluate((el) => getComputedStyle(el).boxShadow);
+  expect(shadow).toContain("0px 1px 2px 0px");
+  expect(shadow).not.toContain("1px 3px");
+});

@@ -4,7 +4,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { installInteractionHarness, loadProbeInitScript } from "./page-harness.mjs";
-import { PLAYGROUND_READY, absNow, firstLoad as firstLoadIn, sumJs, sumPageJs } from "./first-load.mjs";
+import { PLAYGROUND_READY, absNow, firstLoad as firstLoadIn, sumPageJs } from "./first-load.mjs";
 import { interactionPlan, warmUpPlan } from "./interactions.mjs";
 import { median, summary } from "./stats.mjs";
 

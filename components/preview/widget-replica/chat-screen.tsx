@@ -173,7 +173,7 @@ export function ChatScreen({
                 send();
               }
             }}
-            className="field-sizing-content max-h-16 w-full resize-none bg-transparent px-2 py-1 text-sm small:text-base outline-none placeholder:text-muted-foreground/75"
+            className="field-sizing-content max-h-16 w-full resize-none bg-transparent px-2 py-0.5 text-sm small:text-base outline-none placeholder:text-muted-foreground/75"
           />
           <div className="flex items-center justify-between">
             {/* Attachments are not simulated: the button is shown as the widget shows it, but inert. */}
@@ -182,7 +182,7 @@ export function ChatScreen({
               aria-label={CHAT_STRINGS.attach}
               aria-disabled="true"
               title={CHAT_STRINGS.attach}
-              className={cx(BUTTON_GHOST, BUTTON_ICON, "text-muted-foreground")}
+              className={cx(BUTTON_GHOST, BUTTON_ICON, "text-foreground")}
             >
               <PaperclipIcon size={16} />
             </button>

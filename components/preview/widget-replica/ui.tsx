@@ -29,7 +29,7 @@ export const BUTTON_LG = "min-h-12 w-full px-4 rounded-[20px]";
 export const BUTTON_ICON = "size-8 shrink-0 rounded-full";
 
 export const INPUT = cx(
-  "block w-full rounded-2xl border border-input bg-[white] px-4 py-2 text-sm small:text-base shadow-sm",
+  "block w-full rounded-2xl border border-input bg-[white] px-4 py-2 text-sm small:text-base shadow-xs",
   "placeholder:text-muted-foreground/75 outline-none focus-visible:ring-2 focus-visible:ring-ring",
 );
 
