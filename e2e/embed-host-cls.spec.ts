@@ -6,29 +6,13 @@
  * fold. The host is a docs page on another origin (`support/docs-site.ts`)
  * with the code the Embed dialog generates for two embeds.
  */
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { defaultConfig } from "../lib/config/options";
 import { DEFAULT_EMBED_OPTIONS } from "../lib/embed/options";
 import { generateEmbedIframe, generateEmbedScript } from "../lib/embed/snippet";
-import { cspFixture, type CspWatch } from "./support/csp";
-import { DocsSite } from "./support/docs-site";
-import { collectPageErrors } from "./support/playground-page";
+import { docsTest } from "./support/docs-fixtures";
 
-const test = base.extend<{ docs: DocsSite; app: string; pageErrors: string[]; csp: CspWatch }, { docsSite: DocsSite }>({
-  docsSite: [
-    async ({}, use) => {
-      const site = new DocsSite();
-      await site.start();
-      await use(site);
-      await site.stop();
-    },
-    { scope: "worker" },
-  ],
-  docs: async ({ docsSite }, use) => use(docsSite),
-  app: async ({ baseURL }, use) => use(new URL(baseURL!).origin),
-  pageErrors: async ({ page }, use) => use(collectPageErrors(page)),
-  csp: [cspFixture, { auto: true }],
-});
+const test = docsTest;
 
 const CLS_BUDGET = 0.01;
 

@@ -4,30 +4,14 @@
  * - on a dark docs page, an embed's first paint is already dark;
  * - an embed that cannot load is replaced by a message and a link to the full playground.
  */
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { createServer } from "node:net";
 import { defaultConfig, type PlaygroundConfig } from "../lib/config/options";
 import { DEFAULT_EMBED_OPTIONS } from "../lib/embed/options";
 import { fullPlaygroundUrl, generateEmbedIframe, generateEmbedScript } from "../lib/embed/snippet";
-import { cspFixture, type CspWatch } from "./support/csp";
-import { DocsSite } from "./support/docs-site";
-import { collectPageErrors } from "./support/playground-page";
+import { docsTest } from "./support/docs-fixtures";
 
-const test = base.extend<{ docs: DocsSite; app: string; pageErrors: string[]; csp: CspWatch }, { docsSite: DocsSite }>({
-  docsSite: [
-    async ({}, use) => {
-      const site = new DocsSite();
-      await site.start();
-      await use(site);
-      await site.stop();
-    },
-    { scope: "worker" },
-  ],
-  docs: async ({ docsSite }, use) => use(docsSite),
-  app: async ({ baseURL }, use) => use(new URL(baseURL!).origin),
-  pageErrors: async ({ page }, use) => use(collectPageErrors(page)),
-  csp: [cspFixture, { auto: true }],
-});
+const test = docsTest;
 
 const filler = (count: number) =>
   Array.from({ length: count }, (_, i) => `<p id="p${i + 1}">Paragraph ${i + 1} of a long docs page, before the embed further down.</p>`).join("\n");

@@ -7,11 +7,9 @@
  * paste into it.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type FrameLocator, type Locator, type Page } from "@playwright/test";
-import { cspFixture, type CspWatch } from "./support/csp";
-import { DocsSite } from "./support/docs-site";
+import { expect, type FrameLocator, type Locator, type Page } from "@playwright/test";
+import { docsTest } from "./support/docs-fixtures";
 import {
-  collectPageErrors,
   decodeShareLink,
   PlaygroundPage,
   PREVIEW_FRAME,
@@ -36,24 +34,7 @@ function iframe(
   return `<iframe id="${id}" src="${escapeAttribute(src)}" title="open.cx Identity Playground (${id})" width="100%" height="${height}" style="display: block; width: 100%; border: 0;" allow="clipboard-write"${mark}${limits}></iframe>`;
 }
 
-const test = base.extend<
-  { docs: DocsSite; app: string; pageErrors: string[]; csp: CspWatch },
-  { docsSite: DocsSite }
->({
-  docsSite: [
-    async ({}, use) => {
-      const site = new DocsSite();
-      await site.start();
-      await use(site);
-      await site.stop();
-    },
-    { scope: "worker" },
-  ],
-  docs: async ({ docsSite }, use) => use(docsSite),
-  app: async ({ baseURL }, use) => use(new URL(baseURL!).origin),
-  pageErrors: async ({ page }, use) => use(collectPageErrors(page)),
-  csp: [cspFixture, { auto: true }],
-});
+const test = docsTest;
 
 const script = (app: string) => `<script src="${app}/embed.js" async></script>`;
 

@@ -1,11 +1,11 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { LIMITS, OPTIONS } from "@/lib/config/options";
 import { extraFieldProblem } from "@/lib/config/schema";
 import { usePlayground } from "@/components/playground/store-provider";
 import { InlineAdvisories } from "./advisories";
 import { inputClass } from "./field";
-import { addRow, focusAfterRemove, moveRow, removeRow, setRow, useRowIds } from "./row-ids";
+import { addRow, focusAfterRemove, moveRow, removeRow, setRow, useFocusAfterRender, useRowIds } from "./row-ids";
 
 const smallButton =
   "inline-flex size-7 items-center justify-center rounded-md border border-neutral-300 text-xs text-neutral-700 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:opacity-40 dark:border-neutral-700 dark:text-neutral-300 dark:hover:bg-neutral-800";
@@ -40,19 +40,8 @@ export function ExtraFieldsEditor() {
   const baseId = useId();
   const full = fields.length >= MAX;
 
-  /** Focusable parts by `${rowId}:${part}`, plus "new"; and the one to focus after the next render. */
-  const elements = useRef(new Map<string, HTMLElement>());
-  const focusNext = useRef<string | null>(null);
-  const register = (key: string) => (element: HTMLElement | null) => {
-    if (element) elements.current.set(key, element);
-    else elements.current.delete(key);
-  };
-  useEffect(() => {
-    const key = focusNext.current;
-    if (key === null) return;
-    focusNext.current = null;
-    elements.current.get(key)?.focus();
-  });
+  /** Focusable parts by `${rowId}:${part}`, plus "new"; `focusNext` names the one to focus after the next render. */
+  const { register, focusNext } = useFocusAfterRender();
 
   const dropDraft = (id: string) =>
     setDrafts((d) => {

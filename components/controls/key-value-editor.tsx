@@ -1,11 +1,11 @@
 "use client";
-import { useEffect, useId, useRef } from "react";
+import { useId } from "react";
 import { LIMITS, OPTIONS, type ServerCustomDataRow } from "@/lib/config/options";
 import { usePlayground } from "@/components/playground/store-provider";
 import { useAnnounce } from "@/components/playground/announcer";
 import { InlineAdvisories } from "./advisories";
 import { inputClass } from "./field";
-import { addRow, focusAfterRemove, removeRow, setRow, useRowIds } from "./row-ids";
+import { addRow, focusAfterRemove, removeRow, setRow, useFocusAfterRender, useRowIds } from "./row-ids";
 
 type Kind = "string" | "number" | "boolean";
 const kindOf = (v: ServerCustomDataRow["value"]): Kind =>
@@ -50,19 +50,8 @@ export function KeyValueEditor({ name }: { name: "userCustomData" | "serverCusto
   const patch = (index: number, change: Partial<ServerCustomDataRow>) =>
     update(edit(setRow(index, { ...rows[index]!, ...change })).list);
 
-  /** Focusable parts by `${rowId}:${part}`, plus "add"; and the one to focus after the next render. */
-  const elements = useRef(new Map<string, HTMLElement>());
-  const focusNext = useRef<string | null>(null);
-  const register = (key: string) => (element: HTMLElement | null) => {
-    if (element) elements.current.set(key, element);
-    else elements.current.delete(key);
-  };
-  useEffect(() => {
-    const key = focusNext.current;
-    if (key === null) return;
-    focusNext.current = null;
-    elements.current.get(key)?.focus();
-  });
+  /** Focusable parts by `${rowId}:${part}`, plus "add"; `focusNext` names the one to focus after the next render. */
+  const { register, focusNext } = useFocusAfterRender();
 
   const add = () => {
     const next = edit(addRow<ServerCustomDataRow>({ key: "", value: "" }));

@@ -8,7 +8,7 @@
  * `set`); a list replaced from outside (Reset, a preset, an import, Undo) keeps
  * the keys by position.
  */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 export interface RowIds<T> {
   /** The list the ids belong to (compared by identity). */
@@ -83,4 +83,25 @@ export function useRowIds<T>(list: readonly T[]) {
     return { list: next.list as T[], ids: next.ids };
   };
   return { ids: current.ids, edit };
+}
+
+/**
+ * Where focus goes after a list edit: controls register their elements by key
+ * (`${rowId}:${part}`, or a fixed name such as "add"); `focusAfterRender(key)`
+ * focuses that element once the edit has rendered.
+ */
+export function useFocusAfterRender() {
+  const elements = useRef(new Map<string, HTMLElement>());
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    const key = focusNext.current;
+    if (key === null) return;
+    focusNext.current = null;
+    elements.current.get(key)?.focus();
+  });
+  const register = (key: string) => (element: HTMLElement | null) => {
+    if (element) elements.current.set(key, element);
+    else elements.current.delete(key);
+  };
+  return { register, focusNext };
 }
