@@ -2,16 +2,19 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { configArbitrary } from "@/lib/config/arbitraries";
 import { PRESETS } from "@/lib/config/presets";
-import { withPreset } from "@/lib/embed/params";
+import { parseEmbedParams } from "@/lib/embed/params";
+import { decodeConfig, encodeConfig } from "@/lib/url/codec";
 import { createPlaygroundStore } from "@/components/playground/store";
 
 describe("the embed's preset parameter", () => {
-  it("gives what the playground's Preset menu gives, from any state", () => {
+  it("gives what the playground's Preset menu gives, from any shared state", () => {
     fc.assert(
       fc.property(configArbitrary(), fc.constantFrom(...PRESETS.map((p) => p.id)), (config, id) => {
-        const store = createPlaygroundStore(config);
+        const state = encodeConfig(config);
+        const store = createPlaygroundStore(decodeConfig(state).config);
         store.getState().applyPreset(id);
-        expect(withPreset(config, id)).toEqual(store.getState().config);
+        const embed = parseEmbedParams(new URLSearchParams(state === "" ? `preset=${id}` : `s=${state}&preset=${id}`));
+        expect(embed.config).toEqual(store.getState().config);
       }),
       { numRuns: 200 },
     );

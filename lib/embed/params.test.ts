@@ -12,7 +12,6 @@ import {
   EMBED_THEMES,
   embedQuery,
   parseEmbedParams,
-  withPreset,
   type EmbedOptions,
 } from "./params";
 import { SNIPPET_TARGETS } from "../snippets/types";
@@ -190,15 +189,9 @@ describe("embedQuery", () => {
   });
 });
 
-describe("withPreset", () => {
-  it("returns the config unchanged for an unknown preset", () => {
-    const config = make({ model: "collect" });
-    expect(withPreset(config, "nope")).toBe(config);
-  });
-
-  it("does not share arrays with the preset table", () => {
-    const config = withPreset(defaultConfig(), "collect-extra-fields");
-    config.extraFields.push("Mutated");
-    expect(PRESETS.find((p) => p.id === "collect-extra-fields")!.values.extraFields).toEqual(["Company", "Order #"]);
+describe("the preset parameter", () => {
+  it("leaves the link's config as it is for an unknown preset", () => {
+    const state = encodeConfig(make({ model: "collect", prefillName: "Ada" }));
+    expect(parse(`s=${state}&preset=nope`).config).toEqual(make({ model: "collect", prefillName: "Ada" }));
   });
 });

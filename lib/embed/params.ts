@@ -26,7 +26,7 @@
  *   (`EMBED_THEME_BOOT_SCRIPT`): keep both readings alike.
  */
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
-import { PRESETS, findPreset } from "../config/presets";
+import { PRESETS, findPreset, withPresetValues } from "../config/presets";
 import { applicableTargets } from "../snippets";
 import { SNIPPET_TARGETS, SNIPPET_TARGET_LABELS } from "../snippets/types";
 import { SHARE_PARAM, decodeConfig, encodeConfig, type SearchParamsLike } from "../url/codec";
@@ -172,7 +172,7 @@ function parseUnsafe(params: SearchParamsLike): EmbedParseResult {
   if (presetValue !== undefined) {
     const found = findPreset(normal(presetValue));
     if (found) {
-      config = withPreset(config, found.id);
+      config = withPresetValues(config, found);
       preset = found.id;
     } else {
       issues.push(`The embed has no preset called ${shown(presetValue)}; the presets are ${choices(PRESETS.map((p) => p.id))}.`);
@@ -216,25 +216,6 @@ function parseUnsafe(params: SearchParamsLike): EmbedParseResult {
     ? [...issues.slice(0, MAX_ISSUES), `…and ${issues.length - MAX_ISSUES} more problems with the embed's address.`]
     : issues;
   return { config, options, preset, issues: capped };
-}
-
-/**
- * A preset applied over a config, as the playground's Preset menu does
- * (`applyPreset` in the store): the preset's values over the defaults,
- * keeping the widget token, API key and appearance the config had.
- */
-export function withPreset(config: PlaygroundConfig, id: string): PlaygroundConfig {
-  const preset = findPreset(id);
-  if (!preset) return config;
-  return {
-    ...defaultConfig(),
-    widgetToken: config.widgetToken,
-    apiKey: config.apiKey,
-    primaryColor: config.primaryColor,
-    language: config.language,
-    orgName: config.orgName,
-    ...structuredClone(preset.values),
-  };
 }
 
 /**
