@@ -3,7 +3,7 @@
  * defaults, keeping the widget token, secrets and appearance the user already
  * chose (`PRESET_KEEPS`).
  */
-import { defaultConfig, OPTION_KEYS, type OptionKey, type PlaygroundConfig } from "./options";
+import { DEFAULT_CONFIG, defaultConfig, OPTION_KEYS, type OptionKey, type PlaygroundConfig } from "./options";
 
 export interface Preset {
   id: string;
@@ -102,7 +102,16 @@ export function sameConfig(a: PlaygroundConfig, b: PlaygroundConfig): boolean {
  * The preset the config is exactly in (applying it again would change
  * nothing), or `null` once anything outside `PRESET_KEEPS` differs from every
  * preset: the menu then says "Custom". The defaults are the "Anonymous" preset.
+ * The header asks on every change, so it compares in place: no config is built.
  */
 export function presetInForce(config: PlaygroundConfig): Preset | null {
-  return PRESETS.find((preset) => sameConfig(withPresetValues(config, preset), config)) ?? null;
+  const kept = new Set<OptionKey>(PRESET_KEEPS);
+  const values = (preset: Preset) => preset.values as Partial<Record<OptionKey, unknown>>;
+  return (
+    PRESETS.find((preset) =>
+      OPTION_KEYS.every(
+        (key) => kept.has(key) || sameValue(config[key], Object.hasOwn(preset.values, key) ? values(preset)[key] : DEFAULT_CONFIG[key]),
+      ),
+    ) ?? null
+  );
 }
