@@ -24,7 +24,7 @@ import {
   type PlaygroundConfig,
 } from "./options";
 import { describeIssues, playgroundConfigSchema } from "./schema";
-import { SECRET_KIND_NAMES, secretKind, type SecretKind } from "../secrets/detect";
+import { SECRET_KIND_NAMES, secretIn } from "../secrets/detect";
 
 export interface HeldBack {
   option: OptionKey;
@@ -59,21 +59,6 @@ export function heldFor(usable: Usable, option: OptionKey): HeldBack[] {
 
 const LEFT_OUT = "The share link, embed code, snippets and preview leave it out; it stays only in this field.";
 
-function strings(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  if (Array.isArray(value)) return value.flatMap(strings);
-  if (value !== null && typeof value === "object") return Object.values(value).flatMap(strings);
-  return [];
-}
-
-function firstSecret(value: unknown, apiKey: string): SecretKind | null {
-  for (const s of strings(value)) {
-    const kind = secretKind(s, apiKey);
-    if (kind) return kind;
-  }
-  return null;
-}
-
 function compute(input: PlaygroundConfig): Usable {
   const held: HeldBack[] = [];
   const values: Record<string, unknown> = { ...input };
@@ -85,7 +70,7 @@ function compute(input: PlaygroundConfig): Usable {
     if (Array.isArray(value)) {
       const kept: unknown[] = [];
       value.forEach((entry, index) => {
-        const kind = firstSecret(entry, input.apiKey);
+        const kind = secretIn(entry, input.apiKey);
         if (kind === null) kept.push(entry);
         else
           held.push({
@@ -97,7 +82,7 @@ function compute(input: PlaygroundConfig): Usable {
       });
       if (kept.length !== value.length) values[key] = kept;
     } else {
-      const kind = firstSecret(value, input.apiKey);
+      const kind = secretIn(value, input.apiKey);
       if (kind !== null) {
         held.push({ option: key, reason: "secret", message: `This looks like ${SECRET_KIND_NAMES[kind]}. ${LEFT_OUT}` });
         values[key] = structuredClone(OPTIONS[key].default);

@@ -40,6 +40,21 @@ export function secretKind(value: string, apiKey: string): SecretKind | null {
   return null;
 }
 
+/**
+ * The kind of the first secret in any string of a config value: a field, a list
+ * or a row (`apiKey` as for `secretKind`). Depth-limited: config values are shallow,
+ * and a hand-made link could nest deeper.
+ */
+export function secretIn(value: unknown, apiKey: string, depth = 0): SecretKind | null {
+  if (typeof value === "string") return secretKind(value, apiKey);
+  if (depth > 3 || value === null || typeof value !== "object") return null;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const kind = secretIn(item, apiKey, depth + 1);
+    if (kind !== null) return kind;
+  }
+  return null;
+}
+
 export const SECRET_KIND_NAMES: Record<SecretKind, string> = {
   "api-key": "an org API key",
   jwt: "a token (JWT)",

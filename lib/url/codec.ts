@@ -48,7 +48,7 @@ import {
 } from "../config/options";
 import { describeIssues, extraFieldProblem, playgroundConfigSchema } from "../config/schema";
 import { usableConfig } from "../config/usable";
-import { SECRET_KIND_NAMES, secretKind, type SecretKind } from "../secrets/detect";
+import { SECRET_KIND_NAMES, secretIn } from "../secrets/detect";
 
 /** The query parameter that carries a shared config. */
 export const SHARE_PARAM = "s";
@@ -329,7 +329,7 @@ function readPayload(payload: Record<string, unknown>): DecodeResult {
 
   // A value shaped like a secret is never loaded from a link, whatever field it sits in.
   for (const key of Object.keys(values) as OptionKey[]) {
-    const kind = secretIn(values[key]);
+    const kind = secretIn(values[key], "");
     if (kind === null) continue;
     delete values[key];
     issues.add(
@@ -339,17 +339,6 @@ function readPayload(payload: Record<string, unknown>): DecodeResult {
 
   if ("extraFields" in values) values.extraFields = keepGoodExtraFields(values.extraFields, issues);
   return result(validateTogether(values, issues), issues);
-}
-
-/** The kind of secret anywhere in a JSON value from a link (depth-limited: link values are shallow). */
-function secretIn(value: unknown, depth = 0): SecretKind | null {
-  if (typeof value === "string") return secretKind(value, "");
-  if (depth > 3 || value === null || typeof value !== "object") return null;
-  for (const item of Array.isArray(value) ? value : Object.values(value)) {
-    const kind = secretIn(item, depth + 1);
-    if (kind !== null) return kind;
-  }
-  return null;
 }
 
 /** Keeps every extra field the control panel would accept; drops the rest one by one. */
