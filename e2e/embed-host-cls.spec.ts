@@ -120,6 +120,7 @@ for (const viewport of [
         (window as unknown as HostWindow).__frameMessages.filter((m) => m.id === "first" && m.height !== undefined).map((m) => m.height!),
       );
       report("first embed's reports", reported.length);
+      expect(reported.length).toBeGreaterThan(0);
       expect(Math.min(...reported)).toBeGreaterThan(Math.max(...reported) * 0.9);
 
       await setPhase(page, "scroll");

@@ -88,8 +88,8 @@ export function useHostBridge(root: RefObject<HTMLElement | null>, theme: EmbedT
     };
     window.addEventListener("message", onMessage);
 
+    // The first height goes out once the fonts are in (above); none can be sent before.
     post(READY_MESSAGE);
-    report(true);
     return () => {
       live = false;
       clearTimeout(busyRetry);

@@ -14,7 +14,7 @@
  *
  * Later changes (a system switch) are applied by the page's `useHostBridge`.
  */
-export const HOST_THEME_HASH_KEY = "host-theme";
+const HOST_THEME_HASH_KEY = "host-theme";
 
 export const EMBED_THEME_BOOT_SCRIPT = [
   "(function(){try{",
