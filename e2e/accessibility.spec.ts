@@ -8,6 +8,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test, TRACE } from "./support/fixtures";
+import { VIEWPORTS } from "./support/viewports";
 import {
   type Pane,
   PREVIEW_FRAME,
@@ -108,13 +109,6 @@ for (const [model, link] of Object.entries(BY_MODEL)) {
   }
 }
 
-/** The sizes people open the playground at: a laptop, a large screen, a tablet, a phone. */
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 1600, height: 1000 },
-  { width: 768, height: 1024 },
-  { width: 390, height: 844 },
-] as const;
 
 for (const viewport of VIEWPORTS) {
   test.describe(`at ${viewport.width}×${viewport.height}`, () => {

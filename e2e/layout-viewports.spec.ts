@@ -5,16 +5,11 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test, TRACE } from "./support/fixtures";
+import { VIEWPORTS } from "./support/viewports";
 import { PREVIEW_FRAME, type PlaygroundPage } from "./support/playground-page";
 
 test.use(TRACE);
 
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 1600, height: 1000 },
-  { width: 768, height: 1024 },
-  { width: 390, height: 844 },
-] as const;
 
 /** The box of `el` in the top window, or a failure saying which one is missing. */
 async function box(locator: ReturnType<Page["locator"]>) {

@@ -3,6 +3,7 @@
  * check's sentence sits on its own line, full width, and nothing is clipped.
  */
 import { expect, test, TRACE } from "./support/fixtures";
+import { VIEWPORTS } from "./support/viewports";
 
 test.use(TRACE);
 
@@ -10,12 +11,7 @@ test.use(TRACE);
 const JWT =
   "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiZXhwIjo0MTAyNDQ0ODAwfQ.abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 
-for (const viewport of [
-  { width: 1280, height: 800 },
-  { width: 1600, height: 1000 },
-  { width: 768, height: 1024 },
-  { width: 390, height: 844 },
-]) {
+for (const viewport of VIEWPORTS) {
   test.describe(`at ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport });
 

@@ -87,8 +87,8 @@ export function useRowIds<T>(list: readonly T[]) {
 
 /**
  * Where focus goes after a list edit: controls register their elements by key
- * (`${rowId}:${part}`, or a fixed name such as "add"); `focusAfterRender(key)`
- * focuses that element once the edit has rendered.
+ * (`${rowId}:${part}`, or a fixed name such as "add"); setting `focusNext.current`
+ * to a key focuses that element once the edit has rendered.
  */
 export function useFocusAfterRender() {
   const elements = useRef(new Map<string, HTMLElement>());
