@@ -3,7 +3,15 @@ import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     plugins: { "@next/next": nextPlugin, "react-hooks": reactHooks },
@@ -12,7 +20,10 @@ export default tseslint.config(
       ...nextPlugin.configs["core-web-vitals"].rules,
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "warn",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -28,9 +39,15 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["react", "react-dom", "react/*", "react-dom/*"], message: "lib/ is pure TypeScript: no React." },
+            {
+              group: ["react", "react-dom", "react/*", "react-dom/*"],
+              message: "lib/ is pure TypeScript: no React.",
+            },
             { group: ["next", "next/*"], message: "lib/ is pure TypeScript: no Next.js." },
-            { group: ["@/components/*", "@/app/*"], message: "lib/ must not depend on the UI layers." },
+            {
+              group: ["@/components/*", "@/app/*"],
+              message: "lib/ must not depend on the UI layers.",
+            },
           ],
         },
       ],

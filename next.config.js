@@ -33,9 +33,15 @@ const nextConfig = {
         ],
       },
       // Everything except /embed, /preview and what lies below them (`/embed.js` is a script: same-origin rules).
-      { source: "/:path((?!(?:embed|preview)(?:/|$)).*)", headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }] },
+      {
+        source: "/:path((?!(?:embed|preview)(?:/|$)).*)",
+        headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }],
+      },
       // What proxy.ts does not match (its matcher is the complement of this source).
-      { source: "/:path((?:api|_next)(?:/.*)?)", headers: [{ key: "Content-Security-Policy", value: RESOURCE_CSP }] },
+      {
+        source: "/:path((?:api|_next)(?:/.*)?)",
+        headers: [{ key: "Content-Security-Policy", value: RESOURCE_CSP }],
+      },
     ];
   },
 };

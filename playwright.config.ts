@@ -4,9 +4,11 @@ import { existsSync } from "node:fs";
 const PORT = Number(process.env.E2E_PORT ?? 3107);
 
 // Debian's Chromium where present (CI and these machines); Playwright's own browser elsewhere.
-const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/lib/chromium/chromium"].find(
-  (p): p is string => Boolean(p && existsSync(p)),
-);
+const systemChromium = [
+  process.env.CHROMIUM_PATH,
+  "/usr/bin/chromium",
+  "/usr/lib/chromium/chromium",
+].find((p): p is string => Boolean(p && existsSync(p)));
 
 export default defineConfig({
   testDir: "e2e",
@@ -22,7 +24,12 @@ export default defineConfig({
     launchOptions: systemChromium
       ? {
           executablePath: systemChromium,
-          args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+          args: [
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ],
         }
       : {},
   },

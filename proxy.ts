@@ -17,7 +17,8 @@ let cachedAllowed: { value: string | undefined; sources: string } | undefined;
 /** EMBED_ALLOWED_ORIGINS, read when the server starts (and warned about once). */
 function embedSources(): string {
   const value = process.env.EMBED_ALLOWED_ORIGINS;
-  if (!cachedAllowed || cachedAllowed.value !== value) cachedAllowed = { value, sources: embedFrameAncestors(value) };
+  if (!cachedAllowed || cachedAllowed.value !== value)
+    cachedAllowed = { value, sources: embedFrameAncestors(value) };
   return cachedAllowed.sources;
 }
 

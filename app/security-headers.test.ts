@@ -24,7 +24,9 @@ const { buildCustomRoute } = require("next/dist/lib/build-custom-route") as {
 const { getMiddlewareMatchers } = require("next/dist/build/analysis/get-page-static-info") as {
   getMiddlewareMatchers: (matcher: string[], config: object) => { regexp: string }[];
 };
-const proxyMatchers = getMiddlewareMatchers(proxyConfig.matcher, { basePath: "", i18n: null }).map((m) => new RegExp(m.regexp));
+const proxyMatchers = getMiddlewareMatchers(proxyConfig.matcher, { basePath: "", i18n: null }).map(
+  (m) => new RegExp(m.regexp),
+);
 
 interface Assembled {
   headers: Record<string, string>;
@@ -56,30 +58,53 @@ async function headersFor(path: string, allowed?: string): Promise<Assembled> {
 }
 
 const directive = (headers: Record<string, string>, name: string) =>
-  parseCsp(headers["content-security-policy"] ?? "")[0]?.get(name)?.join(" ");
+  parseCsp(headers["content-security-policy"] ?? "")[0]
+    ?.get(name)
+    ?.join(" ");
 
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.restoreAllMocks();
 });
 
-const PAGES = ["/", "/embedded", "/previews", "/no-such-page", "/embed.js", "/icon.svg", "/apis", "/_nextx", "/x/api"];
-const RESOURCES = ["/api", "/api/widget/authenticate-user", "/api/demo-backend/contact-token", "/_next/static/chunks/a.js", "/_next/image"];
+const PAGES = [
+  "/",
+  "/embedded",
+  "/previews",
+  "/no-such-page",
+  "/embed.js",
+  "/icon.svg",
+  "/apis",
+  "/_nextx",
+  "/x/api",
+];
+const RESOURCES = [
+  "/api",
+  "/api/widget/authenticate-user",
+  "/api/demo-backend/contact-token",
+  "/_next/static/chunks/a.js",
+  "/_next/image",
+];
 const FRAMABLE = ["/embed", "/preview", "/preview/x", "/embed/"];
 
 describe("security headers", () => {
-  it.each([...PAGES, ...RESOURCES, ...FRAMABLE])("%s: one policy, from exactly one of config and proxy", async (path) => {
-    const { headers, cspFrom } = await headersFor(path);
-    expect(cspFrom).toHaveLength(1);
-    expect(parseCsp(headers["content-security-policy"]!)).toHaveLength(1);
-    expect(headers["x-content-type-options"]).toBe("nosniff");
-    expect(headers["referrer-policy"]).toBe("same-origin");
-  });
+  it.each([...PAGES, ...RESOURCES, ...FRAMABLE])(
+    "%s: one policy, from exactly one of config and proxy",
+    async (path) => {
+      const { headers, cspFrom } = await headersFor(path);
+      expect(cspFrom).toHaveLength(1);
+      expect(parseCsp(headers["content-security-policy"]!)).toHaveLength(1);
+      expect(headers["x-content-type-options"]).toBe("nosniff");
+      expect(headers["referrer-policy"]).toBe("same-origin");
+    },
+  );
 
   it.each(PAGES)("%s: the proxy's nonce policy; framed by this origin only", async (path) => {
     const { headers, cspFrom } = await headersFor(path);
     expect(cspFrom).toEqual(["proxy"]);
-    expect(directive(headers, "script-src")).toMatch(/^'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'$/);
+    expect(directive(headers, "script-src")).toMatch(
+      /^'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'$/,
+    );
     expect(directive(headers, "frame-ancestors")).toBe("'self'");
     expect(headers["x-frame-options"]).toBe("SAMEORIGIN");
   });
@@ -93,7 +118,8 @@ describe("security headers", () => {
 
   it("a fresh nonce for every response", async () => {
     const nonces = new Set<string | undefined>();
-    for (let i = 0; i < 20; i++) nonces.add(directive((await headersFor("/")).headers, "script-src"));
+    for (let i = 0; i < 20; i++)
+      nonces.add(directive((await headersFor("/")).headers, "script-src"));
     expect(nonces.size).toBe(20);
   });
 
@@ -117,31 +143,47 @@ describe("security headers", () => {
 });
 
 describe("framing (docs/embed.md)", () => {
-  it.each(FRAMABLE)("%s may be framed by any site by default, without X-Frame-Options", async (path) => {
-    for (const allowed of [undefined, ""]) {
-      const { headers } = await headersFor(path, allowed);
-      expect(directive(headers, "frame-ancestors")).toBe("*");
-      expect(headers["x-frame-options"]).toBeUndefined();
-    }
-  });
+  it.each(FRAMABLE)(
+    "%s may be framed by any site by default, without X-Frame-Options",
+    async (path) => {
+      for (const allowed of [undefined, ""]) {
+        const { headers } = await headersFor(path, allowed);
+        expect(directive(headers, "frame-ancestors")).toBe("*");
+        expect(headers["x-frame-options"]).toBeUndefined();
+      }
+    },
+  );
 
   it("lists the configured origins for /embed and /preview alike, plus this origin", async () => {
-    const allowed = " https://docs.example.com,https://*.example.org  http://localhost:4000/ HTTPS://Docs.Example.com";
+    const allowed =
+      " https://docs.example.com,https://*.example.org  http://localhost:4000/ HTTPS://Docs.Example.com";
     const expected = "'self' https://docs.example.com https://*.example.org http://localhost:4000";
-    expect(directive((await headersFor("/embed", allowed)).headers, "frame-ancestors")).toBe(expected);
-    expect(directive((await headersFor("/preview", allowed)).headers, "frame-ancestors")).toBe(expected);
+    expect(directive((await headersFor("/embed", allowed)).headers, "frame-ancestors")).toBe(
+      expected,
+    );
+    expect(directive((await headersFor("/preview", allowed)).headers, "frame-ancestors")).toBe(
+      expected,
+    );
     expect(directive((await headersFor("/", allowed)).headers, "frame-ancestors")).toBe("'self'");
   });
 
   it("drops anything that is not an origin, so the variable cannot add a directive", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const hostile = "https://ok.example; script-src https://x.example/path 'unsafe-inline' javascript: 'none'";
+    const hostile =
+      "https://ok.example; script-src https://x.example/path 'unsafe-inline' javascript: 'none'";
     const { headers } = await headersFor("/embed", hostile);
     expect(directive(headers, "frame-ancestors")).toBe("'self'");
     expect(directive(headers, "script-src")).not.toContain("x.example");
     expect(parseCsp(headers["content-security-policy"]!)).toHaveLength(1);
     expect(warn).toHaveBeenCalled();
-    expect(directive((await headersFor("/embed", "https://docs.example.com *")).headers, "frame-ancestors")).toBe("*");
-    expect(directive((await headersFor("/embed", "nonsense")).headers, "frame-ancestors")).toBe("'self'");
+    expect(
+      directive(
+        (await headersFor("/embed", "https://docs.example.com *")).headers,
+        "frame-ancestors",
+      ),
+    ).toBe("*");
+    expect(directive((await headersFor("/embed", "nonsense")).headers, "frame-ancestors")).toBe(
+      "'self'",
+    );
   });
 });

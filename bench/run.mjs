@@ -205,7 +205,10 @@ async function main() {
   await part("size", () => measureSizes(browser, server.baseUrl));
   await part("load", () => measureLoads(browser, server.baseUrl, SETTINGS.loads));
   await part("editor", () =>
-    measureEditorOpen(browser, server.baseUrl, { samples: SETTINGS.editorOpens, viewport: VIEWPORT }),
+    measureEditorOpen(browser, server.baseUrl, {
+      samples: SETTINGS.editorOpens,
+      viewport: VIEWPORT,
+    }),
   );
   await part("interactions", () =>
     measureInteractions(browser, server.baseUrl, {
@@ -429,7 +432,11 @@ function renderTable(report) {
     const e = r.editor;
     const n = `median of ${e.samples}, cold cache`;
     row("3 editor", `"Edit options as code" click → editor ready (${n})`, ms(e.median.readyMs, 0));
-    row("3 editor", "  click → TypeScript worker answered (completion, hover, markers)", ms(e.median.languageMs, 0));
+    row(
+      "3 editor",
+      "  click → TypeScript worker answered (completion, hover, markers)",
+      ms(e.median.languageMs, 0),
+    );
     row("3 editor", "  JS fetched for it (gzip)", kb(e.median.bytes));
   }
 

@@ -93,7 +93,12 @@ const BUSY_SERVER = shareLink({
 });
 
 const BUSY_BROWSER = shareLink({ m: "browser", un: "Jane Doe", ue: "jane@example.com", c: true });
-const BY_MODEL = { anonymous: "/", collect: BUSY_COLLECT, browser: BUSY_BROWSER, server: BUSY_SERVER } as const;
+const BY_MODEL = {
+  anonymous: "/",
+  collect: BUSY_COLLECT,
+  browser: BUSY_BROWSER,
+  server: BUSY_SERVER,
+} as const;
 
 for (const [model, link] of Object.entries(BY_MODEL)) {
   for (const theme of ["light", "dark"] as const) {
@@ -108,7 +113,6 @@ for (const [model, link] of Object.entries(BY_MODEL)) {
     });
   }
 }
-
 
 for (const viewport of VIEWPORTS) {
   test.describe(`at ${viewport.width}×${viewport.height}`, () => {
@@ -163,7 +167,8 @@ test("the widget's own colours: every low-contrast text in the replica is a mark
       .setLegacyMode(true)
       .analyze();
     for (const node of violations.flatMap((v) => v.nodes)) {
-      const data = node.any[0]?.data as { contrastRatio?: number; fgColor?: string; bgColor?: string } | undefined;
+      const data = node.any[0]?.data as
+        { contrastRatio?: number; fgColor?: string; bgColor?: string } | undefined;
       const inFrame = String(node.target[node.target.length - 1]);
       const { marked, text } = await playground
         .preview()
@@ -191,6 +196,10 @@ test("the widget's own colours: every low-contrast text in the replica is a mark
   await playground.expectScreen("sessions");
   await check("sessions");
 
-  for (const line of report) test.info().annotations.push({ type: "widget's own contrast", description: line });
-  expect(unmarked, "contrast problems in the replica that are not the widget's own colours").toEqual([]);
+  for (const line of report)
+    test.info().annotations.push({ type: "widget's own contrast", description: line });
+  expect(
+    unmarked,
+    "contrast problems in the replica that are not the widget's own colours",
+  ).toEqual([]);
 });

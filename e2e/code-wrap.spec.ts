@@ -38,7 +38,9 @@ for (const viewport of [
       await expect(playground.liveRegion).toHaveText("Long lines scroll sideways.");
       await expect.poll(() => hiddenWidth(block)).toBeGreaterThan(0);
       // A UI preference, stored alone: no config value travels with it.
-      expect(await page.evaluate(() => ({ ...localStorage }))).toEqual({ "playground.codeWrap": "off" });
+      expect(await page.evaluate(() => ({ ...localStorage }))).toEqual({
+        "playground.codeWrap": "off",
+      });
 
       await page.reload();
       await playground.waitForPreview();
@@ -51,7 +53,9 @@ for (const viewport of [
       await expect(toggle).toHaveAttribute("aria-pressed", "true");
       await expect(playground.liveRegion).toHaveText("Long lines wrap.");
       await expect.poll(() => hiddenWidth(block)).toBeLessThanOrEqual(0);
-      expect(await page.evaluate(() => ({ ...localStorage }))).toEqual({ "playground.codeWrap": "on" });
+      expect(await page.evaluate(() => ({ ...localStorage }))).toEqual({
+        "playground.codeWrap": "on",
+      });
     });
   });
 }

@@ -15,7 +15,11 @@ test.use({ viewport: DESKTOP });
 // shared 2-core machine that alone took up to 18 s, so these journeys get twice the default.
 test.describe.configure({ timeout: 120_000 });
 
-test("a valid edit in the editor updates the controls, the preview and the snippets", async ({ playground, page, pageErrors }) => {
+test("a valid edit in the editor updates the controls, the preview and the snippets", async ({
+  playground,
+  page,
+  pageErrors,
+}) => {
   await playground.open();
   await playground.expectModel("anonymous");
   await playground.expectScreen("chat");
@@ -32,11 +36,16 @@ test("a valid edit in the editor updates the controls, the preview and the snipp
   await playground.expectScreen("welcome");
   expect(await playground.codeText("html")).toContain("collectUserData: true");
   // The edit stays as typed; nothing was rewritten under the cursor.
-  expect(await playground.editorText()).toMatch(/token: 'YOUR_WIDGET_TOKEN',\n\s*collectUserData: true,/);
+  expect(await playground.editorText()).toMatch(
+    /token: 'YOUR_WIDGET_TOKEN',\n\s*collectUserData: true,/,
+  );
   expect(pageErrors).toEqual([]);
 });
 
-test("an invalid edit shows markers and an error, changes nothing, and undo brings it back", async ({ playground, page }) => {
+test("an invalid edit shows markers and an error, changes nothing, and undo brings it back", async ({
+  playground,
+  page,
+}) => {
   await playground.open();
   await playground.setLanguage("de");
   const before = await playground.codeText("html");
@@ -71,7 +80,10 @@ test("an invalid edit shows markers and an error, changes nothing, and undo brin
   expect(await playground.codeText("html")).toBe(before);
 });
 
-test("a change made with the controls updates the editor without moving the cursor", async ({ playground, page }) => {
+test("a change made with the controls updates the editor without moving the cursor", async ({
+  playground,
+  page,
+}) => {
   await playground.open();
   await playground.setPrimaryColor("#0a7");
   await playground.openOptionsEditor();
@@ -130,13 +142,17 @@ test("Monaco loads from the app only: no request leaves the origin, it works off
     (url) => url.href.startsWith(`${origin}/`),
     async (route) => {
       const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": STRICT_CSP } });
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), "content-security-policy": STRICT_CSP },
+      });
     },
   );
   const outside: string[] = [];
   // Anything outside the app fails, as it would offline; anything the app itself serves is allowed.
   await context.route(
-    (url) => !url.href.startsWith(`${origin}/`) && url.protocol !== "data:" && url.protocol !== "blob:",
+    (url) =>
+      !url.href.startsWith(`${origin}/`) && url.protocol !== "data:" && url.protocol !== "blob:",
     (route) => {
       outside.push(route.request().url());
       return route.abort("internetdisconnected");
@@ -154,11 +170,16 @@ test("Monaco loads from the app only: no request leaves the origin, it works off
 
   const editorRequests = requests.slice(before).map((r) => r.url());
   expect(editorRequests.length).toBeGreaterThan(0);
-  expect(editorRequests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith("blob:") && !u.startsWith("data:"))).toEqual([]);
+  expect(
+    editorRequests.filter(
+      (u) => !u.startsWith(`${origin}/`) && !u.startsWith("blob:") && !u.startsWith("data:"),
+    ),
+  ).toEqual([]);
   expect(outside).toEqual([]);
   // Both workers run (editor + TypeScript), from the app's own files.
   expect(workers.length).toBeGreaterThanOrEqual(2);
-  for (const url of workers) expect(url.startsWith(`${origin}/`) || url.startsWith("blob:")).toBe(true);
+  for (const url of workers)
+    expect(url.startsWith(`${origin}/`) || url.startsWith("blob:")).toBe(true);
 
   // Completion comes from the generated declarations, through the TypeScript worker.
   await playground.editorCaretAfterLine("token:");
@@ -172,7 +193,10 @@ test("Monaco loads from the app only: no request leaves the origin, it works off
   expect(pageErrors).toEqual([]);
 });
 
-test("keyboard: open with Enter, Tab indents, Escape then Tab leaves (documented in the panel)", async ({ playground, page }) => {
+test("keyboard: open with Enter, Tab indents, Escape then Tab leaves (documented in the panel)", async ({
+  playground,
+  page,
+}) => {
   await playground.open();
   await playground.reveal("code");
   const button = page.getByTestId("code.editOptions");
@@ -203,7 +227,10 @@ test("keyboard: open with Enter, Tab indents, Escape then Tab leaves (documented
   await expect(button).toBeFocused();
 });
 
-test("import: an HTML snippet with single quotes and trailing commas is mapped, applied and undone", async ({ playground, page }) => {
+test("import: an HTML snippet with single quotes and trailing commas is mapped, applied and undone", async ({
+  playground,
+  page,
+}) => {
   await playground.open();
   const dialog = await playground.openImportDialog();
   await expect(page.getByTestId("import.text")).toBeFocused();
@@ -269,14 +296,27 @@ export function Support({ user }) {
   await playground.expectModel("anonymous");
 });
 
-test(`first-load JS of / stays within ${BUDGET.allowanceBytes / 1024} KB of the budget`, async ({ browser, baseURL }) => {
-  const { bytes, files } = await measurePlaygroundFirstLoad(browser, `${baseURL}${BUDGET.route}`, { viewport: DESKTOP });
-  test.info().annotations.push({ type: "first-load JS /", description: `${bytes} bytes gzip in ${files.length} files (budget ${BUDGET.baselineBytes} + ${BUDGET.allowanceBytes})` });
+test(`first-load JS of / stays within ${BUDGET.allowanceBytes / 1024} KB of the budget`, async ({
+  browser,
+  baseURL,
+}) => {
+  const { bytes, files } = await measurePlaygroundFirstLoad(browser, `${baseURL}${BUDGET.route}`, {
+    viewport: DESKTOP,
+  });
+  test
+    .info()
+    .annotations.push({
+      type: "first-load JS /",
+      description: `${bytes} bytes gzip in ${files.length} files (budget ${BUDGET.baselineBytes} + ${BUDGET.allowanceBytes})`,
+    });
   expect(bytes).toBeGreaterThan(0);
   expect(bytes).toBeLessThanOrEqual(BUDGET.baselineBytes + BUDGET.allowanceBytes);
 });
 
-test("the editor panel and the import dialog have no axe violations, light and dark", async ({ playground, page }) => {
+test("the editor panel and the import dialog have no axe violations, light and dark", async ({
+  playground,
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 2000 });
   const scan = async (include: string) => {
     const { violations } = await new AxeBuilder({ page }).include(include).analyze();
@@ -302,7 +342,9 @@ test("the editor panel and the import dialog have no axe violations, light and d
   await page.getByTestId("editor.close").click();
 
   await playground.openImportDialog();
-  await playground.readSnippet(`{ token: 'wt_1', colour: 'red', user: { data: { name: getName() } } }`);
+  await playground.readSnippet(
+    `{ token: 'wt_1', colour: 'red', user: { data: { name: getName() } } }`,
+  );
   await expect(page.getByTestId("import.problems")).toBeVisible();
   for (const theme of ["dark", "light"] as const) {
     await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);

@@ -27,11 +27,16 @@ const paragraphs = (from: number, count: number) =>
 /** A docs page: an embed near the top, a long read, a second embed far below the fold, more text. */
 function docsPage(app: string): string {
   const config = defaultConfig();
-  const first = generateEmbedIframe(app, { ...DEFAULT_EMBED_OPTIONS, panels: ["preview", "code"] }, config).replace("<iframe", '<iframe id="first"');
-  const second = generateEmbedIframe(app, { ...DEFAULT_EMBED_OPTIONS, panels: ["controls", "preview", "code"] }, config).replace(
-    "<iframe",
-    '<iframe id="second"',
-  );
+  const first = generateEmbedIframe(
+    app,
+    { ...DEFAULT_EMBED_OPTIONS, panels: ["preview", "code"] },
+    config,
+  ).replace("<iframe", '<iframe id="first"');
+  const second = generateEmbedIframe(
+    app,
+    { ...DEFAULT_EMBED_OPTIONS, panels: ["controls", "preview", "code"] },
+    config,
+  ).replace("<iframe", '<iframe id="second"');
   return `<p>Intro.</p>${first}${paragraphs(1, 60)}<h2 id="below">The second embed</h2>${second}<p id="after">Right after the second embed.</p>${paragraphs(61, 40)}${generateEmbedScript(app)}`;
 }
 
@@ -41,7 +46,11 @@ interface Shift {
   phase: string;
 }
 
-type HostWindow = Window & { __shifts: Shift[]; __phase: string; __frameMessages: { id: string; type: string; height?: number }[] };
+type HostWindow = Window & {
+  __shifts: Shift[];
+  __phase: string;
+  __frameMessages: { id: string; type: string; height?: number }[];
+};
 
 /** Runs in the docs page only (not in its frames): records every layout shift and every embed message. */
 function observeHost() {
@@ -51,31 +60,58 @@ function observeHost() {
   w.__phase = "load";
   w.__frameMessages = [];
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-      w.__shifts.push({ value: entry.value, hadRecentInput: entry.hadRecentInput, phase: w.__phase });
+    for (const entry of list.getEntries() as (PerformanceEntry & {
+      value: number;
+      hadRecentInput: boolean;
+    })[]) {
+      w.__shifts.push({
+        value: entry.value,
+        hadRecentInput: entry.hadRecentInput,
+        phase: w.__phase,
+      });
     }
   }).observe({ type: "layout-shift", buffered: true });
   window.addEventListener("message", (event) => {
-    const frame = [...document.querySelectorAll("iframe")].find((f) => f.contentWindow === event.source);
+    const frame = [...document.querySelectorAll("iframe")].find(
+      (f) => f.contentWindow === event.source,
+    );
     const type = (event.data as { type?: unknown } | null)?.type;
     const height = (event.data as { height?: unknown }).height;
-    if (frame && typeof type === "string") w.__frameMessages.push({ id: frame.id, type, ...(typeof height === "number" ? { height } : {}) });
+    if (frame && typeof type === "string")
+      w.__frameMessages.push({
+        id: frame.id,
+        type,
+        ...(typeof height === "number" ? { height } : {}),
+      });
   });
 }
 
 const cls = (page: Page, phase: string) =>
   page.evaluate(
-    (p) => (window as unknown as HostWindow).__shifts.filter((s) => s.phase === p && !s.hadRecentInput).reduce((sum, s) => sum + s.value, 0),
+    (p) =>
+      (window as unknown as HostWindow).__shifts
+        .filter((s) => s.phase === p && !s.hadRecentInput)
+        .reduce((sum, s) => sum + s.value, 0),
     phase,
   );
-const setPhase = (page: Page, phase: string) => page.evaluate((p) => ((window as unknown as HostWindow).__phase = p), phase);
+const setPhase = (page: Page, phase: string) =>
+  page.evaluate((p) => ((window as unknown as HostWindow).__phase = p), phase);
 const heard = (page: Page, id: string) =>
-  page.evaluate((i) => (window as unknown as HostWindow).__frameMessages.some((m) => m.id === i), id);
+  page.evaluate(
+    (i) => (window as unknown as HostWindow).__frameMessages.some((m) => m.id === i),
+    id,
+  );
 
 /** Waits until both frames' heights and the scroll position have stopped changing. */
 async function settle(page: Page): Promise<void> {
   const sample = () =>
-    page.evaluate(() => JSON.stringify([...document.querySelectorAll("iframe")].map((f) => f.getBoundingClientRect().height).concat(window.scrollY)));
+    page.evaluate(() =>
+      JSON.stringify(
+        [...document.querySelectorAll("iframe")]
+          .map((f) => f.getBoundingClientRect().height)
+          .concat(window.scrollY),
+      ),
+    );
   let last = await sample();
   let stable = 0;
   for (let i = 0; i < 60 && stable < 4; i++) {
@@ -89,7 +125,9 @@ async function settle(page: Page): Promise<void> {
 async function loadDocs(page: Page, url: string): Promise<void> {
   await page.addInitScript(observeHost);
   await page.goto(url);
-  await expect(page.locator("iframe#first").contentFrame().getByTestId("embed.root")).toHaveAttribute("data-ready", "");
+  await expect(
+    page.locator("iframe#first").contentFrame().getByTestId("embed.root"),
+  ).toHaveAttribute("data-ready", "");
   await expect.poll(() => heard(page, "first")).toBe(true);
   await page.waitForLoadState("load");
   await settle(page);
@@ -111,13 +149,20 @@ for (const viewport of [
   test.describe(`${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport });
 
-    test(`host CLS stays under ${CLS_BUDGET} while loading and while scrolling down to the lazy embed`, async ({ page, docs, app, pageErrors }) => {
+    test(`host CLS stays under ${CLS_BUDGET} while loading and while scrolling down to the lazy embed`, async ({
+      page,
+      docs,
+      app,
+      pageErrors,
+    }) => {
       await loadDocs(page, docs.page(docsPage(app)));
       const loading = await cls(page, "load");
       report("loading", loading);
       // The first embed reported no transient height on its way (issue 12: 2047 → 147 → 2047 px).
       const reported = await page.evaluate(() =>
-        (window as unknown as HostWindow).__frameMessages.filter((m) => m.id === "first" && m.height !== undefined).map((m) => m.height!),
+        (window as unknown as HostWindow).__frameMessages
+          .filter((m) => m.id === "first" && m.height !== undefined)
+          .map((m) => m.height!),
       );
       report("first embed's reports", reported.length);
       expect(reported.length).toBeGreaterThan(0);
@@ -127,12 +172,17 @@ for (const viewport of [
       await page.mouse.move(viewport.width / 2, viewport.height / 2);
       // Read down the page a screen at a time, to a paragraph well past the second embed.
       for (let i = 0; i < 80; i++) {
-        const done = await page.evaluate(() => document.getElementById("p80")!.getBoundingClientRect().top < window.innerHeight / 2);
+        const done = await page.evaluate(
+          () =>
+            document.getElementById("p80")!.getBoundingClientRect().top < window.innerHeight / 2,
+        );
         if (done) break;
         await page.mouse.wheel(0, Math.round(viewport.height * 0.6));
         await page.waitForTimeout(120);
       }
-      await expect(page.locator("iframe#second").contentFrame().getByTestId("embed.root")).toHaveAttribute("data-ready", "");
+      await expect(
+        page.locator("iframe#second").contentFrame().getByTestId("embed.root"),
+      ).toHaveAttribute("data-ready", "");
       await settle(page);
       const scrolling = await cls(page, "scroll");
       report("scrolling", scrolling);
@@ -144,11 +194,20 @@ for (const viewport of [
       // The second embed, now above the reader, fits its content; the embed code had reserved
       // that height, or a little more, for this width (lib/embed/snippet.ts reservedHeights).
       const second = page.locator("iframe#second");
-      const content = await second.contentFrame().getByTestId("embed.root").evaluate((el) => el.getBoundingClientRect().height);
+      const content = await second
+        .contentFrame()
+        .getByTestId("embed.root")
+        .evaluate((el) => el.getBoundingClientRect().height);
       const { fitted, reserve } = await second.evaluate((el) => {
         const width = el.getBoundingClientRect().width;
-        const steps = el.getAttribute("data-reserve")!.split(" ").map((s) => s.split(":").map(Number) as [number, number]);
-        return { fitted: el.getBoundingClientRect().height, reserve: steps.filter(([w]) => w <= width).pop()![1] };
+        const steps = el
+          .getAttribute("data-reserve")!
+          .split(" ")
+          .map((s) => s.split(":").map(Number) as [number, number]);
+        return {
+          fitted: el.getBoundingClientRect().height,
+          reserve: steps.filter(([w]) => w <= width).pop()![1],
+        };
       });
       report("second embed: reserved − fitted (px)", reserve - fitted);
       expect(Math.abs(fitted - Math.min(2400, Math.max(400, content)))).toBeLessThanOrEqual(1);
@@ -156,7 +215,11 @@ for (const viewport of [
       expect(reserve - fitted).toBeLessThanOrEqual(fitted * 0.1);
     });
 
-    test(`host CLS stays under ${CLS_BUDGET} when the reader jumps to just below the lazy embed`, async ({ page, docs, app }) => {
+    test(`host CLS stays under ${CLS_BUDGET} when the reader jumps to just below the lazy embed`, async ({
+      page,
+      docs,
+      app,
+    }) => {
       await loadDocs(page, docs.page(docsPage(app)));
       await setPhase(page, "jump");
       // The reader follows a link to the text right after the second embed: its last lines show at the top.
@@ -164,13 +227,19 @@ for (const viewport of [
         const frame = document.getElementById("second")!;
         window.scrollTo(0, frame.getBoundingClientRect().bottom + window.scrollY - 120);
       });
-      const before = await page.evaluate(() => document.getElementById("after")!.getBoundingClientRect().top);
-      await expect(page.locator("iframe#second").contentFrame().getByTestId("embed.root")).toHaveAttribute("data-ready", "");
+      const before = await page.evaluate(
+        () => document.getElementById("after")!.getBoundingClientRect().top,
+      );
+      await expect(
+        page.locator("iframe#second").contentFrame().getByTestId("embed.root"),
+      ).toHaveAttribute("data-ready", "");
       await expect.poll(() => heard(page, "second")).toBe(true);
       await settle(page);
       const jumping = await cls(page, "jump");
       report("jump below the lazy embed", jumping);
-      const after = await page.evaluate(() => document.getElementById("after")!.getBoundingClientRect().top);
+      const after = await page.evaluate(
+        () => document.getElementById("after")!.getBoundingClientRect().top,
+      );
       report("reader's paragraph moved (px)", after - before);
 
       expect(jumping).toBeLessThan(CLS_BUDGET);

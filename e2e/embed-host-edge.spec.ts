@@ -14,7 +14,11 @@ import { docsTest } from "./support/docs-fixtures";
 const test = docsTest;
 
 const filler = (count: number) =>
-  Array.from({ length: count }, (_, i) => `<p id="p${i + 1}">Paragraph ${i + 1} of a long docs page, before the embed further down.</p>`).join("\n");
+  Array.from(
+    { length: count },
+    (_, i) =>
+      `<p id="p${i + 1}">Paragraph ${i + 1} of a long docs page, before the embed further down.</p>`,
+  ).join("\n");
 
 const withId = (html: string, id: string) => html.replace("<iframe", `<iframe id="${id}"`);
 
@@ -32,10 +36,17 @@ function recordThemes() {
 }
 
 test.describe("a dark docs page", () => {
-  test("a lazy embed paints dark from its first frame, with the host's theme in its URL", async ({ page, docs, app }) => {
+  test("a lazy embed paints dark from its first frame, with the host's theme in its URL", async ({
+    page,
+    docs,
+    app,
+  }) => {
     await page.emulateMedia({ colorScheme: "light" });
     await page.context().addInitScript(recordThemes);
-    const iframe = withId(generateEmbedIframe(app, { ...DEFAULT_EMBED_OPTIONS, panels: ["code"] }, defaultConfig()), "late");
+    const iframe = withId(
+      generateEmbedIframe(app, { ...DEFAULT_EMBED_OPTIONS, panels: ["code"] }, defaultConfig()),
+      "late",
+    );
     await page.goto(
       docs.page(
         `<style>html { background: #111; color: #eee; }</style>${filler(150)}${iframe}` +
@@ -43,34 +54,55 @@ test.describe("a dark docs page", () => {
           `<script src="${app}/embed.js" async onload="OpencxPlayground.setTheme('dark')"></script>`,
       ),
     );
-    await page.waitForFunction(() => Boolean((window as unknown as { OpencxPlayground?: unknown }).OpencxPlayground));
+    await page.waitForFunction(() =>
+      Boolean((window as unknown as { OpencxPlayground?: unknown }).OpencxPlayground),
+    );
     const frame = page.locator("iframe#late");
     await frame.scrollIntoViewIfNeeded();
     const embed = frame.contentFrame();
     await expect(embed.getByTestId("embed.root")).toHaveAttribute("data-ready", "");
     await expect(embed.locator("html")).toHaveAttribute("data-theme", "dark");
     // Never light, not even for the first paint: the theme was in the URL before the frame loaded.
-    expect(await embed.locator("html").evaluate(() => (window as unknown as EmbedWindow).__themes)).toEqual(["dark"]);
+    expect(
+      await embed.locator("html").evaluate(() => (window as unknown as EmbedWindow).__themes),
+    ).toEqual(["dark"]);
     expect(await frame.getAttribute("src")).toMatch(/#host-theme=dark$/);
 
     // Still an auto embed: the host can switch it.
-    await page.evaluate(() => (window as unknown as { OpencxPlayground: { setTheme: (t: string) => void } }).OpencxPlayground.setTheme("light"));
+    await page.evaluate(() =>
+      (
+        window as unknown as { OpencxPlayground: { setTheme: (t: string) => void } }
+      ).OpencxPlayground.setTheme("light"),
+    );
     await expect(embed.locator("html")).toHaveAttribute("data-theme", "light");
   });
 
   test("a page can name its theme before the script loads", async ({ page, docs, app }) => {
     await page.emulateMedia({ colorScheme: "light" });
     await page.context().addInitScript(recordThemes);
-    const iframe = withId(generateEmbedIframe(app, { ...DEFAULT_EMBED_OPTIONS, panels: ["code"] }, defaultConfig()), "late");
-    await page.goto(
-      docs.page(`<script>window.OpencxPlayground = { theme: "dark" };</script>${filler(150)}${iframe}${generateEmbedScript(app)}`),
+    const iframe = withId(
+      generateEmbedIframe(app, { ...DEFAULT_EMBED_OPTIONS, panels: ["code"] }, defaultConfig()),
+      "late",
     );
-    await page.waitForFunction(() => (window as unknown as { OpencxPlayground?: { version?: number } }).OpencxPlayground?.version === 2, null, { timeout: 10_000 });
+    await page.goto(
+      docs.page(
+        `<script>window.OpencxPlayground = { theme: "dark" };</script>${filler(150)}${iframe}${generateEmbedScript(app)}`,
+      ),
+    );
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { OpencxPlayground?: { version?: number } }).OpencxPlayground
+          ?.version === 2,
+      null,
+      { timeout: 10_000 },
+    );
     const frame = page.locator("iframe#late");
     await frame.scrollIntoViewIfNeeded();
     const embed = frame.contentFrame();
     await expect(embed.getByTestId("embed.root")).toHaveAttribute("data-ready", "");
-    expect(await embed.locator("html").evaluate(() => (window as unknown as EmbedWindow).__themes)).toEqual(["dark"]);
+    expect(
+      await embed.locator("html").evaluate(() => (window as unknown as EmbedWindow).__themes),
+    ).toEqual(["dark"]);
   });
 });
 
@@ -91,14 +123,26 @@ async function fallbackOf(page: Page, id: string) {
 }
 
 test.describe("an embed that cannot load", () => {
-  test("is replaced by a short message and the link to the full playground", async ({ page, docs, app, csp, pageErrors }) => {
+  test("is replaced by a short message and the link to the full playground", async ({
+    page,
+    docs,
+    app,
+    csp,
+    pageErrors,
+  }) => {
     // The second frame asks for a page the playground refuses to let other sites frame.
     csp.expect((v) => /frame-ancestors/.test(v.directive));
     const down = `http://127.0.0.1:${await closedPort()}`;
     const config: PlaygroundConfig = { ...defaultConfig(), model: "collect" };
     const dead = withId(generateEmbedIframe(down, DEFAULT_EMBED_OPTIONS, config), "dead");
-    const refused = withId(generateEmbedIframe(app, DEFAULT_EMBED_OPTIONS, config).replace(`${app}/embed`, `${app}/`), "refused");
-    const healthy = withId(generateEmbedIframe(app, { ...DEFAULT_EMBED_OPTIONS, panels: ["code"] }, config), "healthy");
+    const refused = withId(
+      generateEmbedIframe(app, DEFAULT_EMBED_OPTIONS, config).replace(`${app}/embed`, `${app}/`),
+      "refused",
+    );
+    const healthy = withId(
+      generateEmbedIframe(app, { ...DEFAULT_EMBED_OPTIONS, panels: ["code"] }, config),
+      "healthy",
+    );
     await page.goto(docs.page(dead + refused + healthy + generateEmbedScript(app)));
 
     const deadBox = await fallbackOf(page, "dead");
@@ -109,38 +153,65 @@ test.describe("an embed that cannot load", () => {
     expect(fullPlaygroundUrl(down, config)).toContain("?s=1.");
 
     const refusedBox = await fallbackOf(page, "refused");
-    await expect(refusedBox.getByRole("link")).toHaveAttribute("href", fullPlaygroundUrl(app, config));
+    await expect(refusedBox.getByRole("link")).toHaveAttribute(
+      "href",
+      fullPlaygroundUrl(app, config),
+    );
 
     // A working embed next to them is left alone.
-    await expect(page.locator("iframe#healthy").contentFrame().getByTestId("embed.root")).toHaveAttribute("data-ready", "");
+    await expect(
+      page.locator("iframe#healthy").contentFrame().getByTestId("embed.root"),
+    ).toHaveAttribute("data-ready", "");
     await expect(page.locator("iframe#healthy")).toHaveCount(1);
-    expect(pageErrors.filter((e) => !/ERR_CONNECTION_REFUSED|frame-ancestors|Failed to load resource/.test(e))).toEqual([]);
+    expect(
+      pageErrors.filter(
+        (e) => !/ERR_CONNECTION_REFUSED|frame-ancestors|Failed to load resource/.test(e),
+      ),
+    ).toEqual([]);
   });
 });
 
 test.describe("embed.js sizing", () => {
   test.use({ viewport: { width: 1280, height: 800 } });
 
-  test("ignores a transient height, and shrinks a frame in view only once it is scrolled away", async ({ page, docs, app }) => {
-    const iframe = withId(generateEmbedIframe(app, { ...DEFAULT_EMBED_OPTIONS, panels: ["code"] }, defaultConfig()), "embed");
-    await page.goto(docs.page(`${iframe}<p id="below">The text under the embed.</p>${filler(80)}${generateEmbedScript(app)}`));
+  test("ignores a transient height, and shrinks a frame in view only once it is scrolled away", async ({
+    page,
+    docs,
+    app,
+  }) => {
+    const iframe = withId(
+      generateEmbedIframe(app, { ...DEFAULT_EMBED_OPTIONS, panels: ["code"] }, defaultConfig()),
+      "embed",
+    );
+    await page.goto(
+      docs.page(
+        `${iframe}<p id="below">The text under the embed.</p>${filler(80)}${generateEmbedScript(app)}`,
+      ),
+    );
     const frame = page.locator("iframe#embed");
     const embed = frame.contentFrame();
     await expect(embed.getByTestId("embed.root")).toHaveAttribute("data-ready", "");
     const rounded = (el: Element) => Math.round(el.getBoundingClientRect().height);
     const content = await embed.getByTestId("embed.root").evaluate(rounded);
-    await expect.poll(async () => Math.abs((await frame.evaluate(rounded)) - Math.max(400, content))).toBeLessThanOrEqual(1);
+    await expect
+      .poll(async () => Math.abs((await frame.evaluate(rounded)) - Math.max(400, content)))
+      .toBeLessThanOrEqual(1);
     // Every height the host page gives the frame, from now on.
     await page.evaluate(() => {
       const w = window as unknown as { __heights: string[] };
       w.__heights = [];
       const el = document.getElementById("embed")!;
-      new MutationObserver(() => w.__heights.push(el.style.height)).observe(el, { attributes: true, attributeFilter: ["style"] });
+      new MutationObserver(() => w.__heights.push(el.style.height)).observe(el, {
+        attributes: true,
+        attributeFilter: ["style"],
+      });
     });
-    const heights = () => page.evaluate(() => (window as unknown as { __heights: string[] }).__heights);
+    const heights = () =>
+      page.evaluate(() => (window as unknown as { __heights: string[] }).__heights);
     const post = (...sequence: number[]) =>
       embed.locator("html").evaluate((_, hs) => {
-        for (const height of hs) window.parent.postMessage({ type: "opencx-playground:height", height }, "*");
+        for (const height of hs)
+          window.parent.postMessage({ type: "opencx-playground:height", height }, "*");
       }, sequence);
 
     // The reader clicks in the embed: its changes go through, but a dip and straight back

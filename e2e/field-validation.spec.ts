@@ -23,7 +23,8 @@ test("a colour the widget cannot parse is flagged at the field and kept out of s
   const describedBy = (await field.getAttribute("aria-describedby")) ?? "";
   expect(describedBy.split(" ")).toContain(await message.locator("..").getAttribute("id"));
 
-  for (const text of Object.values(await playground.allSnippets())) expect(text).not.toContain("notacolour");
+  for (const text of Object.values(await playground.allSnippets()))
+    expect(text).not.toContain("notacolour");
   await page.waitForTimeout(400);
   expect(JSON.stringify(decodeShareLink(page.url()))).not.toContain("notacolour");
 

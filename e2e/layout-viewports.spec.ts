@@ -10,7 +10,6 @@ import { PREVIEW_FRAME, type PlaygroundPage } from "./support/playground-page";
 
 test.use(TRACE);
 
-
 /** The box of `el` in the top window, or a failure saying which one is missing. */
 async function box(locator: ReturnType<Page["locator"]>) {
   const b = await locator.boundingBox();
@@ -35,7 +34,8 @@ async function freeTop(playground: PlaygroundPage): Promise<number> {
 /** Closes the widget as a visitor would: its Close button on a small screen, else the launcher. */
 async function closeWidget(playground: PlaygroundPage): Promise<void> {
   const close = playground.preview().getByRole("button", { name: "Close" });
-  const target = (await close.count()) > 0 ? close : playground.preview().getByTestId("preview.launcher");
+  const target =
+    (await close.count()) > 0 ? close : playground.preview().getByTestId("preview.launcher");
   // A DOM click: Playwright's own click would scroll the page first, which a person need not do.
   await target.evaluate((el: HTMLElement) => el.click());
 }
@@ -72,7 +72,9 @@ for (const viewport of VIEWPORTS) {
       const top = await freeTop(playground);
       const f = await box(frame);
       expect(f.y, "frame top below the header / tab bar").toBeGreaterThanOrEqual(top - 1);
-      expect(f.y + f.height, "frame bottom inside the window").toBeLessThanOrEqual(viewport.height + 1);
+      expect(f.y + f.height, "frame bottom inside the window").toBeLessThanOrEqual(
+        viewport.height + 1,
+      );
       // Room for the widget's geometry: the launcher (48px, 20px from the corner) and a usable window above it.
       expect(f.height).toBeGreaterThanOrEqual(viewport.width < 450 ? 560 : 480);
 
@@ -84,7 +86,9 @@ for (const viewport of VIEWPORTS) {
       await expect(launcher).toBeVisible();
       const l = await box(launcher);
       expect(l.width).toBe(48);
-      expect(l.y + l.height, "launcher bottom inside the window").toBeLessThanOrEqual(viewport.height);
+      expect(l.y + l.height, "launcher bottom inside the window").toBeLessThanOrEqual(
+        viewport.height,
+      );
       expect(l.y, "launcher below the header / tab bar").toBeGreaterThanOrEqual(top);
       expect(l.x + l.width).toBeLessThanOrEqual(viewport.width);
       // The real trigger: a 48px button centred in a 52px box 20px from the corner, so 22px

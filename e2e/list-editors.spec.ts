@@ -23,7 +23,10 @@ test("renaming an extra field keeps focus and every keystroke", async ({ playgro
   await expect(input).toHaveValue("Company name");
   await expect(input).toBeFocused();
   await playground.expectExtraFields(["Company name", "Order #"]);
-  await expect(playground.welcomeInput("extra.0")).toHaveAttribute("placeholder", "Company name (Optional)");
+  await expect(playground.welcomeInput("extra.0")).toHaveAttribute(
+    "placeholder",
+    "Company name (Optional)",
+  );
   // A duplicate is refused at the field, and typing on fixes it, focus still in place.
   await page.keyboard.press("Control+A");
   await page.keyboard.type("Order #");
@@ -34,7 +37,10 @@ test("renaming an extra field keeps focus and every keystroke", async ({ playgro
   await playground.expectExtraFields(["Order # 2", "Order #"]);
 });
 
-test("the extra-fields limit is stated before it is hit; the 12th field keeps focus", async ({ playground, page }) => {
+test("the extra-fields limit is stated before it is hit; the 12th field keeps focus", async ({
+  playground,
+  page,
+}) => {
   const eleven = Array.from({ length: 11 }, (_, i) => `Field ${i + 1}`);
   await playground.open(shareLink({ m: "collect", x: eleven.slice(0, 2) }));
   await playground.reveal("controls");
@@ -67,7 +73,10 @@ test("the extra-fields limit is stated before it is hit; the 12th field keeps fo
   await expect(playground.extraField(11)).toBeFocused();
 });
 
-test("removing an extra field moves focus to the next row, then the previous, then the new-field box", async ({ playground, page }) => {
+test("removing an extra field moves focus to the next row, then the previous, then the new-field box", async ({
+  playground,
+  page,
+}) => {
   await playground.open(shareLink({ m: "collect", x: ["A", "B", "C"] }));
   await playground.reveal("controls");
   await page.getByRole("button", { name: "Remove B" }).focus();
@@ -82,11 +91,16 @@ test("removing an extra field moves focus to the next row, then the previous, th
   await expect(playground.newExtraField).toBeFocused();
 });
 
-test("Add custom data row moves focus to the new row's key; Tab goes on to its value", async ({ playground, page }) => {
+test("Add custom data row moves focus to the new row's key; Tab goes on to its value", async ({
+  playground,
+  page,
+}) => {
   await playground.open(shareLink({ m: "browser" }));
   await playground.reveal("controls");
   const add = playground.option("browser", "userCustomData.add");
-  await expect(page.getByTestId("controls.browser.userCustomData.count")).toHaveText("0 of 24 rows");
+  await expect(page.getByTestId("controls.browser.userCustomData.count")).toHaveText(
+    "0 of 24 rows",
+  );
   await add.focus();
   await page.keyboard.press("Enter");
   await expect(playground.option("browser", "userCustomData.0.key")).toBeFocused();
@@ -95,7 +109,9 @@ test("Add custom data row moves focus to the new row's key; Tab goes on to its v
   await page.keyboard.type("pro");
   await expect(playground.option("browser", "userCustomData.0.key")).toHaveValue("plan");
   await expect(playground.option("browser", "userCustomData.0.value")).toHaveValue("pro");
-  await expect(page.getByTestId("controls.browser.userCustomData.count")).toHaveText("1 of 24 rows");
+  await expect(page.getByTestId("controls.browser.userCustomData.count")).toHaveText(
+    "1 of 24 rows",
+  );
 
   // A second row: focus in its key, the first row untouched.
   await add.click();
@@ -105,7 +121,10 @@ test("Add custom data row moves focus to the new row's key; Tab goes on to its v
   await expect(playground.option("browser", "userCustomData.0.key")).toHaveValue("plan");
 });
 
-test("removing a custom data row moves focus to the next row, then the previous, then Add", async ({ playground, page }) => {
+test("removing a custom data row moves focus to the next row, then the previous, then Add", async ({
+  playground,
+  page,
+}) => {
   await playground.open(
     shareLink({
       m: "server",
@@ -118,7 +137,8 @@ test("removing a custom data row moves focus to the next row, then the previous,
     }),
   );
   await playground.reveal("controls");
-  const remove = (key: string) => page.getByRole("button", { name: new RegExp(`^Remove .* row \\d+ \\(${key}\\)$`) });
+  const remove = (key: string) =>
+    page.getByRole("button", { name: new RegExp(`^Remove .* row \\d+ \\(${key}\\)$`) });
   await remove("a").focus();
   await page.keyboard.press("Enter");
   await expect(playground.option("server", "serverCustomData.0.key")).toHaveValue("b");
@@ -132,7 +152,10 @@ test("removing a custom data row moves focus to the next row, then the previous,
   await expect(playground.option("server", "serverCustomData.add")).toBeFocused();
 });
 
-test("custom data rows: the limit is stated, and the last row added keeps focus", async ({ playground, page }) => {
+test("custom data rows: the limit is stated, and the last row added keeps focus", async ({
+  playground,
+  page,
+}) => {
   const rows = Array.from({ length: 23 }, (_, i) => ({ key: `k${i}`, value: `v${i}` }));
   await playground.open(shareLink({ m: "browser", ud: rows }));
   await playground.reveal("controls");

@@ -22,7 +22,14 @@ async function openPreview(page: Page, config: Record<string, unknown>): Promise
 function rect(locator: Locator) {
   return locator.evaluate((el) => {
     const r = el.getBoundingClientRect();
-    return { top: r.top, right: r.right, bottom: r.bottom, left: r.left, width: r.width, height: r.height };
+    return {
+      top: r.top,
+      right: r.right,
+      bottom: r.bottom,
+      left: r.left,
+      width: r.width,
+      height: r.height,
+    };
   });
 }
 
@@ -131,7 +138,9 @@ test("6. after the welcome form, the sessions screen (450 × 600, header and spi
   const loading = page.getByTestId("preview.sessions.loading");
   await expect(loading).toBeVisible();
   await expect(loading).toHaveRole("status");
-  await expect(page.getByTestId("preview.sessions").getByRole("heading", { name: "Acme" })).toBeVisible();
+  await expect(
+    page.getByTestId("preview.sessions").getByRole("heading", { name: "Acme" }),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "New conversation" })).toHaveCount(0);
   const sessions = await rect(windowOf(page));
   expect([sessions.width, sessions.height]).toEqual([450, 600]);
@@ -151,7 +160,9 @@ test("7. another language is labelled on the preview page, beside the trigger an
 }) => {
   await openPreview(page, { language: "fr" });
   const note = page.getByTestId("preview.languageNote");
-  await expect(note).toHaveText("Preview in English: the real widget shows these screens in French.");
+  await expect(note).toHaveText(
+    "Preview in English: the real widget shows these screens in French.",
+  );
   await expect(note).toHaveRole("status");
   await expect(note).toBeVisible();
   const box = await rect(note);

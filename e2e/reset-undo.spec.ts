@@ -11,7 +11,10 @@ test.use(TRACE);
 
 const LINK = { m: "server", t: "wt_link", se: "jane@example.com", pc: "#0055ff", x: ["Company"] };
 
-test("Reset offers Undo, which restores the exact previous state (secrets included)", async ({ playground, page }) => {
+test("Reset offers Undo, which restores the exact previous state (secrets included)", async ({
+  playground,
+  page,
+}) => {
   await playground.open(shareLink(LINK));
   await playground.setOption("server", "apiKey", "sk_test_undo_secret");
   await playground.setOption("server", "serverName", "Jane Doe");
@@ -34,9 +37,7 @@ test("Reset offers Undo, which restores the exact previous state (secrets includ
   await expect(playground.liveRegion).toHaveText("Undone: the previous settings are back.");
   // The Undo button is gone: focus goes back to Reset, never to <body>.
   await expect(page.getByTestId("header.reset")).toBeFocused();
-  await expect
-    .poll(() => decodeShareLink(page.url()))
-    .toEqual({ ...LINK, sn: "Jane Doe" });
+  await expect.poll(() => decodeShareLink(page.url())).toEqual({ ...LINK, sn: "Jane Doe" });
 });
 
 test("a preset offers Undo; the offer ends with the next change", async ({ playground, page }) => {
@@ -55,7 +56,10 @@ test("a preset offers Undo; the offer ends with the next change", async ({ playg
   await expect(notice).toHaveCount(0);
 });
 
-test("Back after Reset returns to the previous state and stays in the app; Forward redoes it", async ({ playground, page }) => {
+test("Back after Reset returns to the previous state and stays in the app; Forward redoes it", async ({
+  playground,
+  page,
+}) => {
   await playground.open(shareLink(LINK));
   await playground.setOption("server", "apiKey", "sk_test_back_secret");
   const appUrl = page.url();
@@ -71,7 +75,9 @@ test("Back after Reset returns to the previous state and stays in the app; Forwa
   await expect(playground.option("server", "apiKey")).toHaveValue("sk_test_back_secret");
   expect(decodeShareLink(page.url())).toEqual(LINK);
   // The secret lives only in memory: never in the history entry's state.
-  expect(await page.evaluate(() => JSON.stringify(history.state ?? null))).not.toContain("sk_test_back_secret");
+  expect(await page.evaluate(() => JSON.stringify(history.state ?? null))).not.toContain(
+    "sk_test_back_secret",
+  );
 
   await page.goForward();
   await playground.expectModel("anonymous");
@@ -83,12 +89,17 @@ test("Back after Reset returns to the previous state and stays in the app; Forwa
   await expect.poll(() => decodeShareLink(page.url())).toEqual(LINK);
 });
 
-test("Back after a preset and an edit returns to the state before the preset", async ({ playground, page }) => {
+test("Back after a preset and an edit returns to the state before the preset", async ({
+  playground,
+  page,
+}) => {
   await playground.open(shareLink({ m: "collect", x: ["Company"] }));
   await playground.applyPreset("Pass from the browser");
   await playground.expectModel("browser");
   await playground.setOption("browser", "userName", "Edited");
-  await expect.poll(() => decodeShareLink(page.url())).toMatchObject({ m: "browser", un: "Edited" });
+  await expect
+    .poll(() => decodeShareLink(page.url()))
+    .toMatchObject({ m: "browser", un: "Edited" });
 
   await page.goBack();
   await playground.expectModel("collect");
@@ -98,10 +109,14 @@ test("Back after a preset and an edit returns to the state before the preset", a
   await expect(playground.option("browser", "userName")).toHaveValue("Edited");
 });
 
-test("the preset menu shows the preset in force, and Custom after an edit", async ({ playground, page }) => {
+test("the preset menu shows the preset in force, and Custom after an edit", async ({
+  playground,
+  page,
+}) => {
   await playground.open();
   const menu = page.getByTestId("header.preset");
-  const shown = () => menu.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? "");
+  const shown = () =>
+    menu.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? "");
   // The defaults are the Anonymous preset.
   await expect.poll(shown).toBe("Anonymous");
 
@@ -119,7 +134,10 @@ test("the preset menu shows the preset in force, and Custom after an edit", asyn
   await expect(menu).toHaveValue("collect-extra-fields");
 });
 
-test("Reset to opened link is offered only on a page opened with a share link", async ({ playground, page }) => {
+test("Reset to opened link is offered only on a page opened with a share link", async ({
+  playground,
+  page,
+}) => {
   await playground.open();
   await expect(page.getByTestId("header.reset")).toBeVisible();
   await expect(page.getByTestId("header.resetToLink")).toHaveCount(0);
@@ -129,5 +147,7 @@ test("Reset to opened link is offered only on a page opened with a share link", 
   await playground.reset();
   await playground.resetToOpenedLink();
   await playground.expectModel("collect");
-  await expect(page.getByTestId("header.undoNotice")).toContainText("Back to the state this page was opened with.");
+  await expect(page.getByTestId("header.undoNotice")).toContainText(
+    "Back to the state this page was opened with.",
+  );
 });

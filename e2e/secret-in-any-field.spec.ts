@@ -49,7 +49,10 @@ async function textFields(page: Page): Promise<Locator[]> {
 }
 
 for (const model of IDENTITY_MODELS) {
-  test(`${model}: a secret typed into any text field never leaves it`, async ({ page, playground }) => {
+  test(`${model}: a secret typed into any text field never leaves it`, async ({
+    page,
+    playground,
+  }) => {
     test.setTimeout(120_000);
     await playground.open("/");
     await playground.chooseModel(model);
@@ -80,36 +83,59 @@ for (const model of IDENTITY_MODELS) {
       if (testId.endsWith(".new")) continue;
       await expect(page.getByTestId(testId)).toHaveValue(value);
       const option = /^controls\.[a-z]+\.([A-Za-z]+)$/.exec(testId)?.[1];
-      if (option) await expect(page.getByTestId(`held.${option}`).first(), `${testId} says it is kept out`).toBeVisible();
+      if (option)
+        await expect(
+          page.getByTestId(`held.${option}`).first(),
+          `${testId} says it is kept out`,
+        ).toBeVisible();
     }
 
     const places: [string, string][] = [];
     // The address bar (after its debounce), decoded.
     await page.waitForTimeout(400);
-    places.push(["address bar", page.url()], ...decodedLinks(page.url()).map((t): [string, string] => ["address bar (decoded)", t]));
+    places.push(
+      ["address bar", page.url()],
+      ...decodedLinks(page.url()).map((t): [string, string] => ["address bar (decoded)", t]),
+    );
     // Web storage of the page and of every frame.
     for (const frame of page.frames()) {
       if (frame.url() === "about:blank") continue;
       places.push([
         `storage of ${frame.url()}`,
-        await frame.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } })),
+        await frame.evaluate(() =>
+          JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }),
+        ),
       ]);
-      if (frame !== page.mainFrame()) places.push([`document ${frame.url()}`, await frame.content()]);
+      if (frame !== page.mainFrame())
+        places.push([`document ${frame.url()}`, await frame.content()]);
     }
     // "Copy link".
     const link = await playground.copyLink();
-    await expect(playground.liveRegion).toContainText("It leaves out what is kept only in its field");
-    places.push(["copied link", link], ...decodedLinks(link).map((t): [string, string] => ["copied link (decoded)", t]));
+    await expect(playground.liveRegion).toContainText(
+      "It leaves out what is kept only in its field",
+    );
+    places.push(
+      ["copied link", link],
+      ...decodedLinks(link).map((t): [string, string] => ["copied link (decoded)", t]),
+    );
     // The snippets of this model.
-    for (const [id, text] of Object.entries(await playground.allSnippets())) places.push([`snippet ${id}`, text]);
+    for (const [id, text] of Object.entries(await playground.allSnippets()))
+      places.push([`snippet ${id}`, text]);
     // The Embed code.
     await page.getByTestId("header.embed").click();
     const iframeCode = (await page.getByTestId("embed.dialog.iframeCode").textContent()) ?? "";
     expect(iframeCode).toContain("/embed");
-    places.push(["embed code", iframeCode], ...decodedLinks(iframeCode.replace(/&amp;/g, "&")).map((t): [string, string] => ["embed code (decoded)", t]));
+    places.push(
+      ["embed code", iframeCode],
+      ...decodedLinks(iframeCode.replace(/&amp;/g, "&")).map((t): [string, string] => [
+        "embed code (decoded)",
+        t,
+      ]),
+    );
     await page.getByTestId("embed.dialog.close").click();
 
     for (const [where, text] of places)
-      for (const secret of secrets) expect(text.includes(secret), `${secret} in ${where}`).toBe(false);
+      for (const secret of secrets)
+        expect(text.includes(secret), `${secret} in ${where}`).toBe(false);
   });
 }

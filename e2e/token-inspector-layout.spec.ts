@@ -15,7 +15,10 @@ for (const viewport of VIEWPORTS) {
   test.describe(`at ${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport });
 
-    test("the signature check's result is full width and not clipped", async ({ playground, page }) => {
+    test("the signature check's result is full width and not clipped", async ({
+      playground,
+      page,
+    }) => {
       await playground.open();
       await playground.reveal("controls");
       await page.getByTestId("tokens.section").locator("summary").click();
@@ -35,11 +38,19 @@ for (const viewport of VIEWPORTS) {
       // No text cut off inside the paragraph or by any ancestor up to the controls pane.
       const clipped = await result.evaluate((el) => {
         const problems: string[] = [];
-        if (el.scrollWidth > el.clientWidth + 1) problems.push(`overflows by ${el.scrollWidth - el.clientWidth}px`);
+        if (el.scrollWidth > el.clientWidth + 1)
+          problems.push(`overflows by ${el.scrollWidth - el.clientWidth}px`);
         const own = el.getBoundingClientRect();
-        for (let a = el.parentElement; a && a.dataset.testid !== "pane.controls"; a = a.parentElement) {
+        for (
+          let a = el.parentElement;
+          a && a.dataset.testid !== "pane.controls";
+          a = a.parentElement
+        ) {
           const b = a.getBoundingClientRect();
-          if (getComputedStyle(a).overflowX !== "visible" && (own.left < b.left - 1 || own.right > b.right + 1))
+          if (
+            getComputedStyle(a).overflowX !== "visible" &&
+            (own.left < b.left - 1 || own.right > b.right + 1)
+          )
             problems.push(`clipped by ${a.tagName}.${a.className}`);
         }
         return problems;

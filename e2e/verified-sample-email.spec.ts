@@ -13,7 +13,9 @@ test("signing in from the preview with no sample email: explained, one click to 
   await playground.open("/");
   await playground.chooseModel("server");
   await expect(playground.option("server", "serverEmail")).toHaveValue("");
-  await expect(playground.advisory("server-email-required")).toContainText("sample body has no email");
+  await expect(playground.advisory("server-email-required")).toContainText(
+    "sample body has no email",
+  );
 
   await playground.reveal("preview");
   await page.getByTestId("preview.signInEmail").fill("ada@example.com");
@@ -41,6 +43,8 @@ test("the verified flow never breaks a word in the middle", async ({ page, playg
   await playground.reveal("preview");
   const flow = page.getByTestId("preview.flow");
   await expect(flow).toContainText("201 { token:");
-  const breaks = await flow.locator("span").evaluateAll((spans) => spans.map((s) => getComputedStyle(s).wordBreak));
+  const breaks = await flow
+    .locator("span")
+    .evaluateAll((spans) => spans.map((s) => getComputedStyle(s).wordBreak));
   expect(breaks).not.toContain("break-all");
 });

@@ -53,7 +53,15 @@
   function stateOf(iframe) {
     var s = states.get(iframe);
     if (!s) {
-      s = { wanted: null, fitted: false, alive: false, timer: 0, failTimer: 0, strikes: 0, watched: false };
+      s = {
+        wanted: null,
+        fitted: false,
+        alive: false,
+        timer: 0,
+        failTimer: 0,
+        strikes: 0,
+        watched: false,
+      };
       states.set(iframe, s);
     }
     return s;
@@ -148,7 +156,8 @@
     var done = true;
     if (Math.abs(height - current) >= 1) {
       var firstFit = s.wanted !== null && !s.fitted;
-      if (document.activeElement === iframe || firstFit || unseen(iframe, height)) setHeight(iframe, height);
+      if (document.activeElement === iframe || firstFit || unseen(iframe, height))
+        setHeight(iframe, height);
       else done = false;
     }
     if (done && s.wanted !== null) s.fitted = true;
@@ -204,7 +213,9 @@
   function fallbackHref(iframe) {
     var origin = originOf(iframe);
     try {
-      var link = new DOMParser().parseFromString(iframe.textContent || "", "text/html").querySelector("a[href]");
+      var link = new DOMParser()
+        .parseFromString(iframe.textContent || "", "text/html")
+        .querySelector("a[href]");
       var url = link && new URL(link.getAttribute("href"), iframe.src);
       if (url && url.origin === origin && /^https?:$/.test(url.protocol)) return url.href;
     } catch {
@@ -217,7 +228,8 @@
     var box = document.createElement("div");
     box.setAttribute("data-opencx-playground-fallback", "");
     if (iframe.id) box.id = iframe.id;
-    box.style.cssText = "box-sizing:border-box;padding:12px 16px;border:1px solid rgba(128,128,128,.5);border-radius:8px;font:inherit;";
+    box.style.cssText =
+      "box-sizing:border-box;padding:12px 16px;border:1px solid rgba(128,128,128,.5);border-radius:8px;font:inherit;";
     var text = document.createElement("p");
     text.style.margin = "0";
     text.textContent = "The Identity Playground could not be loaded here. ";
@@ -300,7 +312,8 @@
   window.OpencxPlayground = {
     version: 2,
     setTheme: function (next) {
-      if (next !== "light" && next !== "dark") throw new TypeError('OpencxPlayground.setTheme expects "light" or "dark"');
+      if (next !== "light" && next !== "dark")
+        throw new TypeError('OpencxPlayground.setTheme expects "light" or "dark"');
       theme = next;
       themeUnloaded();
       var list = frames();

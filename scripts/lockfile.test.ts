@@ -51,16 +51,27 @@ describe("package-lock.json", () => {
   });
 
   it.each([
-    ["@next/swc-", ["darwin-arm64", "darwin-x64", "win32-x64-msvc", "linux-x64-gnu", "linux-arm64-gnu"]],
-    ["@tailwindcss/oxide-", ["darwin-arm64", "darwin-x64", "win32-x64-msvc", "linux-x64-gnu", "linux-arm64-gnu"]],
-    ["lightningcss-", ["darwin-arm64", "darwin-x64", "win32-x64-msvc", "linux-x64-gnu", "linux-arm64-gnu"]],
-  ])("holds the macOS, Windows and Linux builds of %s with integrity hashes", (prefix, platforms) => {
-    for (const platform of platforms) {
-      const entry = lock.packages[`node_modules/${prefix}${platform}`] as
-        | (Entry & { integrity?: string; resolved?: string })
-        | undefined;
-      expect(entry, `${prefix}${platform}`).toBeDefined();
-      expect(entry?.integrity, `${prefix}${platform} integrity`).toMatch(/^sha512-/);
-    }
-  });
+    [
+      "@next/swc-",
+      ["darwin-arm64", "darwin-x64", "win32-x64-msvc", "linux-x64-gnu", "linux-arm64-gnu"],
+    ],
+    [
+      "@tailwindcss/oxide-",
+      ["darwin-arm64", "darwin-x64", "win32-x64-msvc", "linux-x64-gnu", "linux-arm64-gnu"],
+    ],
+    [
+      "lightningcss-",
+      ["darwin-arm64", "darwin-x64", "win32-x64-msvc", "linux-x64-gnu", "linux-arm64-gnu"],
+    ],
+  ])(
+    "holds the macOS, Windows and Linux builds of %s with integrity hashes",
+    (prefix, platforms) => {
+      for (const platform of platforms) {
+        const entry = lock.packages[`node_modules/${prefix}${platform}`] as
+          (Entry & { integrity?: string; resolved?: string }) | undefined;
+        expect(entry, `${prefix}${platform}`).toBeDefined();
+        expect(entry?.integrity, `${prefix}${platform} integrity`).toMatch(/^sha512-/);
+      }
+    },
+  );
 });

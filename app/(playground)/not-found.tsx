@@ -4,7 +4,9 @@ export default function NotFound() {
   return (
     <main className="mx-auto flex max-w-xl flex-col gap-3 px-6 py-16">
       <h1 className="text-xl font-semibold">Page not found</h1>
-      <p className="text-sm text-neutral-600 dark:text-neutral-300">There is nothing at this address.</p>
+      <p className="text-sm text-neutral-600 dark:text-neutral-300">
+        There is nothing at this address.
+      </p>
       <p>
         <Link
           href="/"

@@ -12,5 +12,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function PlaygroundPage({ searchParams }: { searchParams: SearchParams }) {
   const { config, issues } = configFromSearchParams(await searchParams);
   const initialHighlighted = await highlightSnippets(generateSnippets(config));
-  return <Playground initial={config} linkIssues={issues} initialHighlighted={initialHighlighted} />;
+  return (
+    <Playground initial={config} linkIssues={issues} initialHighlighted={initialHighlighted} />
+  );
 }

@@ -28,7 +28,8 @@ async function openOnce(browser, baseUrl, viewport) {
           let ready = null;
           const check = () => {
             const root = document.querySelector('[data-testid="editor.root"]');
-            if (ready === null && root?.hasAttribute("data-ready")) ready = performance.now() - start;
+            if (ready === null && root?.hasAttribute("data-ready"))
+              ready = performance.now() - start;
             if (root?.hasAttribute("data-language-ready")) {
               observer.disconnect();
               resolve({ ready, language: performance.now() - start });

@@ -58,7 +58,12 @@ export function recordRequests(context, page) {
  * with a 4 s timeout), which on a slow machine can fall before "ready" and would otherwise count
  * ~100 KB of shiki grammars that nothing on screen waits for. e2e/support/first-load.ts does the same.
  */
-export const sumPageJs = (rows, from, to) => sumJs(rows.filter((r) => !fromWorker(r)), from, to);
+export const sumPageJs = (rows, from, to) =>
+  sumJs(
+    rows.filter((r) => !fromWorker(r)),
+    from,
+    to,
+  );
 
 /** Chromium types a worker's own script imports "other" (the page's chunks are "script"), and some have no frame. */
 const fromWorker = (row) => row.frame === "worker" || row.type === "other";
@@ -79,7 +84,12 @@ export async function firstLoad(browser, url, ready, contextOptions = {}) {
 
 /** First-load JS of the playground at `url`: total gzip bytes and the files. */
 export async function measurePlaygroundFirstLoad(browser, url, contextOptions = {}) {
-  const { context, collect, readyAt, status } = await firstLoad(browser, url, PLAYGROUND_READY, contextOptions);
+  const { context, collect, readyAt, status } = await firstLoad(
+    browser,
+    url,
+    PLAYGROUND_READY,
+    contextOptions,
+  );
   try {
     const rows = await collect();
     return {

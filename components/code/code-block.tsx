@@ -30,7 +30,15 @@ export interface CodeBlockProps {
  * A focusable, horizontally scrolling `<pre>`. Its text content is exactly `code` whether the
  * colours have arrived or not, so tests and find-in-page see the real text.
  */
-export function CodeBlock({ slot, code, language, label, testId, serverHtml, ref }: CodeBlockProps) {
+export function CodeBlock({
+  slot,
+  code,
+  language,
+  label,
+  testId,
+  serverHtml,
+  ref,
+}: CodeBlockProps) {
   const { html, coloured } = useHighlighted({ slot, code, language, serverHtml });
   return (
     <pre

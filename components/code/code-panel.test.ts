@@ -9,28 +9,53 @@ import { CodePanel, type CodePanelProps } from "./code-panel";
 const HTML_SNIPPET: Snippet = {
   target: "html",
   label: "HTML",
-  files: [{ path: "index.html", language: "html", code: '<script src="https://cdn.example/w.js"></script>\n<p>a & b</p>' }],
+  files: [
+    {
+      path: "index.html",
+      language: "html",
+      code: '<script src="https://cdn.example/w.js"></script>\n<p>a & b</p>',
+    },
+  ],
 };
 const NEXT_SNIPPET: Snippet = {
   target: "nextjs",
   label: "Next.js",
   install: "npm install @opencx/widget",
   files: [
-    { path: "app/support-widget.tsx", language: "tsx", code: '"use client";\nexport function W() {\n  return <div id="w" />;\n}\n' },
-    { path: "app/api/token/route.ts", language: "ts", code: "export async function POST() {\n  return Response.json({});\n}" },
+    {
+      path: "app/support-widget.tsx",
+      language: "tsx",
+      code: '"use client";\nexport function W() {\n  return <div id="w" />;\n}\n',
+    },
+    {
+      path: "app/api/token/route.ts",
+      language: "ts",
+      code: "export async function POST() {\n  return Response.json({});\n}",
+    },
   ],
 };
 const NODE_SNIPPET: Snippet = {
   target: "node",
   label: "Node",
-  files: [{ path: "server.js", language: "js", code: 'const key = process.env.OPENCX_API_KEY;\nconsole.log("<ok>");' }],
+  files: [
+    {
+      path: "server.js",
+      language: "js",
+      code: 'const key = process.env.OPENCX_API_KEY;\nconsole.log("<ok>");',
+    },
+  ],
 };
 
 const render = (props: CodePanelProps) => renderToStaticMarkup(createElement(CodePanel, props));
 
 /** The inner HTML of the element with this test id (elements here never nest a same-tag child). */
-function byTestId(markup: string, testId: string): { tag: string; attrs: string; inner: string } | undefined {
-  const open = new RegExp(`<(\\w+)([^>]*data-testid="${testId.replace(/\./g, "\\.")}"[^>]*)>`).exec(markup);
+function byTestId(
+  markup: string,
+  testId: string,
+): { tag: string; attrs: string; inner: string } | undefined {
+  const open = new RegExp(`<(\\w+)([^>]*data-testid="${testId.replace(/\./g, "\\.")}"[^>]*)>`).exec(
+    markup,
+  );
   if (!open) return undefined;
   const [whole, tag = "", attrs = ""] = open;
   const start = open.index + whole.length;
@@ -67,20 +92,36 @@ describe("CodePanel (server render)", () => {
 
   it("ignores server HTML made for other code and shows the plain text instead", async () => {
     const initialHighlighted = await highlightSnippets([HTML_SNIPPET]);
-    const changed: Snippet = { ...HTML_SNIPPET, files: [{ path: "index.html", language: "html", code: "<p>new</p>" }] };
-    const block = byTestId(render({ snippets: [changed], initialHighlighted }), "code.block.html.0");
+    const changed: Snippet = {
+      ...HTML_SNIPPET,
+      files: [{ path: "index.html", language: "html", code: "<p>new</p>" }],
+    };
+    const block = byTestId(
+      render({ snippets: [changed], initialHighlighted }),
+      "code.block.html.0",
+    );
     expect(block?.attrs).toMatch(/data-highlighted="false"/);
-    expect(block?.inner).toBe('<code class="block w-max min-w-full"><span class="line">&lt;p&gt;new&lt;/p&gt;</span></code>');
+    expect(block?.inner).toBe(
+      '<code class="block w-max min-w-full"><span class="line">&lt;p&gt;new&lt;/p&gt;</span></code>',
+    );
   });
 
   it("shows the install command first with its own copy button, then each file with one", () => {
     const markup = render({ snippets: [HTML_SNIPPET, NEXT_SNIPPET], initialTarget: "nextjs" });
-    const order = ["code.block.nextjs.install", "code.copy.nextjs.0", "code.block.nextjs.0", "code.copy.nextjs.1", "code.block.nextjs.1"];
+    const order = [
+      "code.block.nextjs.install",
+      "code.copy.nextjs.0",
+      "code.block.nextjs.0",
+      "code.copy.nextjs.1",
+      "code.block.nextjs.1",
+    ];
     const positions = order.map((id) => markup.indexOf(`data-testid="${id}"`));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(markup).toContain('data-testid="code.copy.nextjs.install"');
-    expect(textOfHtml(byTestId(markup, "code.block.nextjs.install")?.inner ?? "")).toBe("npm install @opencx/widget");
+    expect(textOfHtml(byTestId(markup, "code.block.nextjs.install")?.inner ?? "")).toBe(
+      "npm install @opencx/widget",
+    );
     expect(markup).toContain("app/support-widget.tsx");
     expect(markup).not.toContain('data-testid="code.block.html.0"');
   });
@@ -91,7 +132,9 @@ describe("CodePanel (server render)", () => {
     expect(tabs).toEqual(["html", "nextjs", "node"]);
     expect(markup).toContain("Your page");
     expect(markup).toContain(">Server<");
-    expect(byTestId(markup, "code.tab.node")?.attrs).toMatch(/aria-describedby="[^"]+-group-server"/);
+    expect(byTestId(markup, "code.tab.node")?.attrs).toMatch(
+      /aria-describedby="[^"]+-group-server"/,
+    );
   });
 
   it("shows no group labels when there are only page targets", () => {

@@ -2,7 +2,12 @@
 import "./code-panel.css";
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { snippetFileKey } from "@/lib/highlight/keys";
-import { SERVER_TARGETS, type Snippet, type SnippetLanguage, type SnippetTarget } from "@/lib/snippets/types";
+import {
+  SERVER_TARGETS,
+  type Snippet,
+  type SnippetLanguage,
+  type SnippetTarget,
+} from "@/lib/snippets/types";
 import { CodeBlock, LANGUAGE_NAMES } from "./code-block";
 import { CopyButton } from "./copy-button";
 import { warmHighlighter } from "./highlight-client";
@@ -31,7 +36,12 @@ const isServerTarget = (target: SnippetTarget) => SERVER_TARGETS.includes(target
  * Tabs of snippet targets ("Your page" and, for the verified model, "Server"), each showing its
  * install command and files with copy buttons. One polite live region announces copy results.
  */
-export function CodePanel({ snippets, initialHighlighted, initialTarget, announce }: CodePanelProps) {
+export function CodePanel({
+  snippets,
+  initialHighlighted,
+  initialTarget,
+  announce,
+}: CodePanelProps) {
   const baseId = useId();
   const clientSnippets = snippets.filter((s) => !isServerTarget(s.target));
   const serverSnippets = snippets.filter((s) => isServerTarget(s.target));
@@ -52,11 +62,19 @@ export function CodePanel({ snippets, initialHighlighted, initialTarget, announc
   const onTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
     const last = ordered.length - 1;
     const next =
-      event.key === "ArrowRight" ? (index === last ? 0 : index + 1)
-      : event.key === "ArrowLeft" ? (index === 0 ? last : index - 1)
-      : event.key === "Home" ? 0
-      : event.key === "End" ? last
-      : undefined;
+      event.key === "ArrowRight"
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === "ArrowLeft"
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? last
+              : undefined;
     const target = next === undefined ? undefined : ordered[next]?.target;
     if (!target) return;
     event.preventDefault();
@@ -170,11 +188,17 @@ export function CodePanel({ snippets, initialHighlighted, initialTarget, announc
             type="button"
             aria-pressed={wrap}
             onClick={toggleWrap}
-            title={wrap ? "Long lines wrap; press to keep each line whole and scroll sideways" : "Long lines scroll sideways; press to wrap them"}
+            title={
+              wrap
+                ? "Long lines wrap; press to keep each line whole and scroll sideways"
+                : "Long lines scroll sideways; press to wrap them"
+            }
             data-testid="code.wrap"
             className="inline-flex items-center gap-1.5 rounded-md border border-(--cp-border) bg-(--cp-button) px-2 py-0.5 text-xs font-medium text-(--cp-text) hover:bg-(--cp-button-hover) focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-(--cp-focus)"
           >
-            <span aria-hidden="true" className="font-mono">{wrap ? "↩" : "→"}</span>
+            <span aria-hidden="true" className="font-mono">
+              {wrap ? "↩" : "→"}
+            </span>
             Wrap lines
           </button>
         </div>
@@ -189,7 +213,12 @@ export function CodePanel({ snippets, initialHighlighted, initialTarget, announc
           className="flex min-w-0 flex-col gap-3"
         >
           {active.install && (
-            <InstallBlock target={active.target} label={active.label} command={active.install} onCopyResult={onCopyResult} />
+            <InstallBlock
+              target={active.target}
+              label={active.label}
+              command={active.install}
+              onCopyResult={onCopyResult}
+            />
           )}
           {active.files.map((file, index) => (
             <FileBlock
@@ -227,7 +256,15 @@ interface FileBlockProps {
   onCopyResult: (ok: boolean, subject: string) => void;
 }
 
-function FileBlock({ target, index, path, code, language, serverHtml, onCopyResult }: FileBlockProps) {
+function FileBlock({
+  target,
+  index,
+  path,
+  code,
+  language,
+  serverHtml,
+  onCopyResult,
+}: FileBlockProps) {
   const blockRef = useRef<HTMLPreElement>(null);
   return (
     <div className="min-w-0 overflow-hidden rounded-lg border border-(--cp-border)">
@@ -235,7 +272,9 @@ function FileBlock({ target, index, path, code, language, serverHtml, onCopyResu
         <span className="min-w-0 truncate font-mono text-xs text-(--cp-text)" title={path}>
           {path}
         </span>
-        <span className="ml-auto shrink-0 text-[0.6875rem] text-(--cp-muted)">{LANGUAGE_NAMES[language]}</span>
+        <span className="ml-auto shrink-0 text-[0.6875rem] text-(--cp-muted)">
+          {LANGUAGE_NAMES[language]}
+        </span>
         <CopyButton
           text={code}
           subject={path}
@@ -276,7 +315,9 @@ function InstallBlock({ target, label, command, onCopyResult }: InstallBlockProp
         data-testid={`code.block.${target}.install`}
         className="m-0 min-w-0 flex-1 overflow-x-auto rounded px-2 py-1 font-mono text-[0.8125rem] text-(--cp-code-fg) focus-visible:outline-2 focus-visible:outline-(--cp-focus)"
       >
-        <code className="before:text-(--cp-muted) before:content-['$_'] before:select-none">{command}</code>
+        <code className="before:text-(--cp-muted) before:content-['$_'] before:select-none">
+          {command}
+        </code>
       </pre>
       <CopyButton
         text={command}
@@ -292,7 +333,8 @@ function InstallBlock({ target, label, command, onCopyResult }: InstallBlockProp
 /** One sample per language the snippets use (highlighting real code compiles the grammar's rules), then every other grammar. */
 function warmUpPlan(snippets: readonly Snippet[]) {
   const samples = new Map<SnippetLanguage, string>();
-  for (const file of snippets.flatMap((s) => s.files)) if (!samples.has(file.language)) samples.set(file.language, file.code);
+  for (const file of snippets.flatMap((s) => s.files))
+    if (!samples.has(file.language)) samples.set(file.language, file.code);
   const preload = (Object.keys(LANGUAGE_NAMES) as SnippetLanguage[]).filter((l) => !samples.has(l));
   return { samples: [...samples].map(([language, code]) => ({ language, code })), preload };
 }

@@ -49,7 +49,14 @@ export function CopyButton({ text, subject, testId, onResult, selectOnFailure }:
       aria-label={`${LABELS[state]} ${subject}`}
       className="inline-flex min-w-[5.5rem] shrink-0 items-center justify-center gap-1 rounded-md border border-(--cp-border) bg-(--cp-button) px-2 py-1 text-xs font-medium text-(--cp-text) hover:bg-(--cp-button-hover) focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-(--cp-focus) data-[state=copied]:text-(--cp-success) data-[state=failed]:text-(--cp-danger)"
     >
-      <svg aria-hidden="true" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" className="size-3.5">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 16 16"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        className="size-3.5"
+      >
         {state === "copied" ? (
           <polyline points="3,8.5 6.5,12 13,4.5" strokeLinecap="round" strokeLinejoin="round" />
         ) : state === "failed" ? (
@@ -57,7 +64,10 @@ export function CopyButton({ text, subject, testId, onResult, selectOnFailure }:
         ) : (
           <>
             <rect x="5.5" y="1.75" width="8.75" height="8.75" rx="1.5" />
-            <path d="M3.5 5.5h-.25a1.5 1.5 0 0 0-1.5 1.5v5.75a1.5 1.5 0 0 0 1.5 1.5H9a1.5 1.5 0 0 0 1.5-1.5v-.25" strokeLinecap="round" />
+            <path
+              d="M3.5 5.5h-.25a1.5 1.5 0 0 0-1.5 1.5v5.75a1.5 1.5 0 0 0 1.5 1.5H9a1.5 1.5 0 0 0 1.5-1.5v-.25"
+              strokeLinecap="round"
+            />
           </>
         )}
       </svg>

@@ -35,7 +35,11 @@ export function peekHighlighted(code: string, language: SnippetLanguage): string
  * Highlights in the worker. Resolves `null` when the answer is stale (a newer request for the
  * same slot was made), or when highlighting is unavailable: the caller keeps the plain text.
  */
-export function requestHighlight(slot: string, code: string, language: SnippetLanguage): Promise<string | null> {
+export function requestHighlight(
+  slot: string,
+  code: string,
+  language: SnippetLanguage,
+): Promise<string | null> {
   const hit = peekHighlighted(code, language);
   if (hit !== undefined) return Promise.resolve(hit);
   const target = getWorker();
@@ -67,7 +71,10 @@ function getWorker(): Worker | null {
   try {
     // This exact shape (`new Worker(new URL("./…", import.meta.url))`) is what Turbopack and webpack
     // recognise to bundle the worker as its own entry.
-    worker = new Worker(new URL("./highlight.worker.ts", import.meta.url), { type: "module", name: "highlight" });
+    worker = new Worker(new URL("./highlight.worker.ts", import.meta.url), {
+      type: "module",
+      name: "highlight",
+    });
   } catch {
     worker = null;
     return null;

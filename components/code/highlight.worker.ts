@@ -54,7 +54,8 @@ async function runNext() {
   } else {
     const sample = warmSamples.shift();
     if (sample) await highlight(sample.code, sample.language).catch(() => undefined);
-    else if (warmPreload.length > 0) await preloadLanguages(warmPreload.splice(0)).catch(() => undefined);
+    else if (warmPreload.length > 0)
+      await preloadLanguages(warmPreload.splice(0)).catch(() => undefined);
   }
   scheduled = false;
   if (waiting.size > 0 || warmSamples.length > 0 || warmPreload.length > 0) schedule();

@@ -27,8 +27,17 @@ export interface Highlighted {
  * worker's colours once they arrive, and in between the escaped plain text (same layout, so
  * nothing jumps). Answers for code that is no longer current are dropped.
  */
-export function useHighlighted({ slot, code, language, serverHtml }: UseHighlightedOptions): Highlighted {
-  const [answer, setAnswer] = useState<{ code: string; language: SnippetLanguage; html: string } | null>(null);
+export function useHighlighted({
+  slot,
+  code,
+  language,
+  serverHtml,
+}: UseHighlightedOptions): Highlighted {
+  const [answer, setAnswer] = useState<{
+    code: string;
+    language: SnippetLanguage;
+    html: string;
+  } | null>(null);
   const serverMatches = useMemo(
     () => serverHtml !== undefined && textOfHtml(serverHtml) === code,
     [serverHtml, code],

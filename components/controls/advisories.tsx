@@ -31,7 +31,11 @@ function HeldBackMessages({ option }: { option: OptionKey }) {
   const held = useHeldBack(option);
   if (held.length === 0) return null;
   return (
-    <ul id={heldMessageId(option)} className="space-y-1" aria-label={`Problems with ${OPTIONS[option].label}`}>
+    <ul
+      id={heldMessageId(option)}
+      className="space-y-1"
+      aria-label={`Problems with ${OPTIONS[option].label}`}
+    >
       {held.map((h) => (
         <li
           key={`${h.reason}:${h.index ?? ""}`}
@@ -39,11 +43,16 @@ function HeldBackMessages({ option }: { option: OptionKey }) {
           data-reason={h.reason}
           className={`flex gap-2 rounded-md border px-2.5 py-1.5 text-xs leading-snug ${STYLE.error.box}`}
         >
-          <span aria-hidden className="mt-px inline-flex size-4 shrink-0 items-center justify-center rounded-full border border-current text-[10px] font-bold">
+          <span
+            aria-hidden
+            className="mt-px inline-flex size-4 shrink-0 items-center justify-center rounded-full border border-current text-[10px] font-bold"
+          >
             {STYLE.error.icon}
           </span>
           <span>
-            <span className="font-semibold">{h.reason === "secret" ? "Kept out" : "Not valid"}: </span>
+            <span className="font-semibold">
+              {h.reason === "secret" ? "Kept out" : "Not valid"}:{" "}
+            </span>
             {h.message}
           </span>
         </li>
@@ -70,7 +79,13 @@ const STYLE: Record<Advisory["severity"], { box: string; label: string; icon: st
   },
 };
 
-export function AdvisoryItem({ advisory, showOption = false }: { advisory: Advisory; showOption?: boolean }) {
+export function AdvisoryItem({
+  advisory,
+  showOption = false,
+}: {
+  advisory: Advisory;
+  showOption?: boolean;
+}) {
   const style = STYLE[advisory.severity];
   return (
     <li
@@ -78,11 +93,17 @@ export function AdvisoryItem({ advisory, showOption = false }: { advisory: Advis
       data-severity={advisory.severity}
       className={`flex gap-2 rounded-md border px-2.5 py-1.5 text-xs leading-snug ${style.box}`}
     >
-      <span aria-hidden className="mt-px inline-flex size-4 shrink-0 items-center justify-center rounded-full border border-current text-[10px] font-bold">
+      <span
+        aria-hidden
+        className="mt-px inline-flex size-4 shrink-0 items-center justify-center rounded-full border border-current text-[10px] font-bold"
+      >
         {style.icon}
       </span>
       <span>
-        <span className="font-semibold">{style.label}{showOption ? ` · ${OPTIONS[advisory.option].label}` : ""}: </span>
+        <span className="font-semibold">
+          {style.label}
+          {showOption ? ` · ${OPTIONS[advisory.option].label}` : ""}:{" "}
+        </span>
         {advisory.message}
       </span>
     </li>
@@ -110,16 +131,25 @@ export function AdvisorySummary() {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const a of all) counts[a.severity] += 1;
   return (
-    <section aria-labelledby="advisory-summary-title" data-testid="advisories.summary" className="space-y-2">
-      <h2 id="advisory-summary-title" className="text-sm font-semibold text-neutral-900 dark:text-neutral-100">
+    <section
+      aria-labelledby="advisory-summary-title"
+      data-testid="advisories.summary"
+      className="space-y-2"
+    >
+      <h2
+        id="advisory-summary-title"
+        className="text-sm font-semibold text-neutral-900 dark:text-neutral-100"
+      >
         Advisories{" "}
         <span className="font-normal text-neutral-500 dark:text-neutral-400">
-          ({counts.error} error{counts.error === 1 ? "" : "s"}, {counts.warning} warning{counts.warning === 1 ? "" : "s"},{" "}
-          {counts.info} note{counts.info === 1 ? "" : "s"})
+          ({counts.error} error{counts.error === 1 ? "" : "s"}, {counts.warning} warning
+          {counts.warning === 1 ? "" : "s"}, {counts.info} note{counts.info === 1 ? "" : "s"})
         </span>
       </h2>
       {all.length === 0 ? (
-        <p className="text-xs text-neutral-500 dark:text-neutral-400">Nothing to flag for this configuration.</p>
+        <p className="text-xs text-neutral-500 dark:text-neutral-400">
+          Nothing to flag for this configuration.
+        </p>
       ) : (
         <ul className="space-y-1">
           {all.map((a) => (

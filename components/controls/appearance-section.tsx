@@ -13,7 +13,12 @@ function PrimaryColor() {
   const setOption = usePlayground((s) => s.setOption);
   const held = useHeldBack("primaryColor").length > 0;
   return (
-    <FieldShell id={id} label={OPTIONS.primaryColor.label} help={OPTIONS.primaryColor.help} option="primaryColor">
+    <FieldShell
+      id={id}
+      label={OPTIONS.primaryColor.label}
+      help={OPTIONS.primaryColor.help}
+      option="primaryColor"
+    >
       <div className="flex gap-2">
         <input
           type="color"
@@ -42,7 +47,12 @@ function WidgetLanguage() {
   const value = usePlayground((s) => s.config.language);
   const setOption = usePlayground((s) => s.setOption);
   return (
-    <FieldShell id={id} label={OPTIONS.language.label} help={OPTIONS.language.help} option="language">
+    <FieldShell
+      id={id}
+      label={OPTIONS.language.label}
+      help={OPTIONS.language.help}
+      option="language"
+    >
       <select
         id={id}
         value={value}

@@ -21,12 +21,16 @@ export function ControlsPanel() {
       <TrustSummary />
       <AppearanceSection />
       <AdvisorySummary />
-      <details className="group rounded-lg border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-950" data-testid="tokens.section">
+      <details
+        className="group rounded-lg border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-950"
+        data-testid="tokens.section"
+      >
         <summary className="cursor-pointer text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600">
           Token inspector: which token is this?
         </summary>
         <p className="mt-1 text-xs text-neutral-500 dark:text-neutral-400">
-          Widget token, contact token or org API key? Paste one to see where it belongs. Nothing leaves this tab unless you ask to check a JWT&apos;s signature.
+          Widget token, contact token or org API key? Paste one to see where it belongs. Nothing
+          leaves this tab unless you ask to check a JWT&apos;s signature.
         </p>
         <div className="mt-3">
           <TokenInspector />

@@ -5,7 +5,15 @@ import { extraFieldProblem } from "@/lib/config/schema";
 import { usePlayground } from "@/components/playground/store-provider";
 import { InlineAdvisories } from "./advisories";
 import { inputClass } from "./field";
-import { addRow, focusAfterRemove, moveRow, removeRow, setRow, useFocusAfterRender, useRowIds } from "./row-ids";
+import {
+  addRow,
+  focusAfterRemove,
+  moveRow,
+  removeRow,
+  setRow,
+  useFocusAfterRender,
+  useRowIds,
+} from "./row-ids";
 
 const smallButton =
   "inline-flex size-7 items-center justify-center rounded-md border border-neutral-300 text-xs text-neutral-700 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:opacity-40 dark:border-neutral-700 dark:text-neutral-300 dark:hover:bg-neutral-800";

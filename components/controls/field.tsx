@@ -30,7 +30,10 @@ export function FieldShell({
 }) {
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-neutral-800 dark:text-neutral-200">
+      <label
+        htmlFor={id}
+        className="block text-sm font-medium text-neutral-800 dark:text-neutral-200"
+      >
         {label}
       </label>
       {children}
@@ -112,7 +115,9 @@ export function SectionCard({
         <h2 id={id} className="text-sm font-semibold text-neutral-900 dark:text-neutral-100">
           {title}
         </h2>
-        {description ? <p className="mt-0.5 text-xs text-neutral-500 dark:text-neutral-400">{description}</p> : null}
+        {description ? (
+          <p className="mt-0.5 text-xs text-neutral-500 dark:text-neutral-400">{description}</p>
+        ) : null}
       </div>
       {children}
     </section>

@@ -11,7 +11,8 @@ export const MODEL_INFO: Record<IdentityModel, { title: string; tradeoff: string
   },
   collect: {
     title: "Collect in the widget",
-    tradeoff: "A form before chat · non-verified (anyone can type any email) · history on this device",
+    tradeoff:
+      "A form before chat · non-verified (anyone can type any email) · history on this device",
   },
   browser: {
     title: "Pass from the browser",
@@ -38,9 +39,15 @@ export function IdentitySection() {
   const model = usePlayground((s) => s.config.model);
   const setOption = usePlayground((s) => s.setOption);
   return (
-    <SectionCard title="Identity" description="Who tells the widget who the visitor is." testId="controls.identity">
+    <SectionCard
+      title="Identity"
+      description="Who tells the widget who the visitor is."
+      testId="controls.identity"
+    >
       <fieldset className="space-y-1.5" data-testid="controls.identity.model">
-        <legend className="mb-1 text-sm font-medium text-neutral-800 dark:text-neutral-200">Identity model</legend>
+        <legend className="mb-1 text-sm font-medium text-neutral-800 dark:text-neutral-200">
+          Identity model
+        </legend>
         {IDENTITY_MODELS.map((m) => (
           <label
             key={m}
@@ -56,15 +63,23 @@ export function IdentitySection() {
               className="mt-0.5 accent-neutral-900 dark:accent-neutral-200"
             />
             <span>
-              <span className="block text-sm font-medium text-neutral-900 dark:text-neutral-100">{MODEL_INFO[m].title}</span>
-              <span className="block text-xs text-neutral-500 dark:text-neutral-400">{MODEL_INFO[m].tradeoff}</span>
+              <span className="block text-sm font-medium text-neutral-900 dark:text-neutral-100">
+                {MODEL_INFO[m].title}
+              </span>
+              <span className="block text-xs text-neutral-500 dark:text-neutral-400">
+                {MODEL_INFO[m].tradeoff}
+              </span>
             </span>
           </label>
         ))}
       </fieldset>
       <InlineAdvisories option="model" />
       <TextOption name="widgetToken" placeholder="YOUR_WIDGET_TOKEN" />
-      <TextOption name="externalId" placeholder="e.g. workspace_42" help={EXTERNAL_ID_HELP[model]} />
+      <TextOption
+        name="externalId"
+        placeholder="e.g. workspace_42"
+        help={EXTERNAL_ID_HELP[model]}
+      />
     </SectionCard>
   );
 }

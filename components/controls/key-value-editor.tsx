@@ -5,7 +5,14 @@ import { usePlayground } from "@/components/playground/store-provider";
 import { useAnnounce } from "@/components/playground/announcer";
 import { InlineAdvisories } from "./advisories";
 import { inputClass } from "./field";
-import { addRow, focusAfterRemove, removeRow, setRow, useFocusAfterRender, useRowIds } from "./row-ids";
+import {
+  addRow,
+  focusAfterRemove,
+  removeRow,
+  setRow,
+  useFocusAfterRender,
+  useRowIds,
+} from "./row-ids";
 
 type Kind = "string" | "number" | "boolean";
 const kindOf = (v: ServerCustomDataRow["value"]): Kind =>
@@ -66,13 +73,18 @@ export function KeyValueEditor({ name }: { name: "userCustomData" | "serverCusto
     update(next.list);
     focusNext.current = target === null ? "add" : `${next.ids[target]}:remove`;
     const key = rows[index]?.key;
-    announce(`Row ${index + 1}${key ? ` (${key})` : ""} removed. ${customDataCount(next.list.length)}.`);
+    announce(
+      `Row ${index + 1}${key ? ` (${key})` : ""} removed. ${customDataCount(next.list.length)}.`,
+    );
   };
 
   return (
     <div className="space-y-2" data-testid={`controls.${row.section}.${name}`}>
       <div>
-        <p id={`${id}-label`} className="text-sm font-medium text-neutral-800 dark:text-neutral-200">
+        <p
+          id={`${id}-label`}
+          className="text-sm font-medium text-neutral-800 dark:text-neutral-200"
+        >
           {row.label}
         </p>
         <p className="text-xs text-neutral-500 dark:text-neutral-400">{row.help}</p>
@@ -108,7 +120,12 @@ export function KeyValueEditor({ name }: { name: "userCustomData" | "serverCusto
                   <input
                     value={String(r.value)}
                     type={kind === "number" ? "number" : "text"}
-                    onChange={(e) => patch(index, { value: kind === "number" ? convert(e.target.value, "number") : e.target.value })}
+                    onChange={(e) =>
+                      patch(index, {
+                        value:
+                          kind === "number" ? convert(e.target.value, "number") : e.target.value,
+                      })
+                    }
                     placeholder="value"
                     aria-label={`${row.label} row ${index + 1} value`}
                     data-testid={`controls.${row.section}.${name}.${index}.value`}
@@ -119,7 +136,9 @@ export function KeyValueEditor({ name }: { name: "userCustomData" | "serverCusto
                 {typed ? (
                   <select
                     value={kind}
-                    onChange={(e) => patch(index, { value: convert(r.value, e.target.value as Kind) })}
+                    onChange={(e) =>
+                      patch(index, { value: convert(r.value, e.target.value as Kind) })
+                    }
                     aria-label={`${row.label} row ${index + 1} type`}
                     className={`${inputClass} w-24 shrink-0`}
                   >

@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addRow, focusAfterRemove, initialRowIds, moveRow, reconcileRowIds, removeRow, setRow, type RowEdit } from "./row-ids";
+import {
+  addRow,
+  focusAfterRemove,
+  initialRowIds,
+  moveRow,
+  reconcileRowIds,
+  removeRow,
+  setRow,
+  type RowEdit,
+} from "./row-ids";
 
 describe("row ids", () => {
   it("follow their rows through add, rename, move and remove", () => {
@@ -25,7 +34,13 @@ describe("row ids", () => {
     expect(reconcileRowIds(s, ["X"]).ids).toEqual(["r0"]);
     const longer = reconcileRowIds(s, ["X", "Y", "Z", "W"]);
     expect(longer.ids).toEqual(["r0", "r1", "r2", "r3"]);
-    expect(reconcileRowIds(longer, [...longer.list, "V"]).ids).toEqual(["r0", "r1", "r2", "r3", "r4"]);
+    expect(reconcileRowIds(longer, [...longer.list, "V"]).ids).toEqual([
+      "r0",
+      "r1",
+      "r2",
+      "r3",
+      "r4",
+    ]);
   });
 
   it("stay unique and one per row under any sequence of edits", () => {
@@ -37,21 +52,25 @@ describe("row ids", () => {
       fc.array(fc.string(), { maxLength: 5 }).map((list) => ({ kind: "outside" as const, list })),
     );
     fc.assert(
-      fc.property(fc.array(fc.string(), { maxLength: 5 }), fc.array(edit, { maxLength: 30 }), (start, edits) => {
-        let s = initialRowIds(start);
-        for (const e of edits) {
-          const n = s.list.length;
-          let change: RowEdit<string> | null = null;
-          if (e.kind === "add") change = addRow(e.v);
-          else if (e.kind === "remove" && n > 0) change = removeRow(e.i % n);
-          else if (e.kind === "move" && n > 0) change = moveRow(e.a % n, e.b % n);
-          else if (e.kind === "set" && n > 0) change = setRow(e.i % n, e.v);
-          else if (e.kind === "outside") s = reconcileRowIds(s, e.list);
-          if (change) s = change(s);
-          expect(s.ids).toHaveLength(s.list.length);
-          expect(new Set(s.ids).size).toBe(s.ids.length);
-        }
-      }),
+      fc.property(
+        fc.array(fc.string(), { maxLength: 5 }),
+        fc.array(edit, { maxLength: 30 }),
+        (start, edits) => {
+          let s = initialRowIds(start);
+          for (const e of edits) {
+            const n = s.list.length;
+            let change: RowEdit<string> | null = null;
+            if (e.kind === "add") change = addRow(e.v);
+            else if (e.kind === "remove" && n > 0) change = removeRow(e.i % n);
+            else if (e.kind === "move" && n > 0) change = moveRow(e.a % n, e.b % n);
+            else if (e.kind === "set" && n > 0) change = setRow(e.i % n, e.v);
+            else if (e.kind === "outside") s = reconcileRowIds(s, e.list);
+            if (change) s = change(s);
+            expect(s.ids).toHaveLength(s.list.length);
+            expect(new Set(s.ids).size).toBe(s.ids.length);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -40,7 +40,11 @@ export const addRow =
 
 export const removeRow =
   <T>(index: number): RowEdit<T> =>
-  (s) => ({ list: s.list.filter((_, i) => i !== index), ids: s.ids.filter((_, i) => i !== index), next: s.next });
+  (s) => ({
+    list: s.list.filter((_, i) => i !== index),
+    ids: s.ids.filter((_, i) => i !== index),
+    next: s.next,
+  });
 
 export const moveRow =
   <T>(from: number, to: number): RowEdit<T> =>

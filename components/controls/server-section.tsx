@@ -12,7 +12,12 @@ function ServerLanguageSelect() {
   const value = usePlayground((s) => s.config.serverLanguage);
   const setOption = usePlayground((s) => s.setOption);
   return (
-    <FieldShell id={id} label={OPTIONS.serverLanguage.label} help={OPTIONS.serverLanguage.help} option="serverLanguage">
+    <FieldShell
+      id={id}
+      label={OPTIONS.serverLanguage.label}
+      help={OPTIONS.serverLanguage.help}
+      option="serverLanguage"
+    >
       <select
         id={id}
         value={value}
@@ -23,7 +28,12 @@ function ServerLanguageSelect() {
         <option value="">Not sent</option>
         {SERVER_LANGUAGE_CHOICES.map((code) => {
           const mapping = toApiLanguage(code);
-          const note = mapping.kind === "mapped" ? ` (widget code, sent as ${mapping.code})` : mapping.kind === "unsupported" ? " (widget only: not sent)" : "";
+          const note =
+            mapping.kind === "mapped"
+              ? ` (widget code, sent as ${mapping.code})`
+              : mapping.kind === "unsupported"
+                ? " (widget only: not sent)"
+                : "";
           return (
             <option key={code} value={code}>
               {code} · {LANGUAGE_NAMES[code] ?? code}
@@ -49,8 +59,16 @@ export function ServerSection() {
       <TextOption name="serverPhone" type="tel" placeholder="+1234567890" />
       <ServerLanguageSelect />
       <KeyValueEditor name="serverCustomData" />
-      <TextOption name="serverChatContext" multiline placeholder="e.g. Premium customer since 2021" />
-      <TextOption name="apiKey" type="password" placeholder="Stays in this tab: never in links or snippets" />
+      <TextOption
+        name="serverChatContext"
+        multiline
+        placeholder="e.g. Premium customer since 2021"
+      />
+      <TextOption
+        name="apiKey"
+        type="password"
+        placeholder="Stays in this tab: never in links or snippets"
+      />
       <AlsoCollectToggle />
     </SectionCard>
   );

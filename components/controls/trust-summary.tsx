@@ -37,18 +37,23 @@ export function TrustSummary() {
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
         <dt className="text-neutral-500 dark:text-neutral-400">Contact</dt>
         <dd>
-          <span data-testid="trust.kind" className={`rounded px-1.5 py-0.5 font-medium ${KIND_STYLE[summary.kind]}`}>
+          <span
+            data-testid="trust.kind"
+            className={`rounded px-1.5 py-0.5 font-medium ${KIND_STYLE[summary.kind]}`}
+          >
             {KIND_LABEL[summary.kind]}
           </span>
         </dd>
         <dt className="text-neutral-500 dark:text-neutral-400">History</dt>
         <dd data-testid="trust.history">{SCOPE_LABEL[summary.historyScope]}</dd>
         <dt className="text-neutral-500 dark:text-neutral-400">Welcome form</dt>
-        <dd data-testid="trust.form">{!collectsUserData(config)
+        <dd data-testid="trust.form">
+          {!collectsUserData(config)
             ? "None"
             : summary.formEveryLoad
               ? "Shown on every page load"
-              : "First visit on each browser only"}</dd>
+              : "First visit on each browser only"}
+        </dd>
       </dl>
       <ul className="list-disc space-y-1 pl-4 text-xs text-neutral-700 dark:text-neutral-300">
         {summary.sentences.map((s) => (

@@ -15,7 +15,10 @@ const loadImport = () => import("./import-dialog");
 const OptionsEditor = dynamic(() => loadEditor().then((m) => m.OptionsEditor), {
   ssr: false,
   loading: () => (
-    <p className="rounded-lg border border-(--cp-border) p-3 text-xs text-(--cp-muted)" data-testid="editor.loading">
+    <p
+      className="rounded-lg border border-(--cp-border) p-3 text-xs text-(--cp-muted)"
+      data-testid="editor.loading"
+    >
       Loading the editor…
     </p>
   ),
@@ -74,7 +77,10 @@ export function CodeTools() {
           Import snippet…
         </button>
         {undoable ? (
-          <span className="flex items-center gap-2 text-xs text-(--cp-muted)" data-testid="import.undoNotice">
+          <span
+            className="flex items-center gap-2 text-xs text-(--cp-muted)"
+            data-testid="import.undoNotice"
+          >
             {undoable.summary}
             <button
               type="button"

@@ -40,7 +40,13 @@ function lineColumn(text: string, offset: number): string {
   return `line ${line}, column ${column}`;
 }
 
-export function ImportDialog({ onClose, onApplied }: { onClose: () => void; onApplied: (result: ImportApplied) => void }) {
+export function ImportDialog({
+  onClose,
+  onApplied,
+}: {
+  onClose: () => void;
+  onApplied: (result: ImportApplied) => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -70,7 +76,10 @@ export function ImportDialog({ onClose, onApplied }: { onClose: () => void; onAp
     const result = importSnippet(text, store.getState().config);
     setRead({ text, result });
     const left = result.problems.length;
-    if (!result.ok) say(`Nothing could be imported. ${left === 1 ? "1 problem" : `${left} problems`} listed below.`);
+    if (!result.ok)
+      say(
+        `Nothing could be imported. ${left === 1 ? "1 problem" : `${left} problems`} listed below.`,
+      );
     else
       say(
         `Read ${result.kind ? KIND_LABELS[result.kind] : "the text"}: ${result.mapped.length} ${result.mapped.length === 1 ? "option" : "options"} can be applied, ${left} not mapped. Review, then Apply.`,
@@ -106,11 +115,17 @@ export function ImportDialog({ onClose, onApplied }: { onClose: () => void; onAp
               Import a snippet
             </h2>
             <p id={descriptionId} className="text-xs text-neutral-600 dark:text-neutral-400">
-              Paste the widget options object, a whole HTML embed snippet or a React component. The text is read, never run. Nothing changes until
-              you press Apply, and you can undo it afterwards. Your org API key and contact token stay as they are.
+              Paste the widget options object, a whole HTML embed snippet or a React component. The
+              text is read, never run. Nothing changes until you press Apply, and you can undo it
+              afterwards. Your org API key and contact token stay as they are.
             </p>
           </div>
-          <button type="button" className={button} onClick={() => dialog.current?.close()} data-testid="import.close">
+          <button
+            type="button"
+            className={button}
+            onClick={() => dialog.current?.close()}
+            data-testid="import.close"
+          >
             Close
           </button>
         </div>
@@ -134,13 +149,29 @@ export function ImportDialog({ onClose, onApplied }: { onClose: () => void; onAp
         </div>
 
         <div className="flex flex-wrap items-center gap-2">
-          <button type="button" className={button} onClick={onImport} disabled={text.trim() === ""} data-testid="import.read">
+          <button
+            type="button"
+            className={button}
+            onClick={onImport}
+            disabled={text.trim() === ""}
+            data-testid="import.read"
+          >
             Import
           </button>
-          <button type="button" className={primary} onClick={onApply} disabled={!canApply} data-testid="import.apply">
+          <button
+            type="button"
+            className={primary}
+            onClick={onApply}
+            disabled={!canApply}
+            data-testid="import.apply"
+          >
             Apply
           </button>
-          <p role="status" className="text-xs text-neutral-700 dark:text-neutral-300" data-testid="import.status">
+          <p
+            role="status"
+            className="text-xs text-neutral-700 dark:text-neutral-300"
+            data-testid="import.status"
+          >
             {status}
           </p>
         </div>
@@ -152,13 +183,20 @@ export function ImportDialog({ onClose, onApplied }: { onClose: () => void; onAp
         ) : null}
 
         {result ? (
-          <div className="grid gap-3 sm:grid-cols-2" data-testid="import.result" data-kind={result.kind ?? ""}>
+          <div
+            className="grid gap-3 sm:grid-cols-2"
+            data-testid="import.result"
+            data-kind={result.kind ?? ""}
+          >
             <section aria-labelledby={`${titleId}-mapped`}>
               <h3 id={`${titleId}-mapped`} className="mb-1 text-xs font-semibold">
                 Mapped ({result.mapped.length})
               </h3>
               {result.mapped.length > 0 ? (
-                <ul className="flex flex-col gap-0.5 font-mono text-[0.75rem]" data-testid="import.mapped">
+                <ul
+                  className="flex flex-col gap-0.5 font-mono text-[0.75rem]"
+                  data-testid="import.mapped"
+                >
                   {result.mapped.map((path) => (
                     <li key={path}>{path}</li>
                   ))}
@@ -174,16 +212,27 @@ export function ImportDialog({ onClose, onApplied }: { onClose: () => void; onAp
               {result.problems.length > 0 ? (
                 <ul className="flex flex-col gap-1 text-xs" data-testid="import.problems">
                   {result.problems.map((p, i) => (
-                    <li key={i} data-severity={p.severity} className={p.severity === "error" ? "text-red-700 dark:text-red-400" : ""}>
+                    <li
+                      key={i}
+                      data-severity={p.severity}
+                      className={p.severity === "error" ? "text-red-700 dark:text-red-400" : ""}
+                    >
                       {p.path ? <code className="font-mono">{p.path}</code> : null}
                       {p.path ? ": " : ""}
                       {p.message}
-                      {p.range ? <span className="text-neutral-500 dark:text-neutral-400"> ({lineColumn(read?.text ?? "", p.range.start)})</span> : null}
+                      {p.range ? (
+                        <span className="text-neutral-500 dark:text-neutral-400">
+                          {" "}
+                          ({lineColumn(read?.text ?? "", p.range.start)})
+                        </span>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
               ) : (
-                <p className="text-xs text-neutral-600 dark:text-neutral-400">Everything was mapped.</p>
+                <p className="text-xs text-neutral-600 dark:text-neutral-400">
+                  Everything was mapped.
+                </p>
               )}
             </section>
           </div>

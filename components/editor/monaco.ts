@@ -9,7 +9,10 @@
 import * as monaco from "monaco-editor/editor";
 import "monaco-editor/features/register.all";
 import "monaco-editor/languages/definitions/typescript/register";
-import { ScriptTarget, typescriptDefaults } from "monaco-editor/languages/features/typescript/register";
+import {
+  ScriptTarget,
+  typescriptDefaults,
+} from "monaco-editor/languages/features/typescript/register";
 import { WIDGET_TYPES_FILE, widgetTypesSource } from "@/lib/editor/widget-types";
 
 export type Monaco = typeof monaco;
@@ -27,17 +30,28 @@ export function setUpMonaco(): Monaco {
   const environment: monaco.Environment = {
     getWorker(_workerId, label) {
       if (label === "typescript" || label === "javascript") {
-        return new Worker(new URL("monaco-editor/languages/features/typescript/ts.worker.js", import.meta.url), {
-          type: "module",
-          name: "typescript",
-        });
+        return new Worker(
+          new URL("monaco-editor/languages/features/typescript/ts.worker.js", import.meta.url),
+          {
+            type: "module",
+            name: "typescript",
+          },
+        );
       }
-      return new Worker(new URL("monaco-editor/editor/editor.worker.js", import.meta.url), { type: "module", name: "editor" });
+      return new Worker(new URL("monaco-editor/editor/editor.worker.js", import.meta.url), {
+        type: "module",
+        name: "editor",
+      });
     },
   };
   (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = environment;
 
-  monaco.editor.defineTheme(EDITOR_THEMES.light, { base: "vs", inherit: true, rules: [], colors: {} });
+  monaco.editor.defineTheme(EDITOR_THEMES.light, {
+    base: "vs",
+    inherit: true,
+    rules: [],
+    colors: {},
+  });
   monaco.editor.defineTheme(EDITOR_THEMES.dark, {
     base: "vs-dark",
     inherit: true,
@@ -53,7 +67,10 @@ export function setUpMonaco(): Monaco {
     // No DOM: its globals (`name`, `status`, …) would hide typos in the options.
     lib: ["es2020"],
   });
-  typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: false, noSyntaxValidation: false });
+  typescriptDefaults.setDiagnosticsOptions({
+    noSemanticValidation: false,
+    noSyntaxValidation: false,
+  });
   typescriptDefaults.addExtraLib(widgetTypesSource(), WIDGET_TYPES_FILE);
   return monaco;
 }

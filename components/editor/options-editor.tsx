@@ -43,7 +43,9 @@ function sameConfig(a: PlaygroundConfig, b: PlaygroundConfig): boolean {
 
 /** The Monaco theme for the page's resolved light/dark theme. */
 function editorTheme(): string {
-  return document.documentElement.dataset.theme === "dark" ? EDITOR_THEMES.dark : EDITOR_THEMES.light;
+  return document.documentElement.dataset.theme === "dark"
+    ? EDITOR_THEMES.dark
+    : EDITOR_THEMES.light;
 }
 
 const FOCUSABLE =
@@ -54,8 +56,12 @@ function focusOutside(container: HTMLElement, backwards: boolean): boolean {
   const all = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
     (el) => !container.contains(el) && el.getClientRects().length > 0 && !el.closest("[inert]"),
   );
-  const after = all.filter((el) => container.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
-  const before = all.filter((el) => container.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING);
+  const after = all.filter(
+    (el) => container.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING,
+  );
+  const before = all.filter(
+    (el) => container.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING,
+  );
   const target = backwards ? before.at(-1) : after[0];
   target?.focus();
   return Boolean(target);
@@ -129,7 +135,9 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
         IMPORT_MARKER_OWNER,
         list.map((p) => {
           const start = model.getPositionAt(p.range?.start ?? 0);
-          const end = model.getPositionAt(p.range ? Math.max(p.range.end, p.range.start + 1) : model.getValueLength());
+          const end = model.getPositionAt(
+            p.range ? Math.max(p.range.end, p.range.start + 1) : model.getValueLength(),
+          );
           return {
             severity: p.severity === "error" ? m.MarkerSeverity.Error : m.MarkerSeverity.Warning,
             message: p.message,
@@ -155,7 +163,8 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
       if (!valid) {
         sync.diverged = true;
         setState({ kind: "invalid", problems: result.problems });
-        if (sync.wasValid) announce("The options in the editor have an error: nothing was applied.");
+        if (sync.wasValid)
+          announce("The options in the editor have an error: nothing was applied.");
         sync.wasValid = false;
         return;
       }
@@ -169,8 +178,13 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
         sync.config = base;
       }
       // Back to exactly the text the controls would give (e.g. after undo): simply in sync.
-      const canonical = warnings.length === 0 && model.getValue() === editorSource(store.getState().config);
-      setState(canonical ? { kind: "synced" } : { kind: "applied", mapped: result.mapped.length, warnings });
+      const canonical =
+        warnings.length === 0 && model.getValue() === editorSource(store.getState().config);
+      setState(
+        canonical
+          ? { kind: "synced" }
+          : { kind: "applied", mapped: result.mapped.length, warnings },
+      );
       if (!sync.wasValid) announce("The options in the editor are valid again and were applied.");
       sync.wasValid = true;
     };
@@ -193,7 +207,10 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
         anchor: model.getOffsetAt(s.getSelectionStart()),
         active: model.getOffsetAt(s.getPosition()),
       }));
-      const range = m.Range.fromPositions(model.getPositionAt(replacement.start), model.getPositionAt(replacement.end));
+      const range = m.Range.fromPositions(
+        model.getPositionAt(replacement.start),
+        model.getPositionAt(replacement.end),
+      );
       sync.writing = true;
       try {
         editor.pushUndoStop();
@@ -238,7 +255,13 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
         sync.escapeArmed = true;
         return;
       }
-      if (e.keyCode === m.KeyCode.Tab && sync.escapeArmed && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      if (
+        e.keyCode === m.KeyCode.Tab &&
+        sync.escapeArmed &&
+        !e.ctrlKey &&
+        !e.altKey &&
+        !e.metaKey
+      ) {
         sync.escapeArmed = false;
         if (focusOutside(element, e.shiftKey)) {
           e.preventDefault();
@@ -258,7 +281,10 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
 
     // Follow the page's light/dark theme.
     const themeObserver = new MutationObserver(() => m.editor.setTheme(editorTheme()));
-    themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    themeObserver.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ["data-theme"],
+    });
 
     let disposed = false;
     setReady(true);
@@ -302,7 +328,8 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <h3 className="text-sm font-semibold">Options as code</h3>
         <p id={hintId} className="text-xs text-(--cp-muted)" data-testid="editor.hint">
-          Edits apply when valid. <kbd className="font-mono">Esc</kbd> then <kbd className="font-mono">Tab</kbd> leaves the editor.
+          Edits apply when valid. <kbd className="font-mono">Esc</kbd> then{" "}
+          <kbd className="font-mono">Tab</kbd> leaves the editor.
         </p>
         <button
           type="button"
@@ -326,7 +353,10 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
           className="flex flex-wrap items-center gap-2 rounded-md border border-amber-400 bg-amber-50 px-2 py-1.5 text-xs text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
           data-testid="editor.conflict"
         >
-          <span>The options were changed outside the editor while it holds your unapplied edit; the editor was not updated.</span>
+          <span>
+            The options were changed outside the editor while it holds your unapplied edit; the
+            editor was not updated.
+          </span>
           <button
             type="button"
             onClick={discard}
@@ -338,7 +368,11 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
         </div>
       ) : null}
       <div id={messageId} className="text-xs" data-testid="editor.message">
-        <p className={errors.length > 0 ? "font-medium text-red-700 dark:text-red-400" : "text-(--cp-muted)"}>
+        <p
+          className={
+            errors.length > 0 ? "font-medium text-red-700 dark:text-red-400" : "text-(--cp-muted)"
+          }
+        >
           {!ready
             ? "Loading the editor…"
             : state.kind === "pending"
@@ -352,7 +386,14 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
         {problems.length > 0 ? (
           <ul className="mt-1 flex flex-col gap-0.5" data-testid="editor.problems">
             {problems.map((p, i) => (
-              <li key={i} className={p.severity === "error" ? "text-red-700 dark:text-red-400" : "text-amber-800 dark:text-amber-300"}>
+              <li
+                key={i}
+                className={
+                  p.severity === "error"
+                    ? "text-red-700 dark:text-red-400"
+                    : "text-amber-800 dark:text-amber-300"
+                }
+              >
                 <span className="font-medium">{p.severity === "error" ? "Error" : "Left out"}</span>
                 {p.line !== null ? ` (line ${p.line}, column ${p.column})` : ""}: {p.message}
               </li>

@@ -1,6 +1,13 @@
 "use client";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { EMBED_MODES, EMBED_PANELS, EMBED_THEMES, DEFAULT_EMBED_OPTIONS, type EmbedOptions, type EmbedPanel } from "@/lib/embed/options";
+import {
+  EMBED_MODES,
+  EMBED_PANELS,
+  EMBED_THEMES,
+  DEFAULT_EMBED_OPTIONS,
+  type EmbedOptions,
+  type EmbedPanel,
+} from "@/lib/embed/options";
 import {
   DEFAULT_EMBED_SIZING,
   EMBED_HEIGHT_LIMITS,
@@ -14,8 +21,15 @@ import { applicableTargets, SNIPPET_TARGET_LABELS, type SnippetTarget } from "@/
 import { useAnnounce } from "@/components/playground/announcer";
 import { usePlayground } from "@/components/playground/store-provider";
 
-const PANEL_LABELS: Record<EmbedPanel, string> = { controls: "Controls", preview: "Preview", code: "Code" };
-const MODE_LABELS: Record<(typeof EMBED_MODES)[number], string> = { edit: "Editable", readonly: "Read-only" };
+const PANEL_LABELS: Record<EmbedPanel, string> = {
+  controls: "Controls",
+  preview: "Preview",
+  code: "Code",
+};
+const MODE_LABELS: Record<(typeof EMBED_MODES)[number], string> = {
+  edit: "Editable",
+  readonly: "Read-only",
+};
 const THEME_LABELS: Record<(typeof EMBED_THEMES)[number], string> = {
   auto: "Auto: the page's theme, else the reader's system",
   light: "Light",
@@ -28,7 +42,17 @@ const input =
   "rounded-md border border-neutral-300 bg-white px-1.5 py-1 text-xs text-neutral-900 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100";
 const legend = "mb-1 text-xs font-semibold text-neutral-800 dark:text-neutral-200";
 
-function CodeOutput({ label, code, testId, onCopy }: { label: string; code: string; testId: string; onCopy: () => void }) {
+function CodeOutput({
+  label,
+  code,
+  testId,
+  onCopy,
+}: {
+  label: string;
+  code: string;
+  testId: string;
+  onCopy: () => void;
+}) {
   const id = useId();
   return (
     <div className="min-w-0">
@@ -53,7 +77,19 @@ function CodeOutput({ label, code, testId, onCopy }: { label: string; code: stri
   );
 }
 
-function NumberField({ label, value, onChange, disabled, testId }: { label: string; value: number; onChange: (n: number) => void; disabled?: boolean; testId: string }) {
+function NumberField({
+  label,
+  value,
+  onChange,
+  disabled,
+  testId,
+}: {
+  label: string;
+  value: number;
+  onChange: (n: number) => void;
+  disabled?: boolean;
+  testId: string;
+}) {
   // The text as typed, so a half-typed number is not snapped back while typing; the snippet uses the clamped value.
   const [text, setText] = useState(String(value));
   return (
@@ -92,7 +128,10 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const descriptionId = useId();
   const config = usePlayground((s) => s.config);
   const announce = useAnnounce();
-  const [options, setOptions] = useState<EmbedOptions>(() => ({ ...DEFAULT_EMBED_OPTIONS, panels: [...DEFAULT_EMBED_OPTIONS.panels] }));
+  const [options, setOptions] = useState<EmbedOptions>(() => ({
+    ...DEFAULT_EMBED_OPTIONS,
+    panels: [...DEFAULT_EMBED_OPTIONS.panels],
+  }));
   const [sizing, setSizing] = useState<EmbedSizing>(() => ({ ...DEFAULT_EMBED_SIZING }));
   const [status, setStatus] = useState("");
   const statusTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -127,7 +166,10 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
   };
 
   const togglePanel = (panel: EmbedPanel, on: boolean) =>
-    setOptions((o) => ({ ...o, panels: EMBED_PANELS.filter((p) => (p === panel ? on : o.panels.includes(p))) }));
+    setOptions((o) => ({
+      ...o,
+      panels: EMBED_PANELS.filter((p) => (p === panel ? on : o.panels.includes(p))),
+    }));
 
   const section = (title: string, children: ReactNode) => (
     <fieldset className="min-w-0">
@@ -146,7 +188,11 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
         // A click on the backdrop (the dialog element itself, outside its box) closes it.
         if (e.target === e.currentTarget) {
           const box = e.currentTarget.getBoundingClientRect();
-          const inside = e.clientX >= box.left && e.clientX <= box.right && e.clientY >= box.top && e.clientY <= box.bottom;
+          const inside =
+            e.clientX >= box.left &&
+            e.clientX <= box.right &&
+            e.clientY >= box.top &&
+            e.clientY <= box.bottom;
           if (!inside) e.currentTarget.close();
         }
       }}
@@ -160,11 +206,17 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
               Embed this playground
             </h2>
             <p id={descriptionId} className="text-xs text-neutral-600 dark:text-neutral-400">
-              Paste the iframe into a docs page: it opens on the current settings. It works on its own at a fixed height; add the script once per page
-              to fit each embed to its content. The state travels as a share link, so the org API key and contact token are left out.
+              Paste the iframe into a docs page: it opens on the current settings. It works on its
+              own at a fixed height; add the script once per page to fit each embed to its content.
+              The state travels as a share link, so the org API key and contact token are left out.
             </p>
           </div>
-          <button type="button" className={button} onClick={() => dialog.current?.close()} data-testid="embed.dialog.close">
+          <button
+            type="button"
+            className={button}
+            onClick={() => dialog.current?.close()}
+            data-testid="embed.dialog.close"
+          >
             Close
           </button>
         </div>
@@ -195,7 +247,9 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
             <span className={legend}>Code tab opened first</span>
             <select
               value={tab ?? ""}
-              onChange={(e) => setOptions((o) => ({ ...o, tab: (e.target.value || null) as SnippetTarget | null }))}
+              onChange={(e) =>
+                setOptions((o) => ({ ...o, tab: (e.target.value || null) as SnippetTarget | null }))
+              }
               data-testid="embed.dialog.tab"
               className={input}
             >
@@ -228,7 +282,9 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
             <span className={legend}>Theme</span>
             <select
               value={options.theme}
-              onChange={(e) => setOptions((o) => ({ ...o, theme: e.target.value as EmbedOptions["theme"] }))}
+              onChange={(e) =>
+                setOptions((o) => ({ ...o, theme: e.target.value as EmbedOptions["theme"] }))
+              }
               data-testid="embed.dialog.theme"
               className={input}
             >
@@ -259,16 +315,38 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
                 Fit the content with the script, between
               </label>
               <div className="flex flex-wrap gap-3 pl-5">
-                <NumberField label="min" value={sizing.minHeight} disabled={!sizing.autoHeight} onChange={(minHeight) => setSizing((s) => ({ ...s, minHeight }))} testId="embed.dialog.minHeight" />
-                <NumberField label="max" value={sizing.maxHeight} disabled={!sizing.autoHeight} onChange={(maxHeight) => setSizing((s) => ({ ...s, maxHeight }))} testId="embed.dialog.maxHeight" />
+                <NumberField
+                  label="min"
+                  value={sizing.minHeight}
+                  disabled={!sizing.autoHeight}
+                  onChange={(minHeight) => setSizing((s) => ({ ...s, minHeight }))}
+                  testId="embed.dialog.minHeight"
+                />
+                <NumberField
+                  label="max"
+                  value={sizing.maxHeight}
+                  disabled={!sizing.autoHeight}
+                  onChange={(maxHeight) => setSizing((s) => ({ ...s, maxHeight }))}
+                  testId="embed.dialog.maxHeight"
+                />
               </div>
             </div>,
           )}
         </div>
 
-        <CodeOutput label="Iframe" code={iframeCode} testId="embed.dialog.iframeCode" onCopy={() => void copy(iframeCode, "Iframe code")} />
+        <CodeOutput
+          label="Iframe"
+          code={iframeCode}
+          testId="embed.dialog.iframeCode"
+          onCopy={() => void copy(iframeCode, "Iframe code")}
+        />
         {sizing.autoHeight ? (
-          <CodeOutput label="Script, once per page" code={scriptCode} testId="embed.dialog.scriptCode" onCopy={() => void copy(scriptCode, "Script tag")} />
+          <CodeOutput
+            label="Script, once per page"
+            code={scriptCode}
+            testId="embed.dialog.scriptCode"
+            onCopy={() => void copy(scriptCode, "Script tag")}
+          />
         ) : null}
 
         <div className="flex flex-wrap items-center gap-3">
@@ -281,7 +359,12 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
           >
             Try this embed<span className="sr-only"> (opens in a new tab)</span>
           </a>
-          <p role="status" aria-live="polite" className="text-xs text-neutral-600 dark:text-neutral-400" data-testid="embed.dialog.status">
+          <p
+            role="status"
+            aria-live="polite"
+            className="text-xs text-neutral-600 dark:text-neutral-400"
+            data-testid="embed.dialog.status"
+          >
             {status}
           </p>
         </div>

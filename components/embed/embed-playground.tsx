@@ -22,18 +22,33 @@ function PanelLoading({ label }: { label: string }) {
 const EmbedControls = dynamic(() => import("./embed-controls").then((m) => m.EmbedControls), {
   loading: () => <PanelLoading label="controls" />,
 });
-const PreviewPane = dynamic(() => import("@/components/playground/preview-pane").then((m) => m.PreviewPane), {
-  loading: () => <PanelLoading label="preview" />,
-});
-const CodePane = dynamic(() => import("@/components/playground/code-pane").then((m) => m.CodePane), {
-  loading: () => <PanelLoading label="snippets" />,
-});
+const PreviewPane = dynamic(
+  () => import("@/components/playground/preview-pane").then((m) => m.PreviewPane),
+  {
+    loading: () => <PanelLoading label="preview" />,
+  },
+);
+const CodePane = dynamic(
+  () => import("@/components/playground/code-pane").then((m) => m.CodePane),
+  {
+    loading: () => <PanelLoading label="snippets" />,
+  },
+);
 
 const noSubscription = () => () => {};
 /** `false` on the server and while hydrating, `true` once the page is interactive. */
-const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
+const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
-const PANEL_LABELS: Record<EmbedPanel, string> = { controls: "Controls", preview: "Preview", code: "Code" };
+const PANEL_LABELS: Record<EmbedPanel, string> = {
+  controls: "Controls",
+  preview: "Preview",
+  code: "Code",
+};
 
 const toggleClass =
   "px-2.5 py-1 text-xs font-medium text-neutral-700 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed aria-pressed:bg-neutral-900 aria-pressed:text-white dark:text-neutral-300 dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900";
@@ -55,9 +70,27 @@ function FullPlaygroundLink() {
   );
 }
 
-function Pane({ id, shown, label, className = "", children }: { id: EmbedPanel; shown: boolean; label: string; className?: string; children: ReactNode }) {
+function Pane({
+  id,
+  shown,
+  label,
+  className = "",
+  children,
+}: {
+  id: EmbedPanel;
+  shown: boolean;
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <section id={`embed-pane-${id}`} aria-label={label} hidden={!shown} data-testid={`embed.pane.${id}`} className={`min-w-0 ${className}`}>
+    <section
+      id={`embed-pane-${id}`}
+      aria-label={label}
+      hidden={!shown}
+      data-testid={`embed.pane.${id}`}
+      className={`min-w-0 ${className}`}
+    >
       {children}
     </section>
   );
@@ -76,7 +109,12 @@ export interface EmbedPlaygroundProps {
  * and the host protocol (height reports, theme) from `useHostBridge`.
  * Its height is its content's (no viewport units), so the host can size the frame to it.
  */
-export function EmbedPlayground({ initial, options, issues, initialHighlighted }: EmbedPlaygroundProps) {
+export function EmbedPlayground({
+  initial,
+  options,
+  issues,
+  initialHighlighted,
+}: EmbedPlaygroundProps) {
   const root = useRef<HTMLDivElement>(null);
   useHostBridge(root, options.theme);
   const [shown, setShown] = useState<ReadonlySet<EmbedPanel>>(() => new Set(options.panels));
@@ -99,12 +137,22 @@ export function EmbedPlayground({ initial, options, issues, initialHighlighted }
   return (
     <StoreProvider initial={initial}>
       <AnnouncerProvider>
-        <div ref={root} data-testid="embed.root" data-mode={options.mode} data-ready={hydrated ? "" : undefined} className="flex flex-col">
+        <div
+          ref={root}
+          data-testid="embed.root"
+          data-mode={options.mode}
+          data-ready={hydrated ? "" : undefined}
+          className="flex flex-col"
+        >
           <header className="flex flex-wrap items-center gap-2 border-b border-neutral-200 bg-white px-3 py-2 dark:border-neutral-800 dark:bg-neutral-950">
             <h1 className="text-xs font-semibold">
               Identity Playground<span className="sr-only"> (embedded)</span>
             </h1>
-            <div role="group" aria-label="Panels" className="flex overflow-hidden rounded-md border border-neutral-300 dark:border-neutral-700">
+            <div
+              role="group"
+              aria-label="Panels"
+              className="flex overflow-hidden rounded-md border border-neutral-300 dark:border-neutral-700"
+            >
               {EMBED_PANELS.map((panel) => {
                 const on = shown.has(panel);
                 return (
@@ -125,7 +173,10 @@ export function EmbedPlayground({ initial, options, issues, initialHighlighted }
               })}
             </div>
             {readOnly ? (
-              <span className="rounded-full border border-neutral-300 px-2 py-0.5 text-[0.6875rem] text-neutral-600 dark:border-neutral-700 dark:text-neutral-300" data-testid="embed.readonlyBadge">
+              <span
+                className="rounded-full border border-neutral-300 px-2 py-0.5 text-[0.6875rem] text-neutral-600 dark:border-neutral-700 dark:text-neutral-300"
+                data-testid="embed.readonlyBadge"
+              >
                 Read-only
               </span>
             ) : null}
@@ -134,19 +185,32 @@ export function EmbedPlayground({ initial, options, issues, initialHighlighted }
           <EmbedNotice issues={issues} />
           <main className={sideBySide ? "grid grid-cols-1 lg:grid-cols-[340px_minmax(0,1fr)]" : ""}>
             {mounted.has("controls") ? (
-              <Pane id="controls" shown={shown.has("controls")} label="Controls" className="border-neutral-200 p-4 lg:border-r dark:border-neutral-800">
+              <Pane
+                id="controls"
+                shown={shown.has("controls")}
+                label="Controls"
+                className="border-neutral-200 p-4 lg:border-r dark:border-neutral-800"
+              >
                 <EmbedControls readOnly={readOnly} />
               </Pane>
             ) : null}
             <div className="min-w-0">
               {mounted.has("preview") ? (
-                <Pane id="preview" shown={shown.has("preview")} label="Preview" className="bg-neutral-100 dark:bg-neutral-900">
+                <Pane
+                  id="preview"
+                  shown={shown.has("preview")}
+                  label="Preview"
+                  className="bg-neutral-100 dark:bg-neutral-900"
+                >
                   <PreviewPane />
                 </Pane>
               ) : null}
               {mounted.has("code") ? (
                 <Pane id="code" shown={shown.has("code")} label="Code">
-                  <CodePane initialHighlighted={initialHighlighted} initialTarget={options.tab ?? undefined} />
+                  <CodePane
+                    initialHighlighted={initialHighlighted}
+                    initialTarget={options.tab ?? undefined}
+                  />
                 </Pane>
               ) : null}
             </div>

@@ -13,7 +13,9 @@ describe("the embed's preset parameter", () => {
         const state = encodeConfig(config);
         const store = createPlaygroundStore(decodeConfig(state).config);
         store.getState().applyPreset(id);
-        const embed = parseEmbedParams(new URLSearchParams(state === "" ? `preset=${id}` : `s=${state}&preset=${id}`));
+        const embed = parseEmbedParams(
+          new URLSearchParams(state === "" ? `preset=${id}` : `s=${state}&preset=${id}`),
+        );
         expect(embed.config).toEqual(store.getState().config);
       }),
       { numRuns: 200 },

@@ -65,7 +65,8 @@ export function useHostBridge(root: RefObject<HTMLElement | null>, theme: EmbedT
 
     // The host's theme, when the boot script (lib/embed/theme.ts) already has it from the URL or a message.
     const booted = document.documentElement.dataset.hostTheme;
-    let hostTheme: HostTheme | null = theme === "auto" && (booted === "light" || booted === "dark") ? booted : null;
+    let hostTheme: HostTheme | null =
+      theme === "auto" && (booted === "light" || booted === "dark") ? booted : null;
     const media = window.matchMedia("(prefers-color-scheme: dark)");
     const followSystem = () => {
       if (theme === "auto" && hostTheme === null) applyTheme(media.matches ? "dark" : "light");

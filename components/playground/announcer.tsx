@@ -17,7 +17,13 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
   return (
     <AnnouncerContext.Provider value={announce}>
       {children}
-      <div aria-live="polite" role="status" className="sr-only" aria-atomic="true" data-testid="live.region">
+      <div
+        aria-live="polite"
+        role="status"
+        className="sr-only"
+        aria-atomic="true"
+        data-testid="live.region"
+      >
         {message}
       </div>
     </AnnouncerContext.Provider>

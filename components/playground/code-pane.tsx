@@ -30,7 +30,12 @@ export function CodePane({ initialHighlighted, initialTarget, tools }: CodePaneP
         </p>
       </div>
       {tools}
-      <CodePanel snippets={snippets} initialHighlighted={initialHighlighted} initialTarget={initialTarget} announce={announce} />
+      <CodePanel
+        snippets={snippets}
+        initialHighlighted={initialHighlighted}
+        initialTarget={initialTarget}
+        announce={announce}
+      />
     </div>
   );
 }

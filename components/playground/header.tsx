@@ -78,7 +78,9 @@ export function PlaygroundHeader() {
       return;
     }
     origin.current = control;
-    announce(`${step.message} Undo is at the end of the header; the browser's Back button also returns to the previous settings.`);
+    announce(
+      `${step.message} Undo is at the end of the header; the browser's Back button also returns to the previous settings.`,
+    );
   };
 
   const undo = () => {
@@ -92,7 +94,9 @@ export function PlaygroundHeader() {
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-neutral-200 bg-white px-4 py-2.5 dark:border-neutral-800 dark:bg-neutral-950">
       <div className="mr-auto">
         <h1 className="text-base font-semibold">Identity Playground</h1>
-        <p className="text-xs text-neutral-500 dark:text-neutral-400">open.cx chat widget v4 · anonymous, non-verified and verified visitors</p>
+        <p className="text-xs text-neutral-500 dark:text-neutral-400">
+          open.cx chat widget v4 · anonymous, non-verified and verified visitors
+        </p>
       </div>
       <label className="flex items-center gap-1.5 text-xs text-neutral-600 dark:text-neutral-300">
         <span>Preset</span>
@@ -101,7 +105,11 @@ export function PlaygroundHeader() {
           onChange={(e) => {
             const preset = PRESETS.find((p) => p.id === e.target.value);
             if (!preset) return;
-            replace(() => store.getState().applyPreset(preset.id), e.currentTarget, `Preset ${preset.label} is already in force.`);
+            replace(
+              () => store.getState().applyPreset(preset.id),
+              e.currentTarget,
+              `Preset ${preset.label} is already in force.`,
+            );
           }}
           data-testid="header.preset"
           className="max-w-48 rounded-md border border-neutral-300 bg-white px-1.5 py-1 text-xs text-neutral-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100"
@@ -121,7 +129,13 @@ export function PlaygroundHeader() {
           ref={resetButton}
           type="button"
           className={headerButton}
-          onClick={(e) => replace(() => store.getState().resetToDefaults(), e.currentTarget, "Nothing to reset: these are the defaults.")}
+          onClick={(e) =>
+            replace(
+              () => store.getState().resetToDefaults(),
+              e.currentTarget,
+              "Nothing to reset: these are the defaults.",
+            )
+          }
           data-testid="header.reset"
         >
           Reset
@@ -131,7 +145,11 @@ export function PlaygroundHeader() {
             type="button"
             className={headerButton}
             onClick={(e) =>
-              replace(() => store.getState().resetToOpened(), e.currentTarget, "Nothing to reset: this is the state the page was opened with.")
+              replace(
+                () => store.getState().resetToOpened(),
+                e.currentTarget,
+                "Nothing to reset: this is the state the page was opened with.",
+              )
             }
             data-testid="header.resetToLink"
           >
@@ -143,7 +161,10 @@ export function PlaygroundHeader() {
       </div>
       <ThemeToggle />
       {replacement ? (
-        <div className="flex basis-full items-center gap-2 text-xs text-neutral-700 dark:text-neutral-300" data-testid="header.undoNotice">
+        <div
+          className="flex basis-full items-center gap-2 text-xs text-neutral-700 dark:text-neutral-300"
+          data-testid="header.undoNotice"
+        >
           <span>{replacement.message}</span>
           <button type="button" className={headerButton} onClick={undo} data-testid="header.undo">
             Undo

@@ -6,7 +6,11 @@ export function LinkNotice({ issues }: { issues: string[] }) {
   const [open, setOpen] = useState(issues.length > 0);
   if (!open) return null;
   return (
-    <div role="alert" data-testid="link.notice" className="flex items-start gap-3 border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100">
+    <div
+      role="alert"
+      data-testid="link.notice"
+      className="flex items-start gap-3 border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100"
+    >
       <div className="flex-1">
         <p className="font-medium">This link could not be opened as it was.</p>
         <ul className="list-disc pl-5 text-xs">
@@ -15,7 +19,11 @@ export function LinkNotice({ issues }: { issues: string[] }) {
           ))}
         </ul>
       </div>
-      <button type="button" onClick={() => setOpen(false)} className="rounded px-2 py-0.5 text-xs underline focus-visible:outline-2 focus-visible:outline-blue-600">
+      <button
+        type="button"
+        onClick={() => setOpen(false)}
+        className="rounded px-2 py-0.5 text-xs underline focus-visible:outline-2 focus-visible:outline-blue-600"
+      >
         Dismiss
       </button>
     </div>

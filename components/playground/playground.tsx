@@ -24,7 +24,19 @@ function UrlSync() {
   return null;
 }
 
-function PaneColumn({ id, active, label, children, className = "" }: { id: Pane; active: Pane; label: string; children: ReactNode; className?: string }) {
+function PaneColumn({
+  id,
+  active,
+  label,
+  children,
+  className = "",
+}: {
+  id: Pane;
+  active: Pane;
+  label: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section
       id={`pane-${id}`}
@@ -62,7 +74,11 @@ export function Playground({ initial, linkIssues, initialHighlighted }: Playgrou
           <div className="flex min-h-dvh flex-col lg:h-dvh">
             <PlaygroundHeader />
             <LinkNotice issues={linkIssues} />
-            <nav ref={nav} aria-label="Panels" className="sticky top-0 z-10 flex border-b border-neutral-200 bg-white lg:hidden dark:border-neutral-800 dark:bg-neutral-950">
+            <nav
+              ref={nav}
+              aria-label="Panels"
+              className="sticky top-0 z-10 flex border-b border-neutral-200 bg-white lg:hidden dark:border-neutral-800 dark:bg-neutral-950"
+            >
               {PANES.map((p) => (
                 <button
                   key={p.id}
@@ -82,15 +98,30 @@ export function Playground({ initial, linkIssues, initialHighlighted }: Playgrou
               aria-label="Playground"
               className="grid min-h-0 flex-1 grid-cols-1 lg:grid-cols-[340px_minmax(0,1fr)] lg:overflow-hidden xl:grid-cols-[300px_minmax(560px,1.25fr)_minmax(0,1fr)] 2xl:grid-cols-[360px_minmax(620px,1.15fr)_minmax(0,1fr)]"
             >
-              <PaneColumn id="controls" active={active} label="Controls" className="border-neutral-200 p-4 lg:overflow-y-auto lg:border-r dark:border-neutral-800">
+              <PaneColumn
+                id="controls"
+                active={active}
+                label="Controls"
+                className="border-neutral-200 p-4 lg:overflow-y-auto lg:border-r dark:border-neutral-800"
+              >
                 <ControlsPanel />
               </PaneColumn>
               {/* From lg to xl preview and code share one scrolling column (the preview fills its height); from xl they are columns. */}
               <div className="min-h-0 lg:overflow-y-auto xl:contents">
-                <PaneColumn id="preview" active={active} label="Preview" className="bg-neutral-100 lg:h-full dark:bg-neutral-900">
+                <PaneColumn
+                  id="preview"
+                  active={active}
+                  label="Preview"
+                  className="bg-neutral-100 lg:h-full dark:bg-neutral-900"
+                >
                   <PreviewPane fill />
                 </PaneColumn>
-                <PaneColumn id="code" active={active} label="Code" className="border-neutral-200 xl:border-l dark:border-neutral-800">
+                <PaneColumn
+                  id="code"
+                  active={active}
+                  label="Code"
+                  className="border-neutral-200 xl:border-l dark:border-neutral-800"
+                >
                   <CodePane initialHighlighted={initialHighlighted} tools={<CodeTools />} />
                 </PaneColumn>
               </div>

@@ -3,7 +3,12 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
 import { toAuthenticateRequest } from "@/lib/config/widget-config";
 import { explainDeviceHistory, type DeviceRole } from "@/lib/preview/explain";
-import type { PreviewDevice, PreviewSession, PreviewToHostMessage, PreviewViewport } from "@/lib/preview/messages";
+import type {
+  PreviewDevice,
+  PreviewSession,
+  PreviewToHostMessage,
+  PreviewViewport,
+} from "@/lib/preview/messages";
 import { PreviewFrame } from "@/components/preview/preview-frame";
 import { bootWidget } from "@/lib/preview/boot";
 import { languageNote } from "@/lib/preview/language-note";
@@ -29,7 +34,12 @@ const DEVICES: { id: DeviceRole; label: string }[] = [
   { id: "another-device", label: "Another device" },
 ];
 
-const freshDevice = (visit = 1): DeviceState => ({ storage: {}, visit, signedInEmail: undefined, freshStorage: true });
+const freshDevice = (visit = 1): DeviceState => ({
+  storage: {},
+  visit,
+  signedInEmail: undefined,
+  freshStorage: true,
+});
 
 /** Settings whose change is a new identity set-up: every device starts fresh, as after a real reinstall. */
 function identityKey(c: PlaygroundConfig): string {
@@ -88,7 +98,9 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
   );
 
   // Fetch a contact token for every signed-in email that has none yet, as the customer's page would.
-  const neededEmails = DEVICES.map((d) => emailOf(devices[d.id])).filter((e): e is string => e !== null);
+  const neededEmails = DEVICES.map((d) => emailOf(devices[d.id])).filter(
+    (e): e is string => e !== null,
+  );
   const neededKey = neededEmails.map(emailKey).sort().join("\n");
   useEffect(() => {
     if (!verified) return;
@@ -97,26 +109,41 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
       if (tokens[key]) continue;
       setTokens((t) => ({ ...t, [key]: { status: "loading", email } }));
       const body = toAuthenticateRequest({ ...config, serverEmail: email });
-      fetch(DEMO_BACKEND, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) })
+      fetch(DEMO_BACKEND, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      })
         .then(async (res) => {
-          const data = (await res.json().catch(() => null)) as
-            | { token?: string; contact?: { id?: string }; error?: { message?: string } }
-            | null;
+          const data = (await res.json().catch(() => null)) as {
+            token?: string;
+            contact?: { id?: string };
+            error?: { message?: string };
+          } | null;
           if (res.ok && data?.token) {
-            setTokens((t) => ({ ...t, [key]: { status: "ok", email, token: data.token!, contactId: data.contact?.id ?? "" } }));
+            setTokens((t) => ({
+              ...t,
+              [key]: { status: "ok", email, token: data.token!, contactId: data.contact?.id ?? "" },
+            }));
           } else {
             const message = data?.error?.message ?? `HTTP ${res.status}`;
             setTokens((t) => ({ ...t, [key]: { status: "error", email, message } }));
           }
         })
-        .catch(() => setTokens((t) => ({ ...t, [key]: { status: "error", email, message: "The demo backend could not be reached." } })));
+        .catch(() =>
+          setTokens((t) => ({
+            ...t,
+            [key]: { status: "error", email, message: "The demo backend could not be reached." },
+          })),
+        );
     }
     // Only a new set of emails triggers requests; the config's other fields travel in the body.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [verified, neededKey]);
 
   const deviceConfig = useCallback(
-    (d: DeviceState): PlaygroundConfig => (verified ? { ...config, serverEmail: emailOf(d) ?? "" } : config),
+    (d: DeviceState): PlaygroundConfig =>
+      verified ? { ...config, serverEmail: emailOf(d) ?? "" } : config,
     [config, verified, emailOf],
   );
   const tokenFor = useCallback(
@@ -144,19 +171,25 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
         return { id, device, config: deviceConfig(d) };
       }),
     // Storage the widget writes itself must not re-send the config: it is read once per visit.
+    // prettier-ignore
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [devices["this-browser"].visit, devices["another-device"].visit, viewport, sessions, deviceConfig, tokenFor],
   );
 
   const onEvent = useCallback((message: PreviewEventMessage) => {
     const { event, deviceId } = message;
-    if (event.kind === "storage-changed" && (deviceId === "this-browser" || deviceId === "another-device")) {
+    if (
+      event.kind === "storage-changed" &&
+      (deviceId === "this-browser" || deviceId === "another-device")
+    ) {
       setDevices((all) => ({ ...all, [deviceId]: { ...all[deviceId], storage: event.storage } }));
     }
     if (event.kind === "session-updated") {
       setSessions((all) => {
         const i = all.findIndex((s) => s.id === event.session.id);
-        return i === -1 ? [...all, event.session] : all.map((s, j) => (j === i ? event.session : s));
+        return i === -1
+          ? [...all, event.session]
+          : all.map((s, j) => (j === i ? event.session : s));
       });
     }
   }, []);
@@ -174,9 +207,16 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
     freshStorage: activeState.freshStorage,
   });
 
-  const reload = () => updateDevice(active, (d) => ({ ...d, visit: d.visit + 1, freshStorage: Object.keys(d.storage).length === 0 }));
-  const clearSiteData = () => updateDevice(active, (d) => ({ ...d, storage: {}, visit: d.visit + 1, freshStorage: true }));
-  const signOut = () => updateDevice(active, (d) => ({ ...d, signedInEmail: null, visit: d.visit + 1 }));
+  const reload = () =>
+    updateDevice(active, (d) => ({
+      ...d,
+      visit: d.visit + 1,
+      freshStorage: Object.keys(d.storage).length === 0,
+    }));
+  const clearSiteData = () =>
+    updateDevice(active, (d) => ({ ...d, storage: {}, visit: d.visit + 1, freshStorage: true }));
+  const signOut = () =>
+    updateDevice(active, (d) => ({ ...d, signedInEmail: null, visit: d.visit + 1 }));
   const signIn = (email: string | undefined) =>
     updateDevice(active, (d) => ({ ...d, signedInEmail: email, visit: d.visit + 1 }));
 
@@ -197,14 +237,24 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
   const announce = useAnnounce();
   const showFreshVisitor = () => {
     clearSiteData();
-    announce("Showing a first-time visitor: this browser's site data is cleared and the page reloaded.");
+    announce(
+      "Showing a first-time visitor: this browser's site data is cleared and the page reloaded.",
+    );
   };
 
   return (
-    <div className={fill ? "flex flex-col gap-2 p-4 lg:h-full" : "flex h-full min-h-[820px] flex-col gap-2 p-4"}>
+    <div
+      className={
+        fill ? "flex flex-col gap-2 p-4 lg:h-full" : "flex h-full min-h-[820px] flex-col gap-2 p-4"
+      }
+    >
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="mr-auto text-sm font-semibold">Live preview</h2>
-        <div role="group" aria-label="Preview size" className="flex overflow-hidden rounded-md border border-neutral-300 dark:border-neutral-700">
+        <div
+          role="group"
+          aria-label="Preview size"
+          className="flex overflow-hidden rounded-md border border-neutral-300 dark:border-neutral-700"
+        >
           {(["desktop", "mobile"] as const).map((v) => (
             <button
               key={v}
@@ -221,7 +271,11 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
       </div>
 
       <div className="flex flex-wrap items-center gap-2 rounded-md border border-neutral-200 bg-white p-2 dark:border-neutral-800 dark:bg-neutral-950">
-        <div role="group" aria-label="Device" className="flex overflow-hidden rounded-md border border-neutral-300 dark:border-neutral-700">
+        <div
+          role="group"
+          aria-label="Device"
+          className="flex overflow-hidden rounded-md border border-neutral-300 dark:border-neutral-700"
+        >
           {DEVICES.map((d) => (
             <button
               key={d.id}
@@ -230,7 +284,11 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
               onClick={() => {
                 if (d.id === active) return;
                 // Opening the site on that device is a page load: it lists what the backend holds now.
-                updateDevice(d.id, (s) => ({ ...s, visit: s.visit + 1, freshStorage: Object.keys(s.storage).length === 0 }));
+                updateDevice(d.id, (s) => ({
+                  ...s,
+                  visit: s.visit + 1,
+                  freshStorage: Object.keys(s.storage).length === 0,
+                }));
                 setActive(d.id);
               }}
               data-testid={`preview.device.${d.id}`}
@@ -240,15 +298,32 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
             </button>
           ))}
         </div>
-        <button type="button" className={headerButton} onClick={reload} data-testid="preview.reload" title="A return visit: the widget reads what it saved in localStorage">
+        <button
+          type="button"
+          className={headerButton}
+          onClick={reload}
+          data-testid="preview.reload"
+          title="A return visit: the widget reads what it saved in localStorage"
+        >
           Reload page
         </button>
-        <button type="button" className={headerButton} onClick={clearSiteData} data-testid="preview.clearSiteData" title="Forget the widget's localStorage keys, then reload">
+        <button
+          type="button"
+          className={headerButton}
+          onClick={clearSiteData}
+          data-testid="preview.clearSiteData"
+          title="Forget the widget's localStorage keys, then reload"
+        >
           Clear site data
         </button>
         {verified ? (
           activeEmail ? (
-            <button type="button" className={headerButton} onClick={signOut} data-testid="preview.signOut">
+            <button
+              type="button"
+              className={headerButton}
+              onClick={signOut}
+              data-testid="preview.signOut"
+            >
               Sign out {activeEmail}
             </button>
           ) : (
@@ -275,14 +350,22 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
         ) : null}
       </div>
 
-      <p className="rounded-md bg-white px-2.5 py-1.5 text-xs text-neutral-700 dark:bg-neutral-950 dark:text-neutral-300" data-testid="preview.history" aria-live="polite">
-        <span className="font-semibold">{DEVICES.find((d) => d.id === active)!.label}:</span> {explanation}
+      <p
+        className="rounded-md bg-white px-2.5 py-1.5 text-xs text-neutral-700 dark:bg-neutral-950 dark:text-neutral-300"
+        data-testid="preview.history"
+        aria-live="polite"
+      >
+        <span className="font-semibold">{DEVICES.find((d) => d.id === active)!.label}:</span>{" "}
+        {explanation}
       </p>
 
       {/* The replica shows English strings; on a phone-sized preview the open widget covers the
           note inside the frame, so the pane says it too. */}
       {viewport === "mobile" && languageNote(config.language) ? (
-        <p className="text-xs text-neutral-700 dark:text-neutral-300" data-testid="preview.languageNote">
+        <p
+          className="text-xs text-neutral-700 dark:text-neutral-300"
+          data-testid="preview.languageNote"
+        >
           {languageNote(config.language)}
         </p>
       ) : null}
@@ -293,18 +376,31 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
           data-testid="preview.storedContact"
         >
           <p className="min-w-0 flex-1 basis-64">
-            <span className="font-semibold">No welcome form here:</span> this browser already stores a contact token from an earlier visit. With collectUserData the real widget reuses it and skips the welcome form, which only shows to a visitor with no stored contact.
+            <span className="font-semibold">No welcome form here:</span> this browser already stores
+            a contact token from an earlier visit. With collectUserData the real widget reuses it
+            and skips the welcome form, which only shows to a visitor with no stored contact.
           </p>
-          <button type="button" className={headerButton} onClick={showFreshVisitor} data-testid="preview.freshVisitor">
+          <button
+            type="button"
+            className={headerButton}
+            onClick={showFreshVisitor}
+            data-testid="preview.freshVisitor"
+          >
             Show a first-time visitor
           </button>
         </div>
       ) : null}
 
-      {verified ? <VerifiedFlow email={activeEmail} token={activeEmail ? tokens[emailKey(activeEmail)] : undefined} /> : null}
+      {verified ? (
+        <VerifiedFlow
+          email={activeEmail}
+          token={activeEmail ? tokens[emailKey(activeEmail)] : undefined}
+        />
+      ) : null}
 
       <p className="text-xs text-neutral-600 dark:text-neutral-400" data-testid="preview.note">
-        A replica of widget v4 driven by the same rules as the real one; nothing is sent to open.cx. Each device keeps its own localStorage; conversations live in a simulated backend.
+        A replica of widget v4 driven by the same rules as the real one; nothing is sent to open.cx.
+        Each device keeps its own localStorage; conversations live in a simulated backend.
       </p>
       {/* Filling: no scrolling box, the frame stretches to fit (below lg: the window's height under the tab bar). */}
       <div
@@ -320,7 +416,9 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
           config={activeFrame.config}
           device={activeFrame.device}
           onEvent={onEvent}
-          title={activeFrame.id === "this-browser" ? "Widget preview" : "Widget preview (another device)"}
+          title={
+            activeFrame.id === "this-browser" ? "Widget preview" : "Widget preview (another device)"
+          }
           className={`${frameSize} rounded-lg border border-neutral-300 bg-white shadow-sm dark:border-neutral-700`}
         />
       </div>

@@ -6,7 +6,13 @@ import { createPlaygroundStore, type PlaygroundState, type PlaygroundStore } fro
 
 const StoreContext = createContext<PlaygroundStore | null>(null);
 
-export function StoreProvider({ initial, children }: { initial: PlaygroundConfig; children: ReactNode }) {
+export function StoreProvider({
+  initial,
+  children,
+}: {
+  initial: PlaygroundConfig;
+  children: ReactNode;
+}) {
   const [store] = useState(() => createPlaygroundStore(initial));
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }

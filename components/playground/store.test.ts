@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { defaultConfig, type PlaygroundConfig } from "@/lib/config/options";
 import { createPlaygroundStore, undoable } from "./store";
 
-const opened: PlaygroundConfig = { ...defaultConfig(), model: "server", widgetToken: "wt_link", serverEmail: "jane@example.com" };
+const opened: PlaygroundConfig = {
+  ...defaultConfig(),
+  model: "server",
+  widgetToken: "wt_link",
+  serverEmail: "jane@example.com",
+};
 
 describe("Undo after Reset and presets", () => {
   it("Reset can be undone, back to the exact config before (secrets included)", () => {
@@ -23,7 +28,9 @@ describe("Undo after Reset and presets", () => {
     expect(undoable(store.getState())?.message).toBe("Preset applied: Collect in the widget.");
     store.getState().resetToOpened();
     expect(store.getState().config).toEqual(opened);
-    expect(undoable(store.getState())?.message).toBe("Back to the state this page was opened with.");
+    expect(undoable(store.getState())?.message).toBe(
+      "Back to the state this page was opened with.",
+    );
     store.getState().undoReplacement();
     expect(store.getState().config.model).toBe("collect");
   });

@@ -36,7 +36,9 @@ export interface PlaygroundState {
 }
 
 /** The replacement Undo can take back now: the last one, while the config is still what it applied. */
-export function undoable(state: Pick<PlaygroundState, "config" | "lastReplacement">): Replacement | null {
+export function undoable(
+  state: Pick<PlaygroundState, "config" | "lastReplacement">,
+): Replacement | null {
   const r = state.lastReplacement;
   return r && r.applied === state.config ? r : null;
 }
@@ -46,8 +48,14 @@ export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
 export function createPlaygroundStore(initial: PlaygroundConfig) {
   return createStore<PlaygroundState>()((set) => {
     /** Replaces the config, remembering what it was; a replacement that changes nothing is not recorded. */
-    const replaceWithUndo = (s: PlaygroundState, applied: PlaygroundConfig, message: string): Partial<PlaygroundState> =>
-      sameConfig(applied, s.config) ? s : { config: applied, lastReplacement: { message, previous: s.config, applied } };
+    const replaceWithUndo = (
+      s: PlaygroundState,
+      applied: PlaygroundConfig,
+      message: string,
+    ): Partial<PlaygroundState> =>
+      sameConfig(applied, s.config)
+        ? s
+        : { config: applied, lastReplacement: { message, previous: s.config, applied } };
     return {
       config: initial,
       openedWith: initial,
@@ -59,11 +67,22 @@ export function createPlaygroundStore(initial: PlaygroundConfig) {
           const preset = findPreset(id);
           if (!preset) return s;
           // Secrets and appearance survive a preset: they are the user's, not the preset's.
-          return replaceWithUndo(s, withPresetValues(s.config, preset), `Preset applied: ${preset.label}.`);
+          return replaceWithUndo(
+            s,
+            withPresetValues(s.config, preset),
+            `Preset applied: ${preset.label}.`,
+          );
         }),
-      resetToDefaults: () => set((s) => replaceWithUndo(s, defaultConfig(), "Reset to the defaults.")),
+      resetToDefaults: () =>
+        set((s) => replaceWithUndo(s, defaultConfig(), "Reset to the defaults.")),
       resetToOpened: () =>
-        set((s) => replaceWithUndo(s, structuredClone(s.openedWith), "Back to the state this page was opened with.")),
+        set((s) =>
+          replaceWithUndo(
+            s,
+            structuredClone(s.openedWith),
+            "Back to the state this page was opened with.",
+          ),
+        ),
       undoReplacement: () =>
         set((s) => {
           const r = undoable(s);

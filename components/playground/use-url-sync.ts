@@ -11,7 +11,8 @@ const DEBOUNCE_MS = 250;
 const ENTRY_KEY = "playgroundEntry";
 
 const readEntry = (state: unknown): string | null => {
-  const value = state && typeof state === "object" ? (state as Record<string, unknown>)[ENTRY_KEY] : undefined;
+  const value =
+    state && typeof state === "object" ? (state as Record<string, unknown>)[ENTRY_KEY] : undefined;
   return typeof value === "string" ? value : null;
 };
 
@@ -45,7 +46,8 @@ export function useUrlSync(): void {
 
     const write = () => {
       const next = urlOf(store.getState().config);
-      if (next !== window.location.href) window.history.replaceState(window.history.state, "", next);
+      if (next !== window.location.href)
+        window.history.replaceState(window.history.state, "", next);
     };
     const unsubscribe = store.subscribe((state, prev) => {
       if (state.config === prev.config) return;
@@ -54,7 +56,11 @@ export function useUrlSync(): void {
       if (step && step !== prev.lastReplacement && step.applied === state.config) {
         // The entry we leave shows (and remembers) the config before the step.
         remembered.set(current, step.previous);
-        window.history.replaceState({ ...window.history.state, [ENTRY_KEY]: current }, "", urlOf(step.previous));
+        window.history.replaceState(
+          { ...window.history.state, [ENTRY_KEY]: current },
+          "",
+          urlOf(step.previous),
+        );
         current = newEntry();
         remembered.set(current, step.applied);
         window.history.pushState({ [ENTRY_KEY]: current }, "", urlOf(step.applied));
@@ -80,7 +86,11 @@ export function useUrlSync(): void {
         }
         current = newEntry();
         remembered.set(current, now);
-        window.history.replaceState({ ...window.history.state, [ENTRY_KEY]: current }, "", window.location.href);
+        window.history.replaceState(
+          { ...window.history.state, [ENTRY_KEY]: current },
+          "",
+          window.location.href,
+        );
         return;
       }
       current = entry;

@@ -39,7 +39,8 @@ export function PreviewDocument({ initialConfig }: { initialConfig: PlaygroundCo
 
   useEffect(() => {
     function onMessage(event: MessageEvent) {
-      if (event.origin !== window.location.origin || event.source !== window.parent || !inFrame()) return;
+      if (event.origin !== window.location.origin || event.source !== window.parent || !inFrame())
+        return;
       const result = parseHostMessage(event.data);
       if (!result.ok) {
         if (result.reason === "invalid") {

@@ -25,12 +25,18 @@ export interface PreviewFrameProps {
   className?: string;
 }
 
-export function PreviewFrame({ config, device, onEvent, title = "Widget preview", className }: PreviewFrameProps) {
+export function PreviewFrame({
+  config,
+  device,
+  onEvent,
+  title = "Widget preview",
+  className,
+}: PreviewFrameProps) {
   const frame = useRef<HTMLIFrameElement>(null);
   // Bumped on every `preview:ready` (first load and any reload of the iframe).
   const [readyCount, setReadyCount] = useState(0);
-  const handleEvent = useEffectEvent((message: Extract<PreviewToHostMessage, { type: "preview:event" }>) =>
-    onEvent?.(message),
+  const handleEvent = useEffectEvent(
+    (message: Extract<PreviewToHostMessage, { type: "preview:event" }>) => onEvent?.(message),
   );
 
   useEffect(() => {

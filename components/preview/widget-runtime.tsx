@@ -11,11 +11,21 @@
 import { useEffect, useEffectEvent, useReducer, useRef, useState } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
 import type { DeviceStorage, Screen } from "@/lib/identity";
-import type { PreviewChatMessage, PreviewDevice, PreviewEvent, PreviewSession } from "@/lib/preview/messages";
+import type {
+  PreviewChatMessage,
+  PreviewDevice,
+  PreviewEvent,
+  PreviewSession,
+} from "@/lib/preview/messages";
 import { newSession, SESSIONS_LATENCY_MS, type SessionOwner } from "@/lib/preview/sessions";
 import { themeVariables, WIDGET_FONT_FAMILY } from "@/lib/preview/theme";
 import { DEFAULT_INITIAL_MESSAGES, PREVIEW_BOT_REPLY } from "@/lib/preview/widget-instance";
-import { bootWidget, composeFirstMessage, submitWelcome, type WidgetBoot } from "@/lib/preview/boot";
+import {
+  bootWidget,
+  composeFirstMessage,
+  submitWelcome,
+  type WidgetBoot,
+} from "@/lib/preview/boot";
 import { useSmallScreen } from "./use-small-screen";
 import { ChatScreen } from "./widget-replica/chat-screen";
 import { Launcher } from "./widget-replica/launcher";
@@ -54,7 +64,12 @@ type Action =
   | { type: "toggle" }
   | { type: "close" }
   | { type: "submit-start" }
-  | { type: "contact-created"; owner: SessionOwner; storage: DeviceStorage; extraCollectedData: Record<string, string> | undefined }
+  | {
+      type: "contact-created";
+      owner: SessionOwner;
+      storage: DeviceStorage;
+      extraCollectedData: Record<string, string> | undefined;
+    }
   | { type: "sessions-loaded"; sessions: PreviewSession[]; screen: Screen }
   | { type: "show-sessions" }
   | { type: "open-chat"; sessionId: string | null }
@@ -104,7 +119,12 @@ function reducer(state: WidgetState, action: Action): WidgetState {
     case "show-sessions":
       return { ...state, screen: "sessions", visitorNavigated: true };
     case "open-chat":
-      return { ...state, screen: "chat", activeSessionId: action.sessionId, visitorNavigated: true };
+      return {
+        ...state,
+        screen: "chat",
+        activeSessionId: action.sessionId,
+        visitorNavigated: true,
+      };
     case "user-message": {
       const { session } = action;
       const others = state.sessions.filter((s) => s.id !== session.id);
@@ -112,7 +132,10 @@ function reducer(state: WidgetState, action: Action): WidgetState {
         ...state,
         sessions: [session, ...others],
         activeSessionId: session.id,
-        pendingReplies: { ...state.pendingReplies, [session.id]: (state.pendingReplies[session.id] ?? 0) + 1 },
+        pendingReplies: {
+          ...state.pendingReplies,
+          [session.id]: (state.pendingReplies[session.id] ?? 0) + 1,
+        },
       };
     }
     case "bot-message": {
@@ -130,7 +153,9 @@ function reducer(state: WidgetState, action: Action): WidgetState {
 
 function sameEntries(a: DeviceStorage, b: DeviceStorage): boolean {
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+  return (
+    keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k])
+  );
 }
 
 /** A random id for sessions and messages (the host keeps them across visits). */
@@ -186,7 +211,8 @@ export function WidgetRuntime({ config, device, onEvent }: WidgetRuntimeProps) {
   useEffect(() => {
     const before = new Map(lastSessions.current.map((s) => [s.id, s]));
     lastSessions.current = state.sessions;
-    for (const s of state.sessions) if (before.get(s.id) !== s) emit({ kind: "session-updated", session: s });
+    for (const s of state.sessions)
+      if (before.get(s.id) !== s) emit({ kind: "session-updated", session: s });
   }, [state.sessions]);
 
   const lastScreen = useRef<Screen | null>(null);
@@ -221,7 +247,10 @@ export function WidgetRuntime({ config, device, onEvent }: WidgetRuntimeProps) {
     const session = current ?? newSession(randomId("session"), state.owner);
     const firstMessage = session.messages.length === 0;
     const text = firstMessage ? composeFirstMessage(state.extraCollectedData, typed) : typed;
-    const updated = { ...session, messages: [...session.messages, { id: randomId("msg"), role: "user" as const, text }] };
+    const updated = {
+      ...session,
+      messages: [...session.messages, { id: randomId("msg"), role: "user" as const, text }],
+    };
     dispatch({ type: "user-message", session: updated });
     onEvent({ kind: "message-sent", sessionId: updated.id, text, firstMessage });
     later(REPLY_MS, () =>
@@ -255,7 +284,10 @@ export function WidgetRuntime({ config, device, onEvent }: WidgetRuntimeProps) {
     <div
       data-testid="preview.widget"
       data-small={small ? "" : undefined}
-      style={{ ...(themeVariables(config.primaryColor) as React.CSSProperties), fontFamily: WIDGET_FONT_FAMILY }}
+      style={{
+        ...(themeVariables(config.primaryColor) as React.CSSProperties),
+        fontFamily: WIDGET_FONT_FAMILY,
+      }}
       className="text-base"
       onKeyDown={(e) => {
         if (e.key === "Escape" && state.open) {

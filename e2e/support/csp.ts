@@ -6,7 +6,13 @@
  * directive …") are kept too, since workers and framing refusals report only
  * there. The suite's fixtures fail a test that saw any it did not expect.
  */
-import { expect, type BrowserContext, type ConsoleMessage, type Page, type Worker } from "@playwright/test";
+import {
+  expect,
+  type BrowserContext,
+  type ConsoleMessage,
+  type Page,
+  type Worker,
+} from "@playwright/test";
 
 export interface CspViolation {
   source: "event" | "console";

@@ -14,13 +14,14 @@ const PLAYGROUND_READY = () => {
   const frame = document.querySelector<HTMLIFrameElement>('iframe[title="Widget preview"]');
   return Boolean(
     radio &&
-      Object.keys(radio).some((k) => k.startsWith("__reactProps$")) &&
-      frame?.contentDocument?.querySelector("main[data-ready]") &&
-      frame.contentDocument.getElementById("opencx-widget"),
+    Object.keys(radio).some((k) => k.startsWith("__reactProps$")) &&
+    frame?.contentDocument?.querySelector("main[data-ready]") &&
+    frame.contentDocument.getElementById("opencx-widget"),
   );
 };
 
-const isJs = (req: Request) => req.resourceType() === "script" || /\.m?js(\?|#|$)/.test(new URL(req.url()).pathname);
+const isJs = (req: Request) =>
+  req.resourceType() === "script" || /\.m?js(\?|#|$)/.test(new URL(req.url()).pathname);
 
 /** A worker's own script imports: Chromium types them "other" (the page's chunks are "script"); some have no frame. */
 const fromWorker = (req: Request) => {
@@ -38,7 +39,11 @@ export interface FirstLoad {
   files: { url: string; bytes: number }[];
 }
 
-export async function measurePlaygroundFirstLoad(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<FirstLoad> {
+export async function measurePlaygroundFirstLoad(
+  browser: Browser,
+  url: string,
+  options: BrowserContextOptions = {},
+): Promise<FirstLoad> {
   const context = await browser.newContext(options);
   try {
     const page = await context.newPage();
@@ -51,7 +56,10 @@ export async function measurePlaygroundFirstLoad(browser: Browser, url: string, 
     for (const req of finished) {
       if (!isJs(req) || req.timing().startTime > readyAt || fromWorker(req)) continue;
       const sizes = await req.sizes().catch(() => null);
-      files.push({ url: new URL(req.url()).pathname, bytes: Math.max(0, sizes?.responseBodySize ?? 0) });
+      files.push({
+        url: new URL(req.url()).pathname,
+        bytes: Math.max(0, sizes?.responseBodySize ?? 0),
+      });
     }
     return { bytes: files.reduce((n, f) => n + f.bytes, 0), files };
   } finally {

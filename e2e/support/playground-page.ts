@@ -466,7 +466,10 @@ export class PlaygroundPage {
     // Found and measured in one step: Monaco re-renders lines (tokens, colour boxes) at will.
     const findWord = () =>
       this.editor.evaluate((root, w) => {
-        const walker = document.createTreeWalker(root.querySelector(".view-lines") ?? root, NodeFilter.SHOW_TEXT);
+        const walker = document.createTreeWalker(
+          root.querySelector(".view-lines") ?? root,
+          NodeFilter.SHOW_TEXT,
+        );
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           const at = node.textContent?.indexOf(w) ?? -1;
           if (at < 0) continue;

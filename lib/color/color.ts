@@ -12,16 +12,52 @@ export interface Rgb {
 }
 
 const NAMED: Readonly<Record<string, string>> = {
-  black: "#000000", white: "#ffffff", red: "#ff0000", green: "#008000", blue: "#0000ff",
-  yellow: "#ffff00", orange: "#ffa500", purple: "#800080", pink: "#ffc0cb", gray: "#808080",
-  grey: "#808080", navy: "#000080", teal: "#008080", olive: "#808000", maroon: "#800000",
-  lime: "#00ff00", aqua: "#00ffff", cyan: "#00ffff", fuchsia: "#ff00ff", magenta: "#ff00ff",
-  silver: "#c0c0c0", indigo: "#4b0082", violet: "#ee82ee", gold: "#ffd700", coral: "#ff7f50",
-  crimson: "#dc143c", tomato: "#ff6347", salmon: "#fa8072", orchid: "#da70d6", tan: "#d2b48c",
-  brown: "#a52a2a", chocolate: "#d2691e", turquoise: "#40e0d0", royalblue: "#4169e1",
-  steelblue: "#4682b4", skyblue: "#87ceeb", slategray: "#708090", darkgreen: "#006400",
-  darkblue: "#00008b", darkred: "#8b0000", rebeccapurple: "#663399", hotpink: "#ff69b4",
-  seagreen: "#2e8b57", forestgreen: "#228b22", dodgerblue: "#1e90ff", firebrick: "#b22222",
+  black: "#000000",
+  white: "#ffffff",
+  red: "#ff0000",
+  green: "#008000",
+  blue: "#0000ff",
+  yellow: "#ffff00",
+  orange: "#ffa500",
+  purple: "#800080",
+  pink: "#ffc0cb",
+  gray: "#808080",
+  grey: "#808080",
+  navy: "#000080",
+  teal: "#008080",
+  olive: "#808000",
+  maroon: "#800000",
+  lime: "#00ff00",
+  aqua: "#00ffff",
+  cyan: "#00ffff",
+  fuchsia: "#ff00ff",
+  magenta: "#ff00ff",
+  silver: "#c0c0c0",
+  indigo: "#4b0082",
+  violet: "#ee82ee",
+  gold: "#ffd700",
+  coral: "#ff7f50",
+  crimson: "#dc143c",
+  tomato: "#ff6347",
+  salmon: "#fa8072",
+  orchid: "#da70d6",
+  tan: "#d2b48c",
+  brown: "#a52a2a",
+  chocolate: "#d2691e",
+  turquoise: "#40e0d0",
+  royalblue: "#4169e1",
+  steelblue: "#4682b4",
+  skyblue: "#87ceeb",
+  slategray: "#708090",
+  darkgreen: "#006400",
+  darkblue: "#00008b",
+  darkred: "#8b0000",
+  rebeccapurple: "#663399",
+  hotpink: "#ff69b4",
+  seagreen: "#2e8b57",
+  forestgreen: "#228b22",
+  dodgerblue: "#1e90ff",
+  firebrick: "#b22222",
 };
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
@@ -69,7 +105,8 @@ export function parseColor(input: string): Rgb | null {
   const [, fn, a1, u1, a2, u2, a3, u3, a4, u4] = m;
   const alpha = a4 === undefined ? 1 : clamp(Number(a4) / (u4 ? 100 : 1), 0, 1);
   if (fn!.startsWith("rgb")) {
-    const ch = (v: string, pct: string | undefined) => clamp(pct ? (Number(v) * 255) / 100 : Number(v), 0, 255);
+    const ch = (v: string, pct: string | undefined) =>
+      clamp(pct ? (Number(v) * 255) / 100 : Number(v), 0, 255);
     return { r: ch(a1!, u1), g: ch(a2!, u2), b: ch(a3!, u3), a: alpha };
   }
   if (u1 === "%") return null;

@@ -4,24 +4,93 @@
  */
 import fc from "fast-check";
 import { SERVER_LANGUAGE_CHOICES, WIDGET_LANGUAGES } from "./languages";
-import { IDENTITY_MODELS, LIMITS, OPTION_KEYS, type OptionKey, type PlaygroundConfig } from "./options";
+import {
+  IDENTITY_MODELS,
+  LIMITS,
+  OPTION_KEYS,
+  type OptionKey,
+  type PlaygroundConfig,
+} from "./options";
 import { extraFieldProblem } from "./schema";
 
 /** Fragments that break naive escaping in every context a snippet has. */
 export const HOSTILE_FRAGMENTS = [
-  "</script>", "<!--", "<script>", "-->", "'", '"', "`", "${x}", "\\", "\\'", "\n", "\r\n", "\t",
-  "\u2028", "\u2029", "\u0000", "😀", "👩🏽‍💻", "$(rm -rf /)", "$HOME", "%s", "{{", "}}", "\"\"\"", "'''",
-  String.raw`<\/script>`, "]]>", "&amp;", "\uFEFF", "é", "中文", "؟", "\\u2028", "*/", "/*", "//",
+  "</script>",
+  "<!--",
+  "<script>",
+  "-->",
+  "'",
+  '"',
+  "`",
+  "${x}",
+  "\\",
+  "\\'",
+  "\n",
+  "\r\n",
+  "\t",
+  "\u2028",
+  "\u2029",
+  "\u0000",
+  "😀",
+  "👩🏽‍💻",
+  "$(rm -rf /)",
+  "$HOME",
+  "%s",
+  "{{",
+  "}}",
+  '"""',
+  "'''",
+  String.raw`<\/script>`,
+  "]]>",
+  "&amp;",
+  "\uFEFF",
+  "é",
+  "中文",
+  "؟",
+  "\\u2028",
+  "*/",
+  "/*",
+  "//",
   // HTML: every spelling of an end tag or a comment a script element reacts to.
-  "</SCRIPT >", "</script\t>", "</sCrIpT/>", "</script", "<script", "<!--<script>", "--!>", "<!", "</",
+  "</SCRIPT >",
+  "</script\t>",
+  "</sCrIpT/>",
+  "</script",
+  "<script",
+  "<!--<script>",
+  "--!>",
+  "<!",
+  "</",
   // Line breaks and invisible characters the printers must escape (CR alone, NEL, VT, FF, ESC, DEL, bidi).
-  "\r", "\u0085", "\u000B", "\u000C", "\u001B", "\u007F", "\u200B", "\u202E", "\u2066",
+  "\r",
+  "\u0085",
+  "\u000B",
+  "\u000C",
+  "\u001B",
+  "\u007F",
+  "\u200B",
+  "\u202E",
+  "\u2066",
   // Noncharacters, in the BMP and beyond it (a parse error in an HTML page).
-  "\uFFFE", "\uFDD0", "\u{10FFFF}", "\u{1FFFE}",
+  "\uFFFE",
+  "\uFDD0",
+  "\u{10FFFF}",
+  "\u{1FFFE}",
   // Shell, Python and template syntax.
-  "${", "\\\n", "$'x'", "`id`", "'\\''", "!!", "%(x)s", "{x}", "\\x3C", "\\N{BULLET}", "#",
+  "${",
+  "\\\n",
+  "$'x'",
+  "`id`",
+  "'\\''",
+  "!!",
+  "%(x)s",
+  "{x}",
+  "\\x3C",
+  "\\N{BULLET}",
+  "#",
   // Keys with a meaning in JS objects.
-  "__proto__", "constructor",
+  "__proto__",
+  "constructor",
 ];
 
 /**
@@ -36,12 +105,24 @@ const WORDS = ["Jane", "Acme", "a b"];
  * Text that mixes ordinary words with hostile fragments, at most `maxLength`
  * code points; with `loneSurrogates`, halves of surrogate pairs join in.
  */
-export function hostileText(maxLength = 60, opts: { loneSurrogates?: boolean } = {}): fc.Arbitrary<string> {
-  const fragments = opts.loneSurrogates ? [...HOSTILE_FRAGMENTS, ...LONE_SURROGATES] : HOSTILE_FRAGMENTS;
+export function hostileText(
+  maxLength = 60,
+  opts: { loneSurrogates?: boolean } = {},
+): fc.Arbitrary<string> {
+  const fragments = opts.loneSurrogates
+    ? [...HOSTILE_FRAGMENTS, ...LONE_SURROGATES]
+    : HOSTILE_FRAGMENTS;
   return fc
-    .array(fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 8 }), fc.constantFrom(...WORDS)), {
-      maxLength: 6,
-    })
+    .array(
+      fc.oneof(
+        fc.constantFrom(...fragments),
+        fc.string({ maxLength: 8 }),
+        fc.constantFrom(...WORDS),
+      ),
+      {
+        maxLength: 6,
+      },
+    )
     .map((parts) => Array.from(parts.join("")).slice(0, maxLength).join(""));
 }
 
@@ -53,7 +134,10 @@ export function hostileText(maxLength = 60, opts: { loneSurrogates?: boolean } =
 export function longHostileText(limit: number): fc.Arbitrary<string> {
   return fc
     .tuple(
-      fc.array(fc.constantFrom(...HOSTILE_FRAGMENTS, ...LONE_SURROGATES, ...WORDS), { minLength: 1, maxLength: 6 }),
+      fc.array(fc.constantFrom(...HOSTILE_FRAGMENTS, ...LONE_SURROGATES, ...WORDS), {
+        minLength: 1,
+        maxLength: 6,
+      }),
       fc.integer({ min: Math.floor((limit * 3) / 4), max: limit }),
     )
     .map(([parts, length]) => {
@@ -65,7 +149,11 @@ export function longHostileText(limit: number): fc.Arbitrary<string> {
 
 type Strings = "ordinary" | "hostile" | "extreme";
 
-const text = (strings: Strings, max = 40, limit: number = LIMITS.shortText): fc.Arbitrary<string> => {
+const text = (
+  strings: Strings,
+  max = 40,
+  limit: number = LIMITS.shortText,
+): fc.Arbitrary<string> => {
   if (strings === "ordinary") return fc.oneof(fc.constant(""), fc.string({ maxLength: max }));
   if (strings === "hostile") return hostileText(max);
   return fc.oneof(
@@ -125,7 +213,12 @@ export function configArbitrary(opts: ConfigArbitraryOptions = {}): fc.Arbitrary
     serverLanguage: fc.constantFrom("", ...SERVER_LANGUAGE_CHOICES),
     serverCustomData: rows(
       t(20),
-      fc.oneof(t(), fc.integer({ min: -1e6, max: 1e6 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.boolean()),
+      fc.oneof(
+        t(),
+        fc.integer({ min: -1e6, max: 1e6 }),
+        fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+        fc.boolean(),
+      ),
     ),
     serverChatContext: t(200, LIMITS.longText),
     apiKey: fc.oneof(fc.constant(""), fc.constant("sk_sandbox_playground_demo_key"), t()),

@@ -120,7 +120,9 @@ export const OPTIONS = {
     sensitive: false,
   }),
   extraFields: row({
-    schema: z.array(shortText).max(LIMITS.extraFields, `At most ${LIMITS.extraFields} extra fields.`),
+    schema: z
+      .array(shortText)
+      .max(LIMITS.extraFields, `At most ${LIMITS.extraFields} extra fields.`),
     default: [] as string[],
     section: "collect",
     models: ["collect"],

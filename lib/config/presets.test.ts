@@ -41,7 +41,9 @@ describe("withPresetValues", () => {
 describe("sameConfig", () => {
   it("ignores key order and compares arrays and rows by content", () => {
     const a = { ...defaultConfig(), userCustomData: [{ key: "plan", value: "pro" }] };
-    const reordered = Object.fromEntries(Object.entries(structuredClone(a)).reverse()) as PlaygroundConfig;
+    const reordered = Object.fromEntries(
+      Object.entries(structuredClone(a)).reverse(),
+    ) as PlaygroundConfig;
     expect(sameConfig(a, reordered)).toBe(true);
     expect(sameConfig(a, { ...a, userCustomData: [{ key: "plan", value: "free" }] })).toBe(false);
     expect(sameConfig(a, { ...a, userCustomData: [] })).toBe(false);
@@ -49,7 +51,10 @@ describe("sameConfig", () => {
   });
 
   it("is true for a config and its clone, for any config", () => {
-    fc.assert(fc.property(configArbitrary(), (c) => sameConfig(c, structuredClone(c))), { numRuns: 200 });
+    fc.assert(
+      fc.property(configArbitrary(), (c) => sameConfig(c, structuredClone(c))),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -69,7 +74,10 @@ describe("presetInForce", () => {
 
   it("still names the preset after a change to what a preset keeps (token, appearance)", () => {
     const applied = withPresetValues(defaultConfig(), preset("server"));
-    expect(presetInForce({ ...applied, widgetToken: "wt_other", primaryColor: "#00ff00", apiKey: "sk" })?.id).toBe("server");
+    expect(
+      presetInForce({ ...applied, widgetToken: "wt_other", primaryColor: "#00ff00", apiKey: "sk" })
+        ?.id,
+    ).toBe("server");
   });
 
   it("says Custom (null) after any other edit", () => {

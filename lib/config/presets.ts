@@ -3,7 +3,13 @@
  * defaults, keeping the widget token, secrets and appearance the user already
  * chose (`PRESET_KEEPS`).
  */
-import { DEFAULT_CONFIG, defaultConfig, OPTION_KEYS, type OptionKey, type PlaygroundConfig } from "./options";
+import {
+  DEFAULT_CONFIG,
+  defaultConfig,
+  OPTION_KEYS,
+  type OptionKey,
+  type PlaygroundConfig,
+} from "./options";
 
 export interface Preset {
   id: string;
@@ -29,7 +35,12 @@ export const PRESETS: readonly Preset[] = [
     id: "collect-extra-fields",
     label: "Collect with extra fields",
     description: "Company and order number on the form; the form returns on every load.",
-    values: { model: "collect", prefillName: "", prefillEmail: "", extraFields: ["Company", "Order #"] },
+    values: {
+      model: "collect",
+      prefillName: "",
+      prefillEmail: "",
+      extraFields: ["Company", "Order #"],
+    },
   },
   {
     id: "browser",
@@ -70,7 +81,13 @@ export function findPreset(id: string): Preset | undefined {
  * The fields a preset keeps from the config it is applied over: the widget
  * token and the secrets are the user's, and so is the appearance.
  */
-export const PRESET_KEEPS = ["widgetToken", "apiKey", "primaryColor", "language", "orgName"] as const satisfies readonly OptionKey[];
+export const PRESET_KEEPS = [
+  "widgetToken",
+  "apiKey",
+  "primaryColor",
+  "language",
+  "orgName",
+] as const satisfies readonly OptionKey[];
 
 /** `preset` applied over `config`, as the Preset menu does: its values over the defaults, keeping `PRESET_KEEPS`. */
 export function withPresetValues(config: PlaygroundConfig, preset: Preset): PlaygroundConfig {
@@ -82,14 +99,23 @@ export function withPresetValues(config: PlaygroundConfig, preset: Preset): Play
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((v, i) => sameValue(v, b[i]))
+    );
   }
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   return (
     ka.length === kb.length &&
-    ka.every((k) => Object.hasOwn(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    ka.every(
+      (k) =>
+        Object.hasOwn(b, k) &&
+        sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    )
   );
 }
 
@@ -110,7 +136,12 @@ export function presetInForce(config: PlaygroundConfig): Preset | null {
   return (
     PRESETS.find((preset) =>
       OPTION_KEYS.every(
-        (key) => kept.has(key) || sameValue(config[key], Object.hasOwn(preset.values, key) ? values(preset)[key] : DEFAULT_CONFIG[key]),
+        (key) =>
+          kept.has(key) ||
+          sameValue(
+            config[key],
+            Object.hasOwn(preset.values, key) ? values(preset)[key] : DEFAULT_CONFIG[key],
+          ),
       ),
     ) ?? null
   );

@@ -16,10 +16,17 @@ describe("parseConfig", () => {
   });
 
   it("refuses reserved, duplicate and empty extra fields with a message at the field", () => {
-    const result = parseConfig({ ...defaultConfig(), extraFields: ["Company", "email", "company", ""] });
+    const result = parseConfig({
+      ...defaultConfig(),
+      extraFields: ["Company", "email", "company", ""],
+    });
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(result.issues.map((i) => i.path)).toEqual(["extraFields.1", "extraFields.2", "extraFields.3"]);
+    expect(result.issues.map((i) => i.path)).toEqual([
+      "extraFields.1",
+      "extraFields.2",
+      "extraFields.3",
+    ]);
   });
 
   it("refuses a colour the widget could not parse", () => {

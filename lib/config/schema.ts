@@ -59,8 +59,7 @@ export interface ConfigIssue {
 }
 
 export type ParseResult =
-  | { success: true; data: PlaygroundConfig }
-  | { success: false; issues: ConfigIssue[] };
+  { success: true; data: PlaygroundConfig } | { success: false; issues: ConfigIssue[] };
 
 /** Turns zod issues into sentences a person can act on. */
 export function describeIssues(error: z.ZodError): ConfigIssue[] {
@@ -72,7 +71,10 @@ export function describeIssues(error: z.ZodError): ConfigIssue[] {
     if (issue.code === "invalid_type") {
       message = `${label}: expected ${issue.expected}.`;
     } else if (issue.code === "invalid_value") {
-      const allowed = issue.values.map((v) => JSON.stringify(v)).slice(0, 8).join(", ");
+      const allowed = issue.values
+        .map((v) => JSON.stringify(v))
+        .slice(0, 8)
+        .join(", ");
       message = `${label}: must be one of ${allowed}${issue.values.length > 8 ? ", …" : ""}.`;
     } else if (issue.code === "unrecognized_keys" && issue.path.length > 0) {
       message = `${label}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")} in a row.`;

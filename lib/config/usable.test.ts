@@ -2,13 +2,23 @@ import fc from "fast-check";
 import LZString from "lz-string";
 import { describe, expect, it } from "vitest";
 import { configArbitrary } from "./arbitraries";
-import { DEFAULT_CONFIG, OPTION_KEYS, OPTIONS, defaultConfig, type OptionKey, type PlaygroundConfig } from "./options";
+import {
+  DEFAULT_CONFIG,
+  OPTION_KEYS,
+  OPTIONS,
+  defaultConfig,
+  type OptionKey,
+  type PlaygroundConfig,
+} from "./options";
 import { parseConfig } from "./schema";
 import { heldFor, usableConfig } from "./usable";
 import { encodeConfig, decodeConfig } from "../url/codec";
 import { secretKind } from "../secrets/detect";
 
-const make = (patch: Partial<PlaygroundConfig>): PlaygroundConfig => ({ ...defaultConfig(), ...patch });
+const make = (patch: Partial<PlaygroundConfig>): PlaygroundConfig => ({
+  ...defaultConfig(),
+  ...patch,
+});
 
 // Shapes only: none of these is a real credential.
 const API_KEY = "sk_live_USABLE_TEST_NOT_A_KEY";
@@ -61,7 +71,9 @@ describe("usableConfig: secrets never leave the field", () => {
   });
 
   it("does not touch the sensitive fields themselves (the preview needs the contact token)", () => {
-    const usable = usableConfig(make({ model: "server", serverEmail: "ada@example.com", contactToken: JWT, apiKey: API_KEY }));
+    const usable = usableConfig(
+      make({ model: "server", serverEmail: "ada@example.com", contactToken: JWT, apiKey: API_KEY }),
+    );
     expect(usable.held).toEqual([]);
     expect(usable.config.contactToken).toBe(JWT);
   });
@@ -72,14 +84,19 @@ describe("usableConfig: what the schema refuses is held back at its field", () =
     const usable = usableConfig(make({ primaryColor: "notacolour" }));
     expect(usable.config.primaryColor).toBe(DEFAULT_CONFIG.primaryColor);
     expect(heldFor(usable, "primaryColor")).toEqual([
-      expect.objectContaining({ reason: "invalid", message: expect.stringMatching(/colour such as #2563eb/) }),
+      expect.objectContaining({
+        reason: "invalid",
+        message: expect.stringMatching(/colour such as #2563eb/),
+      }),
     ]);
   });
 
   it("holds back a 250-character organisation name with the schema's message", () => {
     const usable = usableConfig(make({ orgName: "x".repeat(250) }));
     expect(usable.config.orgName).toBe("Acme");
-    expect(heldFor(usable, "orgName")[0]?.message).toMatch(/under 200 characters.*default \(Acme\)/);
+    expect(heldFor(usable, "orgName")[0]?.message).toMatch(
+      /under 200 characters.*default \(Acme\)/,
+    );
   });
 
   it("drops only the extra fields the form would refuse", () => {
@@ -99,8 +116,21 @@ describe("usableConfig: what the schema refuses is held back at its field", () =
 
 describe("usableConfig: properties", () => {
   const strings = (v: unknown): string[] =>
-    typeof v === "string" ? [v] : Array.isArray(v) ? v.flatMap(strings) : v && typeof v === "object" ? Object.values(v).flatMap(strings) : [];
-  const stringKeys = OPTION_KEYS.filter((k) => !OPTIONS[k].sensitive && typeof OPTIONS[k].default === "string" && k !== "serverLanguage" && k !== "language" && k !== "model");
+    typeof v === "string"
+      ? [v]
+      : Array.isArray(v)
+        ? v.flatMap(strings)
+        : v && typeof v === "object"
+          ? Object.values(v).flatMap(strings)
+          : [];
+  const stringKeys = OPTION_KEYS.filter(
+    (k) =>
+      !OPTIONS[k].sensitive &&
+      typeof OPTIONS[k].default === "string" &&
+      k !== "serverLanguage" &&
+      k !== "language" &&
+      k !== "model",
+  );
 
   it("is always valid, secret-free outside the sensitive fields, and idempotent (hostile configs and injected secrets)", () => {
     fc.assert(
@@ -114,14 +144,18 @@ describe("usableConfig: properties", () => {
           expect(parseConfig(config).success).toBe(true);
           for (const k of OPTION_KEYS) {
             if (OPTIONS[k].sensitive) continue;
-            for (const s of strings(config[k])) expect(secretKind(s, typed.apiKey), `${k}: ${s}`).toBeNull();
+            for (const s of strings(config[k]))
+              expect(secretKind(s, typed.apiKey), `${k}: ${s}`).toBeNull();
           }
           expect(usableConfig(config).held).toEqual([]);
           if (secret !== null) {
             expect(held.some((h) => h.option === key && h.reason === "secret")).toBe(true);
             // The share link never carries it, and decodes to the usable config's shareable part.
             const encoded = encodeConfig(typed);
-            const json = encoded === "" ? "" : (LZString.decompressFromEncodedURIComponent(encoded.slice(2)) ?? "");
+            const json =
+              encoded === ""
+                ? ""
+                : (LZString.decompressFromEncodedURIComponent(encoded.slice(2)) ?? "");
             expect(json).not.toContain(secret);
             expect(decodeConfig(encoded).config[key]).toEqual(OPTIONS[key].default);
           }

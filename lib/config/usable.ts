@@ -57,7 +57,8 @@ export function heldFor(usable: Usable, option: OptionKey): HeldBack[] {
   return usable.held.filter((h) => h.option === option);
 }
 
-const LEFT_OUT = "The share link, embed code, snippets and preview leave it out; it stays only in this field.";
+const LEFT_OUT =
+  "The share link, embed code, snippets and preview leave it out; it stays only in this field.";
 
 function compute(input: PlaygroundConfig): Usable {
   const held: HeldBack[] = [];
@@ -84,7 +85,11 @@ function compute(input: PlaygroundConfig): Usable {
     } else {
       const kind = secretIn(value, input.apiKey);
       if (kind !== null) {
-        held.push({ option: key, reason: "secret", message: `This looks like ${SECRET_KIND_NAMES[kind]}. ${LEFT_OUT}` });
+        held.push({
+          option: key,
+          reason: "secret",
+          message: `This looks like ${SECRET_KIND_NAMES[kind]}. ${LEFT_OUT}`,
+        });
         values[key] = structuredClone(OPTIONS[key].default);
       }
     }
@@ -105,7 +110,8 @@ function compute(input: PlaygroundConfig): Usable {
       entry.indices.add(index);
       byKey.set(key, entry);
     }
-    if (byKey.size === 0) return { config: structuredClone(DEFAULT_CONFIG) as PlaygroundConfig, held };
+    if (byKey.size === 0)
+      return { config: structuredClone(DEFAULT_CONFIG) as PlaygroundConfig, held };
     for (const [key, { indices, message }] of byKey) {
       const value = values[key];
       const sentence = message.endsWith(".") ? message : `${message}.`;
@@ -132,7 +138,10 @@ function compute(input: PlaygroundConfig): Usable {
 
   if (held.length === 0) return { config: input, held };
   const order = new Map(OPTION_KEYS.map((k, i) => [k, i]));
-  held.sort((a, b) => (order.get(a.option) ?? 0) - (order.get(b.option) ?? 0) || (a.index ?? -1) - (b.index ?? -1));
+  held.sort(
+    (a, b) =>
+      (order.get(a.option) ?? 0) - (order.get(b.option) ?? 0) || (a.index ?? -1) - (b.index ?? -1),
+  );
   return { config: values as PlaygroundConfig, held };
 }
 

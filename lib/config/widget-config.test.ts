@@ -5,7 +5,10 @@ import { defaultConfig, type PlaygroundConfig } from "./options";
 import { parseConfig } from "./schema";
 import { toAuthenticateRequest, toWidgetConfig, WIDGET_TOKEN_PLACEHOLDER } from "./widget-config";
 
-const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({ ...defaultConfig(), ...over });
+const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({
+  ...defaultConfig(),
+  ...over,
+});
 
 describe("toWidgetConfig", () => {
   it("gives only the token for the anonymous defaults, with a placeholder until one is typed", () => {
@@ -14,7 +17,11 @@ describe("toWidgetConfig", () => {
   });
 
   it("collect: collectUserData with prefill and extra fields", () => {
-    const config = make({ model: "collect", prefillName: "Jane", extraFields: ["Company", "Order #"] });
+    const config = make({
+      model: "collect",
+      prefillName: "Jane",
+      extraFields: ["Company", "Order #"],
+    });
     expect(toWidgetConfig(config)).toEqual({
       token: WIDGET_TOKEN_PLACEHOLDER,
       collectUserData: true,
@@ -34,12 +41,18 @@ describe("toWidgetConfig", () => {
       collectUserData: true,
       userName: "Jane",
       userEmail: "jane@example.com",
-      userCustomData: [{ key: "plan", value: "pro" }, { key: "", value: "dropped" }],
+      userCustomData: [
+        { key: "plan", value: "pro" },
+        { key: "", value: "dropped" },
+      ],
       externalId: "ws_1",
     });
     expect(toWidgetConfig(config)).toEqual({
       token: WIDGET_TOKEN_PLACEHOLDER,
-      user: { data: { name: "Jane", email: "jane@example.com", customData: { plan: "pro" } }, externalId: "ws_1" },
+      user: {
+        data: { name: "Jane", email: "jane@example.com", customData: { plan: "pro" } },
+        externalId: "ws_1",
+      },
     });
   });
 
@@ -53,7 +66,12 @@ describe("toWidgetConfig", () => {
   });
 
   it("server: user.token only, never user.data nor collectUserData", () => {
-    const config = make({ model: "server", collectUserData: true, userEmail: "x@y.z", externalId: "t1" });
+    const config = make({
+      model: "server",
+      collectUserData: true,
+      userEmail: "x@y.z",
+      externalId: "t1",
+    });
     expect(toWidgetConfig(config, { contactToken: "jwt" })).toEqual({
       token: WIDGET_TOKEN_PLACEHOLDER,
       user: { token: "jwt", externalId: "t1" },
@@ -81,10 +99,21 @@ describe("toWidgetConfig", () => {
         if (config.model === "server" || (config.model === "browser" && config.userEmail)) {
           expect(out.collectUserData).toBeUndefined();
         }
-        const data = user && "data" in user ? (user.data as { customData?: Record<string, unknown> }) : undefined;
+        const data =
+          user && "data" in user
+            ? (user.data as { customData?: Record<string, unknown> })
+            : undefined;
         for (const v of Object.values(data?.customData ?? {})) expect(typeof v).toBe("string");
         const u = user as { externalId?: string; data?: Record<string, unknown> } | undefined;
-        const scalars = [out.language, out.prefillUserData?.name, out.prefillUserData?.email, u?.externalId, u?.data?.name, u?.data?.email, u?.data?.avatarUrl];
+        const scalars = [
+          out.language,
+          out.prefillUserData?.name,
+          out.prefillUserData?.email,
+          u?.externalId,
+          u?.data?.name,
+          u?.data?.email,
+          u?.data?.avatarUrl,
+        ];
         for (const value of scalars) expect(value).not.toBe("");
       }),
       { numRuns: 1000 },
@@ -92,7 +121,10 @@ describe("toWidgetConfig", () => {
   });
 
   it("generated configs are valid configs", () => {
-    fc.assert(fc.property(configArbitrary({ hostile: true }), (c) => parseConfig(c).success), { numRuns: 300 });
+    fc.assert(
+      fc.property(configArbitrary({ hostile: true }), (c) => parseConfig(c).success),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -105,7 +137,10 @@ describe("toAuthenticateRequest", () => {
       serverAvatarUrl: "https://x/a.png",
       serverPhone: "+1234567890",
       serverLanguage: "de",
-      serverCustomData: [{ key: "vip", value: true }, { key: "seats", value: 3 }],
+      serverCustomData: [
+        { key: "vip", value: true },
+        { key: "seats", value: 3 },
+      ],
       serverChatContext: "Premium plan",
     });
     expect(toAuthenticateRequest(config)).toEqual({

@@ -47,14 +47,20 @@ export interface AuthenticateUserRequest {
 }
 
 /** Rows with an empty key are left out; a later duplicate key wins, as in a JS object literal. */
-function rowsToRecord<V>(rows: readonly { key: string; value: V }[]): Record<string, V> | undefined {
+function rowsToRecord<V>(
+  rows: readonly { key: string; value: V }[],
+): Record<string, V> | undefined {
   // Object.fromEntries defines own properties, so even a "__proto__" key survives.
-  const out = Object.fromEntries(rows.filter((r) => r.key !== "").map((r) => [r.key, r.value])) as Record<string, V>;
+  const out = Object.fromEntries(
+    rows.filter((r) => r.key !== "").map((r) => [r.key, r.value]),
+  ) as Record<string, V>;
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function compact<T extends object>(obj: T): T | undefined {
-  const out = Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined && v !== ""));
+  const out = Object.fromEntries(
+    Object.entries(obj).filter(([, v]) => v !== undefined && v !== ""),
+  );
   return Object.keys(out).length > 0 ? (out as T) : undefined;
 }
 
@@ -74,7 +80,10 @@ export interface WidgetConfigContext {
   contactToken?: string;
 }
 
-export function toWidgetConfig(config: PlaygroundConfig, ctx: WidgetConfigContext = {}): WidgetConfig {
+export function toWidgetConfig(
+  config: PlaygroundConfig,
+  ctx: WidgetConfigContext = {},
+): WidgetConfig {
   const out: WidgetConfig = { token: config.widgetToken || WIDGET_TOKEN_PLACEHOLDER };
   if (config.language !== "en") out.language = config.language;
   const primaryColor = config.primaryColor.trim();

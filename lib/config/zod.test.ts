@@ -15,23 +15,32 @@ function sourceFiles(entry: string): string[] {
   return readdirSync(full, { withFileTypes: true }).flatMap((d) => {
     const child = path.join(entry, d.name);
     if (d.isDirectory()) return sourceFiles(child);
-    return /\.(ts|tsx)$/.test(d.name) && !/\.test\.ts$/.test(d.name) ? [path.join(ROOT, child)] : [];
+    return /\.(ts|tsx)$/.test(d.name) && !/\.test\.ts$/.test(d.name)
+      ? [path.join(ROOT, child)]
+      : [];
   });
 }
 
 describe("zod runs jitless everywhere", () => {
-  const files = SOURCES.flatMap(sourceFiles).filter((f) => !f.endsWith(path.join("lib", "config", "zod.ts")));
-  const users = files.filter((f) => /^import\s[^;]*from\s+["']zod(\/[^"']*)?["'];?/m.test(readFileSync(f, "utf8")));
+  const files = SOURCES.flatMap(sourceFiles).filter(
+    (f) => !f.endsWith(path.join("lib", "config", "zod.ts")),
+  );
+  const users = files.filter((f) =>
+    /^import\s[^;]*from\s+["']zod(\/[^"']*)?["'];?/m.test(readFileSync(f, "utf8")),
+  );
 
   it("finds the modules that use zod", () => {
     expect(users.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(users.map((f) => [path.relative(ROOT, f)]))("%s imports config/zod before zod", (file) => {
-    const text = readFileSync(path.join(ROOT, file), "utf8");
-    const setup = text.search(/^import\s+["'](\.{1,2}\/|@\/lib\/)(config\/)?zod["'];?/m);
-    const zod = text.search(/^import\s[^;]*from\s+["']zod(\/[^"']*)?["'];?/m);
-    expect(setup, "no side-effect import of config/zod").toBeGreaterThanOrEqual(0);
-    expect(setup).toBeLessThan(zod);
-  });
+  it.each(users.map((f) => [path.relative(ROOT, f)]))(
+    "%s imports config/zod before zod",
+    (file) => {
+      const text = readFileSync(path.join(ROOT, file), "utf8");
+      const setup = text.search(/^import\s+["'](\.{1,2}\/|@\/lib\/)(config\/)?zod["'];?/m);
+      const zod = text.search(/^import\s[^;]*from\s+["']zod(\/[^"']*)?["'];?/m);
+      expect(setup, "no side-effect import of config/zod").toBeGreaterThanOrEqual(0);
+      expect(setup).toBeLessThan(zod);
+    },
+  );
 });

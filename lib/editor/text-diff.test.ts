@@ -11,7 +11,11 @@ describe("minimalReplacement", () => {
     const before = `const options = {\n  token: "a",\n  language: "de",\n};\n`;
     const after = `const options = {\n  token: "a",\n  language: "fr",\n};\n`;
     const edit = minimalReplacement(before, after);
-    expect(edit).toEqual({ start: before.indexOf("de"), end: before.indexOf("de") + 2, text: "fr" });
+    expect(edit).toEqual({
+      start: before.indexOf("de"),
+      end: before.indexOf("de") + 2,
+      text: "fr",
+    });
   });
 
   it("handles pure insertions and deletions", () => {
@@ -28,7 +32,10 @@ describe("minimalReplacement", () => {
   });
 
   it("applying the replacement gives the new text, and the kept parts are maximal", () => {
-    const text = fc.string({ unit: fc.constantFrom("a", "b", "\n", " ", "😀", "é"), maxLength: 30 });
+    const text = fc.string({
+      unit: fc.constantFrom("a", "b", "\n", " ", "😀", "é"),
+      maxLength: 30,
+    });
     fc.assert(
       fc.property(text, text, (before, after) => {
         const edit = minimalReplacement(before, after);
@@ -38,7 +45,10 @@ describe("minimalReplacement", () => {
         // Growing the kept prefix or suffix by one more unit would no longer describe the change,
         // unless that unit is half of a surrogate pair.
         const prefixCanGrow =
-          edit.start < edit.end && edit.text.length > 0 && before[edit.start] === edit.text[0] && !/[\uD800-\uDBFF]/.test(before[edit.start]!);
+          edit.start < edit.end &&
+          edit.text.length > 0 &&
+          before[edit.start] === edit.text[0] &&
+          !/[\uD800-\uDBFF]/.test(before[edit.start]!);
         expect(prefixCanGrow).toBe(false);
       }),
       { numRuns: 500 },
@@ -75,7 +85,8 @@ describe("mapOffset", () => {
         expect(mapped).toBeGreaterThanOrEqual(0);
         expect(mapped).toBeLessThanOrEqual(b.length);
         // An insertion exactly at the offset goes after it (the prefix rule below).
-        if (!r || (offset >= r.end && offset > r.start)) expect(b.slice(mapped)).toBe(a.slice(offset));
+        if (!r || (offset >= r.end && offset > r.start))
+          expect(b.slice(mapped)).toBe(a.slice(offset));
         if (!r || offset <= r.start) expect(b.slice(0, mapped)).toBe(a.slice(0, offset));
       }),
       { numRuns: 300 },

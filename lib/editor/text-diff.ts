@@ -35,7 +35,11 @@ export function minimalReplacement(before: string, after: string): TextReplaceme
   )
     suffix++;
   if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--;
-  return { start: prefix, end: before.length - suffix, text: after.slice(prefix, after.length - suffix) };
+  return {
+    start: prefix,
+    end: before.length - suffix,
+    text: after.slice(prefix, after.length - suffix),
+  };
 }
 
 /** `text` with `replacement` applied. */

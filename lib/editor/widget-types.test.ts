@@ -64,37 +64,56 @@ describe("widgetTypesSource", () => {
 
   it.each([
     ["the anonymous model", `{ token: "wt_123" }`],
-    ["the collect model", `{ token: "wt", collectUserData: true, prefillUserData: { name: "Ada", email: "ada@example.com" }, extraDataCollectionFields: ["Company"] }`],
-    ["the browser model", `{ token: "wt", user: { data: { name: "Ada", email: "a@b.co", avatarUrl: "https://x/a.png", customData: { plan: "pro" } }, externalId: "ws-1" } }`],
-    ["the verified model", `{ token: "wt", language: "zh-cn", theme: { primaryColor: "#0a7" }, user: { token: contactToken, externalId: "ws-1" } }`],
+    [
+      "the collect model",
+      `{ token: "wt", collectUserData: true, prefillUserData: { name: "Ada", email: "ada@example.com" }, extraDataCollectionFields: ["Company"] }`,
+    ],
+    [
+      "the browser model",
+      `{ token: "wt", user: { data: { name: "Ada", email: "a@b.co", avatarUrl: "https://x/a.png", customData: { plan: "pro" } }, externalId: "ws-1" } }`,
+    ],
+    [
+      "the verified model",
+      `{ token: "wt", language: "zh-cn", theme: { primaryColor: "#0a7" }, user: { token: contactToken, externalId: "ws-1" } }`,
+    ],
     ["externalId alone", `{ token: "wt", user: { externalId: "tenant-9" } }`],
   ])("accepts %s", (_name, body) => {
     expect(check(typed(body))).toEqual([]);
   });
 
   it("accepts every widget language and rejects others", () => {
-    const all = WIDGET_LANGUAGES.map((code) => `{ token: "t", language: ${JSON.stringify(code)} }`).join(", ");
+    const all = WIDGET_LANGUAGES.map(
+      (code) => `{ token: "t", language: ${JSON.stringify(code)} }`,
+    ).join(", ");
     expect(check(`const all: ${WIDGET_CONFIG_TYPE}[] = [${all}];\n`)).toEqual([]);
     // zh is the API's spelling; the widget's is zh-cn (domain.md §9).
     expect(check(typed(`{ token: "t", language: "zh" }`)).join("\n")).toMatch(/"zh"/);
   });
 
   it("rejects user.token together with user.data", () => {
-    const errors = check(typed(`{ token: "wt", user: { token: contactToken, data: { name: "Ada" } } }`));
+    const errors = check(
+      typed(`{ token: "wt", user: { token: contactToken, data: { name: "Ada" } } }`),
+    );
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.join("\n")).toMatch(/never|not assignable/);
   });
 
   it("rejects an unknown option and a misspelled one", () => {
-    expect(check(typed(`{ token: "wt", colectUserData: true }`)).join("\n")).toMatch(/colectUserData/);
-    expect(check(typed(`{ token: "wt", user: { data: { emial: "a@b.co" } } }`)).join("\n")).toMatch(/emial/);
+    expect(check(typed(`{ token: "wt", colectUserData: true }`)).join("\n")).toMatch(
+      /colectUserData/,
+    );
+    expect(check(typed(`{ token: "wt", user: { data: { emial: "a@b.co" } } }`)).join("\n")).toMatch(
+      /emial/,
+    );
   });
 
   it("rejects wrong types and a missing token", () => {
     expect(check(typed(`{ token: "wt", collectUserData: "yes" }`))).not.toEqual([]);
     expect(check(typed(`{ token: "wt", extraDataCollectionFields: "Company" }`))).not.toEqual([]);
     // customData is Record<string, string> in the widget's type (domain.md §2).
-    expect(check(typed(`{ token: "wt", user: { data: { customData: { seats: 3 } } } }`))).not.toEqual([]);
+    expect(
+      check(typed(`{ token: "wt", user: { data: { customData: { seats: 3 } } } }`)),
+    ).not.toEqual([]);
     expect(check(typed(`{ collectUserData: true }`)).join("\n")).toMatch(/token/);
   });
 

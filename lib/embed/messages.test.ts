@@ -12,7 +12,9 @@ describe("isEmbedToHostMessage", () => {
   it("accepts ready and a sane height, extra fields included", () => {
     expect(isEmbedToHostMessage({ type: "opencx-playground:ready" })).toBe(true);
     expect(isEmbedToHostMessage({ type: "opencx-playground:height", height: 812 })).toBe(true);
-    expect(isEmbedToHostMessage({ type: "opencx-playground:height", height: 0, later: "field" })).toBe(true);
+    expect(
+      isEmbedToHostMessage({ type: "opencx-playground:height", height: 0, later: "field" }),
+    ).toBe(true);
   });
 
   it.each([
@@ -65,8 +67,12 @@ describe("what the embed posts", () => {
 
 describe("parentTargetOrigin", () => {
   it("prefers the ancestor origin, then the referrer's origin", () => {
-    expect(parentTargetOrigin("https://docs.example.com", "https://other.example/x")).toBe("https://docs.example.com");
-    expect(parentTargetOrigin(undefined, "https://docs.example.com:8443/guide/identity?x=1#y")).toBe("https://docs.example.com:8443");
+    expect(parentTargetOrigin("https://docs.example.com", "https://other.example/x")).toBe(
+      "https://docs.example.com",
+    );
+    expect(
+      parentTargetOrigin(undefined, "https://docs.example.com:8443/guide/identity?x=1#y"),
+    ).toBe("https://docs.example.com:8443");
   });
 
   it("falls back to * when the parent's origin is unknown or opaque", () => {

@@ -32,8 +32,7 @@ export type EmbedToHostMessage = EmbedReadyMessage | EmbedHeightMessage;
 export type HostTheme = "light" | "dark";
 
 export type HostToEmbedMessage =
-  | { type: "opencx-playground:hello" }
-  | { type: "opencx-playground:theme"; theme: HostTheme };
+  { type: "opencx-playground:hello" } | { type: "opencx-playground:theme"; theme: HostTheme };
 
 /** Heights beyond this are refused as nonsense (no playground is 100 000 px tall). */
 export const MAX_REPORTED_HEIGHT = 100_000;
@@ -82,7 +81,10 @@ export const READY_MESSAGE: EmbedReadyMessage = Object.freeze({ type: "opencx-pl
  * `"*"` when neither is known (Firefox with `Referrer-Policy: no-referrer`).
  * The wildcard is acceptable only because the messages carry no secrets.
  */
-export function parentTargetOrigin(ancestorOrigin: string | null | undefined, referrer: string | null | undefined): string {
+export function parentTargetOrigin(
+  ancestorOrigin: string | null | undefined,
+  referrer: string | null | undefined,
+): string {
   for (const candidate of [ancestorOrigin, referrer]) {
     if (!candidate) continue;
     try {

@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { configArbitrary } from "../config/arbitraries";
-import { DEFAULT_CONFIG, defaultConfig, withoutSecrets, type PlaygroundConfig } from "../config/options";
+import {
+  DEFAULT_CONFIG,
+  defaultConfig,
+  withoutSecrets,
+  type PlaygroundConfig,
+} from "../config/options";
 import { PRESETS } from "../config/presets";
 import { parseConfig } from "../config/schema";
 import { decodeConfig, encodeConfig } from "../url/codec";
@@ -17,7 +22,10 @@ import {
 import { SNIPPET_TARGETS } from "../snippets/types";
 
 const parse = (query: string) => parseEmbedParams(new URLSearchParams(query));
-const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({ ...defaultConfig(), ...over });
+const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({
+  ...defaultConfig(),
+  ...over,
+});
 
 describe("parseEmbedParams: good values", () => {
   it("gives the defaults, and no message, for an empty query", () => {
@@ -32,14 +40,22 @@ describe("parseEmbedParams: good values", () => {
     const state = encodeConfig(make({ model: "server", serverEmail: "a@b.co", orgName: "Acme" }));
     const result = parse(`panels=code,controls&tab=python&mode=readonly&theme=dark&s=${state}`);
     expect(result.issues).toEqual([]);
-    expect(result.options).toEqual({ panels: ["controls", "code"], tab: "python", mode: "readonly", theme: "dark" });
+    expect(result.options).toEqual({
+      panels: ["controls", "code"],
+      tab: "python",
+      mode: "readonly",
+      theme: "dark",
+    });
     expect(result.config.model).toBe("server");
     expect(result.config.orgName).toBe("Acme");
   });
 
   it("accepts spaces (a + in a query) as panel separators, any case, and ignores repeats", () => {
     expect(parse("panels=Preview+CODE+preview").options.panels).toEqual(["preview", "code"]);
-    expect(parse("panels=%20controls%2C%2Cpreview%20").options.panels).toEqual(["controls", "preview"]);
+    expect(parse("panels=%20controls%2C%2Cpreview%20").options.panels).toEqual([
+      "controls",
+      "preview",
+    ]);
   });
 
   it("treats an empty value as absent", () => {
@@ -52,22 +68,41 @@ describe("parseEmbedParams: good values", () => {
     const result = parseEmbedParams({ theme: ["light", "dark"], panels: "code", tab: undefined });
     expect(result.options.theme).toBe("light");
     expect(result.options.panels).toEqual(["code"]);
-    expect(result.issues).toEqual(["The embed's theme parameter was given more than once; used the first."]);
+    expect(result.issues).toEqual([
+      "The embed's theme parameter was given more than once; used the first.",
+    ]);
   });
 
   it.each(PRESETS.map((p) => p.id))("applies the preset %s over the defaults", (id) => {
     const result = parse(`preset=${id}`);
     expect(result.issues).toEqual([]);
     expect(result.preset).toBe(id);
-    expect(result.config).toEqual({ ...defaultConfig(), ...PRESETS.find((p) => p.id === id)!.values });
+    expect(result.config).toEqual({
+      ...defaultConfig(),
+      ...PRESETS.find((p) => p.id === id)!.values,
+    });
     expect(parseConfig(result.config).success).toBe(true);
   });
 
   it("applies a preset after s, keeping the token and appearance from s like the Preset menu", () => {
-    const state = encodeConfig(make({ model: "browser", userName: "Zed", widgetToken: "tok_1", primaryColor: "#ff0000", language: "fr" }));
+    const state = encodeConfig(
+      make({
+        model: "browser",
+        userName: "Zed",
+        widgetToken: "tok_1",
+        primaryColor: "#ff0000",
+        language: "fr",
+      }),
+    );
     const { config, issues } = parse(`preset=server&s=${state}`);
     expect(issues).toEqual([]);
-    expect(config).toMatchObject({ model: "server", serverEmail: "jane@example.com", widgetToken: "tok_1", primaryColor: "#ff0000", language: "fr" });
+    expect(config).toMatchObject({
+      model: "server",
+      serverEmail: "jane@example.com",
+      widgetToken: "tok_1",
+      primaryColor: "#ff0000",
+      language: "fr",
+    });
     expect(config.userName).toBe(DEFAULT_CONFIG.userName);
   });
 
@@ -79,7 +114,11 @@ describe("parseEmbedParams: good values", () => {
 
 describe("parseEmbedParams: bad values give defaults and a message", () => {
   it.each([
-    ["panels=sidebar", "panels", /names no panel that exists \("sidebar"\).*Showing the default panels \(preview, code\)/],
+    [
+      "panels=sidebar",
+      "panels",
+      /names no panel that exists \("sidebar"\).*Showing the default panels \(preview, code\)/,
+    ],
     ["tab=cobol", "tab", /no code tab called "cobol"/],
     ["tab=node", "tab", /Node\.js tab shows server code, which only the verified model has/],
     ["mode=rw", "mode", /mode "rw" does not exist; use "edit" or "readonly"/],
@@ -111,7 +150,9 @@ describe("parseEmbedParams: bad values give defaults and a message", () => {
     const result = parse("s=1.garbage!!&theme=light");
     expect(result.config).toEqual(DEFAULT_CONFIG);
     expect(result.options.theme).toBe("light");
-    expect(result.issues).toEqual(["This share link is damaged: it contains characters a share link never has; showing the defaults."]);
+    expect(result.issues).toEqual([
+      "This share link is damaged: it contains characters a share link never has; showing the defaults.",
+    ]);
   });
 
   it("names parameters it does not know, and never shows control characters", () => {
@@ -132,8 +173,29 @@ describe("parseEmbedParams: bad values give defaults and a message", () => {
   });
 
   it("never throws, whatever it is given", () => {
-    const values = fc.oneof(fc.string(), fc.constantFrom(...EMBED_PANELS, ...EMBED_MODES, ...EMBED_THEMES, ...SNIPPET_TARGETS, ...PRESETS.map((p) => p.id), "1.", " "));
-    const names = fc.constantFrom("s", "preset", "panels", "tab", "mode", "theme", "other", "__proto__", "constructor");
+    const values = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        ...EMBED_PANELS,
+        ...EMBED_MODES,
+        ...EMBED_THEMES,
+        ...SNIPPET_TARGETS,
+        ...PRESETS.map((p) => p.id),
+        "1.",
+        " ",
+      ),
+    );
+    const names = fc.constantFrom(
+      "s",
+      "preset",
+      "panels",
+      "tab",
+      "mode",
+      "theme",
+      "other",
+      "__proto__",
+      "constructor",
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(names, values), { maxLength: 8 }), (pairs) => {
         const result = parseEmbedParams(new URLSearchParams(pairs));
@@ -154,12 +216,24 @@ describe("parseEmbedParams: bad values give defaults and a message", () => {
 
 describe("embedQuery", () => {
   it("is empty for the defaults", () => {
-    expect(embedQuery({ ...DEFAULT_EMBED_OPTIONS, panels: [...DEFAULT_EMBED_OPTIONS.panels] }, defaultConfig())).toBe("");
+    expect(
+      embedQuery(
+        { ...DEFAULT_EMBED_OPTIONS, panels: [...DEFAULT_EMBED_OPTIONS.panels] },
+        defaultConfig(),
+      ),
+    ).toBe("");
   });
 
   it("writes non-defaults in a fixed order, panels in panel order", () => {
-    const options: EmbedOptions = { panels: ["code", "controls"], tab: "react", mode: "readonly", theme: "light" };
-    expect(embedQuery(options, defaultConfig())).toBe("?panels=controls,code&tab=react&mode=readonly&theme=light");
+    const options: EmbedOptions = {
+      panels: ["code", "controls"],
+      tab: "react",
+      mode: "readonly",
+      theme: "light",
+    };
+    expect(embedQuery(options, defaultConfig())).toBe(
+      "?panels=controls,code&tab=react&mode=readonly&theme=light",
+    );
   });
 
   it("leaves out a server tab the state does not have", () => {
@@ -181,7 +255,9 @@ describe("embedQuery", () => {
         // The state is exactly what the share link of the same config opens (the codec's own round trip is tested there).
         expect(result.config).toEqual(decodeConfig(encodeConfig(config)).config);
         expect(result.config.apiKey).toBe(withoutSecrets(config).apiKey);
-        const tabKept = options.tab !== null && (config.model === "server" || ["html", "react", "nextjs"].includes(options.tab));
+        const tabKept =
+          options.tab !== null &&
+          (config.model === "server" || ["html", "react", "nextjs"].includes(options.tab));
         expect(result.options).toEqual({ ...options, tab: tabKept ? options.tab : null });
       }),
       { numRuns: 150 },
@@ -192,6 +268,8 @@ describe("embedQuery", () => {
 describe("the preset parameter", () => {
   it("leaves the link's config as it is for an unknown preset", () => {
     const state = encodeConfig(make({ model: "collect", prefillName: "Ada" }));
-    expect(parse(`s=${state}&preset=nope`).config).toEqual(make({ model: "collect", prefillName: "Ada" }));
+    expect(parse(`s=${state}&preset=nope`).config).toEqual(
+      make({ model: "collect", prefillName: "Ada" }),
+    );
   });
 });

@@ -59,13 +59,17 @@ const MAX_ISSUES = 12;
 /** `"a"`, `"a" or "b"`, `"a", "b" or "c"`. */
 function choices(values: readonly string[]): string {
   const quoted = values.map((v) => `"${v}"`);
-  return quoted.length < 2 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`;
+  return quoted.length < 2
+    ? (quoted[0] ?? "")
+    : `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`;
 }
 
 /** A short, quoted, printable rendering of what was in the URL. */
 function shown(value: string, max = 32): string {
   const points = Array.from(value.replace(/[\u0000-\u001f\u007f]/g, "?"));
-  return JSON.stringify(points.length > max ? `${points.slice(0, max - 1).join("")}…` : points.join(""));
+  return JSON.stringify(
+    points.length > max ? `${points.slice(0, max - 1).join("")}…` : points.join(""),
+  );
 }
 
 /** The first value of each parameter, and which names came more than once. */
@@ -106,7 +110,10 @@ function readPanels(value: string, issues: string[]): EmbedPanel[] {
     if (panel) chosen.add(panel);
     else unknown.push(token);
   }
-  const named = unknown.slice(0, 4).map((u) => shown(u)).join(", ");
+  const named = unknown
+    .slice(0, 4)
+    .map((u) => shown(u))
+    .join(", ");
   if (chosen.size === 0) {
     issues.push(
       `The embed's panels parameter names no panel that exists (${named}); the panels are ${choices(EMBED_PANELS)}. ` +
@@ -151,11 +158,15 @@ function parseUnsafe(params: SearchParamsLike): EmbedParseResult {
   if (unknown.length > 0) {
     issues.push(
       `The embed ignored ${unknown.length > 1 ? "parameters it does" : "a parameter it does"} not know ` +
-        `(${unknown.slice(0, 4).map((u) => shown(u, 24)).join(", ")}${unknown.length > 4 ? ", …" : ""}); it reads ${choices(EMBED_PARAMS)}.`,
+        `(${unknown
+          .slice(0, 4)
+          .map((u) => shown(u, 24))
+          .join(", ")}${unknown.length > 4 ? ", …" : ""}); it reads ${choices(EMBED_PARAMS)}.`,
     );
   }
   for (const name of EMBED_PARAMS) {
-    if (repeated.has(name)) issues.push(`The embed's ${name} parameter was given more than once; used the first.`);
+    if (repeated.has(name))
+      issues.push(`The embed's ${name} parameter was given more than once; used the first.`);
   }
 
   const present = (name: (typeof EMBED_PARAMS)[number]): string | undefined => {
@@ -175,11 +186,16 @@ function parseUnsafe(params: SearchParamsLike): EmbedParseResult {
       config = withPresetValues(config, found);
       preset = found.id;
     } else {
-      issues.push(`The embed has no preset called ${shown(presetValue)}; the presets are ${choices(PRESETS.map((p) => p.id))}.`);
+      issues.push(
+        `The embed has no preset called ${shown(presetValue)}; the presets are ${choices(PRESETS.map((p) => p.id))}.`,
+      );
     }
   }
 
-  const options: EmbedOptions = { ...DEFAULT_EMBED_OPTIONS, panels: [...DEFAULT_EMBED_OPTIONS.panels] };
+  const options: EmbedOptions = {
+    ...DEFAULT_EMBED_OPTIONS,
+    panels: [...DEFAULT_EMBED_OPTIONS.panels],
+  };
 
   const panelsValue = present("panels");
   if (panelsValue !== undefined) options.panels = readPanels(panelsValue, issues);
@@ -188,7 +204,9 @@ function parseUnsafe(params: SearchParamsLike): EmbedParseResult {
   if (tabValue !== undefined) {
     const tab = oneOf(tabValue, SNIPPET_TARGETS);
     if (!tab) {
-      issues.push(`The embed has no code tab called ${shown(tabValue)}; the tabs are ${choices(SNIPPET_TARGETS)}. Opened the first tab.`);
+      issues.push(
+        `The embed has no code tab called ${shown(tabValue)}; the tabs are ${choices(SNIPPET_TARGETS)}. Opened the first tab.`,
+      );
     } else if (!applicableTargets(config).includes(tab)) {
       issues.push(
         `The ${SNIPPET_TARGET_LABELS[tab]} tab shows server code, which only the verified model has; opened the first tab.`,
@@ -202,19 +220,29 @@ function parseUnsafe(params: SearchParamsLike): EmbedParseResult {
   if (modeValue !== undefined) {
     const mode = oneOf(modeValue, EMBED_MODES);
     if (mode) options.mode = mode;
-    else issues.push(`The embed's mode ${shown(modeValue)} does not exist; use ${choices(EMBED_MODES)}. The settings can be edited.`);
+    else
+      issues.push(
+        `The embed's mode ${shown(modeValue)} does not exist; use ${choices(EMBED_MODES)}. The settings can be edited.`,
+      );
   }
 
   const themeValue = present("theme");
   if (themeValue !== undefined) {
     const theme = oneOf(themeValue, EMBED_THEMES);
     if (theme) options.theme = theme;
-    else issues.push(`The embed's theme ${shown(themeValue)} does not exist; use ${choices(EMBED_THEMES)}. Following the page's theme.`);
+    else
+      issues.push(
+        `The embed's theme ${shown(themeValue)} does not exist; use ${choices(EMBED_THEMES)}. Following the page's theme.`,
+      );
   }
 
-  const capped = issues.length > MAX_ISSUES
-    ? [...issues.slice(0, MAX_ISSUES), `…and ${issues.length - MAX_ISSUES} more problems with the embed's address.`]
-    : issues;
+  const capped =
+    issues.length > MAX_ISSUES
+      ? [
+          ...issues.slice(0, MAX_ISSUES),
+          `…and ${issues.length - MAX_ISSUES} more problems with the embed's address.`,
+        ]
+      : issues;
   return { config, options, preset, issues: capped };
 }
 
@@ -226,8 +254,10 @@ function parseUnsafe(params: SearchParamsLike): EmbedParseResult {
 export function embedQuery(options: EmbedOptions, config: PlaygroundConfig): string {
   const parts: string[] = [];
   const panels = EMBED_PANELS.filter((p) => options.panels.includes(p));
-  if (panels.length > 0 && panels.join(",") !== DEFAULT_EMBED_OPTIONS.panels.join(",")) parts.push(`panels=${panels.join(",")}`);
-  if (options.tab !== null && applicableTargets(config).includes(options.tab)) parts.push(`tab=${options.tab}`);
+  if (panels.length > 0 && panels.join(",") !== DEFAULT_EMBED_OPTIONS.panels.join(","))
+    parts.push(`panels=${panels.join(",")}`);
+  if (options.tab !== null && applicableTargets(config).includes(options.tab))
+    parts.push(`tab=${options.tab}`);
   if (options.mode !== DEFAULT_EMBED_OPTIONS.mode) parts.push(`mode=${options.mode}`);
   if (options.theme !== DEFAULT_EMBED_OPTIONS.theme) parts.push(`theme=${options.theme}`);
   const state = encodeConfig(config);

@@ -1,10 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import { DEFAULT_EMBED_OPTIONS, parseEmbedParams, type EmbedOptions } from "./params";
-import { DEFAULT_EMBED_SIZING, clampHeight, embedUrl, fullPlaygroundUrl, generateEmbedIframe, generateEmbedScript, reservedHeights } from "./snippet";
+import {
+  DEFAULT_EMBED_SIZING,
+  clampHeight,
+  embedUrl,
+  fullPlaygroundUrl,
+  generateEmbedIframe,
+  generateEmbedScript,
+  reservedHeights,
+} from "./snippet";
 
 const ORIGIN = "https://play.example.com";
-const defaults: EmbedOptions = { ...DEFAULT_EMBED_OPTIONS, panels: [...DEFAULT_EMBED_OPTIONS.panels] };
+const defaults: EmbedOptions = {
+  ...DEFAULT_EMBED_OPTIONS,
+  panels: [...DEFAULT_EMBED_OPTIONS.panels],
+};
 
 describe("generateEmbedIframe", () => {
   it("gives a fixed-height iframe with the script's limits", () => {
@@ -31,7 +42,11 @@ describe("generateEmbedIframe", () => {
   });
 
   it("links to the full playground on the same state inside the frame and in a <noscript>, for when the embed cannot load", () => {
-    const config: PlaygroundConfig = { ...defaultConfig(), model: "collect", apiKey: "sk_live_secret" };
+    const config: PlaygroundConfig = {
+      ...defaultConfig(),
+      model: "collect",
+      apiKey: "sk_live_secret",
+    };
     const full = fullPlaygroundUrl(`${ORIGIN}/`, config);
     expect(full).toMatch(/^https:\/\/play\.example\.com\/\?s=1\./);
     const html = generateEmbedIframe(ORIGIN, defaults, config);
@@ -40,25 +55,49 @@ describe("generateEmbedIframe", () => {
     expect(html).toContain(`<noscript><a href="${escaped}" target="_blank" rel="noopener">`);
     expect(html).not.toContain("secret");
     // Without the script, too.
-    expect(generateEmbedIframe(ORIGIN, defaults, config, { ...DEFAULT_EMBED_SIZING, autoHeight: false })).toContain(`<noscript><a href="${escaped}"`);
+    expect(
+      generateEmbedIframe(ORIGIN, defaults, config, { ...DEFAULT_EMBED_SIZING, autoHeight: false }),
+    ).toContain(`<noscript><a href="${escaped}"`);
   });
 
   it("escapes the URL for an HTML attribute and leaves the limits out without the script", () => {
-    const options: EmbedOptions = { panels: ["code"], tab: "react", mode: "readonly", theme: "dark" };
-    const html = generateEmbedIframe(ORIGIN, options, defaultConfig(), { ...DEFAULT_EMBED_SIZING, autoHeight: false, height: 640 });
-    expect(html).toContain('src="https://play.example.com/embed?panels=code&amp;tab=react&amp;mode=readonly&amp;theme=dark"');
+    const options: EmbedOptions = {
+      panels: ["code"],
+      tab: "react",
+      mode: "readonly",
+      theme: "dark",
+    };
+    const html = generateEmbedIframe(ORIGIN, options, defaultConfig(), {
+      ...DEFAULT_EMBED_SIZING,
+      autoHeight: false,
+      height: 640,
+    });
+    expect(html).toContain(
+      'src="https://play.example.com/embed?panels=code&amp;tab=react&amp;mode=readonly&amp;theme=dark"',
+    );
     expect(html).toContain('height="640"');
     expect(html).not.toContain("data-min-height");
   });
 
   it("never carries a secret, and its URL opens the same state", () => {
-    const config: PlaygroundConfig = { ...defaultConfig(), model: "server", serverEmail: "a@b.co", apiKey: "sk_live_secret", contactToken: "eyJ.secret.jwt" };
+    const config: PlaygroundConfig = {
+      ...defaultConfig(),
+      model: "server",
+      serverEmail: "a@b.co",
+      apiKey: "sk_live_secret",
+      contactToken: "eyJ.secret.jwt",
+    };
     const html = generateEmbedIframe(ORIGIN, defaults, config);
     expect(html).not.toContain("secret");
     const url = new URL(embedUrl(ORIGIN, { ...defaults, tab: "node" }, config));
     const parsed = parseEmbedParams(url.searchParams);
     expect(parsed.issues).toEqual([]);
-    expect(parsed.config).toMatchObject({ model: "server", serverEmail: "a@b.co", apiKey: "", contactToken: "" });
+    expect(parsed.config).toMatchObject({
+      model: "server",
+      serverEmail: "a@b.co",
+      apiKey: "",
+      contactToken: "",
+    });
     expect(parsed.options.tab).toBe("node");
   });
 
@@ -68,7 +107,12 @@ describe("generateEmbedIframe", () => {
     expect(clampHeight(1e9, 900)).toBe(10_000);
     expect(clampHeight("", 900)).toBe(900);
     expect(clampHeight(Number.NaN, 900)).toBe(900);
-    const html = generateEmbedIframe(ORIGIN, defaults, defaultConfig(), { height: 900, autoHeight: true, minHeight: 3000, maxHeight: 1000 });
+    const html = generateEmbedIframe(ORIGIN, defaults, defaultConfig(), {
+      height: 900,
+      autoHeight: true,
+      minHeight: 3000,
+      maxHeight: 1000,
+    });
     expect(html).toContain('data-min-height="3000"');
     expect(html).toContain('data-max-height="3000"');
   });
@@ -82,24 +126,40 @@ describe("reservedHeights", () => {
     const previewCode = reservedHeights(panels("preview", "code"), defaultConfig());
     expect(preview.map(([w]) => w)).toEqual([0, 640, 1024]);
     for (let i = 0; i < 3; i++) expect(previewCode[i]![1]).toBeGreaterThan(preview[i]![1]);
-    const server = reservedHeights(panels("preview", "code"), { ...defaultConfig(), model: "server" });
+    const server = reservedHeights(panels("preview", "code"), {
+      ...defaultConfig(),
+      model: "server",
+    });
     for (let i = 0; i < 3; i++) expect(server[i]![1]).toBeGreaterThan(previewCode[i]![1]);
     expect(previewCode[0]![1]).toBeGreaterThan(previewCode[2]![1]);
   });
 
   it("puts the controls beside the other panels from 1024 px, and clamps to the limits", () => {
-    const all = reservedHeights(panels("controls", "preview", "code"), defaultConfig(), { ...DEFAULT_EMBED_SIZING, maxHeight: 10_000 });
-    const controls = reservedHeights(panels("controls"), defaultConfig(), { ...DEFAULT_EMBED_SIZING, maxHeight: 10_000 });
+    const all = reservedHeights(panels("controls", "preview", "code"), defaultConfig(), {
+      ...DEFAULT_EMBED_SIZING,
+      maxHeight: 10_000,
+    });
+    const controls = reservedHeights(panels("controls"), defaultConfig(), {
+      ...DEFAULT_EMBED_SIZING,
+      maxHeight: 10_000,
+    });
     expect(all[1]![1]).toBeGreaterThan(controls[1]![1] + 1000);
     expect(all[2]![1]).toBeLessThan(controls[2]![1] + 400);
     const clamped = reservedHeights(panels("controls", "preview", "code"), defaultConfig());
     expect(clamped.map(([, h]) => h)).toEqual([2400, 2400, 1652]);
-    expect(reservedHeights(panels("code"), defaultConfig(), { ...DEFAULT_EMBED_SIZING, minHeight: 600 }).map(([, h]) => h)).toEqual([600, 600, 600]);
+    expect(
+      reservedHeights(panels("code"), defaultConfig(), {
+        ...DEFAULT_EMBED_SIZING,
+        minHeight: 600,
+      }).map(([, h]) => h),
+    ).toEqual([600, 600, 600]);
   });
 });
 
 describe("generateEmbedScript", () => {
   it("loads embed.js from the playground's origin, once per page", () => {
-    expect(generateEmbedScript(`${ORIGIN}/`)).toBe('<script src="https://play.example.com/embed.js" async></script>');
+    expect(generateEmbedScript(`${ORIGIN}/`)).toBe(
+      '<script src="https://play.example.com/embed.js" async></script>',
+    );
   });
 });

@@ -42,7 +42,12 @@ export const DEFAULT_EMBED_SIZING: Readonly<EmbedSizing> = Object.freeze({
 
 /** A whole number of pixels within `EMBED_HEIGHT_LIMITS`; `fallback` for anything unusable. */
 export function clampHeight(value: unknown, fallback: number): number {
-  const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+  const n =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && value.trim() !== ""
+        ? Number(value)
+        : NaN;
   if (!Number.isFinite(n)) return fallback;
   return Math.round(Math.min(EMBED_HEIGHT_LIMITS.max, Math.max(EMBED_HEIGHT_LIMITS.min, n)));
 }
@@ -97,7 +102,11 @@ function heightLimits(sizing: EmbedSizing): { min: number; max: number } {
  * The height `embed.js` reserves for an embed before it reports its own, per
  * frame width: `[fromWidth, height]` pairs, clamped to the script's limits.
  */
-export function reservedHeights(options: EmbedOptions, config: PlaygroundConfig, sizing: EmbedSizing = DEFAULT_EMBED_SIZING): [number, number][] {
+export function reservedHeights(
+  options: EmbedOptions,
+  config: PlaygroundConfig,
+  sizing: EmbedSizing = DEFAULT_EMBED_SIZING,
+): [number, number][] {
   const { min, max } = heightLimits(sizing);
   const kind = config.model === "server" ? "server" : "base";
   const shown = (panel: EmbedPanel) => options.panels.includes(panel);
@@ -105,7 +114,8 @@ export function reservedHeights(options: EmbedOptions, config: PlaygroundConfig,
     const height = (panel: EmbedPanel) => (shown(panel) ? PANEL_HEIGHTS[panel][kind][step]! : 0);
     const rest = height("preview") + height("code");
     const beside = width >= 1024 && shown("controls") && rest > 0;
-    const content = HEADER[step]! + (beside ? Math.max(CONTROLS_BESIDE[kind], rest) : height("controls") + rest);
+    const content =
+      HEADER[step]! + (beside ? Math.max(CONTROLS_BESIDE[kind], rest) : height("controls") + rest);
     return [width, Math.round(Math.min(max, Math.max(min, content)))];
   });
 }
@@ -120,7 +130,9 @@ export function generateEmbedIframe(
   const reserve = reservedHeights(options, config, sizing);
   // With the script, the frame starts at the height reserved for a typical docs column (640–1023 px),
   // so the page's first paint, before the script has run, is already close; without it, the fixed height.
-  const height = sizing.autoHeight ? reserve[1]![1] : clampHeight(sizing.height, DEFAULT_EMBED_SIZING.height);
+  const height = sizing.autoHeight
+    ? reserve[1]![1]
+    : clampHeight(sizing.height, DEFAULT_EMBED_SIZING.height);
   const attributes = [
     `src="${escapeAttribute(embedUrl(origin, options, config))}"`,
     `title="open.cx Identity Playground"`,
@@ -135,7 +147,11 @@ export function generateEmbedIframe(
   if (sizing.autoHeight) {
     const { min, max } = heightLimits(sizing);
     const steps = reserve.map(([width, h]) => `${width}:${h}`).join(" ");
-    attributes.push(`data-min-height="${min}"`, `data-max-height="${max}"`, `data-reserve="${steps}"`);
+    attributes.push(
+      `data-min-height="${min}"`,
+      `data-max-height="${max}"`,
+      `data-reserve="${steps}"`,
+    );
   }
   const full = escapeAttribute(fullPlaygroundUrl(origin, config));
   return [

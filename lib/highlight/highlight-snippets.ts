@@ -7,11 +7,17 @@ import type { Snippet } from "@/lib/snippets/types";
 import { highlight } from "./highlighter";
 import { snippetFileKey } from "./keys";
 
-export async function highlightSnippets(snippets: readonly Snippet[]): Promise<Record<string, string>> {
+export async function highlightSnippets(
+  snippets: readonly Snippet[],
+): Promise<Record<string, string>> {
   const entries = await Promise.all(
     snippets.flatMap((snippet) =>
       snippet.files.map(
-        async (file) => [snippetFileKey(snippet.target, file.path), await highlight(file.code, file.language)] as const,
+        async (file) =>
+          [
+            snippetFileKey(snippet.target, file.path),
+            await highlight(file.code, file.language),
+          ] as const,
       ),
     ),
   );

@@ -7,16 +7,35 @@ import { escapeHtml, textOfHtml as textOf, toPlainHtml } from "./plain";
 
 /** One small, typical sample per language, with the token that must come out coloured. */
 const SAMPLES: Record<SnippetLanguage, { code: string; keyword: string }> = {
-  html: { code: '<script src="https://cdn.example/widget.js" async></script>\n<div id="app"></div>', keyword: "script" },
-  tsx: { code: 'import { Widget } from "@opencx/widget/react";\nexport const App = () => <Widget token={t} />;', keyword: "import" },
-  ts: { code: 'const key: string = process.env.OPENCX_API_KEY ?? "";\nexport default key;', keyword: "const" },
-  js: { code: 'const express = require("express");\napp.post("/auth", async (req, res) => res.json({}));', keyword: "const" },
-  python: { code: 'import os\n\ndef token():\n    return os.environ["OPENCX_API_KEY"]  # secret', keyword: "def" },
-  bash: { code: "curl -X POST 'https://api.open.cx/widget' \\\n  -H \"X-Bot-Token: $OPENCX_API_KEY\"", keyword: "curl" },
+  html: {
+    code: '<script src="https://cdn.example/widget.js" async></script>\n<div id="app"></div>',
+    keyword: "script",
+  },
+  tsx: {
+    code: 'import { Widget } from "@opencx/widget/react";\nexport const App = () => <Widget token={t} />;',
+    keyword: "import",
+  },
+  ts: {
+    code: 'const key: string = process.env.OPENCX_API_KEY ?? "";\nexport default key;',
+    keyword: "const",
+  },
+  js: {
+    code: 'const express = require("express");\napp.post("/auth", async (req, res) => res.json({}));',
+    keyword: "const",
+  },
+  python: {
+    code: 'import os\n\ndef token():\n    return os.environ["OPENCX_API_KEY"]  # secret',
+    keyword: "def",
+  },
+  bash: {
+    code: "curl -X POST 'https://api.open.cx/widget' \\\n  -H \"X-Bot-Token: $OPENCX_API_KEY\"",
+    keyword: "curl",
+  },
   json: { code: '{\n  "email": "ada@example.com",\n  "verified": true\n}', keyword: '"email"' },
 };
 
-const TOKEN_SPAN = /<span style="--shiki-light:(#[0-9a-f]{3,8});--shiki-dark:(#[0-9a-f]{3,8})[^"]*">([^<]*)<\/span>/gi;
+const TOKEN_SPAN =
+  /<span style="--shiki-light:(#[0-9a-f]{3,8});--shiki-dark:(#[0-9a-f]{3,8})[^"]*">([^<]*)<\/span>/gi;
 
 describe("highlight", () => {
   it("loads no grammar before the first highlight of its language", async () => {
@@ -38,13 +57,21 @@ describe("highlight", () => {
       const distinctLight = new Set(tokens.map(([, light]) => light?.toLowerCase()));
       expect(distinctLight.size).toBeGreaterThan(1);
       expect(await getLoadedLanguages()).toContain(
-        { html: "html", tsx: "tsx", ts: "typescript", js: "javascript", python: "python", bash: "shellscript", json: "json" }[language],
+        {
+          html: "html",
+          tsx: "tsx",
+          ts: "typescript",
+          js: "javascript",
+          python: "python",
+          bash: "shellscript",
+          json: "json",
+        }[language],
       );
     },
   );
 
   it("returns only line spans (no <pre>, no <code>) whose text is exactly the code", async () => {
-    const code = 'a < b && c > "d"\r\n\tconst s = \'</script>\';\n\n';
+    const code = "a < b && c > \"d\"\r\n\tconst s = '</script>';\n\n";
     for (const language of Object.keys(SAMPLES) as SnippetLanguage[]) {
       const html = await highlight(code, language);
       expect(html).not.toMatch(/<pre|<code/);
@@ -80,14 +107,20 @@ describe("highlight", () => {
   });
 
   it("returns the same HTML for the same input (cached)", async () => {
-    expect(await highlight(SAMPLES.json.code, "json")).toBe(await highlight(SAMPLES.json.code, "json"));
+    expect(await highlight(SAMPLES.json.code, "json")).toBe(
+      await highlight(SAMPLES.json.code, "json"),
+    );
   });
 });
 
 describe("highlightSnippets", () => {
   it("keys every file as target:path", async () => {
     const snippets: Snippet[] = [
-      { target: "html", label: "HTML", files: [{ path: "index.html", language: "html", code: SAMPLES.html.code }] },
+      {
+        target: "html",
+        label: "HTML",
+        files: [{ path: "index.html", language: "html", code: SAMPLES.html.code }],
+      },
       {
         target: "nextjs",
         label: "Next.js",
@@ -100,7 +133,11 @@ describe("highlightSnippets", () => {
     ];
     const result = await highlightSnippets(snippets);
     expect(Object.keys(result).sort()).toEqual(
-      [snippetFileKey("html", "index.html"), "nextjs:app/api/widget-token/route.ts", "nextjs:app/support-widget.tsx"].sort(),
+      [
+        snippetFileKey("html", "index.html"),
+        "nextjs:app/api/widget-token/route.ts",
+        "nextjs:app/support-widget.tsx",
+      ].sort(),
     );
     expect(result["nextjs:app/support-widget.tsx"]).toBe(await highlight(SAMPLES.tsx.code, "tsx"));
   });
@@ -108,8 +145,12 @@ describe("highlightSnippets", () => {
 
 describe("plain rendering", () => {
   it("escapes HTML and keeps one span per line", () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-    expect(toPlainHtml("a\n<b>\n")).toBe('<span class="line">a</span>\n<span class="line">&lt;b&gt;</span>\n<span class="line"></span>');
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;",
+    );
+    expect(toPlainHtml("a\n<b>\n")).toBe(
+      '<span class="line">a</span>\n<span class="line">&lt;b&gt;</span>\n<span class="line"></span>',
+    );
   });
 
   it("reads back the exact text of plain and highlighted HTML", async () => {

@@ -51,10 +51,12 @@ function getHighlighter(): Promise<HighlighterCore> {
 function ensureLanguage(highlighter: HighlighterCore, language: SnippetLanguage): Promise<void> {
   let pending = languagePromises.get(language);
   if (!pending) {
-    pending = highlighter.loadLanguage(LANGUAGE_GRAMMARS[language].load()).catch((error: unknown) => {
-      languagePromises.delete(language);
-      throw error;
-    });
+    pending = highlighter
+      .loadLanguage(LANGUAGE_GRAMMARS[language].load())
+      .catch((error: unknown) => {
+        languagePromises.delete(language);
+        throw error;
+      });
     languagePromises.set(language, pending);
   }
   return pending;
@@ -63,7 +65,9 @@ function ensureLanguage(highlighter: HighlighterCore, language: SnippetLanguage)
 /** Starts the highlighter and loads these grammars without highlighting anything. */
 export async function preloadLanguages(languages: Iterable<SnippetLanguage>): Promise<void> {
   const highlighter = await getHighlighter();
-  await Promise.all([...new Set(languages)].filter(isSnippetLanguage).map((l) => ensureLanguage(highlighter, l)));
+  await Promise.all(
+    [...new Set(languages)].filter(isSnippetLanguage).map((l) => ensureLanguage(highlighter, l)),
+  );
 }
 
 /** Grammar ids the highlighter holds right now (embedded grammars included, e.g. html brings css). */
@@ -107,7 +111,9 @@ type HastElement = Extract<HastRoot["children"][number], { type: "element" }>;
 /** `root > pre > code > *`: the line spans, without shiki's own `<pre>` and `<code>`. */
 function codeChildren(nodes: HastRoot["children"]): HastElement["children"] {
   const pre = nodes.find((n): n is HastElement => n.type === "element" && n.tagName === "pre");
-  const code = pre?.children.find((n): n is HastElement => n.type === "element" && n.tagName === "code");
+  const code = pre?.children.find(
+    (n): n is HastElement => n.type === "element" && n.tagName === "code",
+  );
   if (!code) throw new Error("Unexpected shiki output: no <pre><code>.");
   return code.children;
 }

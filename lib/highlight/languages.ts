@@ -7,15 +7,16 @@ import type { SnippetLanguage } from "@/lib/snippets/types";
  * grammar is fetched only when a snippet of that language is first highlighted.
  * The `.mjs` extension is required by shiki's export map.
  */
-export const LANGUAGE_GRAMMARS: Record<SnippetLanguage, { id: string; load: () => LanguageInput }> = {
-  html: { id: "html", load: () => import("shiki/langs/html.mjs") },
-  tsx: { id: "tsx", load: () => import("shiki/langs/tsx.mjs") },
-  ts: { id: "typescript", load: () => import("shiki/langs/typescript.mjs") },
-  js: { id: "javascript", load: () => import("shiki/langs/javascript.mjs") },
-  python: { id: "python", load: () => import("shiki/langs/python.mjs") },
-  bash: { id: "shellscript", load: () => import("shiki/langs/shellscript.mjs") },
-  json: { id: "json", load: () => import("shiki/langs/json.mjs") },
-};
+export const LANGUAGE_GRAMMARS: Record<SnippetLanguage, { id: string; load: () => LanguageInput }> =
+  {
+    html: { id: "html", load: () => import("shiki/langs/html.mjs") },
+    tsx: { id: "tsx", load: () => import("shiki/langs/tsx.mjs") },
+    ts: { id: "typescript", load: () => import("shiki/langs/typescript.mjs") },
+    js: { id: "javascript", load: () => import("shiki/langs/javascript.mjs") },
+    python: { id: "python", load: () => import("shiki/langs/python.mjs") },
+    bash: { id: "shellscript", load: () => import("shiki/langs/shellscript.mjs") },
+    json: { id: "json", load: () => import("shiki/langs/json.mjs") },
+  };
 
 export function isSnippetLanguage(value: string): value is SnippetLanguage {
   return Object.hasOwn(LANGUAGE_GRAMMARS, value);

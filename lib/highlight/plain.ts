@@ -6,7 +6,13 @@
  * No shiki here: client code imports this file.
  */
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
@@ -23,7 +29,14 @@ export function toPlainHtml(code: string): string {
     .join("\n");
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00a0",
+};
 
 /**
  * The text a browser would show for highlighter (or plain) HTML: tags dropped, entities decoded.
@@ -34,7 +47,8 @@ export function textOfHtml(html: string): string {
     .replace(/<(?:[^>"']|"[^"]*"|'[^']*')*>/g, "")
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, name: string) => {
       if (name[0] === "#") {
-        const point = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+        const point =
+          name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : Number(name.slice(1));
         return Number.isFinite(point) && point <= 0x10ffff ? String.fromCodePoint(point) : entity;
       }
       return ENTITIES[name.toLowerCase()] ?? entity;

@@ -54,6 +54,8 @@ export function counterIds(): NewId {
   let n = 0;
   return (kind) => {
     n += 1;
-    return kind === "external-id" ? asUuid(n.toString(16).padStart(32, "0")) : `sim-unverified-${n}`;
+    return kind === "external-id"
+      ? asUuid(n.toString(16).padStart(32, "0"))
+      : `sim-unverified-${n}`;
   };
 }

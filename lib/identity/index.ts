@@ -3,7 +3,14 @@
  * preview, the advisories and the tests all run on these.
  */
 export * from "./types";
-export { STORAGE_KEY_PREFIX, storageKeys, readStorage, persistedIdentity, clearWidgetStorage, applyWrites } from "./storage";
+export {
+  STORAGE_KEY_PREFIX,
+  storageKeys,
+  readStorage,
+  persistedIdentity,
+  clearWidgetStorage,
+  applyWrites,
+} from "./storage";
 export type { WidgetStorageKeys } from "./storage";
 export { hashIds, counterIds } from "./ids";
 export { simulateLoad, screenAfterResolution, historyScopeOf, welcomeFormOf } from "./simulate";

@@ -13,11 +13,17 @@ const RUNS = 1000;
 const scenario = fc
   .record({
     config: fc.oneof(configArbitrary(), configArbitrary({ hostile: true })),
-    junk: fc.dictionary(fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "toString")), fc.string(), {
-      maxKeys: 4,
-    }),
+    junk: fc.dictionary(
+      fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "toString")),
+      fc.string(),
+      {
+        maxKeys: 4,
+      },
+    ),
     token: fc.option(fc.oneof(fc.constant(""), fc.string({ maxLength: 12 })), { nil: undefined }),
-    externalId: fc.option(fc.oneof(fc.constant(""), fc.string({ maxLength: 12 })), { nil: undefined }),
+    externalId: fc.option(fc.oneof(fc.constant(""), fc.string({ maxLength: 12 })), {
+      nil: undefined,
+    }),
     env: fc.record(
       {
         hasSessions: fc.boolean(),
@@ -32,7 +38,13 @@ const scenario = fc
   .map(({ config, junk, token, externalId, env }) => {
     const keys = storageKeys(toWidgetConfig(config, { contactToken: env.contactToken }).token);
     const storage: Record<string, string> = {};
-    for (const [k, v] of Object.entries(junk)) Object.defineProperty(storage, k, { value: v, enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(junk))
+      Object.defineProperty(storage, k, {
+        value: v,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     if (token !== undefined) storage[keys.contactToken] = token;
     if (externalId !== undefined) storage[keys.externalId] = externalId;
     return { config, storage: storage as DeviceStorage, env: env as LoadEnv, keys };
@@ -45,13 +57,15 @@ describe("simulateLoad properties", () => {
         const r = simulateLoad(config, storage, env);
         expect(r.firstScreen === "welcome").toBe(r.contact === null);
         expect(r.form === null).toBe(r.firstScreen !== "welcome");
-        for (const w of r.storageWrites) expect([keys.contactToken, keys.externalId]).toContain(w.key);
+        for (const w of r.storageWrites)
+          expect([keys.contactToken, keys.externalId]).toContain(w.key);
         for (const [k, v] of Object.entries(storage)) {
           if (k !== keys.contactToken && k !== keys.externalId) expect(r.storageAfter[k]).toBe(v);
         }
         if (r.row === "C") expect(r.storageReads).toEqual([]);
         expect(r.formEveryLoad).toBe(r.row === "C");
-        if (r.call.kind === "create-unverified") expect(r.call.body).not.toHaveProperty("avatarUrl");
+        if (r.call.kind === "create-unverified")
+          expect(r.call.body).not.toHaveProperty("avatarUrl");
         expect(r.explanation.length).toBeGreaterThan(0);
       }),
       { numRuns: RUNS },
@@ -101,7 +115,11 @@ describe("simulateLoad properties", () => {
 describe("submitWelcomeForm properties", () => {
   const form = fc.record({
     name: fc.oneof(fc.string({ maxLength: 4 }), fc.constant("Jane")),
-    email: fc.oneof(fc.string({ maxLength: 12 }), fc.constant("jane@example.com"), fc.constant("a@b")),
+    email: fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constant("jane@example.com"),
+      fc.constant("a@b"),
+    ),
     extras: fc.dictionary(fc.string({ maxLength: 6 }), fc.string({ maxLength: 6 }), { maxKeys: 3 }),
   });
 

@@ -7,7 +7,11 @@ import type { DeviceStorage } from "./types";
 
 const WT = "wt_1";
 const KEYS = storageKeys(WT);
-const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({ ...defaultConfig(), widgetToken: WT, ...over });
+const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({
+  ...defaultConfig(),
+  widgetToken: WT,
+  ...over,
+});
 const persisted = (token = "tok-old", externalId = "dev-old"): DeviceStorage => ({
   [KEYS.contactToken]: token,
   [KEYS.externalId]: externalId,
@@ -25,22 +29,38 @@ describe("storage keys", () => {
 describe("decision table (domain §3.2)", () => {
   it("row A: a verified user.token is used as is; no call, storage untouched, externalId only from config", () => {
     const storage = { ...persisted(), other: "x" };
-    const r = simulateLoad(make({ model: "server", externalId: "ws_1" }), storage, { contactToken: "eyJ.jwt.sig" });
+    const r = simulateLoad(make({ model: "server", externalId: "ws_1" }), storage, {
+      contactToken: "eyJ.jwt.sig",
+    });
     expect(r.row).toBe("A");
     expect(r.kind).toBe("verified");
     expect(r.call).toEqual({ kind: "none" });
     expect(r.storageReads).toEqual([]);
     expect(r.storageWrites).toEqual([]);
     expect(r.storageAfter).toEqual(storage);
-    expect(r.contact).toEqual({ token: "eyJ.jwt.sig", kind: "verified", externalId: "ws_1", externalIdSource: "config" });
+    expect(r.contact).toEqual({
+      token: "eyJ.jwt.sig",
+      kind: "verified",
+      externalId: "ws_1",
+      externalIdSource: "config",
+    });
     expect(r.historyScope).toBe("every-device-scoped");
     expect(r.firstScreen).toBe("chat");
     expect(r.explanation.join(" ")).toMatch(/stays in storage, unused/);
   });
 
   it("row A without externalId: nothing generated, history on every device", () => {
-    const r = simulateLoad(make({ model: "server" }), {}, { contactToken: "jwt", hasSessions: true });
-    expect(r.contact).toEqual({ token: "jwt", kind: "verified", externalId: null, externalIdSource: "none" });
+    const r = simulateLoad(
+      make({ model: "server" }),
+      {},
+      { contactToken: "jwt", hasSessions: true },
+    );
+    expect(r.contact).toEqual({
+      token: "jwt",
+      kind: "verified",
+      externalId: null,
+      externalIdSource: "none",
+    });
     expect(r.externalIdSource).toBe("none");
     expect(r.historyScope).toBe("every-device");
     expect(r.firstScreen).toBe("sessions");
@@ -68,7 +88,12 @@ describe("decision table (domain §3.2)", () => {
     expect(r.firstScreen).toBe("sessions");
     expect(r.form).toBeNull();
     expect(r.call).toEqual({ kind: "none" });
-    expect(r.contact).toEqual({ token: "tok-old", kind: "non-verified", externalId: "dev-old", externalIdSource: "persisted" });
+    expect(r.contact).toEqual({
+      token: "tok-old",
+      kind: "non-verified",
+      externalId: "dev-old",
+      externalIdSource: "persisted",
+    });
     expect(r.storageReads).toEqual([KEYS.contactToken, KEYS.externalId]);
     expect(r.storageWrites).toEqual([
       { key: KEYS.contactToken, value: "tok-old" },
@@ -77,7 +102,10 @@ describe("decision table (domain §3.2)", () => {
   });
 
   it("row C: extra fields mean the persisted token is not read and the form shows on every load", () => {
-    const r = simulateLoad(make({ model: "collect", extraFields: ["Company", "Order #"] }), persisted());
+    const r = simulateLoad(
+      make({ model: "collect", extraFields: ["Company", "Order #"] }),
+      persisted(),
+    );
     expect(r.row).toBe("C");
     expect(r.storageReads).toEqual([]);
     expect(r.contact).toBeNull();
@@ -88,7 +116,11 @@ describe("decision table (domain §3.2)", () => {
   });
 
   it("row D: no email and a persisted token: reused with no call, user.data name/customData dropped", () => {
-    const config = make({ model: "browser", userName: "Jane", userCustomData: [{ key: "plan", value: "pro" }] });
+    const config = make({
+      model: "browser",
+      userName: "Jane",
+      userCustomData: [{ key: "plan", value: "pro" }],
+    });
     const r = simulateLoad(config, persisted());
     expect(r.row).toBe("D");
     expect(r.kind).toBe("anonymous");
@@ -132,7 +164,11 @@ describe("decision table (domain §3.2)", () => {
     expect(first.call).toEqual({
       kind: "create-unverified",
       when: "load",
-      body: { email: "jane@example.com", non_verified_name: "Jane", non_verified_custom_data: { plan: "pro" } },
+      body: {
+        email: "jane@example.com",
+        non_verified_name: "Jane",
+        non_verified_custom_data: { plan: "pro" },
+      },
     });
     expect(first.storageReads).toEqual([KEYS.externalId]);
     expect(first.contact?.token).not.toBe("tok-old");
@@ -146,7 +182,10 @@ describe("decision table (domain §3.2)", () => {
 
 describe("edge cases (domain §5)", () => {
   it("1. prefill without collectUserData has no effect", () => {
-    const r = simulateLoad(make({ model: "anonymous", prefillName: "Jane", prefillEmail: "j@x.io" }), {});
+    const r = simulateLoad(
+      make({ model: "anonymous", prefillName: "Jane", prefillEmail: "j@x.io" }),
+      {},
+    );
     expect(r.widgetConfig.prefillUserData).toBeUndefined();
     expect(r.firstScreen).not.toBe("welcome");
     expect(r.form).toBeNull();
@@ -160,7 +199,11 @@ describe("edge cases (domain §5)", () => {
   });
 
   it("3. collectUserData + user.token: the welcome screen never shows, not even as a flash", () => {
-    const r = simulateLoad(make({ model: "server", collectUserData: true }), {}, { contactToken: "jwt" });
+    const r = simulateLoad(
+      make({ model: "server", collectUserData: true }),
+      {},
+      { contactToken: "jwt" },
+    );
     expect(r.row).toBe("A");
     expect(r.initialScreen).not.toBe("welcome");
     expect(r.firstScreen).not.toBe("welcome");
@@ -179,11 +222,20 @@ describe("edge cases (domain §5)", () => {
     expect(r.row).toBe("E");
     expect(r.form).toBeNull();
     expect(r.initialScreen).not.toBe("welcome");
-    expect(r.call).toEqual({ kind: "create-unverified", when: "load", body: { email: "jane@example.com" } });
+    expect(r.call).toEqual({
+      kind: "create-unverified",
+      when: "load",
+      body: { email: "jane@example.com" },
+    });
   });
 
   it("5. collectUserData + user.data without email: the form runs, not prefilled from user.data", () => {
-    const config = make({ model: "browser", collectUserData: true, userName: "Jane", userCustomData: [{ key: "k", value: "v" }] });
+    const config = make({
+      model: "browser",
+      collectUserData: true,
+      userName: "Jane",
+      userCustomData: [{ key: "k", value: "v" }],
+    });
     const r = simulateLoad(config, {});
     expect(r.row).toBe("B");
     expect(r.form?.prefill).toEqual({ name: "", email: "" });
@@ -201,7 +253,11 @@ describe("edge cases (domain §5)", () => {
     const config = make({ model: "browser", userName: "Jane" });
     const first = simulateLoad(config, {});
     expect(first.kind).toBe("anonymous");
-    expect(first.call).toEqual({ kind: "create-unverified", when: "load", body: { non_verified_name: "Jane" } });
+    expect(first.call).toEqual({
+      kind: "create-unverified",
+      when: "load",
+      body: { non_verified_name: "Jane" },
+    });
     const second = simulateLoad(config, first.storageAfter);
     expect(second.row).toBe("D");
     expect(second.call).toEqual({ kind: "none" });
@@ -210,8 +266,12 @@ describe("edge cases (domain §5)", () => {
 
   it("8. user.data with email: the externalId is user.externalId, else the persisted one", () => {
     const base = { model: "browser" as const, userEmail: "jane@example.com" };
-    expect(simulateLoad(make({ ...base, externalId: "ws_9" }), persisted()).contact?.externalIdSource).toBe("config");
-    expect(simulateLoad(make({ ...base, externalId: "ws_9" }), persisted()).externalId).toBe("ws_9");
+    expect(
+      simulateLoad(make({ ...base, externalId: "ws_9" }), persisted()).contact?.externalIdSource,
+    ).toBe("config");
+    expect(simulateLoad(make({ ...base, externalId: "ws_9" }), persisted()).externalId).toBe(
+      "ws_9",
+    );
     expect(simulateLoad(make(base), persisted()).externalId).toBe("dev-old");
   });
 
@@ -223,7 +283,9 @@ describe("edge cases (domain §5)", () => {
   });
 
   it("10. externalId: the only source for verified; overrides the device id for non-verified", () => {
-    const verified = simulateLoad(make({ model: "server", externalId: "t1" }), persisted(), { contactToken: "jwt" });
+    const verified = simulateLoad(make({ model: "server", externalId: "t1" }), persisted(), {
+      contactToken: "jwt",
+    });
     expect(verified.externalId).toBe("t1");
     const anon = simulateLoad(make({ externalId: "t1" }), persisted());
     expect(anon.contact).toMatchObject({ externalId: "t1", externalIdSource: "config" });
@@ -271,7 +333,9 @@ describe("routing after resolution (domain §3.5)", () => {
   });
   it("shows sessions when there are some, or when goToChatIfNoSessions is false", () => {
     expect(simulateLoad(config, persisted(), { hasSessions: true }).firstScreen).toBe("sessions");
-    expect(simulateLoad(config, persisted(), { goToChatIfNoSessions: false }).firstScreen).toBe("sessions");
+    expect(simulateLoad(config, persisted(), { goToChatIfNoSessions: false }).firstScreen).toBe(
+      "sessions",
+    );
   });
   it("chatScreenOnly always lands on chat, and starts there", () => {
     const r = simulateLoad(config, persisted(), { chatScreenOnly: true, hasSessions: true });
@@ -287,6 +351,8 @@ describe("ids", () => {
     const c = simulateLoad(make({}), {}, { seed: "device-2" });
     expect(a).toEqual(b);
     expect(a.externalId).not.toBe(c.externalId);
-    expect(a.externalId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(a.externalId).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });

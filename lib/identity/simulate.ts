@@ -175,7 +175,8 @@ function externalIdSentence(contact: ResolvedContact): string {
 
 function routingSentence(screen: Screen, env: RoutingEnv): string {
   if (env.chatScreenOnly) return "router.chatScreenOnly is on, so the chat screen opens.";
-  if (screen === "chat") return "The contact has no sessions yet, so the widget goes straight to a new chat.";
+  if (screen === "chat")
+    return "The contact has no sessions yet, so the widget goes straight to a new chat.";
   return "The sessions list shows first.";
 }
 
@@ -193,7 +194,11 @@ export function simulateLoad(
   const keys = storageKeys(inputs.widgetToken);
   const newId = env.newId ?? hashIds(env.seed ?? "");
   const initialScreen: Screen =
-    inputs.collectUserData && !inputs.userToken ? "welcome" : env.chatScreenOnly ? "chat" : "sessions";
+    inputs.collectUserData && !inputs.userToken
+      ? "welcome"
+      : env.chatScreenOnly
+        ? "chat"
+        : "sessions";
   const resolvedScreen = screenAfterResolution(env);
 
   const explanation: string[] = [];
@@ -206,11 +211,24 @@ export function simulateLoad(
 
   const droppedUserData = Boolean(inputs.data?.name || inputs.data?.customData);
   if (config.model === "server" && !inputs.userToken) {
-    explanation.push("user.token is empty, so the widget ignores it and treats the visitor as anonymous.");
+    explanation.push(
+      "user.token is empty, so the widget ignores it and treats the visitor as anonymous.",
+    );
   }
 
-  const resolveUnverified = (token: string, k: Exclude<ContactKind, "verified">, extra: unknown) => {
-    const r = setUnverifiedContact(token, k, inputs, storage, newId, idContext(inputs.widgetToken, storage, extra));
+  const resolveUnverified = (
+    token: string,
+    k: Exclude<ContactKind, "verified">,
+    extra: unknown,
+  ) => {
+    const r = setUnverifiedContact(
+      token,
+      k,
+      inputs,
+      storage,
+      newId,
+      idContext(inputs.widgetToken, storage, extra),
+    );
     reads.push(...r.reads);
     writes = r.writes;
     return r.contact;
@@ -219,11 +237,19 @@ export function simulateLoad(
   if (row === "A") {
     kind = "verified";
     const externalId = inputs.configExternalId ?? null;
-    contact = { token: inputs.userToken ?? "", kind, externalId, externalIdSource: externalId ? "config" : "none" };
+    contact = {
+      token: inputs.userToken ?? "",
+      kind,
+      externalId,
+      externalIdSource: externalId ? "config" : "none",
+    };
     explanation.push(
       "user.token is set, so the widget uses it as a verified contact: no API call at load, and storage is neither read nor written.",
     );
-    if (config.collectUserData) explanation.push("collectUserData is ignored with a verified token: the welcome form never shows.");
+    if (config.collectUserData)
+      explanation.push(
+        "collectUserData is ignored with a verified token: the welcome form never shows.",
+      );
     if (readStorage(storage, keys.contactToken)) {
       explanation.push("An earlier unverified contact token stays in storage, unused.");
     }
@@ -261,7 +287,9 @@ export function simulateLoad(
       if (persisted) {
         kind = "anonymous";
         contact = resolveUnverified(persisted, kind, null);
-        explanation.push("No email is given and this browser has a contact token, so the widget reuses it with no API call.");
+        explanation.push(
+          "No email is given and this browser has a contact token, so the widget reuses it with no API call.",
+        );
         if (droppedUserData) explanation.push("user.data name and customData are not sent again.");
       } else {
         row = "E";
@@ -283,11 +311,18 @@ export function simulateLoad(
           "No email is given and no contact token is saved, so the widget creates a contact from user.data without an email.",
         );
       } else {
-        explanation.push("No contact token is saved on this browser, so the widget creates an anonymous contact.");
+        explanation.push(
+          "No contact token is saved on this browser, so the widget creates an anonymous contact.",
+        );
       }
-      contact = resolveUnverified(newId("contact-token", idContext(inputs.widgetToken, storage, body)), kind, body);
+      contact = resolveUnverified(
+        newId("contact-token", idContext(inputs.widgetToken, storage, body)),
+        kind,
+        body,
+      );
     }
-    if (inputs.data?.avatarUrl) explanation.push("user.data.avatarUrl is not sent: widget 4.0.57 drops it.");
+    if (inputs.data?.avatarUrl)
+      explanation.push("user.data.avatarUrl is not sent: widget 4.0.57 drops it.");
   }
 
   const resolved = contact;
@@ -295,7 +330,9 @@ export function simulateLoad(
   if (resolved) {
     explanation.push(externalIdSentence(resolved));
     if (initialScreen === "welcome") {
-      explanation.push("The router starts on the welcome screen and leaves it as soon as the token is set.");
+      explanation.push(
+        "The router starts on the welcome screen and leaves it as soon as the token is set.",
+      );
     }
     explanation.push(routingSentence(firstScreen, env));
   }

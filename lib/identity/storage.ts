@@ -64,5 +64,10 @@ export function applyWrites(
 
 // defineProperty, not assignment: a key such as `__proto__` stays a plain entry.
 function defineEntry(target: Record<string, string>, key: string, value: string): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }

@@ -2,18 +2,31 @@ import { describe, expect, it } from "vitest";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import { trustSummary } from "./trust";
 
-const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({ ...defaultConfig(), widgetToken: "wt", ...over });
+const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({
+  ...defaultConfig(),
+  widgetToken: "wt",
+  ...over,
+});
 
 describe("trustSummary", () => {
   it("anonymous: this browser only, no custom data", () => {
     const t = trustSummary(make({}));
-    expect(t).toMatchObject({ kind: "anonymous", historyScope: "this-browser", customData: "none", formEveryLoad: false });
+    expect(t).toMatchObject({
+      kind: "anonymous",
+      historyScope: "this-browser",
+      customData: "none",
+      formEveryLoad: false,
+    });
     expect(t.sentences[0]).toMatch(/^Anonymous contact/);
   });
 
   it("collect: non-verified; the form shows once per browser", () => {
     const t = trustSummary(make({ model: "collect" }));
-    expect(t).toMatchObject({ kind: "non-verified", historyScope: "this-browser", formEveryLoad: false });
+    expect(t).toMatchObject({
+      kind: "non-verified",
+      historyScope: "this-browser",
+      formEveryLoad: false,
+    });
     expect(t.sentences.join(" ")).toMatch(/once per browser/);
   });
 
@@ -24,7 +37,13 @@ describe("trustSummary", () => {
   });
 
   it("browser: customData is untrusted non_verified_custom_data", () => {
-    const t = trustSummary(make({ model: "browser", userEmail: "j@x.io", userCustomData: [{ key: "plan", value: "pro" }] }));
+    const t = trustSummary(
+      make({
+        model: "browser",
+        userEmail: "j@x.io",
+        userCustomData: [{ key: "plan", value: "pro" }],
+      }),
+    );
     expect(t).toMatchObject({ kind: "non-verified", customData: "untrusted" });
     expect(t.sentences.join(" ")).toMatch(/non_verified_custom_data/);
   });

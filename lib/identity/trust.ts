@@ -43,7 +43,9 @@ export function trustSummary(config: PlaygroundConfig, env: LoadEnv = {}): Trust
 
   switch (load.historyScope) {
     case "every-device":
-      sentences.push("History follows the contact to every device where your site passes their verified token.");
+      sentences.push(
+        "History follows the contact to every device where your site passes their verified token.",
+      );
       break;
     case "every-device-scoped":
       sentences.push(
@@ -74,7 +76,8 @@ export function trustSummary(config: PlaygroundConfig, env: LoadEnv = {}): Trust
     } else {
       sentences.push("The form saves only a name and email: no custom data reaches the contact.");
     }
-    if (data?.customData) sentences.push("user.data.customData is never sent while the form collects the identity.");
+    if (data?.customData)
+      sentences.push("user.data.customData is never sent while the form collects the identity.");
   } else if (data?.customData) {
     customData = "untrusted";
     sentences.push(
@@ -85,9 +88,13 @@ export function trustSummary(config: PlaygroundConfig, env: LoadEnv = {}): Trust
   }
 
   if (load.formEveryLoad) {
-    sentences.push("The welcome form returns on every page load, because extra fields stop the widget reusing the saved contact.");
+    sentences.push(
+      "The welcome form returns on every page load, because extra fields stop the widget reusing the saved contact.",
+    );
   } else if (load.form !== null) {
-    sentences.push("The welcome form shows once per browser; later visits reuse the saved contact.");
+    sentences.push(
+      "The welcome form shows once per browser; later visits reuse the saved contact.",
+    );
   } else if (config.collectUserData && (config.model === "server" || config.model === "browser")) {
     sentences.push(
       config.model === "server"

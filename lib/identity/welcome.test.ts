@@ -7,7 +7,11 @@ import { composeFirstMessage, submitWelcomeForm } from "./welcome";
 
 const WT = "wt_1";
 const KEYS = storageKeys(WT);
-const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({ ...defaultConfig(), widgetToken: WT, ...over });
+const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({
+  ...defaultConfig(),
+  widgetToken: WT,
+  ...over,
+});
 const collect = make({ model: "collect" });
 
 describe("submitWelcomeForm: validation (domain §6.3)", () => {
@@ -16,7 +20,9 @@ describe("submitWelcomeForm: validation (domain §6.3)", () => {
     expect(r.accepted).toBe(false);
     expect(r.call).toEqual({ kind: "none" });
     if (r.accepted) return;
-    expect(r.problems).toEqual([expect.objectContaining({ field: "name", reason: "too-short", feedback: "none" })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ field: "name", reason: "too-short", feedback: "none" }),
+    ]);
   });
 
   it("empty inputs and malformed emails are stopped by the browser's own tooltip", () => {
@@ -33,7 +39,9 @@ describe("submitWelcomeForm: validation (domain §6.3)", () => {
     const r = submitWelcomeForm(collect, {}, { name: "Jane", email: "jane@localhost" });
     expect(r.accepted).toBe(false);
     if (r.accepted) return;
-    expect(r.problems).toEqual([expect.objectContaining({ field: "email", reason: "invalid-email", feedback: "none" })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ field: "email", reason: "invalid-email", feedback: "none" }),
+    ]);
   });
 
   it("there is nothing to submit when the form is not shown", () => {
@@ -46,7 +54,12 @@ describe("submitWelcomeForm: validation (domain §6.3)", () => {
 
 describe("submitWelcomeForm: submit (domain §6.4)", () => {
   it("sends only email and name, persists token and device id, and opens a new chat", () => {
-    const r = submitWelcomeForm(collect, {}, { name: "Jane", email: "  jane@example.com " }, { newId: counterIds() });
+    const r = submitWelcomeForm(
+      collect,
+      {},
+      { name: "Jane", email: "  jane@example.com " },
+      { newId: counterIds() },
+    );
     expect(r.accepted).toBe(true);
     if (!r.accepted) return;
     expect(r.call).toEqual({
@@ -72,24 +85,41 @@ describe("submitWelcomeForm: submit (domain §6.4)", () => {
 
   it("keeps only non-empty extras that are on the form", () => {
     const config = make({ model: "collect", extraFields: ["Company", "Order #"] });
-    const r = submitWelcomeForm(config, {}, {
-      name: "Jane",
-      email: "jane@example.com",
-      extras: { Company: "Acme", "Order #": "", Stranger: "x" },
-    });
+    const r = submitWelcomeForm(
+      config,
+      {},
+      {
+        name: "Jane",
+        email: "jane@example.com",
+        extras: { Company: "Acme", "Order #": "", Stranger: "x" },
+      },
+    );
     expect(r.accepted && r.extraCollectedData).toEqual({ Company: "Acme" });
   });
 
   it("never sends user.data name or customData (§5.5)", () => {
-    const config = make({ model: "browser", collectUserData: true, userName: "Other", userCustomData: [{ key: "k", value: "v" }] });
+    const config = make({
+      model: "browser",
+      collectUserData: true,
+      userName: "Other",
+      userCustomData: [{ key: "k", value: "v" }],
+    });
     const r = submitWelcomeForm(config, {}, { name: "Jane", email: "jane@example.com" });
-    expect(r.accepted && r.call.body).toEqual({ email: "jane@example.com", non_verified_name: "Jane" });
+    expect(r.accepted && r.call.body).toEqual({
+      email: "jane@example.com",
+      non_verified_name: "Jane",
+    });
   });
 
   it("row C: the submit reuses the device's externalId, and the form comes back on the next load", () => {
     const config = make({ model: "collect", extraFields: ["Company"] });
     const storage = { [KEYS.contactToken]: "tok-old", [KEYS.externalId]: "dev-old" };
-    const r = submitWelcomeForm(config, storage, { name: "Jane", email: "jane@example.com" }, { hasSessions: true });
+    const r = submitWelcomeForm(
+      config,
+      storage,
+      { name: "Jane", email: "jane@example.com" },
+      { hasSessions: true },
+    );
     expect(r.accepted).toBe(true);
     if (!r.accepted) return;
     expect(r.contact.externalId).toBe("dev-old");

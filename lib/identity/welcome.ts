@@ -28,7 +28,10 @@ import {
   sanitizeEmailInput,
 } from "./validation";
 
-function ownValue(record: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
+function ownValue(
+  record: Readonly<Record<string, string>> | undefined,
+  key: string,
+): string | undefined {
   return record && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
@@ -77,7 +80,8 @@ function widgetProblems(name: string, email: string): FormProblem[] {
       field: "email",
       reason: "invalid-email",
       feedback: "none",
-      message: "The widget's own email check rejects this address: it silently does nothing (no request, no message).",
+      message:
+        "The widget's own email check rejects this address: it silently does nothing (no request, no message).",
     });
   }
   return problems;
@@ -104,7 +108,8 @@ export function submitWelcomeForm(
           field: "form",
           reason: "form-not-shown",
           feedback: "none",
-          message: "The welcome form is not shown on this page load, so there is nothing to submit.",
+          message:
+            "The welcome form is not shown on this page load, so there is nothing to submit.",
         },
       ],
     };
@@ -120,7 +125,13 @@ export function submitWelcomeForm(
   for (const field of load.form.extraFields) {
     const value = ownValue(input.extras, field);
     // defineProperty: a field called `__proto__` must stay a plain entry.
-    if (value) Object.defineProperty(extraCollectedData, field, { value, enumerable: true, writable: true, configurable: true });
+    if (value)
+      Object.defineProperty(extraCollectedData, field, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   const hasExtras = Object.keys(extraCollectedData).length > 0;
 
@@ -146,7 +157,8 @@ export function submitWelcomeForm(
       ? "The router leaves the welcome screen for a new chat."
       : "The router leaves the welcome screen for the sessions list.",
   ];
-  if (load.formEveryLoad) explanation.push("The form will show again on the next page load (extra fields are set).");
+  if (load.formEveryLoad)
+    explanation.push("The form will show again on the next page load (extra fields are set).");
 
   return {
     accepted: true,

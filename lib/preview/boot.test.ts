@@ -4,12 +4,20 @@ import type { PreviewDevice, PreviewSession } from "@/lib/preview/messages";
 import { newSession } from "@/lib/preview/sessions";
 import { bootWidget, composeFirstMessage, submitWelcome } from "./boot";
 
-const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({ ...defaultConfig(), widgetToken: "wt_1", ...over });
+const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({
+  ...defaultConfig(),
+  widgetToken: "wt_1",
+  ...over,
+});
 const laptop: PreviewDevice = { deviceId: "laptop", storage: {}, visit: 1, viewport: "desktop" };
 const form = { name: "Ada Lovelace", email: "ada@example.com", extras: {} };
 
 /** The device after a visit: the next visit with the storage it left and the backend's sessions. */
-function reload(device: PreviewDevice, storage: Record<string, string>, sessions: PreviewSession[]): PreviewDevice {
+function reload(
+  device: PreviewDevice,
+  storage: Record<string, string>,
+  sessions: PreviewSession[],
+): PreviewDevice {
   return { ...device, visit: device.visit + 1, storage, sessions };
 }
 
@@ -44,7 +52,12 @@ describe("bootWidget", () => {
     expect(first.owner?.contact.kind).toBe("verified");
     expect(first.storage).toBe(laptop.storage);
     const session = newSession("s1", first.owner!);
-    const phone = bootWidget(config, { ...laptop, deviceId: "phone", contactToken: "jwt-ada", sessions: [session] });
+    const phone = bootWidget(config, {
+      ...laptop,
+      deviceId: "phone",
+      contactToken: "jwt-ada",
+      sessions: [session],
+    });
     expect(phone.sessions).toEqual([session]);
     expect(phone.screen).toBe("sessions");
   });

@@ -25,7 +25,11 @@ export { composeFirstMessage };
  * of it, mint its own. A reload still reuses what storage persisted.
  */
 function envFor(device: PreviewDevice, hasSessions = false): LoadEnv {
-  return { contactToken: device.contactToken, seed: `${device.deviceId}#${device.visit}`, hasSessions };
+  return {
+    contactToken: device.contactToken,
+    seed: `${device.deviceId}#${device.visit}`,
+    hasSessions,
+  };
 }
 
 export interface WidgetBoot {
@@ -46,7 +50,14 @@ export function bootWidget(config: PlaygroundConfig, device: PreviewDevice): Wid
   const sessions = owner ? visibleSessions(device.sessions ?? [], owner) : [];
   // The simulator is deterministic, so asking again with the fetched sessions only changes the routing.
   if (sessions.length > 0) load = simulateLoad(config, device.storage, envFor(device, true));
-  return { load, owner, sessions, screen: load.firstScreen, form: load.form, storage: load.storageAfter };
+  return {
+    load,
+    owner,
+    sessions,
+    screen: load.firstScreen,
+    form: load.form,
+    storage: load.storageAfter,
+  };
 }
 
 export type WelcomeSubmit =
@@ -75,7 +86,8 @@ export function submitWelcome(
   if (!result.accepted) return { accepted: false, result };
   const owner = { contact: result.contact, email: emailOfCall(result.call) };
   const sessions = visibleSessions(knownSessions, owner);
-  if (sessions.length > 0) result = submitWelcomeForm(config, device.storage, values, envFor(device, true));
+  if (sessions.length > 0)
+    result = submitWelcomeForm(config, device.storage, values, envFor(device, true));
   if (!result.accepted) return { accepted: false, result };
   return {
     accepted: true,

@@ -10,7 +10,11 @@ export type DeviceRole = "this-browser" | "another-device";
 export interface DeviceHistoryFacts {
   device: DeviceRole;
   /** The contact this load resolved, or `null` while the welcome form waits. */
-  contact: { kind: ContactKind; externalId: string | null; externalIdSource: ExternalIdSource } | null;
+  contact: {
+    kind: ContactKind;
+    externalId: string | null;
+    externalIdSource: ExternalIdSource;
+  } | null;
   /** Sessions this device's contact may list. */
   visible: number;
   /** Sessions the simulated backend holds, from every device and identity. */

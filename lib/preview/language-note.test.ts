@@ -8,7 +8,9 @@ describe("languageNote", () => {
   });
 
   it("names the language from the project's own list", () => {
-    expect(languageNote("fr")).toBe("Preview in English: the real widget shows these screens in French.");
+    expect(languageNote("fr")).toBe(
+      "Preview in English: the real widget shows these screens in French.",
+    );
     expect(languageNote("zh-cn")).toBe(
       "Preview in English: the real widget shows these screens in Chinese (Simplified).",
     );

@@ -11,12 +11,20 @@ import {
   type PreviewToHostMessage,
 } from "./messages";
 
-const device: PreviewDevice = { deviceId: "laptop", storage: { a: "1" }, visit: 1, viewport: "desktop" };
+const device: PreviewDevice = {
+  deviceId: "laptop",
+  storage: { a: "1" },
+  visit: 1,
+  viewport: "desktop",
+};
 
 describe("parseHostMessage", () => {
   it("accepts a preview:config with a valid config and device", () => {
     const result = parseHostMessage({ type: "preview:config", config: defaultConfig(), device });
-    expect(result).toEqual({ ok: true, message: { type: "preview:config", config: DEFAULT_CONFIG, device } });
+    expect(result).toEqual({
+      ok: true,
+      message: { type: "preview:config", config: DEFAULT_CONFIG, device },
+    });
   });
 
   it("accepts every config the option table can produce", () => {
@@ -30,11 +38,21 @@ describe("parseHostMessage", () => {
   });
 
   it("accepts the host's hello", () => {
-    expect(parseHostMessage({ type: "preview:hello" })).toEqual({ ok: true, message: { type: "preview:hello" } });
+    expect(parseHostMessage({ type: "preview:hello" })).toEqual({
+      ok: true,
+      message: { type: "preview:hello" },
+    });
   });
 
   it("ignores other tools' messages silently", () => {
-    for (const data of [null, "preview:config", 42, {}, { type: "webpackOk" }, { type: "preview:ready" }]) {
+    for (const data of [
+      null,
+      "preview:config",
+      42,
+      {},
+      { type: "webpackOk" },
+      { type: "preview:ready" },
+    ]) {
       expect(parseHostMessage(data)).toEqual({ ok: false, reason: "not-a-message" });
     }
   });
@@ -57,7 +75,11 @@ describe("parseHostMessage", () => {
       config: defaultConfig(),
       device: { ...device, viewport: "tablet" },
     });
-    expect(result).toMatchObject({ ok: false, reason: "invalid", issues: [{ path: "device.viewport" }] });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      issues: [{ path: "device.viewport" }],
+    });
     expect(isHostToPreviewMessage({ type: "preview:config", config: defaultConfig() })).toBe(false);
   });
 });
@@ -76,7 +98,13 @@ describe("isPreviewToHostMessage", () => {
     const messages: PreviewToHostMessage[] = [
       { type: "preview:ready" },
       ...[
-        { kind: "form-submitted" as const, accepted: true, name: "Ada", email: "a@b.co", extras: { Company: "Acme" } },
+        {
+          kind: "form-submitted" as const,
+          accepted: true,
+          name: "Ada",
+          email: "a@b.co",
+          extras: { Company: "Acme" },
+        },
         { kind: "message-sent" as const, sessionId: "s1", text: "hi", firstMessage: true },
         { kind: "session-updated" as const, session },
         { kind: "storage-changed" as const, storage: { k: "v" } },
@@ -88,9 +116,16 @@ describe("isPreviewToHostMessage", () => {
   });
 
   it("rejects unknown types and event kinds", () => {
-    expect(isPreviewToHostMessage({ type: "preview:config", config: DEFAULT_CONFIG, device })).toBe(false);
+    expect(isPreviewToHostMessage({ type: "preview:config", config: DEFAULT_CONFIG, device })).toBe(
+      false,
+    );
     expect(
-      isPreviewToHostMessage({ type: "preview:event", deviceId: null, visit: null, event: { kind: "nope" } }),
+      isPreviewToHostMessage({
+        type: "preview:event",
+        deviceId: null,
+        visit: null,
+        event: { kind: "nope" },
+      }),
     ).toBe(false);
     expect(isPreviewToHostMessage({ type: "hello" })).toBe(false);
   });
@@ -106,7 +141,15 @@ describe("configFromQuery", () => {
   });
 
   it("falls back to the defaults on anything invalid, without throwing", () => {
-    for (const raw of ["", "{", "[]", "null", '"x"', JSON.stringify({ model: "nope" }), JSON.stringify({ zzz: 1 })]) {
+    for (const raw of [
+      "",
+      "{",
+      "[]",
+      "null",
+      '"x"',
+      JSON.stringify({ model: "nope" }),
+      JSON.stringify({ zzz: 1 }),
+    ]) {
       expect(configFromQuery(raw)).toEqual(DEFAULT_CONFIG);
     }
   });

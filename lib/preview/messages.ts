@@ -62,7 +62,13 @@ export interface PreviewDevice {
 
 export type PreviewEvent =
   /** Sent for every submit that passed the browser's own validation; `accepted: false` changed nothing. */
-  | { kind: "form-submitted"; accepted: boolean; name: string; email: string; extras: Record<string, string> }
+  | {
+      kind: "form-submitted";
+      accepted: boolean;
+      name: string;
+      email: string;
+      extras: Record<string, string>;
+    }
   /** `text` is what was sent, extra fields included. */
   | { kind: "message-sent"; sessionId: string; text: string; firstMessage: boolean }
   | { kind: "session-updated"; session: PreviewSession }
@@ -132,7 +138,12 @@ const eventSchema = z.discriminatedUnion("kind", [
     email: str,
     extras: storageSchema,
   }),
-  z.object({ kind: z.literal("message-sent"), sessionId: str, text: str, firstMessage: z.boolean() }),
+  z.object({
+    kind: z.literal("message-sent"),
+    sessionId: str,
+    text: str,
+    firstMessage: z.boolean(),
+  }),
   z.object({ kind: z.literal("session-updated"), session: sessionSchema }),
   z.object({ kind: z.literal("storage-changed"), storage: storageSchema }),
   z.object({ kind: z.literal("screen-changed"), screen: z.enum(["welcome", "sessions", "chat"]) }),
@@ -159,7 +170,11 @@ const _schemasMatch: [
 void _schemasMatch;
 
 function hasType(data: unknown): data is { type: string } {
-  return typeof data === "object" && data !== null && typeof (data as { type?: unknown }).type === "string";
+  return (
+    typeof data === "object" &&
+    data !== null &&
+    typeof (data as { type?: unknown }).type === "string"
+  );
 }
 
 export type HostMessageResult =
@@ -180,11 +195,18 @@ export function parseHostMessage(data: unknown): HostMessageResult {
   const issues: ConfigIssue[] = parsedConfig.success ? [] : [...parsedConfig.issues];
   if (!parsedDevice.success) {
     for (const issue of parsedDevice.error.issues) {
-      issues.push({ path: ["device", ...issue.path.map(String)].join("."), message: issue.message });
+      issues.push({
+        path: ["device", ...issue.path.map(String)].join("."),
+        message: issue.message,
+      });
     }
   }
-  if (!parsedConfig.success || !parsedDevice.success) return { ok: false, reason: "invalid", issues };
-  return { ok: true, message: { type: "preview:config", config: parsedConfig.data, device: parsedDevice.data } };
+  if (!parsedConfig.success || !parsedDevice.success)
+    return { ok: false, reason: "invalid", issues };
+  return {
+    ok: true,
+    message: { type: "preview:config", config: parsedConfig.data, device: parsedDevice.data },
+  };
 }
 
 export function isHostToPreviewMessage(data: unknown): data is HostToPreviewMessage {
@@ -192,7 +214,9 @@ export function isHostToPreviewMessage(data: unknown): data is HostToPreviewMess
 }
 
 export function isPreviewToHostMessage(data: unknown): data is PreviewToHostMessage {
-  return hasType(data) && data.type.startsWith("preview:") && previewToHostSchema.safeParse(data).success;
+  return (
+    hasType(data) && data.type.startsWith("preview:") && previewToHostSchema.safeParse(data).success
+  );
 }
 
 /**

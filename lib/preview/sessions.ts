@@ -37,7 +37,10 @@ function sameEmail(a: string | null, b: string | null): boolean {
 }
 
 /** The sessions `GET /sessions` returns for this contact, in the given order. */
-export function visibleSessions(sessions: readonly PreviewSession[], owner: SessionOwner): PreviewSession[] {
+export function visibleSessions(
+  sessions: readonly PreviewSession[],
+  owner: SessionOwner,
+): PreviewSession[] {
   const { contact, email } = owner;
   const verified = contact.kind === "verified";
   return sessions.filter(

@@ -3,18 +3,28 @@ import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import type { PreviewDevice } from "./messages";
 import { widgetInstanceKey } from "./widget-instance";
 
-const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({ ...defaultConfig(), ...over });
+const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({
+  ...defaultConfig(),
+  ...over,
+});
 const device: PreviewDevice = { deviceId: "laptop", storage: {}, visit: 1, viewport: "desktop" };
 
 describe("widgetInstanceKey", () => {
   it("keeps the instance for appearance-only changes", () => {
     const key = widgetInstanceKey(make({}), device);
-    expect(widgetInstanceKey(make({ primaryColor: "#2563eb", orgName: "Globex", language: "fr" }), device)).toBe(key);
+    expect(
+      widgetInstanceKey(
+        make({ primaryColor: "#2563eb", orgName: "Globex", language: "fr" }),
+        device,
+      ),
+    ).toBe(key);
   });
 
   it("keeps the instance when only storage or viewport change (the widget reads storage once)", () => {
     const key = widgetInstanceKey(make({}), device);
-    expect(widgetInstanceKey(make({}), { ...device, storage: { k: "v" }, viewport: "mobile" })).toBe(key);
+    expect(
+      widgetInstanceKey(make({}), { ...device, storage: { k: "v" }, viewport: "mobile" }),
+    ).toBe(key);
   });
 
   it("remounts for identity changes, another device and a reload", () => {
@@ -31,6 +41,8 @@ describe("widgetInstanceKey", () => {
   });
 
   it("ignores options the widget never sees in this model", () => {
-    expect(widgetInstanceKey(make({ prefillName: "Jane" }), device)).toBe(widgetInstanceKey(make({}), device));
+    expect(widgetInstanceKey(make({ prefillName: "Jane" }), device)).toBe(
+      widgetInstanceKey(make({}), device),
+    );
   });
 });

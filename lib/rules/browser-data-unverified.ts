@@ -8,7 +8,8 @@ export const browserDataUnverified: Rule = {
   id: ID,
   check(config) {
     // With collectUserData and no email the form runs and user.data is never sent (collect-drops-user-data).
-    if (config.model !== "browser" || (config.collectUserData && config.userEmail === "")) return [];
+    if (config.model !== "browser" || (config.collectUserData && config.userEmail === ""))
+      return [];
     const out: Advisory[] = [];
     if (config.userEmail !== "") {
       out.push(

@@ -6,12 +6,19 @@
 import type { OptionKey, PlaygroundConfig } from "../config/options";
 import type { Advisory, Severity } from "./types";
 
-export function advisory(id: string, severity: Severity, option: OptionKey, message: string): Advisory {
+export function advisory(
+  id: string,
+  severity: Severity,
+  option: OptionKey,
+  message: string,
+): Advisory {
   return { id, severity, option, message };
 }
 
 /** Every string a field contributes to the widget options, for the fields the current model emits. */
-export function clientFieldValues(config: PlaygroundConfig): { option: OptionKey; values: string[] }[] {
+export function clientFieldValues(
+  config: PlaygroundConfig,
+): { option: OptionKey; values: string[] }[] {
   const fields: { option: OptionKey; values: string[] }[] = [
     { option: "widgetToken", values: [config.widgetToken] },
     { option: "externalId", values: [config.externalId] },
@@ -29,7 +36,10 @@ export function clientFieldValues(config: PlaygroundConfig): { option: OptionKey
         { option: "userName", values: [config.userName] },
         { option: "userEmail", values: [config.userEmail] },
         { option: "userAvatarUrl", values: [config.userAvatarUrl] },
-        { option: "userCustomData", values: config.userCustomData.flatMap((r) => [r.key, r.value]) },
+        {
+          option: "userCustomData",
+          values: config.userCustomData.flatMap((r) => [r.key, r.value]),
+        },
       );
       break;
     case "server":
@@ -57,7 +67,8 @@ export function formFieldsRelevant(config: PlaygroundConfig): boolean {
 /** Why the Browser/Server model does not use the Collect model's form fields. */
 export function whyFormFieldsUnused(config: PlaygroundConfig): string {
   if (config.model === "server") return "with a verified token the welcome form never shows";
-  if (config.model === "browser" && config.userEmail !== "") return "with user.data.email the welcome form never shows";
+  if (config.model === "browser" && config.userEmail !== "")
+    return "with user.data.email the welcome form never shows";
   return "the snippet sends them only with the Collect model";
 }
 
@@ -72,8 +83,12 @@ export function listOf(items: readonly string[]): string {
 /** The custom-data rows the current model emits, with the option that holds them. */
 export function activeCustomData(
   config: PlaygroundConfig,
-): { option: "userCustomData" | "serverCustomData"; rows: readonly { key: string; value: unknown }[] } | null {
+): {
+  option: "userCustomData" | "serverCustomData";
+  rows: readonly { key: string; value: unknown }[];
+} | null {
   if (config.model === "browser") return { option: "userCustomData", rows: config.userCustomData };
-  if (config.model === "server") return { option: "serverCustomData", rows: config.serverCustomData };
+  if (config.model === "server")
+    return { option: "serverCustomData", rows: config.serverCustomData };
   return null;
 }

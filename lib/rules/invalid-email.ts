@@ -9,7 +9,11 @@ export const invalidEmail: Rule = {
   id: ID,
   check(config) {
     const out: Advisory[] = [];
-    if (config.model === "collect" && config.prefillEmail !== "" && !isValidEmail(config.prefillEmail)) {
+    if (
+      config.model === "collect" &&
+      config.prefillEmail !== "" &&
+      !isValidEmail(config.prefillEmail)
+    ) {
       out.push(
         advisory(
           ID,

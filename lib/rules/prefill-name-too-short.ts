@@ -8,7 +8,8 @@ const ID = "prefill-name-too-short";
 export const prefillNameTooShort: Rule = {
   id: ID,
   check(config) {
-    if (config.model !== "collect" || config.prefillName === "" || isValidName(config.prefillName)) return [];
+    if (config.model !== "collect" || config.prefillName === "" || isValidName(config.prefillName))
+      return [];
     return [
       advisory(
         ID,

@@ -1,11 +1,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { configArbitrary } from "../config/arbitraries";
-import { OPTION_KEYS, defaultConfig, type OptionKey, type PlaygroundConfig } from "../config/options";
+import {
+  OPTION_KEYS,
+  defaultConfig,
+  type OptionKey,
+  type PlaygroundConfig,
+} from "../config/options";
 import { RULES, RULE_IDS, SEVERITY_ORDER, lintConfig, type Severity } from "./index";
 
 const JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
-const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({ ...defaultConfig(), widgetToken: "wt_1", ...over });
+const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({
+  ...defaultConfig(),
+  widgetToken: "wt_1",
+  ...over,
+});
 const server = (over: Partial<PlaygroundConfig> = {}) =>
   make({ model: "server", serverEmail: "jane@example.com", contactToken: JWT, ...over });
 
@@ -19,7 +28,10 @@ interface Case {
 /** For every rule: a config that triggers it (with the expected severity and option) and configs that do not. */
 const CASES: Record<string, Case> = {
   "secret-in-client-field": {
-    triggers: make({ model: "browser", userCustomData: [{ key: "key", value: "sk_live_fake_abcdef123456" }] }),
+    triggers: make({
+      model: "browser",
+      userCustomData: [{ key: "key", value: "sk_live_fake_abcdef123456" }],
+    }),
     severity: "error",
     option: "userCustomData",
     quiet: [
@@ -71,7 +83,12 @@ const CASES: Record<string, Case> = {
     option: "collectUserData",
     quiet: [
       make({ model: "browser", collectUserData: true }),
-      make({ model: "browser", collectUserData: true, userName: "Jane", userEmail: "jane@example.com" }),
+      make({
+        model: "browser",
+        collectUserData: true,
+        userName: "Jane",
+        userEmail: "jane@example.com",
+      }),
       make({ model: "browser", userName: "Jane" }),
     ],
   },
@@ -89,13 +106,20 @@ const CASES: Record<string, Case> = {
     triggers: server({ collectUserData: true, extraFields: ["Company"] }),
     severity: "warning",
     option: "extraFields",
-    quiet: [make({ model: "collect", extraFields: ["Company"] }), server({ extraFields: ["Company"] })],
+    quiet: [
+      make({ model: "collect", extraFields: ["Company"] }),
+      server({ extraFields: ["Company"] }),
+    ],
   },
   "prefill-name-too-short": {
     triggers: make({ model: "collect", prefillName: "J" }),
     severity: "warning",
     option: "prefillName",
-    quiet: [make({ model: "collect", prefillName: "Jo" }), make({ model: "collect" }), make({ prefillName: "J" })],
+    quiet: [
+      make({ model: "collect", prefillName: "Jo" }),
+      make({ model: "collect" }),
+      make({ prefillName: "J" }),
+    ],
   },
   "invalid-email": {
     triggers: make({ model: "collect", prefillEmail: "jane@" }),
@@ -128,19 +152,39 @@ const CASES: Record<string, Case> = {
     triggers: make({ model: "browser", userAvatarUrl: "https://x/a.png" }),
     severity: "info",
     option: "userAvatarUrl",
-    quiet: [make({ model: "browser" }), server({ serverAvatarUrl: "https://x/a.png", userAvatarUrl: "https://x/a.png" })],
+    quiet: [
+      make({ model: "browser" }),
+      server({ serverAvatarUrl: "https://x/a.png", userAvatarUrl: "https://x/a.png" }),
+    ],
   },
   "custom-data-empty-key": {
     triggers: server({ serverCustomData: [{ key: "", value: true }] }),
     severity: "warning",
     option: "serverCustomData",
-    quiet: [server({ serverCustomData: [{ key: "", value: "" }] }), make({ userCustomData: [{ key: "", value: "x" }] })],
+    quiet: [
+      server({ serverCustomData: [{ key: "", value: "" }] }),
+      make({ userCustomData: [{ key: "", value: "x" }] }),
+    ],
   },
   "custom-data-duplicate-key": {
-    triggers: make({ model: "browser", userCustomData: [{ key: "plan", value: "a" }, { key: "plan", value: "b" }] }),
+    triggers: make({
+      model: "browser",
+      userCustomData: [
+        { key: "plan", value: "a" },
+        { key: "plan", value: "b" },
+      ],
+    }),
     severity: "warning",
     option: "userCustomData",
-    quiet: [make({ model: "browser", userCustomData: [{ key: "plan", value: "a" }, { key: "Plan", value: "b" }] })],
+    quiet: [
+      make({
+        model: "browser",
+        userCustomData: [
+          { key: "plan", value: "a" },
+          { key: "Plan", value: "b" },
+        ],
+      }),
+    ],
   },
   "custom-data-values-are-strings": {
     triggers: make({ model: "browser", userCustomData: [{ key: "seats", value: "42" }] }),
@@ -155,7 +199,11 @@ const CASES: Record<string, Case> = {
     triggers: server({ serverLanguage: "lb" }),
     severity: "warning",
     option: "serverLanguage",
-    quiet: [server({ serverLanguage: "de" }), server({ serverLanguage: "zh-cn" }), make({ serverLanguage: "mt" })],
+    quiet: [
+      server({ serverLanguage: "de" }),
+      server({ serverLanguage: "zh-cn" }),
+      make({ serverLanguage: "mt" }),
+    ],
   },
   "server-language-renamed": {
     triggers: server({ serverLanguage: "zh-cn" }),
@@ -177,7 +225,9 @@ describe("every rule", () => {
     if (!c) continue;
     it(`${rule.id}: fires on its trigger config, at ${c.option}, as ${c.severity}`, () => {
       const mine = lintConfig(c.triggers).filter((a) => a.id === rule.id);
-      expect(mine).toEqual([expect.objectContaining({ id: rule.id, severity: c.severity, option: c.option })]);
+      expect(mine).toEqual([
+        expect.objectContaining({ id: rule.id, severity: c.severity, option: c.option }),
+      ]);
       expect(mine[0]?.message).toMatch(/^\S.*[.!]$/);
     });
     it(`${rule.id}: stays quiet where it does not apply`, () => {
@@ -188,14 +238,26 @@ describe("every rule", () => {
 
 describe("rule details", () => {
   it("secret-in-client-field: the config's own API key in the widget token; one advisory per field", () => {
-    const out = lintConfig(server({ apiKey: "my-secret-key-123", widgetToken: "my-secret-key-123", contactToken: "my-secret-key-123" }));
+    const out = lintConfig(
+      server({
+        apiKey: "my-secret-key-123",
+        widgetToken: "my-secret-key-123",
+        contactToken: "my-secret-key-123",
+      }),
+    );
     const secrets = out.filter((a) => a.id === "secret-in-client-field");
     expect(secrets.map((a) => a.option)).toEqual(["widgetToken", "contactToken"]);
   });
 
   it("secret-in-client-field: prefill and extra fields in the Collect model", () => {
-    const config = make({ model: "collect", prefillEmail: "sk_test_1234567890", extraFields: ["sk_live_abcdefgh"] });
-    const options = lintConfig(config).filter((a) => a.id === "secret-in-client-field").map((a) => a.option);
+    const config = make({
+      model: "collect",
+      prefillEmail: "sk_test_1234567890",
+      extraFields: ["sk_live_abcdefgh"],
+    });
+    const options = lintConfig(config)
+      .filter((a) => a.id === "secret-in-client-field")
+      .map((a) => a.option);
     expect(options).toEqual(["prefillEmail", "extraFields"]);
   });
 
@@ -205,17 +267,26 @@ describe("rule details", () => {
   });
 
   it("server-email-required: an invalid email is an error too", () => {
-    expect(lintConfig(server({ serverEmail: "jane" })).find((a) => a.id === "server-email-required")?.severity).toBe("error");
+    expect(
+      lintConfig(server({ serverEmail: "jane" })).find((a) => a.id === "server-email-required")
+        ?.severity,
+    ).toBe("error");
   });
 
   it("browser-data-unverified: custom data is flagged at userCustomData", () => {
-    const out = lintConfig(make({ model: "browser", userCustomData: [{ key: "plan", value: "pro" }] }));
-    expect(out.filter((a) => a.id === "browser-data-unverified").map((a) => a.option)).toEqual(["userCustomData"]);
+    const out = lintConfig(
+      make({ model: "browser", userCustomData: [{ key: "plan", value: "pro" }] }),
+    );
+    expect(out.filter((a) => a.id === "browser-data-unverified").map((a) => a.option)).toEqual([
+      "userCustomData",
+    ]);
   });
 
   it("custom-data-duplicate-key names every duplicated key once", () => {
     const rows = ["a", "a", "b", "b", "a"].map((key) => ({ key, value: "v" }));
-    const [adv] = lintConfig(make({ model: "browser", userCustomData: rows })).filter((a) => a.id === "custom-data-duplicate-key");
+    const [adv] = lintConfig(make({ model: "browser", userCustomData: rows })).filter(
+      (a) => a.id === "custom-data-duplicate-key",
+    );
     expect(adv?.message).toContain('The keys "a" and "b" appear more than once');
   });
 });
@@ -233,7 +304,10 @@ describe("lintConfig", () => {
       extraFields: ["Company"],
       userEmail: "bad",
       userAvatarUrl: "x",
-      userCustomData: [{ key: "a", value: "1" }, { key: "a", value: "2" }],
+      userCustomData: [
+        { key: "a", value: "1" },
+        { key: "a", value: "2" },
+      ],
       serverEmail: "",
       serverLanguage: "lb" as const,
       collectUserData: true,
@@ -243,7 +317,13 @@ describe("lintConfig", () => {
 
   it("sorts by severity, then by the option table's order", () => {
     const out = lintConfig(
-      server({ widgetToken: "", collectUserData: true, serverEmail: "", serverLanguage: "lb", externalId: "x" }),
+      server({
+        widgetToken: "",
+        collectUserData: true,
+        serverEmail: "",
+        serverLanguage: "lb",
+        externalId: "x",
+      }),
     );
     expect(out.map((a) => `${a.severity}:${a.option}`)).toEqual([
       "error:serverEmail",
@@ -271,7 +351,9 @@ describe("lintConfig", () => {
           const bySeverity = SEVERITY_ORDER[prev.severity] - SEVERITY_ORDER[cur.severity];
           expect(bySeverity).toBeLessThanOrEqual(0);
           if (bySeverity === 0) {
-            expect(OPTION_KEYS.indexOf(prev.option)).toBeLessThanOrEqual(OPTION_KEYS.indexOf(cur.option));
+            expect(OPTION_KEYS.indexOf(prev.option)).toBeLessThanOrEqual(
+              OPTION_KEYS.indexOf(cur.option),
+            );
           }
         }
       }),

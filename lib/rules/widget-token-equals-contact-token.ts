@@ -8,7 +8,8 @@ export const widgetTokenEqualsContactToken: Rule = {
   id: ID,
   check(config) {
     const token = config.widgetToken.trim();
-    if (config.model !== "server" || token === "" || token !== config.contactToken.trim()) return [];
+    if (config.model !== "server" || token === "" || token !== config.contactToken.trim())
+      return [];
     return [
       advisory(
         ID,

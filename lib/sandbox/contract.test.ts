@@ -8,7 +8,13 @@ import { describe, expect, it } from "vitest";
 // eslint-disable-next-line no-restricted-imports
 import * as route from "@/app/api/widget/authenticate-user/route";
 import { API_LANGUAGES } from "../config/languages";
-import { SANDBOX_API_KEY, SANDBOX_AUDIENCE, SANDBOX_ISSUER, SANDBOX_LIMITS, sandboxSettingsFromEnv } from "./settings";
+import {
+  SANDBOX_API_KEY,
+  SANDBOX_AUDIENCE,
+  SANDBOX_ISSUER,
+  SANDBOX_LIMITS,
+  sandboxSettingsFromEnv,
+} from "./settings";
 import { verifySandboxToken } from "./token";
 import { expectError, nextClientIp, readJson, sandboxRequest } from "./test-support/requests";
 
@@ -34,7 +40,14 @@ const FULL_BODY = {
   avatar_url: "https://example.com/jane.png",
   phone: "+1234567890",
   language: "zh",
-  customData: { plan: "enterprise", seats: 25, mrr: 1249.5, vip: true, manager: null, tags: ["a", { b: [1] }] },
+  customData: {
+    plan: "enterprise",
+    seats: 25,
+    mrr: 1249.5,
+    vip: true,
+    manager: null,
+    tags: ["a", { b: [1] }],
+  },
   chat_context: "Jane is an admin.\nShe prefers short answers.",
   http_action_overrides: {
     query_params: { region: "eu", page: 2 },
@@ -46,7 +59,11 @@ const FULL_BODY = {
 
 describe("201: a contact token", () => {
   it("answers 201 { token, contact: { id } } with a token that verifies and carries the claims", async () => {
-    const { claims, contact } = await issue({ email: "jane@example.com", name: "Jane Doe", customData: { plan: "pro" } });
+    const { claims, contact } = await issue({
+      email: "jane@example.com",
+      name: "Jane Doe",
+      customData: { plan: "pro" },
+    });
     expect(contact.id).toMatch(/^ct_[0-9a-f]{32}$/);
     expect(claims).toMatchObject({
       email: "jane@example.com",
@@ -98,7 +115,9 @@ describe("201: a contact token", () => {
 
   it("keeps a body of exactly 16 KB, and leaves customData over 1 KB out of the token", async () => {
     const base = JSON.stringify({ email: "big@example.com", customData: { blob: "" } });
-    const blob = "x".repeat(Math.min(SANDBOX_LIMITS.stringValue, SANDBOX_LIMITS.maxBodyBytes - base.length));
+    const blob = "x".repeat(
+      Math.min(SANDBOX_LIMITS.stringValue, SANDBOX_LIMITS.maxBodyBytes - base.length),
+    );
     const body = { email: "big@example.com", customData: { blob } };
     const padding = SANDBOX_LIMITS.maxBodyBytes - JSON.stringify(body).length;
     const text = JSON.stringify(body) + " ".repeat(Math.max(0, padding));
@@ -110,7 +129,11 @@ describe("201: a contact token", () => {
 
 describe("401: the API key", () => {
   it("refuses a request without Authorization", async () => {
-    const error = await expectError(await POST(sandboxRequest({ email: "a@example.com" }, { authorization: null })), 401, "missing_authorization");
+    const error = await expectError(
+      await POST(sandboxRequest({ email: "a@example.com" }, { authorization: null })),
+      401,
+      "missing_authorization",
+    );
     expect(error.message).toMatch(/Authorization/);
   });
 
@@ -128,8 +151,15 @@ describe("401: the API key", () => {
   });
 
   it("refuses another key as not the sandbox key, without echoing it", async () => {
-    for (const key of ["sk_live_EXAMPLE_NOT_A_KEY", "sk_test_abcdef", "not-the-key", `${SANDBOX_API_KEY}x`]) {
-      const response = await POST(sandboxRequest({ email: "a@example.com" }, { authorization: `Bearer ${key}` }));
+    for (const key of [
+      "sk_live_EXAMPLE_NOT_A_KEY",
+      "sk_test_abcdef",
+      "not-the-key",
+      `${SANDBOX_API_KEY}x`,
+    ]) {
+      const response = await POST(
+        sandboxRequest({ email: "a@example.com" }, { authorization: `Bearer ${key}` }),
+      );
       const error = await expectError(response, 401, "invalid_api_key");
       expect(error.message).toMatch(/not the sandbox key/);
       expect(JSON.stringify(error)).not.toContain(key);
@@ -138,23 +168,30 @@ describe("401: the API key", () => {
   });
 
   it("warns when the key looks like a real OpenCX key", async () => {
-    const response = await POST(sandboxRequest({ email: "a@example.com" }, { authorization: "Bearer sk_live_secret123" }));
+    const response = await POST(
+      sandboxRequest({ email: "a@example.com" }, { authorization: "Bearer sk_live_secret123" }),
+    );
     expect((await expectError(response, 401)).message).toMatch(/real OpenCX key/);
   });
 
   it("checks the key before reading the body", async () => {
-    const response = await POST(sandboxRequest("{not json", { authorization: null, contentType: "text/plain" }));
+    const response = await POST(
+      sandboxRequest("{not json", { authorization: null, contentType: "text/plain" }),
+    );
     await expectError(response, 401);
   });
 });
 
 describe("405: only POST", () => {
-  it.each(["GET", "PUT", "PATCH", "DELETE", "OPTIONS"] as const)("answers %s with 405 and Allow: POST", async (method) => {
-    const handler = route[method];
-    const response = handler(sandboxRequest(method === "GET" ? undefined : {}, { method }));
-    expect(response.headers.get("allow")).toBe("POST");
-    expect((await expectError(response, 405, "method_not_allowed")).message).toContain(method);
-  });
+  it.each(["GET", "PUT", "PATCH", "DELETE", "OPTIONS"] as const)(
+    "answers %s with 405 and Allow: POST",
+    async (method) => {
+      const handler = route[method];
+      const response = handler(sandboxRequest(method === "GET" ? undefined : {}, { method }));
+      expect(response.headers.get("allow")).toBe("POST");
+      expect((await expectError(response, 405, "method_not_allowed")).message).toContain(method);
+    },
+  );
 
   it("answers HEAD with 405, Allow: POST and no body", async () => {
     const response = route.HEAD(sandboxRequest(undefined, { method: "HEAD" }));
@@ -174,7 +211,9 @@ describe("405: only POST", () => {
 describe("413: bodies over 16 KB", () => {
   it("refuses a Content-Length over the limit without reading the body", async () => {
     const response = await POST(
-      sandboxRequest('{"email":"a@example.com"}', { headers: { "content-length": String(SANDBOX_LIMITS.maxBodyBytes + 1) } }),
+      sandboxRequest('{"email":"a@example.com"}', {
+        headers: { "content-length": String(SANDBOX_LIMITS.maxBodyBytes + 1) },
+      }),
     );
     await expectError(response, 413, "payload_too_large");
   });
@@ -209,18 +248,28 @@ describe("413: bodies over 16 KB", () => {
   });
 
   it("refuses a Content-Length that is not a number", async () => {
-    const response = await POST(sandboxRequest({ email: "a@example.com" }, { headers: { "content-length": "12abc" } }));
+    const response = await POST(
+      sandboxRequest({ email: "a@example.com" }, { headers: { "content-length": "12abc" } }),
+    );
     await expectError(response, 400, "invalid_body");
   });
 });
 
 describe("415: JSON only", () => {
-  it.each([null, "text/plain", "application/x-www-form-urlencoded", "application/jsonx", "application/json; charset=latin1", "multipart/form-data; boundary=x"])(
-    "refuses Content-Type %j",
-    async (contentType) => {
-      await expectError(await POST(sandboxRequest({ email: "a@example.com" }, { contentType })), 415, "unsupported_media_type");
-    },
-  );
+  it.each([
+    null,
+    "text/plain",
+    "application/x-www-form-urlencoded",
+    "application/jsonx",
+    "application/json; charset=latin1",
+    "multipart/form-data; boundary=x",
+  ])("refuses Content-Type %j", async (contentType) => {
+    await expectError(
+      await POST(sandboxRequest({ email: "a@example.com" }, { contentType })),
+      415,
+      "unsupported_media_type",
+    );
+  });
 
   it("refuses a gzip body, and a plain body labelled gzip, saying to send it uncompressed", async () => {
     const json = JSON.stringify({ email: "a@example.com" });
@@ -240,7 +289,9 @@ describe("415: JSON only", () => {
   });
 
   it("reads a body whose Content-Encoding is identity", async () => {
-    const response = await POST(sandboxRequest({ email: "a@example.com" }, { headers: { "content-encoding": "Identity" } }));
+    const response = await POST(
+      sandboxRequest({ email: "a@example.com" }, { headers: { "content-encoding": "Identity" } }),
+    );
     expect(response.status).toBe(201);
   });
 });
@@ -262,12 +313,20 @@ describe("400: the body", () => {
   });
 
   it("does not quote the body in a JSON syntax error", async () => {
-    const error = await expectError(await POST(sandboxRequest('{"email": sk_live_inbody}')), 400, "invalid_json");
+    const error = await expectError(
+      await POST(sandboxRequest('{"email": sk_live_inbody}')),
+      400,
+      "invalid_json",
+    );
     expect(error.message).not.toContain("sk_live_inbody");
   });
 
   it("requires email", async () => {
-    const error = await expectError(await POST(sandboxRequest({ name: "Jane" })), 400, "missing_field");
+    const error = await expectError(
+      await POST(sandboxRequest({ name: "Jane" })),
+      400,
+      "missing_field",
+    );
     expect(error.field).toBe("email");
   });
 
@@ -292,14 +351,32 @@ describe("400: the body", () => {
     [{ ...ok, customData: ["pro"] }, "customData"],
     [{ ...ok, customData: null }, "customData"],
     [{ ...ok, customData: { "": 1 } }, "customData"],
-    [{ ...ok, customData: { ["k".repeat(SANDBOX_LIMITS.keyLength + 1)]: 1 } }, `customData["${"k".repeat(40)}…"]`],
-    [{ ...ok, customData: { plan: { a: { b: { c: { d: { e: 1 } } } } } } }, "customData.plan.a.b.c.d"],
-    [{ ...ok, customData: { list: [1, 2, { deep: "x".repeat(SANDBOX_LIMITS.stringValue + 1) }] } }, "customData.list[2].deep"],
+    [
+      { ...ok, customData: { ["k".repeat(SANDBOX_LIMITS.keyLength + 1)]: 1 } },
+      `customData["${"k".repeat(40)}…"]`,
+    ],
+    [
+      { ...ok, customData: { plan: { a: { b: { c: { d: { e: 1 } } } } } } },
+      "customData.plan.a.b.c.d",
+    ],
+    [
+      { ...ok, customData: { list: [1, 2, { deep: "x".repeat(SANDBOX_LIMITS.stringValue + 1) }] } },
+      "customData.list[2].deep",
+    ],
     [{ ...ok, chat_context: { text: "hi" } }, "chat_context"],
     [{ ...ok, http_action_overrides: "x" }, "http_action_overrides"],
-    [{ ...ok, http_action_overrides: { headers: { "Bad Header": "x" } } }, 'http_action_overrides.headers["Bad Header"]'],
-    [{ ...ok, http_action_overrides: { headers: { "X-A": "a\r\nInjected: 1" } } }, "http_action_overrides.headers.X-A"],
-    [{ ...ok, http_action_overrides: { query_params: { q: { nested: 1 } } } }, "http_action_overrides.query_params.q"],
+    [
+      { ...ok, http_action_overrides: { headers: { "Bad Header": "x" } } },
+      'http_action_overrides.headers["Bad Header"]',
+    ],
+    [
+      { ...ok, http_action_overrides: { headers: { "X-A": "a\r\nInjected: 1" } } },
+      "http_action_overrides.headers.X-A",
+    ],
+    [
+      { ...ok, http_action_overrides: { query_params: { q: { nested: 1 } } } },
+      "http_action_overrides.query_params.q",
+    ],
     [{ ...ok, http_action_overrides: { path_params: [1] } }, "http_action_overrides.path_params"],
     [{ ...ok, http_action_overrides: { body_params: 5 } }, "http_action_overrides.body_params"],
   ])("refuses %j, naming %s", async (body, field) => {
@@ -309,12 +386,19 @@ describe("400: the body", () => {
   });
 
   it("explains widget-only language codes", async () => {
-    const error = await expectError(await POST(sandboxRequest({ ...ok, language: "zh-cn" })), 400, "invalid_field");
+    const error = await expectError(
+      await POST(sandboxRequest({ ...ok, language: "zh-cn" })),
+      400,
+      "invalid_field",
+    );
     expect(error.message).toMatch(/"zh"/);
   });
 
   it("refuses a number too large to be finite", async () => {
-    const error = await expectError(await POST(sandboxRequest('{"email":"a@example.com","customData":{"n":1e999}}')), 400);
+    const error = await expectError(
+      await POST(sandboxRequest('{"email":"a@example.com","customData":{"n":1e999}}')),
+      400,
+    );
     expect(error.field).toBe("customData.n");
   });
 
@@ -340,7 +424,11 @@ describe("400: the body", () => {
   });
 
   it("treats a __proto__ key as an unknown field, and as a plain key inside customData", async () => {
-    const unknown = await expectError(await POST(sandboxRequest('{"email":"a@example.com","__proto__":{"x":1}}')), 400, "unknown_field");
+    const unknown = await expectError(
+      await POST(sandboxRequest('{"email":"a@example.com","__proto__":{"x":1}}')),
+      400,
+      "unknown_field",
+    );
     expect(unknown.field).toBe("__proto__");
     const { claims } = await issue('{"email":"a@example.com","customData":{"__proto__":{"x":1}}}');
     expect(Object.getOwnPropertyNames(claims.customData)).toEqual(["__proto__"]);
@@ -350,25 +438,35 @@ describe("400: the body", () => {
 describe("429: rate limit", () => {
   const limit = sandboxSettingsFromEnv().rateLimitPerMinute;
 
-  it.skipIf(limit === 0)(`allows ${limit} requests a minute per client, then 429 with Retry-After`, async () => {
-    const clientIp = nextClientIp();
-    for (let i = 0; i < limit; i++) {
-      const response = await POST(sandboxRequest({ email: "a@example.com" }, { clientIp, authorization: null }));
-      expect(response.status).toBe(401);
-    }
-    const response = await POST(sandboxRequest({ email: "a@example.com" }, { clientIp }));
-    const error = await expectError(response, 429, "rate_limited");
-    expect(error.message).toContain(String(limit));
-    expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    // Another client is unaffected.
-    await issue({ email: "a@example.com" });
-  });
+  it.skipIf(limit === 0)(
+    `allows ${limit} requests a minute per client, then 429 with Retry-After`,
+    async () => {
+      const clientIp = nextClientIp();
+      for (let i = 0; i < limit; i++) {
+        const response = await POST(
+          sandboxRequest({ email: "a@example.com" }, { clientIp, authorization: null }),
+        );
+        expect(response.status).toBe(401);
+      }
+      const response = await POST(sandboxRequest({ email: "a@example.com" }, { clientIp }));
+      const error = await expectError(response, 429, "rate_limited");
+      expect(error.message).toContain(String(limit));
+      expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      // Another client is unaffected.
+      await issue({ email: "a@example.com" });
+    },
+  );
 
   it.skipIf(limit === 0)("counts clients by the first X-Forwarded-For address", async () => {
     const clientIp = nextClientIp();
     for (let i = 0; i < limit; i++) {
-      await POST(sandboxRequest({}, { clientIp: `${clientIp}, 192.0.2.${i % 250}`, authorization: null }));
+      await POST(
+        sandboxRequest({}, { clientIp: `${clientIp}, 192.0.2.${i % 250}`, authorization: null }),
+      );
     }
-    await expectError(await POST(sandboxRequest({}, { clientIp: `${clientIp}, 198.51.100.1` })), 429);
+    await expectError(
+      await POST(sandboxRequest({}, { clientIp: `${clientIp}, 198.51.100.1` })),
+      429,
+    );
   });
 });

@@ -35,7 +35,12 @@ export interface SandboxErrorBody {
   error: SandboxError;
 }
 
-export function sandboxError(status: number, code: SandboxErrorCode, message: string, field?: string): SandboxError {
+export function sandboxError(
+  status: number,
+  code: SandboxErrorCode,
+  message: string,
+  field?: string,
+): SandboxError {
   return field === undefined ? { status, code, message } : { status, code, message, field };
 }
 

@@ -45,7 +45,10 @@ interface Scenario {
   expect: Expectation;
 }
 
-const VALID_HEADERS = { authorization: `Bearer ${SANDBOX_API_KEY}`, "content-type": "application/json" };
+const VALID_HEADERS = {
+  authorization: `Bearer ${SANDBOX_API_KEY}`,
+  "content-type": "application/json",
+};
 const encoder = new TextEncoder();
 
 // ---- valid bodies -------------------------------------------------------------
@@ -115,7 +118,14 @@ function createdOr413(body: { email: string }, text: string): Expectation {
 }
 
 const validScenario = fc
-  .tuple(validBody, fc.constantFrom("application/json", "application/json; charset=utf-8", "APPLICATION/JSON;Charset=UTF-8"))
+  .tuple(
+    validBody,
+    fc.constantFrom(
+      "application/json",
+      "application/json; charset=utf-8",
+      "APPLICATION/JSON;Charset=UTF-8",
+    ),
+  )
   .map(([body, contentType]): Scenario => {
     const text = JSON.stringify(body);
     return {
@@ -136,9 +146,18 @@ const notString = fc.oneof(
   fc.array(leaf, { maxLength: 3 }),
   fc.dictionary(key, leaf, { maxKeys: 3 }),
 );
-const notObject = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(leaf, { maxLength: 3 }));
+const notObject = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(leaf, { maxLength: 3 }),
+);
 const WRONG: Record<(typeof BODY_FIELDS)[number], fc.Arbitrary<unknown>> = {
-  email: fc.oneof(notString, fc.string({ maxLength: 40 }).filter((s) => !s.includes("@"))),
+  email: fc.oneof(
+    notString,
+    fc.string({ maxLength: 40 }).filter((s) => !s.includes("@")),
+  ),
   name: fc.oneof(notString, fc.constant("n".repeat(SANDBOX_LIMITS.name + 1))),
   avatar_url: notString.filter((v) => v !== null),
   phone: notString,
@@ -152,34 +171,34 @@ const WRONG: Record<(typeof BODY_FIELDS)[number], fc.Arbitrary<unknown>> = {
 };
 const wrongFieldScenario = fc
   .tuple(validBody, fc.constantFrom(...BODY_FIELDS))
-  .chain(([body, field]) => WRONG[field].map((value) => ({ body: { ...body, [field]: value }, field })))
-  .map(
-    ({ body, field }): Scenario => ({
-      label: `wrong ${field}`,
-      method: "POST",
-      headers: VALID_HEADERS,
-      body: JSON.stringify(body),
-      expect: { kind: "error", status: 400, code: "invalid_field", field },
-    }),
-  );
+  .chain(([body, field]) =>
+    WRONG[field].map((value) => ({ body: { ...body, [field]: value }, field })),
+  )
+  .map(({ body, field }): Scenario => ({
+    label: `wrong ${field}`,
+    method: "POST",
+    headers: VALID_HEADERS,
+    body: JSON.stringify(body),
+    expect: { kind: "error", status: 400, code: "invalid_field", field },
+  }));
 
 // ---- unknown field ------------------------------------------------------------
 
 const unknownFieldScenario = fc
   .tuple(
     validBody,
-    fc.string({ minLength: 1, maxLength: 30 }).filter((k) => !(BODY_FIELDS as readonly string[]).includes(k)),
+    fc
+      .string({ minLength: 1, maxLength: 30 })
+      .filter((k) => !(BODY_FIELDS as readonly string[]).includes(k)),
     json,
   )
-  .map(
-    ([body, extra, value]): Scenario => ({
-      label: "unknown field",
-      method: "POST",
-      headers: VALID_HEADERS,
-      body: JSON.stringify({ ...body, [extra]: value }),
-      expect: { kind: "error", status: 400, code: "unknown_field", field: formatPath([extra]) },
-    }),
-  );
+  .map(([body, extra, value]): Scenario => ({
+    label: "unknown field",
+    method: "POST",
+    headers: VALID_HEADERS,
+    body: JSON.stringify({ ...body, [extra]: value }),
+    expect: { kind: "error", status: 400, code: "unknown_field", field: formatPath([extra]) },
+  }));
 
 // ---- random and hostile bodies --------------------------------------------------
 
@@ -201,24 +220,47 @@ const randomBody = fc.oneof(
   hugeString,
   hugeString.map((s) => JSON.stringify({ email: "a@example.com", name: s })),
   deepNesting,
-  fc.constantFrom("", "null", "[]", "{}", '{"email":null}', '{"email":"a@example.com"', "\ufeff{}", "1e999"),
+  fc.constantFrom(
+    "",
+    "null",
+    "[]",
+    "{}",
+    '{"email":null}',
+    '{"email":"a@example.com"',
+    "\ufeff{}",
+    "1e999",
+  ),
 );
-const randomBodyScenario = randomBody.map(
-  (body): Scenario => ({ label: "random body", method: "POST", headers: VALID_HEADERS, body, expect: { kind: "any" } }),
-);
+const randomBodyScenario = randomBody.map((body): Scenario => ({
+  label: "random body",
+  method: "POST",
+  headers: VALID_HEADERS,
+  body,
+  expect: { kind: "any" },
+}));
 
 // ---- odd headers and methods -----------------------------------------------------
 
 /** Header values a client can send: no CR, LF or NUL, Latin-1 only. */
 const headerValue = fc
-  .string({ unit: fc.integer({ min: 1, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 60 })
+  .string({
+    unit: fc.integer({ min: 1, max: 0xff }).map((c) => String.fromCharCode(c)),
+    maxLength: 60,
+  })
   .map((s) => s.replace(/[\r\n\0]/g, ""));
 const authorization = fc.oneof(
   { weight: 3, arbitrary: fc.constant(`Bearer ${SANDBOX_API_KEY}`) },
   { weight: 1, arbitrary: fc.constant(undefined) },
   { weight: 1, arbitrary: headerValue },
   { weight: 1, arbitrary: headerValue.map((s) => `Bearer ${s}`) },
-  { weight: 1, arbitrary: fc.constantFrom("Bearer sk_live_abc123", "Bearer sk_test_abc123", `Basic ${SANDBOX_API_KEY}`) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "Bearer sk_live_abc123",
+      "Bearer sk_test_abc123",
+      `Basic ${SANDBOX_API_KEY}`,
+    ),
+  },
 );
 const contentType = fc.oneof(
   { weight: 3, arbitrary: fc.constant("application/json") },
@@ -240,16 +282,25 @@ const contentType = fc.oneof(
 const contentLength = fc.oneof(
   { weight: 3, arbitrary: fc.constant(undefined) },
   { weight: 1, arbitrary: fc.nat().map(String) },
-  { weight: 1, arbitrary: fc.constantFrom("-1", "1e3", "99999999999999999999999", "0", "16385", "abc") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("-1", "1e3", "99999999999999999999999", "0", "16385", "abc"),
+  },
 );
 const oddHeadersScenario = fc
   .record({
-    method: fc.oneof({ weight: 3, arbitrary: fc.constant("POST" as Method) }, fc.constantFrom(...METHODS)),
+    method: fc.oneof(
+      { weight: 3, arbitrary: fc.constant("POST" as Method) },
+      fc.constantFrom(...METHODS),
+    ),
     authorization,
     contentType,
     contentLength,
     forwardedFor: fc.option(headerValue, { nil: undefined }),
-    body: fc.oneof(validBody.map((b) => JSON.stringify(b)), randomBody),
+    body: fc.oneof(
+      validBody.map((b) => JSON.stringify(b)),
+      randomBody,
+    ),
   })
   .map((r): Scenario => {
     const headers: Record<string, string> = {};
@@ -263,7 +314,10 @@ const oddHeadersScenario = fc
       method: r.method,
       headers,
       body: hasBody ? r.body : undefined,
-      expect: r.method === "POST" ? { kind: "any" } : { kind: "error", status: 405, code: "method_not_allowed" },
+      expect:
+        r.method === "POST"
+          ? { kind: "any" }
+          : { kind: "error", status: 405, code: "method_not_allowed" },
     };
   });
 
@@ -312,15 +366,21 @@ const transportHeadersScenario = fc
       headers: { authorization, "content-type": contentType },
       body: text,
       // The key is checked before the media type.
-      expect: !authOk ? { kind: "error", status: 401 } : !typeOk ? refused(415, "unsupported_media_type") : createdOr413(body, text),
+      expect: !authOk
+        ? { kind: "error", status: 401 }
+        : !typeOk
+          ? refused(415, "unsupported_media_type")
+          : createdOr413(body, text),
     };
   });
 
 const SMALL = { email: "jane@example.com", name: "Jane" };
 const bytesOf = (...parts: (string | number[] | Uint8Array)[]) =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...encoder.encode(p)] : [...p])));
-const utf16le = (text: string) => Uint8Array.from([...text].flatMap((c) => [c.charCodeAt(0) & 255, c.charCodeAt(0) >> 8]));
-const padTo = (text: string, bytes: number) => text + " ".repeat(bytes - encoder.encode(text).byteLength);
+const utf16le = (text: string) =>
+  Uint8Array.from([...text].flatMap((c) => [c.charCodeAt(0) & 255, c.charCodeAt(0) >> 8]));
+const padTo = (text: string, bytes: number) =>
+  text + " ".repeat(bytes - encoder.encode(text).byteLength);
 
 const encodingScenario = fc
   .tuple(
@@ -396,7 +456,10 @@ const encodingScenario = fc
         break;
       }
     }
-    if (withLength) headers["content-length"] = String(typeof body === "string" ? encoder.encode(body).byteLength : body.byteLength);
+    if (withLength)
+      headers["content-length"] = String(
+        typeof body === "string" ? encoder.encode(body).byteLength : body.byteLength,
+      );
     return { label: `encoding ${kind}`, method: "POST", headers, body, expect: expectation };
   });
 
@@ -404,7 +467,10 @@ const streamScenario = fc
   .tuple(
     fc.oneof(
       validBody.map((b) => ({ text: JSON.stringify(b), email: b.email.trim() })),
-      fc.constant({ text: padTo(JSON.stringify(SMALL), SANDBOX_LIMITS.maxBodyBytes + 1 + 4096), email: "" }),
+      fc.constant({
+        text: padTo(JSON.stringify(SMALL), SANDBOX_LIMITS.maxBodyBytes + 1 + 4096),
+        email: "",
+      }),
     ),
     fc.array(fc.integer({ min: 1, max: 4096 }), { minLength: 1, maxLength: 8 }),
     fc.constantFrom("whole", "whole", "whole", "interrupted", "text chunk"),
@@ -416,7 +482,10 @@ const streamScenario = fc
     if (how === "interrupted") {
       // The stream errors on its last planned turn, after the chunks before it.
       const sent = sizes.slice(0, -1).reduce((sum, n) => sum + n, 0);
-      expectation = Math.min(sent, bytes.byteLength) > SANDBOX_LIMITS.maxBodyBytes ? refused(413, "payload_too_large") : refused(400, "invalid_body");
+      expectation =
+        Math.min(sent, bytes.byteLength) > SANDBOX_LIMITS.maxBodyBytes
+          ? refused(413, "payload_too_large")
+          : refused(400, "invalid_body");
     }
     if (how === "text chunk") expectation = refused(400, "invalid_body");
     return {
@@ -429,16 +498,16 @@ const streamScenario = fc
     };
   });
 
-const otherMethodScenario = fc.tuple(fc.constantFrom(...OTHER_METHODS), validBody).map(
-  ([method, body]): Scenario => ({
+const otherMethodScenario = fc
+  .tuple(fc.constantFrom(...OTHER_METHODS), validBody)
+  .map(([method, body]): Scenario => ({
     label: "odd method",
     method,
     headers: VALID_HEADERS,
     body: JSON.stringify(body),
     // fetch spells "post" as POST; the others are not POST.
     expect: method === "post" ? { kind: "any" } : refused(405, "method_not_allowed"),
-  }),
-);
+  }));
 
 const scenario = fc.oneof(
   { weight: 3, arbitrary: validScenario },
@@ -455,7 +524,10 @@ const scenario = fc.oneof(
 // ---- running one ---------------------------------------------------------------
 
 /** A body stream in the scenario's chunk sizes; optionally broken off or with a chunk that is not bytes. */
-function streamOf(bytes: Uint8Array, plan: NonNullable<Scenario["stream"]>): ReadableStream<Uint8Array> {
+function streamOf(
+  bytes: Uint8Array,
+  plan: NonNullable<Scenario["stream"]>,
+): ReadableStream<Uint8Array> {
   let offset = 0;
   let turn = 0;
   return new ReadableStream<Uint8Array>({
@@ -499,7 +571,9 @@ async function call(s: Scenario): Promise<Response> {
   const request = toRequest(s);
   // Dispatch as Next does: by method, to the route module's export.
   if (request.method === "POST") return route.POST(request);
-  return (METHODS as readonly string[]).includes(request.method) ? route[request.method as Exclude<Method, "POST" | (typeof OTHER_METHODS)[number]>](request) : route.GET(request);
+  return (METHODS as readonly string[]).includes(request.method)
+    ? route[request.method as Exclude<Method, "POST" | (typeof OTHER_METHODS)[number]>](request)
+    : route.GET(request);
 }
 
 const statuses = new Map<number, number>();
@@ -512,7 +586,9 @@ async function check(s: Scenario): Promise<void> {
   statuses.set(status, (statuses.get(status) ?? 0) + 1);
   const text = await response.text();
   const fail = (why: string): never => {
-    throw new Error(`${why}\n${s.label} ${s.method} ${JSON.stringify(s.headers)} → ${status} ${text.slice(0, 500)}`);
+    throw new Error(
+      `${why}\n${s.label} ${s.method} ${JSON.stringify(s.headers)} → ${status} ${text.slice(0, 500)}`,
+    );
   };
   if (!(status === 201 || (status >= 400 && status < 500))) fail(`status ${status}`);
   if (response.headers.get("content-type") !== "application/json") fail("not JSON");
@@ -521,7 +597,11 @@ async function check(s: Scenario): Promise<void> {
     if (text !== "" || status !== 405) fail("HEAD is not a bodiless 405");
     return;
   }
-  const body = JSON.parse(text) as { token?: unknown; contact?: { id?: unknown }; error?: SandboxError };
+  const body = JSON.parse(text) as {
+    token?: unknown;
+    contact?: { id?: unknown };
+    error?: SandboxError;
+  };
 
   if (status === 201) {
     if (typeof body.token !== "string") fail("no token");
@@ -529,14 +609,16 @@ async function check(s: Scenario): Promise<void> {
     if (!verified.valid) fail(`issued token does not verify: ${verified.reason}`);
     else {
       if (verified.claims.sub !== body.contact?.id) fail("contact.id is not the token's sub");
-      if (s.expect.kind === "created" && verified.claims.email !== s.expect.email) fail("wrong email in the token");
+      if (s.expect.kind === "created" && verified.claims.email !== s.expect.email)
+        fail("wrong email in the token");
     }
   } else {
     const error = body.error;
     if (!error) return fail("no error object");
     const keys = Object.keys(body);
     if (keys.length !== 1) fail("more than the error at the top level");
-    if (Object.keys(error).some((k) => !["status", "code", "message", "field"].includes(k))) fail("unknown key in the error");
+    if (Object.keys(error).some((k) => !["status", "code", "message", "field"].includes(k)))
+      fail("unknown key in the error");
     if (error.status !== status) fail("error.status is not the HTTP status");
     if (!/^[a-z_]+$/.test(error.code)) fail("error.code is not snake_case");
     if (typeof error.message !== "string" || error.message.length === 0) fail("no message");
@@ -555,25 +637,46 @@ async function check(s: Scenario): Promise<void> {
 }
 
 describe("fuzzed requests", () => {
-  it(`answers ${RUNS} random requests with 201 or a JSON 4xx, never a 5xx or a throw`, { timeout: 240_000 }, async () => {
-    const labels = new Map<string, number>();
-    const started = performance.now();
-    await fc.assert(
-      fc.asyncProperty(scenario, async (s) => {
-        const kind = s.label.split(" ")[0] ?? s.label;
-        labels.set(kind, (labels.get(kind) ?? 0) + 1);
-        await check(s);
-      }),
-      { numRuns: RUNS },
-    );
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const list = (m: Map<string | number, number>) => [...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, n]) => `${k} ${n}`).join(", ");
-    console.log(`sandbox fuzz: ${RUNS} requests in ${seconds} s\n  scenarios: ${list(labels)}\n  statuses: ${list(statuses)}\n  error codes: ${list(codes)}`);
-    // Every kind of scenario ran a fair number of times.
-    for (const kind of ["valid", "wrong", "unknown", "random", "odd", "transport", "encoding", "stream"]) {
-      expect(labels.get(kind) ?? 0, kind).toBeGreaterThan(RUNS / 40);
-    }
-    expect(statuses.get(201) ?? 0).toBeGreaterThan(RUNS / 10);
-    expect([...statuses.keys()].every((status) => status === 201 || (status >= 400 && status < 500))).toBe(true);
-  });
+  it(
+    `answers ${RUNS} random requests with 201 or a JSON 4xx, never a 5xx or a throw`,
+    { timeout: 240_000 },
+    async () => {
+      const labels = new Map<string, number>();
+      const started = performance.now();
+      await fc.assert(
+        fc.asyncProperty(scenario, async (s) => {
+          const kind = s.label.split(" ")[0] ?? s.label;
+          labels.set(kind, (labels.get(kind) ?? 0) + 1);
+          await check(s);
+        }),
+        { numRuns: RUNS },
+      );
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const list = (m: Map<string | number, number>) =>
+        [...m]
+          .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+          .map(([k, n]) => `${k} ${n}`)
+          .join(", ");
+      console.log(
+        `sandbox fuzz: ${RUNS} requests in ${seconds} s\n  scenarios: ${list(labels)}\n  statuses: ${list(statuses)}\n  error codes: ${list(codes)}`,
+      );
+      // Every kind of scenario ran a fair number of times.
+      for (const kind of [
+        "valid",
+        "wrong",
+        "unknown",
+        "random",
+        "odd",
+        "transport",
+        "encoding",
+        "stream",
+      ]) {
+        expect(labels.get(kind) ?? 0, kind).toBeGreaterThan(RUNS / 40);
+      }
+      expect(statuses.get(201) ?? 0).toBeGreaterThan(RUNS / 10);
+      expect(
+        [...statuses.keys()].every((status) => status === 201 || (status >= 400 && status < 500)),
+      ).toBe(true);
+    },
+  );
 });

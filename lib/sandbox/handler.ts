@@ -36,8 +36,13 @@ export interface SandboxHandler {
 
 export const ALLOWED_METHODS = "POST";
 
-export function createSandboxHandler(settings: SandboxSettings = sandboxSettingsFromEnv()): SandboxHandler {
-  const limiter = createRateLimiter({ limitPerMinute: settings.rateLimitPerMinute, now: settings.now });
+export function createSandboxHandler(
+  settings: SandboxSettings = sandboxSettingsFromEnv(),
+): SandboxHandler {
+  const limiter = createRateLimiter({
+    limitPerMinute: settings.rateLimitPerMinute,
+    now: settings.now,
+  });
 
   function methodNotAllowed(request: Request): Response {
     const method = /^[A-Z]{1,16}$/.test(request.method) ? request.method : "This method";
@@ -65,7 +70,8 @@ export function createSandboxHandler(settings: SandboxSettings = sandboxSettings
     }
 
     const authError = checkAuthorization(request.headers.get("authorization"));
-    if (authError) return errorResponse(authError, { "WWW-Authenticate": wwwAuthenticate(authError) });
+    if (authError)
+      return errorResponse(authError, { "WWW-Authenticate": wwwAuthenticate(authError) });
 
     const body = await readJsonBody(request, SANDBOX_LIMITS.maxBodyBytes);
     if (!body.ok) return errorResponse(body.error);
@@ -73,8 +79,14 @@ export function createSandboxHandler(settings: SandboxSettings = sandboxSettings
     const parsed = parseAuthenticateBody(body.value);
     if (!parsed.success) return errorResponse(parsed.error);
 
-    const issued = await issueSandboxToken(parsed.data, { secret: settings.jwtSecret, now: settings.now });
-    const response: AuthenticateUserResponse = { token: issued.token, contact: { id: issued.contactId } };
+    const issued = await issueSandboxToken(parsed.data, {
+      secret: settings.jwtSecret,
+      now: settings.now,
+    });
+    const response: AuthenticateUserResponse = {
+      token: issued.token,
+      contact: { id: issued.contactId },
+    };
     return jsonResponse(201, response);
   }
 
@@ -89,7 +101,9 @@ export function createSandboxHandler(settings: SandboxSettings = sandboxSettings
       } catch {
         // Unreachable for any input we know of (the fuzz tests try hard); if it
         // ever happens, it is the sandbox's fault, and nothing about the request is logged.
-        return errorResponse(sandboxError(500, "internal_error", "The sandbox failed to handle this request."));
+        return errorResponse(
+          sandboxError(500, "internal_error", "The sandbox failed to handle this request."),
+        );
       }
     },
   };

@@ -35,5 +35,15 @@ export {
   type SandboxTokenClaims,
   type SandboxTokenVerification,
 } from "./token";
-export { clientKeyFor, createRateLimiter, type RateLimitDecision, type RateLimiter } from "./rate-limit";
-export { ALLOWED_METHODS, createSandboxHandler, type AuthenticateUserResponse, type SandboxHandler } from "./handler";
+export {
+  clientKeyFor,
+  createRateLimiter,
+  type RateLimitDecision,
+  type RateLimiter,
+} from "./rate-limit";
+export {
+  ALLOWED_METHODS,
+  createSandboxHandler,
+  type AuthenticateUserResponse,
+  type SandboxHandler,
+} from "./handler";

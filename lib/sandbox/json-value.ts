@@ -9,13 +9,15 @@
  */
 import { SANDBOX_LIMITS } from "./settings";
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 export type Scalar = string | number | boolean;
 
 export type PathSegment = string | number;
 
-export type CopyResult<T> = { ok: true; value: T } | { ok: false; path: PathSegment[]; message: string };
+export type CopyResult<T> =
+  { ok: true; value: T } | { ok: false; path: PathSegment[]; message: string };
 
 export interface CopyOptions {
   /** Only strings, finite numbers and booleans as values (no null, no nesting). */
@@ -77,7 +79,10 @@ export function copyBoundedObject<T extends JsonValue = JsonValue>(
     if (value === null) return { ok: true, value };
     const isArray = Array.isArray(value);
     if (!isArray && !isPlainObject(value)) {
-      return fail(path, `must be a string, number, boolean, null, object or array, not ${describe(value)}`);
+      return fail(
+        path,
+        `must be a string, number, boolean, null, object or array, not ${describe(value)}`,
+      );
     }
     if (depth > SANDBOX_LIMITS.jsonDepth) {
       return fail(path, `is nested too deeply (at most ${SANDBOX_LIMITS.jsonDepth} levels)`);

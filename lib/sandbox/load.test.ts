@@ -91,7 +91,8 @@ function plan(): Planned {
     body: JSON.stringify({ email, name: `User ${serial}`, customData: { n: serial } }),
   });
   // The first requests all come from one client, so it goes over its limit however slow the machine.
-  if (serial <= HOT_BURST) return { kind: "hot client", ip: HOT_IP, init: valid(), want: "created", email };
+  if (serial <= HOT_BURST)
+    return { kind: "hot client", ip: HOT_IP, init: valid(), want: "created", email };
   const r = serial % 20;
   if (r < 9) return { kind: "valid", ip, init: valid(), want: "created", email };
   if (r === 9) return { kind: "hot client", ip: HOT_IP, init: valid(), want: "created", email };

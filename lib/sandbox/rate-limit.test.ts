@@ -78,14 +78,18 @@ describe("createRateLimiter", () => {
 
 describe("clientKeyFor", () => {
   it("takes the first X-Forwarded-For address, then X-Real-IP, then local", () => {
-    expect(clientKeyFor(new Headers({ "x-forwarded-for": " 203.0.113.7 , 10.0.0.1" }))).toBe("203.0.113.7");
+    expect(clientKeyFor(new Headers({ "x-forwarded-for": " 203.0.113.7 , 10.0.0.1" }))).toBe(
+      "203.0.113.7",
+    );
     expect(clientKeyFor(new Headers({ "x-real-ip": "198.51.100.2" }))).toBe("198.51.100.2");
     expect(clientKeyFor(new Headers({ "x-forwarded-for": " , " }))).toBe("local");
     expect(clientKeyFor(new Headers())).toBe("local");
   });
 
   it("bounds the key length", () => {
-    expect(clientKeyFor(new Headers({ "x-forwarded-for": "a".repeat(5000) }))).toHaveLength(SANDBOX_LIMITS.clientKey);
+    expect(clientKeyFor(new Headers({ "x-forwarded-for": "a".repeat(5000) }))).toHaveLength(
+      SANDBOX_LIMITS.clientKey,
+    );
   });
 });
 

@@ -64,7 +64,10 @@ export function createRateLimiter(opts: {
         return ALLOWED;
       }
       buckets.set(clientKey, { tokens, updatedAt: now });
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)) };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)),
+      };
     },
   };
 }

@@ -19,15 +19,27 @@ export function checkContentType(header: string | null): SandboxError | null {
   }
   const [type = "", ...params] = header.split(";");
   if (type.trim().toLowerCase() !== "application/json") {
-    return sandboxError(415, "unsupported_media_type", `Content-Type must be application/json. ${expected}`);
+    return sandboxError(
+      415,
+      "unsupported_media_type",
+      `Content-Type must be application/json. ${expected}`,
+    );
   }
   for (const param of params) {
     const eq = param.indexOf("=");
     const name = (eq === -1 ? param : param.slice(0, eq)).trim().toLowerCase();
     if (name !== "charset") continue;
-    const value = param.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1").toLowerCase();
+    const value = param
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, "$1")
+      .toLowerCase();
     if (value !== "utf-8" && value !== "utf8") {
-      return sandboxError(415, "unsupported_media_type", "The only charset accepted is utf-8: JSON is UTF-8.");
+      return sandboxError(
+        415,
+        "unsupported_media_type",
+        "The only charset accepted is utf-8: JSON is UTF-8.",
+      );
     }
   }
   return null;
@@ -54,7 +66,11 @@ export function checkContentEncoding(header: string | null): SandboxError | null
 }
 
 function tooLarge(maxBytes: number): SandboxError {
-  return sandboxError(413, "payload_too_large", `The body must be at most ${maxBytes} bytes (16 KB).`);
+  return sandboxError(
+    413,
+    "payload_too_large",
+    `The body must be at most ${maxBytes} bytes (16 KB).`,
+  );
 }
 
 /** Checks `Content-Length` (when sent) before reading anything. */
@@ -65,7 +81,8 @@ export function checkContentLength(header: string | null, maxBytes: number): San
     return sandboxError(400, "invalid_body", "Content-Length must be a whole number of bytes.");
   }
   // A long digit string is a huge number; compare lengths before converting.
-  if (value.replace(/^0+(?=\d)/, "").length > 15 || Number(value) > maxBytes) return tooLarge(maxBytes);
+  if (value.replace(/^0+(?=\d)/, "").length > 15 || Number(value) > maxBytes)
+    return tooLarge(maxBytes);
   return null;
 }
 
@@ -84,7 +101,10 @@ export async function readBoundedText(
       if (done) break;
       if (!ArrayBuffer.isView(value)) {
         reader.cancel().catch(() => undefined);
-        return { ok: false, error: sandboxError(400, "invalid_body", "The body could not be read.") };
+        return {
+          ok: false,
+          error: sandboxError(400, "invalid_body", "The body could not be read."),
+        };
       }
       total += value.byteLength;
       if (total > maxBytes) {
@@ -95,7 +115,14 @@ export async function readBoundedText(
     }
   } catch {
     reader.cancel().catch(() => undefined);
-    return { ok: false, error: sandboxError(400, "invalid_body", "The body could not be read (the upload was interrupted).") };
+    return {
+      ok: false,
+      error: sandboxError(
+        400,
+        "invalid_body",
+        "The body could not be read (the upload was interrupted).",
+      ),
+    };
   }
   const bytes = new Uint8Array(total);
   let offset = 0;
@@ -127,7 +154,14 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   const read = await readBoundedText(body, maxBytes);
   if (!read.ok) return read;
   if (read.text.trim() === "") {
-    return { ok: false, error: sandboxError(400, "invalid_json", 'The body is empty. Send a JSON object such as {"email":"jane@example.com"}.') };
+    return {
+      ok: false,
+      error: sandboxError(
+        400,
+        "invalid_json",
+        'The body is empty. Send a JSON object such as {"email":"jane@example.com"}.',
+      ),
+    };
   }
   try {
     return { ok: true, value: JSON.parse(read.text) as unknown };

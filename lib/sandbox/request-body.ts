@@ -16,7 +16,13 @@ import "../config/zod"; // jitless: no eval under the CSP
 import { z } from "zod";
 import { API_LANGUAGES, toApiLanguage, type ApiLanguage } from "../config/languages";
 import { sandboxError, type SandboxError } from "./errors";
-import { copyBoundedObject, isPlainObject, type JsonObject, type PathSegment, type Scalar } from "./json-value";
+import {
+  copyBoundedObject,
+  isPlainObject,
+  type JsonObject,
+  type PathSegment,
+  type Scalar,
+} from "./json-value";
 import { SANDBOX_LIMITS } from "./settings";
 
 export interface HttpActionOverrides {
@@ -50,7 +56,12 @@ export const BODY_FIELDS = [
   "http_action_overrides",
 ] as const;
 
-export const HTTP_ACTION_OVERRIDE_FIELDS = ["query_params", "path_params", "body_params", "headers"] as const;
+export const HTTP_ACTION_OVERRIDE_FIELDS = [
+  "query_params",
+  "path_params",
+  "body_params",
+  "headers",
+] as const;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
 
@@ -59,7 +70,8 @@ export function formatPath(path: readonly PathSegment[]): string {
   let out = "";
   for (const segment of path) {
     if (typeof segment === "number") out += `[${segment}]`;
-    else if (IDENTIFIER.test(segment) && segment.length <= 64) out += out === "" ? segment : `.${segment}`;
+    else if (IDENTIFIER.test(segment) && segment.length <= 64)
+      out += out === "" ? segment : `.${segment}`;
     else out += `[${quote(segment)}]`;
   }
   return out;
@@ -92,7 +104,8 @@ function boundedObject<T extends JsonObject | Record<string, Scalar>>(
 
 const languageError = (issue: { input?: unknown }): string => {
   const input = issue.input;
-  if (typeof input !== "string") return "language must be a string: one of the API's 56 language codes";
+  if (typeof input !== "string")
+    return "language must be a string: one of the API's 56 language codes";
   const mapping = toApiLanguage(input);
   if (mapping.kind === "mapped") {
     return `language ${quote(input)} is a widget code; the API spells it ${quote(mapping.code)}`;
@@ -125,12 +138,16 @@ const bodySchema = z.strictObject({
   email: z
     .string({ error: "email must be a string" })
     .trim()
-    .max(SANDBOX_LIMITS.email, { error: `email must be at most ${SANDBOX_LIMITS.email} characters` })
+    .max(SANDBOX_LIMITS.email, {
+      error: `email must be at most ${SANDBOX_LIMITS.email} characters`,
+    })
     .pipe(z.email({ error: "email must be a valid email address, like jane@example.com" })),
   name: text("name", SANDBOX_LIMITS.name).optional(),
   avatar_url: z
     .string({ error: "avatar_url must be a string or null" })
-    .max(SANDBOX_LIMITS.avatarUrl, { error: `avatar_url must be at most ${SANDBOX_LIMITS.avatarUrl} characters` })
+    .max(SANDBOX_LIMITS.avatarUrl, {
+      error: `avatar_url must be at most ${SANDBOX_LIMITS.avatarUrl} characters`,
+    })
     .nullable()
     .optional(),
   phone: text("phone", SANDBOX_LIMITS.phone).optional(),
@@ -146,7 +163,11 @@ function suggestion(key: string, known: readonly string[]): string | undefined {
   return known.find((k) => squash(k) === squash(key));
 }
 
-function unknownFieldsError(keys: readonly string[], parent: PathSegment[], known: readonly string[]): SandboxError {
+function unknownFieldsError(
+  keys: readonly string[],
+  parent: PathSegment[],
+  known: readonly string[],
+): SandboxError {
   const first = keys[0] ?? "";
   const listed = keys.slice(0, 5).map((k) => {
     const hint = suggestion(k, known);
@@ -163,7 +184,8 @@ function unknownFieldsError(keys: readonly string[], parent: PathSegment[], know
   );
 }
 
-export type ParseBodyResult = { success: true; data: SandboxAuthenticateRequest } | { success: false; error: SandboxError };
+export type ParseBodyResult =
+  { success: true; data: SandboxAuthenticateRequest } | { success: false; error: SandboxError };
 
 /**
  * Validates a parsed JSON body. Never throws. On failure the error names one
@@ -175,7 +197,11 @@ export function parseAuthenticateBody(input: unknown): ParseBodyResult {
     const got = input === null ? "null" : Array.isArray(input) ? "an array" : `a ${typeof input}`;
     return {
       success: false,
-      error: sandboxError(400, "invalid_body", `The body must be a JSON object with at least "email", not ${got}.`),
+      error: sandboxError(
+        400,
+        "invalid_body",
+        `The body must be a JSON object with at least "email", not ${got}.`,
+      ),
     };
   }
   const result = bodySchema.safeParse(input);
@@ -187,19 +213,34 @@ export function parseAuthenticateBody(input: unknown): ParseBodyResult {
     return { success: false, error: unknownFieldsError(unknown.keys, [], BODY_FIELDS) };
   }
   const issue = issues[0];
-  if (!issue) return { success: false, error: sandboxError(400, "invalid_body", "The body is not valid.") };
+  if (!issue)
+    return { success: false, error: sandboxError(400, "invalid_body", "The body is not valid.") };
   if (issue.code === "unrecognized_keys") {
     const parent = issue.path.filter((p): p is PathSegment => typeof p !== "symbol");
-    return { success: false, error: unknownFieldsError(issue.keys, parent, HTTP_ACTION_OVERRIDE_FIELDS) };
+    return {
+      success: false,
+      error: unknownFieldsError(issue.keys, parent, HTTP_ACTION_OVERRIDE_FIELDS),
+    };
   }
   const path = issue.path.filter((p): p is PathSegment => typeof p !== "symbol");
   const field = formatPath(path);
   if (field === "email" && !Object.hasOwn(input, "email")) {
     return {
       success: false,
-      error: sandboxError(400, "missing_field", "email is required: the signed-in user's email address.", "email"),
+      error: sandboxError(
+        400,
+        "missing_field",
+        "email is required: the signed-in user's email address.",
+        "email",
+      ),
     };
   }
-  const more = issues.length > 1 ? ` (${issues.length - 1} more problem${issues.length > 2 ? "s" : ""} after this one)` : "";
-  return { success: false, error: sandboxError(400, "invalid_field", `${issue.message}.${more}`, field) };
+  const more =
+    issues.length > 1
+      ? ` (${issues.length - 1} more problem${issues.length > 2 ? "s" : ""} after this one)`
+      : "";
+  return {
+    success: false,
+    error: sandboxError(400, "invalid_field", `${issue.message}.${more}`, field),
+  };
 }

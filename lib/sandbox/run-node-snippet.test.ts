@@ -137,7 +137,10 @@ describe("the generated Node snippet against the sandbox", () => {
   it("gives the same contact on every run", async () => {
     const config = fixture("verified-minimal");
     const [a, b] = await Promise.all([runSnippet(config), runSnippet(config)]);
-    const [ta, tb] = await Promise.all([verifySandboxToken(a?.stdout.trim()), verifySandboxToken(b?.stdout.trim())]);
+    const [ta, tb] = await Promise.all([
+      verifySandboxToken(a?.stdout.trim()),
+      verifySandboxToken(b?.stdout.trim()),
+    ]);
     expect(ta.valid && tb.valid && ta.claims.sub === tb.claims.sub).toBe(true);
   });
 

@@ -23,7 +23,8 @@ export const SANDBOX_AUDIENCE = "opencx-widget";
  * it is in the source, so anyone can mint tokens with it. Fine for a sandbox
  * whose tokens open nothing; set `SANDBOX_JWT_SECRET` on a shared deployment.
  */
-export const SANDBOX_DEV_JWT_SECRET = "identity-playground-sandbox-DEV-ONLY-secret-not-for-production";
+export const SANDBOX_DEV_JWT_SECRET =
+  "identity-playground-sandbox-DEV-ONLY-secret-not-for-production";
 
 /** Default requests per minute per client; generous enough for test suites. */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 60;
@@ -83,5 +84,9 @@ export function rateLimitFromEnv(env: Env = process.env): number {
 }
 
 export function sandboxSettingsFromEnv(env: Env = process.env): SandboxSettings {
-  return { jwtSecret: sandboxSecretFromEnv(env), rateLimitPerMinute: rateLimitFromEnv(env), now: Date.now };
+  return {
+    jwtSecret: sandboxSecretFromEnv(env),
+    rateLimitPerMinute: rateLimitFromEnv(env),
+    now: Date.now,
+  };
 }

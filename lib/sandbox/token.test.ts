@@ -62,7 +62,10 @@ describe("issueSandboxToken / verifySandboxToken", () => {
   it("leaves out empty customData and customData over 1 KB", async () => {
     const cases: JsonObject[] = [{}, { blob: "x".repeat(1100) }];
     for (const customData of cases) {
-      const { token } = await issueSandboxToken({ email: "a@example.com", customData }, { secret, now });
+      const { token } = await issueSandboxToken(
+        { email: "a@example.com", customData },
+        { secret, now },
+      );
       const result = await verifySandboxToken(token, { secret });
       expect(result.valid && "customData" in result.claims).toBe(false);
     }
@@ -70,11 +73,18 @@ describe("issueSandboxToken / verifySandboxToken", () => {
 
   it("rejects another secret, a tampered payload, alg none, foreign issuers and junk, without throwing", async () => {
     const { token } = await issueSandboxToken({ email: "a@example.com" }, { secret, now });
-    expect(await verifySandboxToken(token, { secret: "other" })).toMatchObject({ valid: false, reason: /signature/ });
+    expect(await verifySandboxToken(token, { secret: "other" })).toMatchObject({
+      valid: false,
+      reason: /signature/,
+    });
 
     const [header, , signature] = token.split(".");
-    const forged = base64url.encode(JSON.stringify({ sub: "ct_x", email: "admin@example.com", sandbox: true, iat: 1 }));
-    expect((await verifySandboxToken(`${header}.${forged}.${signature}`, { secret })).valid).toBe(false);
+    const forged = base64url.encode(
+      JSON.stringify({ sub: "ct_x", email: "admin@example.com", sandbox: true, iat: 1 }),
+    );
+    expect((await verifySandboxToken(`${header}.${forged}.${signature}`, { secret })).valid).toBe(
+      false,
+    );
 
     const unsecured = new UnsecuredJWT({ email: "a@example.com", sandbox: true })
       .setIssuer(SANDBOX_ISSUER)
@@ -89,16 +99,30 @@ describe("issueSandboxToken / verifySandboxToken", () => {
       .setAudience(SANDBOX_AUDIENCE)
       .setIssuedAt()
       .sign(new TextEncoder().encode(secret));
-    expect(await verifySandboxToken(foreign, { secret })).toMatchObject({ valid: false, reason: /issuer or audience/ });
+    expect(await verifySandboxToken(foreign, { secret })).toMatchObject({
+      valid: false,
+      reason: /issuer or audience/,
+    });
 
     const noClaims = await new SignJWT({})
       .setProtectedHeader({ alg: "HS256" })
       .setIssuer(SANDBOX_ISSUER)
       .setAudience(SANDBOX_AUDIENCE)
       .sign(new TextEncoder().encode(secret));
-    expect(await verifySandboxToken(noClaims, { secret })).toMatchObject({ valid: false, reason: /sandbox claims/ });
+    expect(await verifySandboxToken(noClaims, { secret })).toMatchObject({
+      valid: false,
+      reason: /sandbox claims/,
+    });
 
-    for (const junk of [undefined, null, 42, "", "a.b.c", "x".repeat(20_000), "eyJhbGciOiJIUzI1NiJ9.FIXTURE"]) {
+    for (const junk of [
+      undefined,
+      null,
+      42,
+      "",
+      "a.b.c",
+      "x".repeat(20_000),
+      "eyJhbGciOiJIUzI1NiJ9.FIXTURE",
+    ]) {
       expect((await verifySandboxToken(junk, { secret })).valid).toBe(false);
     }
   });

@@ -26,8 +26,7 @@ export interface SandboxTokenClaims {
 }
 
 export type SandboxTokenVerification =
-  | { valid: true; claims: SandboxTokenClaims }
-  | { valid: false; reason: string };
+  { valid: true; claims: SandboxTokenClaims } | { valid: false; reason: string };
 
 const encoder = new TextEncoder();
 /** Longest token `verifySandboxToken` looks at; issued tokens are far shorter. */
@@ -42,18 +41,31 @@ let hmacKey: { secret: string; key: Promise<CryptoKey> } | undefined;
 
 function contactKey(secret: string): Promise<CryptoKey> {
   if (hmacKey?.secret !== secret) {
-    const key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
-      "sign",
-    ]);
+    const key = crypto.subtle.importKey(
+      "raw",
+      encoder.encode(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
     hmacKey = { secret, key };
   }
   return hmacKey.key;
 }
 
 /** `ct_` + 32 hex characters of HMAC-SHA256(secret, normalized email). */
-export async function contactIdFor(email: string, secret: string = sandboxSecretFromEnv()): Promise<string> {
-  const mac = await crypto.subtle.sign("HMAC", await contactKey(secret), encoder.encode(`contact:${normalizeEmail(email)}`));
-  const hex = Array.from(new Uint8Array(mac).subarray(0, 16), (b) => b.toString(16).padStart(2, "0")).join("");
+export async function contactIdFor(
+  email: string,
+  secret: string = sandboxSecretFromEnv(),
+): Promise<string> {
+  const mac = await crypto.subtle.sign(
+    "HMAC",
+    await contactKey(secret),
+    encoder.encode(`contact:${normalizeEmail(email)}`),
+  );
+  const hex = Array.from(new Uint8Array(mac).subarray(0, 16), (b) =>
+    b.toString(16).padStart(2, "0"),
+  ).join("");
   return `ct_${hex}`;
 }
 
@@ -85,14 +97,18 @@ export async function issueSandboxToken(
   return { token, contactId };
 }
 
-function isClaims(payload: Record<string, unknown>): payload is Record<string, unknown> & SandboxTokenClaims {
+function isClaims(
+  payload: Record<string, unknown>,
+): payload is Record<string, unknown> & SandboxTokenClaims {
   return (
     typeof payload.sub === "string" &&
     payload.sub.startsWith("ct_") &&
     typeof payload.email === "string" &&
     (payload.name === undefined || typeof payload.name === "string") &&
     (payload.customData === undefined ||
-      (typeof payload.customData === "object" && payload.customData !== null && !Array.isArray(payload.customData))) &&
+      (typeof payload.customData === "object" &&
+        payload.customData !== null &&
+        !Array.isArray(payload.customData))) &&
     typeof payload.iat === "number" &&
     payload.sandbox === true
   );
@@ -107,19 +123,27 @@ export async function verifySandboxToken(
   token: unknown,
   opts: { secret?: string } = {},
 ): Promise<SandboxTokenVerification> {
-  if (typeof token !== "string" || token.trim() === "") return { valid: false, reason: "No token given." };
-  if (token.length > MAX_TOKEN_LENGTH) return { valid: false, reason: "The token is too long to be a sandbox token." };
+  if (typeof token !== "string" || token.trim() === "")
+    return { valid: false, reason: "No token given." };
+  if (token.length > MAX_TOKEN_LENGTH)
+    return { valid: false, reason: "The token is too long to be a sandbox token." };
   try {
-    const { payload } = await jwtVerify(token.trim(), encoder.encode(opts.secret ?? sandboxSecretFromEnv()), {
-      algorithms: ["HS256"],
-      issuer: SANDBOX_ISSUER,
-      audience: SANDBOX_AUDIENCE,
-    });
+    const { payload } = await jwtVerify(
+      token.trim(),
+      encoder.encode(opts.secret ?? sandboxSecretFromEnv()),
+      {
+        algorithms: ["HS256"],
+        issuer: SANDBOX_ISSUER,
+        audience: SANDBOX_AUDIENCE,
+      },
+    );
     const claims = payload as Record<string, unknown>;
-    if (!isClaims(claims)) return { valid: false, reason: "The token is signed but lacks the sandbox claims." };
+    if (!isClaims(claims))
+      return { valid: false, reason: "The token is signed but lacks the sandbox claims." };
     return { valid: true, claims };
   } catch (error) {
-    const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+    const code =
+      typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
     const reason =
       code === "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"
         ? "The signature does not match the sandbox secret: the token was not issued by this sandbox."

@@ -3,7 +3,9 @@ import { createNonce, documentPolicy, parseCsp, RESOURCE_POLICY, serializePolicy
 
 describe("parseCsp", () => {
   it("splits policies, directives and sources; lower-cases names; keeps the first of a repeated directive", () => {
-    const [a, b] = parseCsp("Default-Src 'self';  script-src 'nonce-x' 'strict-dynamic' ;;script-src *, frame-ancestors 'none'");
+    const [a, b] = parseCsp(
+      "Default-Src 'self';  script-src 'nonce-x' 'strict-dynamic' ;;script-src *, frame-ancestors 'none'",
+    );
     expect([...a!.entries()]).toEqual([
       ["default-src", ["'self'"]],
       ["script-src", ["'nonce-x'", "'strict-dynamic'"]],
@@ -13,7 +15,10 @@ describe("parseCsp", () => {
   });
 
   it("reads back what serializePolicy writes", () => {
-    const policy = documentPolicy({ nonce: createNonce(), frameAncestors: "'self' https://docs.example.com" });
+    const policy = documentPolicy({
+      nonce: createNonce(),
+      frameAncestors: "'self' https://docs.example.com",
+    });
     const [parsed] = parseCsp(serializePolicy(policy));
     expect([...parsed!.entries()]).toEqual(policy.map(([name, sources]) => [name, [...sources]]));
     expect(parsed!.get("frame-ancestors")).toEqual(["'self'", "https://docs.example.com"]);
@@ -22,13 +27,21 @@ describe("parseCsp", () => {
 
 describe("documentPolicy", () => {
   it("refuses a nonce that could smuggle a directive", () => {
-    expect(() => documentPolicy({ nonce: "abc'; script-src *", frameAncestors: "'self'" })).toThrow();
+    expect(() =>
+      documentPolicy({ nonce: "abc'; script-src *", frameAncestors: "'self'" }),
+    ).toThrow();
     expect(() => documentPolicy({ nonce: "", frameAncestors: "'self'" })).toThrow();
   });
 
   it("adds eval and the HMR socket only for next dev", () => {
-    const [prod] = parseCsp(serializePolicy(documentPolicy({ nonce: "bm9uY2U=", frameAncestors: "'self'" })));
-    const [dev] = parseCsp(serializePolicy(documentPolicy({ nonce: "bm9uY2U=", frameAncestors: "'self'", development: true })));
+    const [prod] = parseCsp(
+      serializePolicy(documentPolicy({ nonce: "bm9uY2U=", frameAncestors: "'self'" })),
+    );
+    const [dev] = parseCsp(
+      serializePolicy(
+        documentPolicy({ nonce: "bm9uY2U=", frameAncestors: "'self'", development: true }),
+      ),
+    );
     expect(prod!.get("script-src")).toEqual(["'self'", "'nonce-bm9uY2U='", "'strict-dynamic'"]);
     expect(dev!.get("script-src")).toContain("'unsafe-eval'");
     expect(prod!.get("connect-src")).toEqual(["'self'"]);

@@ -52,13 +52,20 @@ export interface DocumentPolicyOptions {
 
 const NONCE = /^[A-Za-z0-9+/_-]+={0,2}$/;
 
-export function documentPolicy({ nonce, frameAncestors, development = false }: DocumentPolicyOptions): Policy {
+export function documentPolicy({
+  nonce,
+  frameAncestors,
+  development = false,
+}: DocumentPolicyOptions): Policy {
   if (!NONCE.test(nonce)) throw new Error("documentPolicy: the nonce must be base64");
   return [
     ["default-src", ["'self'"]],
     // 'strict-dynamic': only the nonced scripts and what they load (Next's chunks); 'self' is
     // ignored by browsers that know 'strict-dynamic' and kept for those that do not.
-    ["script-src", ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])]],
+    [
+      "script-src",
+      ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
+    ],
     // Style attributes (React `style`, shiki's token colours) and the editor's injected <style>
     // elements need 'unsafe-inline'; a nonce here would turn it off. Styles cannot run code.
     ["style-src", ["'self'", "'unsafe-inline'"]],

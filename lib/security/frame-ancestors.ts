@@ -7,7 +7,8 @@
  */
 
 /** `https://docs.example.com`, `http://localhost:3000`, `https://*.example.org`. */
-const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:(\d{1,5}|\*))?$/i;
+const ORIGIN =
+  /^https?:\/\/(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:(\d{1,5}|\*))?$/i;
 
 /**
  * The `frame-ancestors` sources for `/embed` and `/preview`. Unset or empty
@@ -15,7 +16,10 @@ const ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z
  * list (a path, a quote, a semicolon) is dropped with a warning, so the variable
  * can never add another directive; a list with nothing valid allows `'self'` only.
  */
-export function embedFrameAncestors(value: string | undefined, warn: (message: string) => void = (m) => console.warn(m)): string {
+export function embedFrameAncestors(
+  value: string | undefined,
+  warn: (message: string) => void = (m) => console.warn(m),
+): string {
   const tokens = (value ?? "").split(/[\s,]+/).filter((token) => token !== "");
   if (tokens.length === 0 || tokens.includes("*")) return "*";
   const origins: string[] = [];
@@ -23,13 +27,16 @@ export function embedFrameAncestors(value: string | undefined, warn: (message: s
     const origin = token.replace(/\/+$/, "");
     if (origin === "'self'" || origin === "self") continue;
     if (!ORIGIN.test(origin)) {
-      warn(`EMBED_ALLOWED_ORIGINS: ignored "${token}": expected an origin such as https://docs.example.com.`);
+      warn(
+        `EMBED_ALLOWED_ORIGINS: ignored "${token}": expected an origin such as https://docs.example.com.`,
+      );
       continue;
     }
     const lower = origin.toLowerCase();
     if (!origins.includes(lower)) origins.push(lower);
   }
-  if (origins.length === 0) warn("EMBED_ALLOWED_ORIGINS has no valid origin: /embed can be framed by this site only.");
+  if (origins.length === 0)
+    warn("EMBED_ALLOWED_ORIGINS has no valid origin: /embed can be framed by this site only.");
   return ["'self'", ...origins].join(" ");
 }
 

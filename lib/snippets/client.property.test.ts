@@ -47,7 +47,9 @@ for (const hostile of [false, true]) {
             const next = generateSnippet("nextjs", config);
             expect(checkComponent(fileOf(next, ".tsx"), env(config), key)).toEqual(expected);
             if (config.model === "server") {
-              expect(checkServerJs(fileOf(next, "route.ts"))).toEqual(toAuthenticateRequest(config));
+              expect(checkServerJs(fileOf(next, "route.ts"))).toEqual(
+                toAuthenticateRequest(config),
+              );
             } else {
               expect(next.files).toHaveLength(1);
             }

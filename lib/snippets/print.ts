@@ -76,7 +76,8 @@ const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(
  * form JS and JSON share (`\u10FFFF` would read as U+10FF followed by "FF").
  */
 function utf16Escape(cp: number, lower: boolean): string {
-  const units = cp > 0xffff ? [0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff)] : [cp];
+  const units =
+    cp > 0xffff ? [0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff)] : [cp];
   return units.map((u) => `\\u${lower ? hex(u, 4).toLowerCase() : hex(u, 4)}`).join("");
 }
 

@@ -85,7 +85,9 @@ describe("inspectToken: org API keys", () => {
   });
 
   it("says when the Bearer prefix was stripped", () => {
-    expect(inspect("Bearer sk_live_fake_abcdef123456").notes).toContain("Ignored the “Bearer ” prefix.");
+    expect(inspect("Bearer sk_live_fake_abcdef123456").notes).toContain(
+      "Ignored the “Bearer ” prefix.",
+    );
   });
 
   it("flags a PEM private key", () => {

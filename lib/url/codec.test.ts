@@ -427,7 +427,9 @@ describe("decodeConfig: partly valid links keep what they can", () => {
     expect(result.config).toEqual(make({ model: "server" }));
     expect(result.ok).toBe(false);
     expect(result.issues).toEqual([
-      expect.stringMatching(/^The link's server customData .* could not be used \(.*unknown key "type" in a row\); kept the default\.$/),
+      expect.stringMatching(
+        /^The link's server customData .* could not be used \(.*unknown key "type" in a row\); kept the default\.$/,
+      ),
     ]);
   });
 
@@ -472,9 +474,17 @@ describe("decodeConfig: partly valid links keep what they can", () => {
   it("never loads a secret-looking value, whatever field carries it, and says which field", () => {
     const jwt = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJsaW5rIn0.c2ln";
     const result = decodeConfig(
-      linkWith({ m: "collect", pn: "sk_live_LINK_TEST_NOT_A_KEY", e: jwt, t: "wt_ok", o: "Globex" }),
+      linkWith({
+        m: "collect",
+        pn: "sk_live_LINK_TEST_NOT_A_KEY",
+        e: jwt,
+        t: "wt_ok",
+        o: "Globex",
+      }),
     );
-    expect(result.config).toEqual(make({ model: "collect", widgetToken: "wt_ok", orgName: "Globex" }));
+    expect(result.config).toEqual(
+      make({ model: "collect", widgetToken: "wt_ok", orgName: "Globex" }),
+    );
     expect(result.issues).toEqual([
       "The link's prefilled name looked like an org API key; secrets are never read from a share link, so it was left out.",
       "The link's externalId looked like a token (JWT); secrets are never read from a share link, so it was left out.",

@@ -7,7 +7,9 @@ describe("encodeUriComponentSafe", () => {
     expect(encodeUriComponentSafe("a b&c/😀")).toBe(encodeURIComponent("a b&c/😀"));
     expect(() => encodeURIComponent("x\ud800")).toThrow(URIError);
     expect(encodeUriComponentSafe("x\ud800")).toBe("x%EF%BF%BD");
-    expect(encodeUriComponentSafe("\udc00\ud83d\ude00\ud83d")).toBe("%EF%BF%BD%F0%9F%98%80%EF%BF%BD");
+    expect(encodeUriComponentSafe("\udc00\ud83d\ude00\ud83d")).toBe(
+      "%EF%BF%BD%F0%9F%98%80%EF%BF%BD",
+    );
   });
 
   it("copes with what a share link can put in the widget token (the replica's Powered-by link)", () => {

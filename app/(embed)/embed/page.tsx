@@ -12,6 +12,15 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
  */
 export default async function EmbedPage({ searchParams }: { searchParams: SearchParams }) {
   const { config, options, issues } = parseEmbedParams(await searchParams);
-  const initialHighlighted = options.panels.includes("code") ? await highlightSnippets(generateSnippets(config)) : {};
-  return <EmbedPlayground initial={config} options={options} issues={issues} initialHighlighted={initialHighlighted} />;
+  const initialHighlighted = options.panels.includes("code")
+    ? await highlightSnippets(generateSnippets(config))
+    : {};
+  return (
+    <EmbedPlayground
+      initial={config}
+      options={options}
+      issues={issues}
+      initialHighlighted={initialHighlighted}
+    />
+  );
 }

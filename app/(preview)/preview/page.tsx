@@ -11,5 +11,7 @@ interface PreviewPageProps {
  */
 export default async function PreviewPage({ searchParams }: PreviewPageProps) {
   const { config } = await searchParams;
-  return <PreviewDocument initialConfig={typeof config === "string" ? configFromQuery(config) : null} />;
+  return (
+    <PreviewDocument initialConfig={typeof config === "string" ? configFromQuery(config) : null} />
+  );
 }

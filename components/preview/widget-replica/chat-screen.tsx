@@ -30,7 +30,9 @@ export interface ChatScreenProps {
 type Role = PreviewChatMessage["role"];
 
 /** Consecutive messages of one role form a group. */
-function groupMessages(messages: readonly PreviewChatMessage[]): { role: Role; items: PreviewChatMessage[] }[] {
+function groupMessages(
+  messages: readonly PreviewChatMessage[],
+): { role: Role; items: PreviewChatMessage[] }[] {
   const groups: { role: Role; items: PreviewChatMessage[] }[] = [];
   for (const m of messages) {
     const last = groups.at(-1);

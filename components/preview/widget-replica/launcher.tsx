@@ -57,7 +57,11 @@ export function Launcher({
           "focus-visible:ring-offset-white",
         )}
       >
-        {open ? <ChevronDownIcon size={24} /> : <ChatBubbleIcon size={24} className="mt-0.5 opacity-95" />}
+        {open ? (
+          <ChevronDownIcon size={24} />
+        ) : (
+          <ChatBubbleIcon size={24} className="mt-0.5 opacity-95" />
+        )}
       </button>
     </div>
   );

@@ -3,7 +3,15 @@
 import { useEffect, useRef } from "react";
 import type { PreviewSession } from "@/lib/preview/messages";
 import { ChevronRightIcon, SpinnerIcon, UserRoundIcon } from "./icons";
-import { BUTTON_GHOST, BUTTON_LG, BUTTON_PRIMARY, cx, FAITHFUL_CONTRAST, PoweredBy, ScreenHeader } from "./ui";
+import {
+  BUTTON_GHOST,
+  BUTTON_LG,
+  BUTTON_PRIMARY,
+  cx,
+  FAITHFUL_CONTRAST,
+  PoweredBy,
+  ScreenHeader,
+} from "./ui";
 
 export const SESSIONS_STRINGS = {
   closed: "Closed conversations",
@@ -81,7 +89,11 @@ export function SessionsScreen({
     >
       <ScreenHeader title={title} titleClassName="ps-2" onClose={onClose} />
       {loading ? (
-        <div data-testid="preview.sessions.loading" role="status" className="flex flex-1 items-center justify-center p-2">
+        <div
+          data-testid="preview.sessions.loading"
+          role="status"
+          className="flex flex-1 items-center justify-center p-2"
+        >
           <SpinnerIcon size={16} className="motion-safe:animate-spin" />
           <span className="sr-only">{SESSIONS_STRINGS.loading}</span>
         </div>
@@ -123,7 +135,11 @@ export function SessionsScreen({
             )}
           </div>
           <div className="sticky bottom-0 bg-background p-2 pt-0">
-            <button type="button" onClick={onNewConversation} className={cx(BUTTON_PRIMARY, BUTTON_LG)}>
+            <button
+              type="button"
+              onClick={onNewConversation}
+              className={cx(BUTTON_PRIMARY, BUTTON_LG)}
+            >
               {SESSIONS_STRINGS.newConversation}
             </button>
           </div>

@@ -50,11 +50,18 @@ export function ScreenHeader({
     <header className="shrink-0 px-4 py-2">
       <div className="flex h-8 items-center gap-2">
         {onBack && (
-          <button type="button" onClick={onBack} aria-label="Back to conversations" className={cx(BUTTON_GHOST, BUTTON_ICON)}>
+          <button
+            type="button"
+            onClick={onBack}
+            aria-label="Back to conversations"
+            className={cx(BUTTON_GHOST, BUTTON_ICON)}
+          >
             <ChevronLeftIcon size={16} />
           </button>
         )}
-        <h2 className={cx("min-w-0 flex-1 truncate text-base font-semibold", titleClassName)}>{title}</h2>
+        <h2 className={cx("min-w-0 flex-1 truncate text-base font-semibold", titleClassName)}>
+          {title}
+        </h2>
         {onClose && <CloseButton onClose={onClose} />}
       </div>
     </header>
@@ -63,7 +70,12 @@ export function ScreenHeader({
 
 export function CloseButton({ onClose, className }: { onClose: () => void; className?: string }) {
   return (
-    <button type="button" onClick={onClose} aria-label="Close" className={cx(BUTTON_GHOST, BUTTON_ICON, className)}>
+    <button
+      type="button"
+      onClick={onClose}
+      aria-label="Close"
+      className={cx(BUTTON_GHOST, BUTTON_ICON, className)}
+    >
       <CloseIcon size={16} />
     </button>
   );
@@ -76,14 +88,20 @@ export function CloseButton({ onClose, className }: { onClose: () => void; class
  */
 export function PoweredBy({ widgetToken, className }: { widgetToken: string; className?: string }) {
   return (
-    <div data-testid="preview.poweredBy" className={cx("flex items-center justify-center p-2 pt-0", className)}>
+    <div
+      data-testid="preview.poweredBy"
+      className={cx("flex items-center justify-center p-2 pt-0", className)}
+    >
       <a
         {...FAITHFUL_CONTRAST}
         // A share link can make the token a lone surrogate, on which encodeURIComponent throws.
         href={`https://open.cx/?ref=${encodeUriComponentSafe(widgetToken)}`}
         target="_blank"
         rel="noopener"
-        className={cx("flex items-center rounded-sm text-[10px] text-muted-foreground/70", FOCUS_RING)}
+        className={cx(
+          "flex items-center rounded-sm text-[10px] text-muted-foreground/70",
+          FOCUS_RING,
+        )}
       >
         Powered by{"\u00a0"}
         <span className="flex items-center gap-px">

@@ -7,7 +7,8 @@ import { BUTTON_LG, BUTTON_PRIMARY, CloseButton, cx, INPUT, PoweredBy } from "./
 /** English strings of the welcome screen (domain.md §6.2). */
 export const WELCOME_STRINGS = {
   title: "Welcome to our support chat",
-  description: "We're here to help! Start a conversation and we'll get back to you as soon as possible.",
+  description:
+    "We're here to help! Start a conversation and we'll get back to you as soon as possible.",
   namePlaceholder: "Your name",
   emailPlaceholder: "Your email address",
   optional: "Optional",
@@ -68,7 +69,11 @@ export function WelcomeScreen({
   function handleSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (submitting) return;
-    onSubmit({ name, email, extras: Object.fromEntries(extraFields.map((f, i) => [f, extras[i] ?? ""])) });
+    onSubmit({
+      name,
+      email,
+      extras: Object.fromEntries(extraFields.map((f, i) => [f, extras[i] ?? ""])),
+    });
   }
 
   // Spacing as the widget's header lays it out: the org line has an 8px bottom margin and each
@@ -76,25 +81,46 @@ export function WelcomeScreen({
   // title → description is 8px. The org line's box is there even without a name, as in the widget.
   return (
     <div data-testid="preview.welcome" className="min-h-0 flex-1 animate-screen-in overflow-y-auto">
-      <div data-testid="preview.welcome.backdrop" className="flex flex-col small:h-full" style={BACKDROP_STYLE}>
+      <div
+        data-testid="preview.welcome.backdrop"
+        className="flex flex-col small:h-full"
+        style={BACKDROP_STYLE}
+      >
         <div
           data-testid="preview.welcome.header"
           className="relative flex flex-1 flex-col px-4 py-12 text-start text-primary-foreground"
         >
-          {onClose && <CloseButton onClose={onClose} className="absolute end-6 top-6 hover:bg-primary-foreground/10 hover:text-primary-foreground" />}
-          <div data-testid="preview.welcome.org" className={cx("mb-2 flex w-full items-center justify-between", onClose && "mt-4")}>
+          {onClose && (
+            <CloseButton
+              onClose={onClose}
+              className="absolute end-6 top-6 hover:bg-primary-foreground/10 hover:text-primary-foreground"
+            />
+          )}
+          <div
+            data-testid="preview.welcome.org"
+            className={cx("mb-2 flex w-full items-center justify-between", onClose && "mt-4")}
+          >
             {organizationLogo ? (
               // eslint-disable-next-line @next/next/no-img-element -- any URL the visitor's site gives, not an optimisable asset
-              <img src={organizationLogo} alt="Company Logo" className="h-8 w-auto object-contain" />
+              <img
+                src={organizationLogo}
+                alt="Company Logo"
+                className="h-8 w-auto object-contain"
+              />
             ) : (
               orgName && <h2 className="text-sm font-bold">{orgName}</h2>
             )}
           </div>
           <div className="mt-4 flex flex-col gap-2">
-            <h1 data-testid="preview.welcome.title" className="text-[1.75rem] leading-none font-semibold tracking-tight">
+            <h1
+              data-testid="preview.welcome.title"
+              className="text-[1.75rem] leading-none font-semibold tracking-tight"
+            >
               {WELCOME_STRINGS.title}
             </h1>
-            <p data-testid="preview.welcome.description" className="text-sm">{WELCOME_STRINGS.description}</p>
+            <p data-testid="preview.welcome.description" className="text-sm">
+              {WELCOME_STRINGS.description}
+            </p>
           </div>
         </div>
         <form

@@ -17,7 +17,11 @@ export interface ToRequestOptions {
   forwardedFor: "socket" | "keep";
 }
 
-export async function toFetchRequest(req: IncomingMessage, origin: string, opts: ToRequestOptions): Promise<Request> {
+export async function toFetchRequest(
+  req: IncomingMessage,
+  origin: string,
+  opts: ToRequestOptions,
+): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -27,7 +31,8 @@ export async function toFetchRequest(req: IncomingMessage, origin: string, opts:
     headers.set("x-forwarded-for", req.socket.remoteAddress ?? "local");
   }
   const method = req.method ?? "GET";
-  if (method === "GET" || method === "HEAD") return new Request(origin + req.url, { method, headers });
+  if (method === "GET" || method === "HEAD")
+    return new Request(origin + req.url, { method, headers });
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Uint8Array>) {

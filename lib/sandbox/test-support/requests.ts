@@ -24,7 +24,8 @@ export interface RequestOptions {
 /** A request as a server snippet sends it; `body` objects are JSON-encoded, strings and bytes sent as is. */
 export function sandboxRequest(body: unknown, opts: RequestOptions = {}): Request {
   const headers = new Headers(opts.headers);
-  const authorization = opts.authorization === undefined ? `Bearer ${SANDBOX_API_KEY}` : opts.authorization;
+  const authorization =
+    opts.authorization === undefined ? `Bearer ${SANDBOX_API_KEY}` : opts.authorization;
   if (authorization !== null) headers.set("authorization", authorization);
   const contentType = opts.contentType === undefined ? "application/json" : opts.contentType;
   if (contentType !== null) headers.set("content-type", contentType);
@@ -45,7 +46,11 @@ export async function readJson(response: Response): Promise<unknown> {
 }
 
 /** The response is the sandbox's JSON error with this status, and returns the error object. */
-export async function expectError(response: Response, status: number, code?: string): Promise<SandboxError> {
+export async function expectError(
+  response: Response,
+  status: number,
+  code?: string,
+): Promise<SandboxError> {
   expect(response.status).toBe(status);
   expect(response.headers.get("content-type")).toBe("application/json");
   expect(response.headers.get("cache-control")).toBe("no-store");
@@ -57,7 +62,8 @@ export async function expectError(response: Response, status: number, code?: str
   expect(typeof error.message).toBe("string");
   expect(error.message.length).toBeGreaterThan(0);
   if (error.field !== undefined) expect(typeof error.field).toBe("string");
-  for (const key of Object.keys(error)) expect(["status", "code", "message", "field"]).toContain(key);
+  for (const key of Object.keys(error))
+    expect(["status", "code", "message", "field"]).toContain(key);
   if (code !== undefined) expect(error.code).toBe(code);
   return error;
 }

@@ -12,7 +12,15 @@
  * and the rest run in a fresh batch.
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -70,10 +78,7 @@ function bashEnv(env: Readonly<Record<string, string>>, dir: string, first: numb
 }
 
 /** The driver loop shared by the two runners; `run` starts bash on cases `first…` and reports how it ended. */
-function* batches(
-  scripts: readonly string[],
-  dir: string,
-): Generator<number, BashResult[], Run> {
+function* batches(scripts: readonly string[], dir: string): Generator<number, BashResult[], Run> {
   scripts.forEach((script, i) => writeFileSync(join(dir, `case-${i}.sh`), script));
   const results: BashResult[] = [];
   let first = 0;

@@ -13,7 +13,10 @@ export const SECRET_CONTACT_TOKEN = "eyJ.PROPERTY_SECRET_CONTACT_TOKEN_b41e";
  * Any config (ordinary or hostile strings) with the sensitive fields set to
  * the sentinels; `extreme` adds lone surrogates and values at their length limits.
  */
-export function configsWithSecrets(hostile: boolean, extreme = false): fc.Arbitrary<PlaygroundConfig> {
+export function configsWithSecrets(
+  hostile: boolean,
+  extreme = false,
+): fc.Arbitrary<PlaygroundConfig> {
   return configArbitrary({ hostile, extreme }).map((config) => ({
     ...config,
     apiKey: SECRET_API_KEY,
@@ -23,7 +26,10 @@ export function configsWithSecrets(hostile: boolean, extreme = false): fc.Arbitr
 
 /** Verified-model configs, with the sensitive sentinels. */
 export function verifiedConfigs(hostile: boolean, extreme = false): fc.Arbitrary<PlaygroundConfig> {
-  return configsWithSecrets(hostile, extreme).map((config) => ({ ...config, model: "server" as const }));
+  return configsWithSecrets(hostile, extreme).map((config) => ({
+    ...config,
+    model: "server" as const,
+  }));
 }
 
 export function expectNoSecrets(code: string): void {
