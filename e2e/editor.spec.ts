@@ -303,12 +303,10 @@ test(`first-load JS of / stays within ${BUDGET.allowanceBytes / 1024} KB of the 
   const { bytes, files } = await measurePlaygroundFirstLoad(browser, `${baseURL}${BUDGET.route}`, {
     viewport: DESKTOP,
   });
-  test
-    .info()
-    .annotations.push({
-      type: "first-load JS /",
-      description: `${bytes} bytes gzip in ${files.length} files (budget ${BUDGET.baselineBytes} + ${BUDGET.allowanceBytes})`,
-    });
+  test.info().annotations.push({
+    type: "first-load JS /",
+    description: `${bytes} bytes gzip in ${files.length} files (budget ${BUDGET.baselineBytes} + ${BUDGET.allowanceBytes})`,
+  });
   expect(bytes).toBeGreaterThan(0);
   expect(bytes).toBeLessThanOrEqual(BUDGET.baselineBytes + BUDGET.allowanceBytes);
 });

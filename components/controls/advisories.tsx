@@ -3,7 +3,7 @@ import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { OPTIONS, type OptionKey } from "@/lib/config/options";
 import { lintConfig, type Advisory } from "@/lib/rules";
 import { heldFor, usableConfig, type HeldBack } from "@/lib/config/usable";
-import { usePlayground } from "@/components/playground/store-provider";
+import { usePlayground } from "@/components/state/store-provider";
 
 const AdvisoriesContext = createContext<readonly Advisory[]>([]);
 

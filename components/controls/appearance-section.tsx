@@ -3,7 +3,7 @@ import { useId } from "react";
 import { toHex } from "@/lib/color/color";
 import { LANGUAGE_NAMES, WIDGET_LANGUAGES } from "@/lib/config/languages";
 import { OPTIONS } from "@/lib/config/options";
-import { usePlayground } from "@/components/playground/store-provider";
+import { usePlayground } from "@/components/state/store-provider";
 import { FieldShell, inputClass, SectionCard, TextOption } from "./field";
 import { heldMessageId, useHeldBack } from "./advisories";
 

@@ -1,5 +1,5 @@
 "use client";
-import { usePlayground } from "@/components/playground/store-provider";
+import { usePlayground } from "@/components/state/store-provider";
 import { ExtraFieldsEditor } from "./extra-fields-editor";
 import { SectionCard, TextOption } from "./field";
 

@@ -1,5 +1,5 @@
 "use client";
-import { usePlayground } from "@/components/playground/store-provider";
+import { usePlayground } from "@/components/state/store-provider";
 import { AppearanceSection } from "./appearance-section";
 import { BrowserSection } from "./browser-section";
 import { CollectSection } from "./collect-section";

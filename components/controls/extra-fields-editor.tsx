@@ -2,7 +2,7 @@
 import { useId, useState } from "react";
 import { LIMITS, OPTIONS } from "@/lib/config/options";
 import { extraFieldProblem } from "@/lib/config/schema";
-import { usePlayground } from "@/components/playground/store-provider";
+import { usePlayground } from "@/components/state/store-provider";
 import { InlineAdvisories } from "./advisories";
 import { inputClass } from "./field";
 import {

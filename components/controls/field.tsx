@@ -5,7 +5,7 @@
  */
 import { useId, type ReactNode } from "react";
 import { OPTIONS, type OptionKey, type PlaygroundConfig } from "@/lib/config/options";
-import { usePlayground } from "@/components/playground/store-provider";
+import { usePlayground } from "@/components/state/store-provider";
 import { heldMessageId, InlineAdvisories, useHeldBack } from "./advisories";
 
 type StringKey = { [K in OptionKey]: PlaygroundConfig[K] extends string ? K : never }[OptionKey];

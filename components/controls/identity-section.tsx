@@ -1,6 +1,6 @@
 "use client";
 import { IDENTITY_MODELS, type IdentityModel } from "@/lib/config/options";
-import { usePlayground } from "@/components/playground/store-provider";
+import { usePlayground } from "@/components/state/store-provider";
 import { SectionCard, TextOption } from "./field";
 import { InlineAdvisories } from "./advisories";
 

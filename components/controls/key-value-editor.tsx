@@ -1,8 +1,8 @@
 "use client";
 import { useId } from "react";
 import { LIMITS, OPTIONS, type ServerCustomDataRow } from "@/lib/config/options";
-import { usePlayground } from "@/components/playground/store-provider";
-import { useAnnounce } from "@/components/playground/announcer";
+import { usePlayground } from "@/components/state/store-provider";
+import { useAnnounce } from "@/components/state/announcer";
 import { InlineAdvisories } from "./advisories";
 import { inputClass } from "./field";
 import {

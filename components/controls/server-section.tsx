@@ -2,7 +2,7 @@
 import { useId } from "react";
 import { LANGUAGE_NAMES, SERVER_LANGUAGE_CHOICES, toApiLanguage } from "@/lib/config/languages";
 import { OPTIONS } from "@/lib/config/options";
-import { usePlayground } from "@/components/playground/store-provider";
+import { usePlayground } from "@/components/state/store-provider";
 import { AlsoCollectToggle } from "./collect-section";
 import { FieldShell, inputClass, SectionCard, TextOption } from "./field";
 import { KeyValueEditor } from "./key-value-editor";

@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import { collectsUserData } from "@/lib/config/widget-config";
 import { trustSummary } from "@/lib/identity";
 import type { ContactKind, HistoryScope } from "@/lib/identity";
-import { useUsableConfig } from "@/components/playground/use-usable-config";
+import { useUsableConfig } from "@/components/state/use-usable-config";
 
 const KIND_LABEL: Record<ContactKind, string> = {
   anonymous: "Anonymous",

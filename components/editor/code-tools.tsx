@@ -6,12 +6,12 @@
  */
 import dynamic from "next/dynamic";
 import { useRef, useState } from "react";
-import { useAnnounce } from "@/components/playground/announcer";
-import { usePlayground, usePlaygroundStore } from "@/components/playground/store-provider";
-import type { ImportApplied } from "./import-dialog";
+import { useAnnounce } from "@/components/state/announcer";
+import { usePlayground, usePlaygroundStore } from "@/components/state/store-provider";
+import type { ImportApplied } from "@/components/import/import-dialog";
 
 const loadEditor = () => import("./options-editor");
-const loadImport = () => import("./import-dialog");
+const loadImport = () => import("@/components/import/import-dialog");
 const OptionsEditor = dynamic(() => loadEditor().then((m) => m.OptionsEditor), {
   ssr: false,
   loading: () => (

@@ -18,8 +18,8 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { editorSource, importSnippet, type ImportProblem } from "@/lib/import";
 import { OPTION_KEYS, type PlaygroundConfig } from "@/lib/config/options";
 import { mapOffset, minimalReplacement } from "@/lib/editor/text-diff";
-import { useAnnounce } from "@/components/playground/announcer";
-import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { useAnnounce } from "@/components/state/announcer";
+import { usePlaygroundStore } from "@/components/state/store-provider";
 import { EDITOR_THEMES, getTypeScriptWorker, setUpMonaco, type Monaco } from "./monaco";
 
 /** Debounce between the last key and reading the text back into the store. */

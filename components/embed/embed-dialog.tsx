@@ -18,8 +18,8 @@ import {
   type EmbedSizing,
 } from "@/lib/embed/snippet";
 import { applicableTargets, SNIPPET_TARGET_LABELS, type SnippetTarget } from "@/lib/snippets";
-import { useAnnounce } from "@/components/playground/announcer";
-import { usePlayground } from "@/components/playground/store-provider";
+import { useAnnounce } from "@/components/state/announcer";
+import { usePlayground } from "@/components/state/store-provider";
 
 const PANEL_LABELS: Record<EmbedPanel, string> = {
   controls: "Controls",

@@ -4,8 +4,8 @@ import { useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
 import { EMBED_PANELS, type EmbedOptions, type EmbedPanel } from "@/lib/embed/options";
 import { shareUrl } from "@/lib/url/codec";
-import { AnnouncerProvider } from "@/components/playground/announcer";
-import { StoreProvider, usePlayground } from "@/components/playground/store-provider";
+import { AnnouncerProvider } from "@/components/state/announcer";
+import { StoreProvider, usePlayground } from "@/components/state/store-provider";
 import { EmbedNotice } from "./embed-notice";
 import { useHostBridge } from "./use-host-bridge";
 
@@ -23,17 +23,14 @@ const EmbedControls = dynamic(() => import("./embed-controls").then((m) => m.Emb
   loading: () => <PanelLoading label="controls" />,
 });
 const PreviewPane = dynamic(
-  () => import("@/components/playground/preview-pane").then((m) => m.PreviewPane),
+  () => import("@/components/preview/host/preview-pane").then((m) => m.PreviewPane),
   {
     loading: () => <PanelLoading label="preview" />,
   },
 );
-const CodePane = dynamic(
-  () => import("@/components/playground/code-pane").then((m) => m.CodePane),
-  {
-    loading: () => <PanelLoading label="snippets" />,
-  },
-);
+const CodePane = dynamic(() => import("@/components/code/code-pane").then((m) => m.CodePane), {
+  loading: () => <PanelLoading label="snippets" />,
+});
 
 const noSubscription = () => () => {};
 /** `false` on the server and while hydrating, `true` once the page is interactive. */

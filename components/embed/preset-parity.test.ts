@@ -4,7 +4,7 @@ import { configArbitrary } from "@/lib/config/arbitraries";
 import { PRESETS } from "@/lib/config/presets";
 import { parseEmbedParams } from "@/lib/embed/params";
 import { decodeConfig, encodeConfig } from "@/lib/url/codec";
-import { createPlaygroundStore } from "@/components/playground/store";
+import { createPlaygroundStore } from "@/lib/state/store";
 
 describe("the embed's preset parameter", () => {
   it("gives what the playground's Preset menu gives, from any shared state", () => {

@@ -5,11 +5,11 @@ import { usableConfig } from "@/lib/config/usable";
 import { PRESETS, presetInForce, sameConfig } from "@/lib/config/presets";
 import { EmbedButton } from "@/components/embed/embed-button";
 import { shareUrl } from "@/lib/url/codec";
-import { usePlayground, usePlaygroundStore } from "./store-provider";
-import { undoable } from "./store";
-import { useAnnounce } from "./announcer";
+import { usePlayground, usePlaygroundStore } from "@/components/state/store-provider";
+import { undoable } from "@/lib/state/store";
+import { useAnnounce } from "@/components/state/announcer";
 import { ThemeToggle } from "./theme-toggle";
-import { headerButton } from "./button-styles";
+import { headerButton } from "@/components/ui/button-styles";
 
 /** The preset menu's value when the config matches no preset. */
 const CUSTOM = "custom";

@@ -4,12 +4,12 @@ import type { PlaygroundConfig } from "@/lib/config/options";
 import { AdvisoriesProvider } from "@/components/controls/advisories";
 import { ControlsPanel } from "@/components/controls/controls-panel";
 import { CodeTools } from "@/components/editor/code-tools";
-import { AnnouncerProvider } from "./announcer";
-import { CodePane } from "./code-pane";
+import { AnnouncerProvider } from "@/components/state/announcer";
+import { CodePane } from "@/components/code/code-pane";
 import { PlaygroundHeader } from "./header";
 import { LinkNotice } from "./link-notice";
-import { PreviewPane } from "./preview-pane";
-import { StoreProvider } from "./store-provider";
+import { PreviewPane } from "@/components/preview/host/preview-pane";
+import { StoreProvider } from "@/components/state/store-provider";
 import { useUrlSync } from "./use-url-sync";
 
 type Pane = "controls" | "preview" | "code";

@@ -2,8 +2,8 @@
 import { useEffect } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
 import { shareUrl } from "@/lib/url/codec";
-import { useAnnounce } from "./announcer";
-import { usePlaygroundStore } from "./store-provider";
+import { useAnnounce } from "@/components/state/announcer";
+import { usePlaygroundStore } from "@/components/state/store-provider";
 
 const DEBOUNCE_MS = 250;
 

@@ -81,9 +81,7 @@ export function listOf(items: readonly string[]): string {
 }
 
 /** The custom-data rows the current model emits, with the option that holds them. */
-export function activeCustomData(
-  config: PlaygroundConfig,
-): {
+export function activeCustomData(config: PlaygroundConfig): {
   option: "userCustomData" | "serverCustomData";
   rows: readonly { key: string; value: unknown }[];
 } | null {

@@ -11,8 +11,8 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { importSnippet, type ImportKind, type ImportResult } from "@/lib/import";
 import type { PlaygroundConfig } from "@/lib/config/options";
-import { useAnnounce } from "@/components/playground/announcer";
-import { usePlaygroundStore } from "@/components/playground/store-provider";
+import { useAnnounce } from "@/components/state/announcer";
+import { usePlaygroundStore } from "@/components/state/store-provider";
 
 const KIND_LABELS: Record<ImportKind, string> = {
   options: "an options object",

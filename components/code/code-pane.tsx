@@ -3,8 +3,8 @@ import { useMemo, type ReactNode } from "react";
 import { generateSnippets, type SnippetTarget } from "@/lib/snippets";
 import { WIDGET_VERSION } from "@/lib/config/widget-config";
 import { CodePanel } from "@/components/code/code-panel";
-import { useAnnounce } from "./announcer";
-import { useUsableConfig } from "./use-usable-config";
+import { useAnnounce } from "@/components/state/announcer";
+import { useUsableConfig } from "@/components/state/use-usable-config";
 
 export interface CodePaneProps {
   initialHighlighted: Record<string, string>;

@@ -1,6 +1,6 @@
 "use client";
-import { usePlayground } from "./store-provider";
-import { headerButton } from "./button-styles";
+import { usePlayground } from "@/components/state/store-provider";
+import { headerButton } from "@/components/ui/button-styles";
 
 export type TokenState =
   | { status: "loading"; email: string }

@@ -2,7 +2,11 @@
 import { createContext, useContext, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
 import type { PlaygroundConfig } from "@/lib/config/options";
-import { createPlaygroundStore, type PlaygroundState, type PlaygroundStore } from "./store";
+import {
+  createPlaygroundStore,
+  type PlaygroundState,
+  type PlaygroundStore,
+} from "@/lib/state/store";
 
 const StoreContext = createContext<PlaygroundStore | null>(null);
 

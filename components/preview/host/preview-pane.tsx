@@ -9,12 +9,12 @@ import type {
   PreviewToHostMessage,
   PreviewViewport,
 } from "@/lib/preview/messages";
-import { PreviewFrame } from "@/components/preview/preview-frame";
+import { PreviewFrame } from "@/components/preview/host/preview-frame";
 import { bootWidget } from "@/lib/preview/boot";
 import { languageNote } from "@/lib/preview/language-note";
-import { useAnnounce } from "./announcer";
-import { headerButton } from "./button-styles";
-import { useUsableConfig } from "./use-usable-config";
+import { useAnnounce } from "@/components/state/announcer";
+import { headerButton } from "@/components/ui/button-styles";
+import { useUsableConfig } from "@/components/state/use-usable-config";
 import { VerifiedFlow, type TokenState } from "./verified-flow";
 
 type PreviewEventMessage = Extract<PreviewToHostMessage, { type: "preview:event" }>;
