@@ -1,39 +1,8 @@
 "use client";
-import { IDENTITY_MODELS, type IdentityModel } from "@/lib/config/options";
+import { IDENTITY_MODELS, MODEL_INFO, OPTIONS } from "@/lib/config/options";
 import { usePlayground } from "@/components/state/store-provider";
 import { SectionCard, TextOption } from "./field";
 import { InlineAdvisories } from "./advisories";
-
-export const MODEL_INFO: Record<IdentityModel, { title: string; tradeoff: string }> = {
-  anonymous: {
-    title: "Anonymous",
-    tradeoff: "No friction · no trust · history on this browser only",
-  },
-  collect: {
-    title: "Collect in the widget",
-    tradeoff:
-      "A form before chat · non-verified (anyone can type any email) · history on this device",
-  },
-  browser: {
-    title: "Pass from the browser",
-    tradeoff: "No friction · non-verified (page data can be forged) · history on this device",
-  },
-  server: {
-    title: "Verified by your server",
-    tradeoff: "No friction, needs backend work · verified · history on every device",
-  },
-};
-
-const EXTERNAL_ID_HELP: Record<IdentityModel, string> = {
-  anonymous:
-    "Optional. Replaces the random per-device id the widget generates, so anyone who knows it shares its scope: only use an unguessable value.",
-  collect:
-    "Optional. Replaces the random per-device id; weakens device binding (anyone knowing it can scope to it).",
-  browser:
-    "Optional. Replaces the random per-device id; weakens device binding (anyone knowing it can scope to it).",
-  server:
-    "Optional. The only externalId a verified contact has: scopes listing and creating sessions, e.g. one workspace. Without it the user sees all their verified chats on every device.",
-};
 
 export function IdentitySection() {
   const model = usePlayground((s) => s.config.model);
@@ -78,7 +47,7 @@ export function IdentitySection() {
       <TextOption
         name="externalId"
         placeholder="e.g. workspace_42"
-        help={EXTERNAL_ID_HELP[model]}
+        help={OPTIONS.externalId.helpByModel?.[model]}
       />
     </SectionCard>
   );

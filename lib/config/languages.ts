@@ -196,3 +196,30 @@ export function toApiLanguage(code: string): ApiLanguageMapping {
     ? { kind: "mapped", code: mapped, from: code }
     : { kind: "unsupported", from: code };
 }
+
+/** A choice in a select control: the stored value and what the control shows. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/** The widget `language` select: every widget code with its English name. */
+export const WIDGET_LANGUAGE_SELECT: readonly Choice[] = WIDGET_LANGUAGES.map((code) => ({
+  value: code,
+  label: `${code} · ${LANGUAGE_NAMES[code] ?? code}`,
+}));
+
+/** The server `language` select: "Not sent", then every code, saying how it reaches the API. */
+export const SERVER_LANGUAGE_SELECT: readonly Choice[] = [
+  { value: "", label: "Not sent" },
+  ...SERVER_LANGUAGE_CHOICES.map((code) => {
+    const mapping = toApiLanguage(code);
+    const note =
+      mapping.kind === "mapped"
+        ? ` (widget code, sent as ${mapping.code})`
+        : mapping.kind === "unsupported"
+          ? " (widget only: not sent)"
+          : "";
+    return { value: code, label: `${code} · ${LANGUAGE_NAMES[code] ?? code}${note}` };
+  }),
+];

@@ -1,9 +1,17 @@
 /**
  * The option table: the single source of every playground option.
  *
- * Types, the zod schema, defaults, sensitivity, the share-link keys, the
- * control labels and the property-test generators all derive from this table.
- * Adding an option is one row here plus its control.
+ * Each row carries everything an option needs, and the rest of the app derives from the rows:
+ * the types, the zod schema and defaults (here), the controls (`components/controls/`
+ * renders text, email, url, tel, password, multiline, colour, select and boolean rows
+ * generically; a row naming a `custom` control is drawn by that hand-written component),
+ * the share-link keys and message names (`lib/url/codec.ts`), the presets' kept fields
+ * (`lib/config/presets.ts`), the property-test generators (`arbitraries.ts`), the import of
+ * simple widget options (`lib/import/`) and the editor's `WidgetConfig` declarations
+ * (`lib/editor/widget-types.ts`).
+ *
+ * What a row cannot say is how the option shapes the widget's options object: that is
+ * `toWidgetConfig` in `widget-config.ts` (or `toAuthenticateRequest` for the server body).
  *
  * Invariants:
  * - `urlKey`s are unique and never reused for another meaning (share links are forever).
@@ -11,7 +19,13 @@
  */
 import "./zod"; // jitless: no eval under the CSP
 import { z } from "zod";
-import { SERVER_LANGUAGE_CHOICES, WIDGET_LANGUAGES } from "./languages";
+import {
+  SERVER_LANGUAGE_CHOICES,
+  SERVER_LANGUAGE_SELECT,
+  WIDGET_LANGUAGE_SELECT,
+  WIDGET_LANGUAGES,
+  type Choice,
+} from "./languages";
 
 export const IDENTITY_MODELS = ["anonymous", "collect", "browser", "server"] as const;
 export type IdentityModel = (typeof IDENTITY_MODELS)[number];
@@ -42,26 +56,102 @@ export const serverCustomDataRow = z.strictObject({
 export type CustomDataRow = z.infer<typeof customDataRow>;
 export type ServerCustomDataRow = z.infer<typeof serverCustomDataRow>;
 
-interface OptionRow<S extends z.ZodType> {
+/** The widget's major versions; a row names the ones that have the option. */
+export const WIDGET_MAJORS = ["v4"] as const;
+export type WidgetMajor = (typeof WIDGET_MAJORS)[number];
+
+/**
+ * Hand-written controls, for options a generic field cannot show well: the model cards, the
+ * list and key/value editors, the collectUserData toggle that sits in the browser and server
+ * cards with a model-dependent note, and the contact token the verified flow obtains.
+ */
+export const CUSTOM_CONTROLS = [
+  "model-cards",
+  "extra-fields-editor",
+  "key-value-editor",
+  "also-collect-toggle",
+  "verified-flow",
+] as const;
+export type CustomControl = (typeof CUSTOM_CONTROLS)[number];
+
+/** Text inputs; the kind is the input's type (`multiline` is a textarea). */
+export type TextKind = "text" | "email" | "url" | "tel" | "password" | "multiline";
+
+/**
+ * How an option is edited. `kind` says what the value is (generators and editor types read it);
+ * `custom` names the hand-written control that draws it instead of the generic one.
+ */
+export type ControlDescriptor = { custom?: CustomControl } & (
+  | { kind: TextKind; placeholder?: string; autoComplete?: string }
+  | { kind: "colour" }
+  | { kind: "select"; choices: readonly Choice[] }
+  | { kind: "boolean" }
+  | { kind: "list" }
+  | { kind: "key-value" }
+);
+
+export interface OptionRow<S extends z.ZodType = z.ZodType> {
   /** The zod schema of this option's value (single-field rules only). */
   schema: S;
   default: z.infer<S>;
+  /** The controls card it sits in. */
   section: OptionSection;
   /** Models in which this option has an effect; empty means every model. */
   models: readonly IdentityModel[];
   label: string;
   /** One-line help shown next to the control. */
   help: string;
+  /** Help that depends on the identity model, where the option means something different per model. */
+  helpByModel?: Readonly<Record<IdentityModel, string>>;
   /** Where the value lands in the widget or API, for docs and hover text. */
   target: string;
   /** Short, stable key in share links; `null` for sensitive rows. */
   urlKey: string | null;
   sensitive: boolean;
+  /** How messages name the option ("browser email"); labels alone are ambiguous ("Name" vs "name"). */
+  name: string;
+  control: ControlDescriptor;
+  /** The widget option path it maps to (`user.data.email`), or `null` when it is not a widget option. */
+  widgetOption: string | null;
+  /** The authenticate-user body field it maps to, or `null`. */
+  apiField: string | null;
+  /** A preset applied over a config keeps this option's value (the user's token, secrets, appearance). */
+  presetKeeps: boolean;
+  /** The widget majors that have this option. */
+  versions: readonly WidgetMajor[];
+  /** Realistic values the property-test generators mix in with random and hostile text. */
+  examples?: readonly string[];
 }
 
 function row<S extends z.ZodType>(r: OptionRow<S>): OptionRow<S> {
   return r;
 }
+
+/** Each model's title and its trade-offs, for the model cards and the model select. */
+export const MODEL_INFO: Readonly<Record<IdentityModel, { title: string; tradeoff: string }>> = {
+  anonymous: {
+    title: "Anonymous",
+    tradeoff: "No friction · no trust · history on this browser only",
+  },
+  collect: {
+    title: "Collect in the widget",
+    tradeoff:
+      "A form before chat · non-verified (anyone can type any email) · history on this device",
+  },
+  browser: {
+    title: "Pass from the browser",
+    tradeoff: "No friction · non-verified (page data can be forged) · history on this device",
+  },
+  server: {
+    title: "Verified by your server",
+    tradeoff: "No friction, needs backend work · verified · history on every device",
+  },
+};
+
+const MODEL_CHOICES: readonly Choice[] = IDENTITY_MODELS.map((m) => ({
+  value: m,
+  label: MODEL_INFO[m].title,
+}));
 
 export const OPTIONS = {
   model: row({
@@ -74,6 +164,12 @@ export const OPTIONS = {
     target: "collectUserData / user.data / user.token",
     urlKey: "m",
     sensitive: false,
+    name: "identity model",
+    control: { kind: "select", choices: MODEL_CHOICES, custom: "model-cards" },
+    widgetOption: null,
+    apiField: null,
+    presetKeeps: false,
+    versions: ["v4"],
   }),
   widgetToken: row({
     schema: shortText,
@@ -85,6 +181,13 @@ export const OPTIONS = {
     target: "token",
     urlKey: "t",
     sensitive: false,
+    name: "widget token",
+    control: { kind: "text", placeholder: "YOUR_WIDGET_TOKEN" },
+    widgetOption: "token",
+    apiField: null,
+    presetKeeps: true,
+    versions: ["v4"],
+    examples: ["wt_3f9a2c7e", "abc123"],
   }),
   collectUserData: row({
     schema: z.boolean(),
@@ -96,6 +199,12 @@ export const OPTIONS = {
     target: "collectUserData",
     urlKey: "c",
     sensitive: false,
+    name: "collectUserData switch",
+    control: { kind: "boolean", custom: "also-collect-toggle" },
+    widgetOption: "collectUserData",
+    apiField: null,
+    presetKeeps: false,
+    versions: ["v4"],
   }),
   prefillName: row({
     schema: shortText,
@@ -107,6 +216,12 @@ export const OPTIONS = {
     target: "prefillUserData.name",
     urlKey: "pn",
     sensitive: false,
+    name: "prefilled name",
+    control: { kind: "text", placeholder: "Jane Doe" },
+    widgetOption: "prefillUserData.name",
+    apiField: null,
+    presetKeeps: false,
+    versions: ["v4"],
   }),
   prefillEmail: row({
     schema: shortText,
@@ -118,6 +233,13 @@ export const OPTIONS = {
     target: "prefillUserData.email",
     urlKey: "pe",
     sensitive: false,
+    name: "prefilled email",
+    control: { kind: "email", placeholder: "jane@example.com" },
+    widgetOption: "prefillUserData.email",
+    apiField: null,
+    presetKeeps: false,
+    versions: ["v4"],
+    examples: ["jane@example.com"],
   }),
   extraFields: row({
     schema: z
@@ -131,6 +253,12 @@ export const OPTIONS = {
     target: "extraDataCollectionFields",
     urlKey: "x",
     sensitive: false,
+    name: "extra welcome-form fields",
+    control: { kind: "list", custom: "extra-fields-editor" },
+    widgetOption: "extraDataCollectionFields",
+    apiField: null,
+    presetKeeps: false,
+    versions: ["v4"],
   }),
   externalId: row({
     schema: shortText,
@@ -139,9 +267,26 @@ export const OPTIONS = {
     models: [],
     label: "externalId",
     help: "Scopes the contact's sessions, e.g. per workspace or tenant.",
+    helpByModel: {
+      anonymous:
+        "Optional. Replaces the random per-device id the widget generates, so anyone who knows it shares its scope: only use an unguessable value.",
+      collect:
+        "Optional. Replaces the random per-device id; weakens device binding (anyone knowing it can scope to it).",
+      browser:
+        "Optional. Replaces the random per-device id; weakens device binding (anyone knowing it can scope to it).",
+      server:
+        "Optional. The only externalId a verified contact has: scopes listing and creating sessions, e.g. one workspace. Without it the user sees all their verified chats on every device.",
+    },
     target: "user.externalId",
     urlKey: "e",
     sensitive: false,
+    name: "externalId",
+    control: { kind: "text", placeholder: "e.g. workspace_42" },
+    widgetOption: "user.externalId",
+    apiField: null,
+    presetKeeps: false,
+    versions: ["v4"],
+    examples: ["workspace_42"],
   }),
   userName: row({
     schema: shortText,
@@ -153,6 +298,12 @@ export const OPTIONS = {
     target: "user.data.name",
     urlKey: "un",
     sensitive: false,
+    name: "browser name",
+    control: { kind: "text", placeholder: "Jane Doe" },
+    widgetOption: "user.data.name",
+    apiField: null,
+    presetKeeps: false,
+    versions: ["v4"],
   }),
   userEmail: row({
     schema: shortText,
@@ -164,6 +315,13 @@ export const OPTIONS = {
     target: "user.data.email",
     urlKey: "ue",
     sensitive: false,
+    name: "browser email",
+    control: { kind: "email", placeholder: "jane@example.com" },
+    widgetOption: "user.data.email",
+    apiField: null,
+    presetKeeps: false,
+    versions: ["v4"],
+    examples: ["jane@example.com"],
   }),
   userAvatarUrl: row({
     schema: shortText,
@@ -175,6 +333,13 @@ export const OPTIONS = {
     target: "user.data.avatarUrl",
     urlKey: "ua",
     sensitive: false,
+    name: "browser avatar URL",
+    control: { kind: "url", placeholder: "https://…/avatar.png" },
+    widgetOption: "user.data.avatarUrl",
+    apiField: null,
+    presetKeeps: false,
+    versions: ["v4"],
+    examples: ["https://example.com/a.png"],
   }),
   userCustomData: row({
     schema: z.array(customDataRow).max(LIMITS.customDataRows),
@@ -186,6 +351,12 @@ export const OPTIONS = {
     target: "user.data.customData",
     urlKey: "ud",
     sensitive: false,
+    name: "browser custom data",
+    control: { kind: "key-value", custom: "key-value-editor" },
+    widgetOption: "user.data.customData",
+    apiField: null,
+    presetKeeps: false,
+    versions: ["v4"],
   }),
   serverEmail: row({
     schema: shortText,
@@ -197,6 +368,13 @@ export const OPTIONS = {
     target: "authenticate-user body.email",
     urlKey: "se",
     sensitive: false,
+    name: "server email",
+    control: { kind: "email", placeholder: "jane@example.com" },
+    widgetOption: null,
+    apiField: "email",
+    presetKeeps: false,
+    versions: ["v4"],
+    examples: ["jane@example.com"],
   }),
   serverName: row({
     schema: shortText,
@@ -208,6 +386,12 @@ export const OPTIONS = {
     target: "authenticate-user body.name",
     urlKey: "sn",
     sensitive: false,
+    name: "server name",
+    control: { kind: "text", placeholder: "Jane Doe" },
+    widgetOption: null,
+    apiField: "name",
+    presetKeeps: false,
+    versions: ["v4"],
   }),
   serverAvatarUrl: row({
     schema: shortText,
@@ -219,6 +403,12 @@ export const OPTIONS = {
     target: "authenticate-user body.avatar_url",
     urlKey: "sa",
     sensitive: false,
+    name: "server avatar_url",
+    control: { kind: "url", placeholder: "https://…/avatar.png" },
+    widgetOption: null,
+    apiField: "avatar_url",
+    presetKeeps: false,
+    versions: ["v4"],
   }),
   serverPhone: row({
     schema: shortText,
@@ -230,6 +420,13 @@ export const OPTIONS = {
     target: "authenticate-user body.phone",
     urlKey: "sp",
     sensitive: false,
+    name: "server phone",
+    control: { kind: "tel", placeholder: "+1234567890" },
+    widgetOption: null,
+    apiField: "phone",
+    presetKeeps: false,
+    versions: ["v4"],
+    examples: ["+1234567890"],
   }),
   serverLanguage: row({
     schema: z.enum(["", ...SERVER_LANGUAGE_CHOICES]),
@@ -241,6 +438,12 @@ export const OPTIONS = {
     target: "authenticate-user body.language",
     urlKey: "sl",
     sensitive: false,
+    name: "server language",
+    control: { kind: "select", choices: SERVER_LANGUAGE_SELECT },
+    widgetOption: null,
+    apiField: "language",
+    presetKeeps: false,
+    versions: ["v4"],
   }),
   serverCustomData: row({
     schema: z.array(serverCustomDataRow).max(LIMITS.customDataRows),
@@ -252,6 +455,12 @@ export const OPTIONS = {
     target: "authenticate-user body.customData",
     urlKey: "sd",
     sensitive: false,
+    name: "server customData",
+    control: { kind: "key-value", custom: "key-value-editor" },
+    widgetOption: null,
+    apiField: "customData",
+    presetKeeps: false,
+    versions: ["v4"],
   }),
   serverChatContext: row({
     schema: longText,
@@ -263,6 +472,12 @@ export const OPTIONS = {
     target: "authenticate-user body.chat_context",
     urlKey: "sx",
     sensitive: false,
+    name: "server chat_context",
+    control: { kind: "multiline", placeholder: "e.g. Premium customer since 2021" },
+    widgetOption: null,
+    apiField: "chat_context",
+    presetKeeps: false,
+    versions: ["v4"],
   }),
   apiKey: row({
     schema: shortText,
@@ -274,6 +489,13 @@ export const OPTIONS = {
     target: "Authorization: Bearer (server only)",
     urlKey: null,
     sensitive: true,
+    name: "org API key",
+    control: { kind: "password", placeholder: "Stays in this tab: never in links or snippets" },
+    widgetOption: null,
+    apiField: null,
+    presetKeeps: true,
+    versions: ["v4"],
+    examples: ["sk_sandbox_playground_demo_key"],
   }),
   contactToken: row({
     schema: z.string().max(LIMITS.longText),
@@ -285,6 +507,12 @@ export const OPTIONS = {
     target: "user.token",
     urlKey: null,
     sensitive: true,
+    name: "contact token",
+    control: { kind: "text", custom: "verified-flow" },
+    widgetOption: "user.token",
+    apiField: null,
+    presetKeeps: false,
+    versions: ["v4"],
   }),
   primaryColor: row({
     schema: shortText,
@@ -296,6 +524,12 @@ export const OPTIONS = {
     target: "theme.primaryColor",
     urlKey: "pc",
     sensitive: false,
+    name: "primary colour",
+    control: { kind: "colour" },
+    widgetOption: "theme.primaryColor",
+    apiField: null,
+    presetKeeps: true,
+    versions: ["v4"],
   }),
   language: row({
     schema: z.enum(WIDGET_LANGUAGES),
@@ -307,6 +541,12 @@ export const OPTIONS = {
     target: "language",
     urlKey: "l",
     sensitive: false,
+    name: "widget language",
+    control: { kind: "select", choices: WIDGET_LANGUAGE_SELECT },
+    widgetOption: "language",
+    apiField: null,
+    presetKeeps: true,
+    versions: ["v4"],
   }),
   orgName: row({
     schema: shortText,
@@ -318,6 +558,12 @@ export const OPTIONS = {
     target: "(from the backend config)",
     urlKey: "o",
     sensitive: false,
+    name: "organisation name",
+    control: { kind: "text", placeholder: "Acme" },
+    widgetOption: null,
+    apiField: null,
+    presetKeeps: true,
+    versions: ["v4"],
   }),
 };
 

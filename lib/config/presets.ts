@@ -7,6 +7,7 @@ import {
   DEFAULT_CONFIG,
   defaultConfig,
   OPTION_KEYS,
+  OPTIONS,
   type OptionKey,
   type PlaygroundConfig,
 } from "./options";
@@ -78,16 +79,12 @@ export function findPreset(id: string): Preset | undefined {
 }
 
 /**
- * The fields a preset keeps from the config it is applied over: the widget
- * token and the secrets are the user's, and so is the appearance.
+ * The fields a preset keeps from the config it is applied over (rows with `presetKeeps`): the
+ * widget token and the secrets are the user's, and so is the appearance.
  */
-export const PRESET_KEEPS = [
-  "widgetToken",
-  "apiKey",
-  "primaryColor",
-  "language",
-  "orgName",
-] as const satisfies readonly OptionKey[];
+export const PRESET_KEEPS: readonly OptionKey[] = OPTION_KEYS.filter(
+  (key) => OPTIONS[key].presetKeeps,
+);
 
 /** `preset` applied over `config`, as the Preset menu does: its values over the defaults, keeping `PRESET_KEEPS`. */
 export function withPresetValues(config: PlaygroundConfig, preset: Preset): PlaygroundConfig {

@@ -102,34 +102,7 @@ for (const key of OPTION_KEYS) {
   SECRET_NAMES.set(squash(OPTIONS[key].label), key);
 }
 
-/** How messages name a field; labels alone are ambiguous ("Name" vs "name"). */
-const FIELD_NAMES: Partial<Record<OptionKey, string>> = {
-  model: "identity model",
-  widgetToken: "widget token",
-  collectUserData: "collectUserData switch",
-  prefillName: "prefilled name",
-  prefillEmail: "prefilled email",
-  extraFields: "extra welcome-form fields",
-  externalId: "externalId",
-  userName: "browser name",
-  userEmail: "browser email",
-  userAvatarUrl: "browser avatar URL",
-  userCustomData: "browser custom data",
-  serverEmail: "server email",
-  serverName: "server name",
-  serverAvatarUrl: "server avatar_url",
-  serverPhone: "server phone",
-  serverLanguage: "server language",
-  serverCustomData: "server customData",
-  serverChatContext: "server chat_context",
-  apiKey: "org API key",
-  contactToken: "contact token",
-  primaryColor: "primary colour",
-  language: "widget language",
-  orgName: "organisation name",
-};
-
-const fieldName = (key: OptionKey) => FIELD_NAMES[key] ?? `"${OPTIONS[key].label}" setting`;
+const fieldName = (key: OptionKey) => OPTIONS[key].name;
 
 const damaged = (why: string) => `This share link is damaged: ${why}; showing the defaults.`;
 
