@@ -13,7 +13,8 @@ export {
 } from "./storage";
 export type { WidgetStorageKeys } from "./storage";
 export { hashIds, counterIds } from "./ids";
-export { simulateLoad, screenAfterResolution, historyScopeOf, welcomeFormOf } from "./simulate";
+export { simulateLoad } from "./simulate";
+export { screenAfterResolution, historyScopeOf, welcomeFormOf } from "./contact";
 export { submitWelcomeForm, composeFirstMessage } from "./welcome";
 export { trustSummary } from "./trust";
 export {

@@ -4,13 +4,8 @@
  */
 import type { PlaygroundConfig } from "../config/options";
 import { hashIds } from "./ids";
-import {
-  identityInputs,
-  idContext,
-  screenAfterResolution,
-  setUnverifiedContact,
-  simulateLoad,
-} from "./simulate";
+import { identityInputs, idContext, screenAfterResolution, setUnverifiedContact } from "./contact";
+import { simulateLoad } from "./simulate";
 import { applyWrites } from "./storage";
 import type {
   CreateUnverifiedContactBody,
