@@ -1,6 +1,7 @@
 import tseslint from "typescript-eslint";
 import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
+import { localRules } from "./scripts/eslint-local-rules.mjs";
 
 export default tseslint.config(
   {
@@ -49,6 +50,31 @@ export default tseslint.config(
               message: "lib/ must not depend on the UI layers.",
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // The preview is its own document: it renders the config it receives by postMessage and
+    // never reads the playground's store (design.md §5). Only the host, the playground's side
+    // of the iframe, may reach the store and the playground's rooms.
+    files: ["components/preview/**/*.{ts,tsx}"],
+    ignores: ["components/preview/host/**"],
+    plugins: { local: localRules },
+    rules: {
+      "local/no-imports-from": [
+        "error",
+        {
+          folders: [
+            "lib/state",
+            "components/state",
+            "components/playground",
+            "components/controls",
+            "components/code",
+          ],
+          packages: ["zustand"],
+          message:
+            "The preview (components/preview outside host/) renders only the config it is sent; it must not import the store or the playground. Pass what it needs through the preview messages (lib/preview/messages) or props.",
         },
       ],
     },
