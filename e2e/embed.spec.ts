@@ -9,12 +9,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type FrameLocator, type Locator, type Page } from "@playwright/test";
 import { docsTest } from "./support/docs-fixtures";
-import {
-  decodeShareLink,
-  PlaygroundPage,
-  PREVIEW_FRAME,
-  shareLink,
-} from "./support/playground-page";
+import { PREVIEW_FRAME } from "./support/page/layout";
+import { PlaygroundPage } from "./support/playground-page";
+import { decodeShareLink, shareLink } from "./support/share-link";
 
 const escapeAttribute = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 
@@ -392,8 +389,8 @@ test.describe("state and secrets", () => {
     await full.waitForLoadState();
     expect(new URL(full.url()).origin).toBe(app);
     const playground = new PlaygroundPage(full);
-    await playground.waitForPreview();
-    await expect(playground.modelRadio("collect")).toBeChecked();
+    await playground.preview.waitUntilLive();
+    await expect(playground.controls.modelRadio("collect")).toBeChecked();
   });
 
   test("the embed posts only its height and readiness to the host, never a secret", async ({
@@ -440,7 +437,7 @@ test.describe("the Embed dialog", () => {
   }) => {
     const playground = new PlaygroundPage(page);
     await playground.open();
-    await playground.chooseModel("collect");
+    await playground.controls.chooseModel("collect");
 
     const opener = page.getByTestId("header.embed");
     await opener.click();

@@ -1,5 +1,6 @@
 import { expect, test, TRACE } from "./support/fixtures";
-import { collectPageErrors, PREVIEW_FRAME } from "./support/playground-page";
+import { collectPageErrors } from "./support/page-errors";
+import { PREVIEW_FRAME } from "./support/page/layout";
 
 test.use(TRACE);
 

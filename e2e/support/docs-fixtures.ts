@@ -5,7 +5,7 @@
 import { test as base } from "@playwright/test";
 import { cspFixture, type CspWatch } from "./csp";
 import { DocsSite } from "./docs-site";
-import { collectPageErrors } from "./playground-page";
+import { collectPageErrors } from "./page-errors";
 
 export const docsTest = base.extend<
   { docs: DocsSite; app: string; pageErrors: string[]; csp: CspWatch },

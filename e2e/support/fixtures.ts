@@ -6,7 +6,8 @@
  */
 import { test as base } from "@playwright/test";
 import { cspFixture, type CspWatch } from "./csp";
-import { collectPageErrors, PlaygroundPage } from "./playground-page";
+import { collectPageErrors } from "./page-errors";
+import { PlaygroundPage } from "./playground-page";
 
 /** The config's desktop size: three panes side by side (Tailwind `lg` and up). */
 export const DESKTOP = { width: 1280, height: 720 } as const;
