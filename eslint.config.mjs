@@ -33,6 +33,26 @@ export default tseslint.config(
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
+    // Every test runs through the suite's fixtures, which fail it on a CSP violation.
+    files: ["e2e/**/*.ts"],
+    ignores: ["e2e/support/fixtures.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test"],
+              message:
+                "Import test from e2e/support/fixtures.ts (or docs-fixtures.ts): its fixtures watch every test for CSP violations and collect page errors.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The core is pure TypeScript: no React, no Next, no DOM-only libraries.
     files: ["lib/**/*.ts"],
     rules: {

@@ -7,8 +7,8 @@
  * paste into it.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type FrameLocator, type Locator, type Page } from "@playwright/test";
-import { docsTest } from "./support/docs-fixtures";
+import type { FrameLocator, Locator, Page } from "@playwright/test";
+import { expect, test } from "./support/docs-fixtures";
 import { PREVIEW_FRAME } from "./support/page/layout";
 import { PlaygroundPage } from "./support/playground-page";
 import { decodeShareLink, shareLink } from "./support/share-link";
@@ -30,8 +30,6 @@ function iframe(
   const limits = `${min === undefined ? "" : ` data-min-height="${min}"`}${max === undefined ? "" : ` data-max-height="${max}"`}`;
   return `<iframe id="${id}" src="${escapeAttribute(src)}" title="open.cx Identity Playground (${id})" width="100%" height="${height}" style="display: block; width: 100%; border: 0;" allow="clipboard-write"${mark}${limits}></iframe>`;
 }
-
-const test = docsTest;
 
 const script = (app: string) => `<script src="${app}/embed.js" async></script>`;
 

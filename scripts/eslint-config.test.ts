@@ -1,18 +1,21 @@
 /**
- * The replica's import fence in eslint.config.mjs, run through ESLint's Node API on
- * in-memory files: it fires on every way of reaching the store or the playground from
- * components/preview (outside host/), and stays quiet for the host and for allowed imports.
+ * The import fences of eslint.config.mjs, run through ESLint's Node API on in-memory files:
+ * - the replica's: it fires on every way of reaching the store or the playground from
+ *   components/preview (outside host/), and stays quiet for the host and for allowed imports;
+ * - the e2e suite's: a spec takes `test` from the suite's fixtures, never from Playwright.
  */
 import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
-const RULE = "local/no-imports-from";
 const eslint = new ESLint({ cwd: process.cwd() });
 
-async function fenceErrors(filePath: string, code: string): Promise<string[]> {
+async function errorsOf(rule: string, filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result!.messages.filter((m) => m.ruleId === RULE).map((m) => m.message);
+  return result!.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
 }
+
+const fenceErrors = (filePath: string, code: string) =>
+  errorsOf("local/no-imports-from", filePath, code);
 
 const REPLICA = "components/preview/widget-replica/x.tsx";
 
@@ -68,5 +71,38 @@ describe("the replica's import fence", () => {
       'import { y } from "zustand-like";',
     ].join("\n");
     expect(await fenceErrors(REPLICA, `${code}\n`)).toEqual([]);
+  });
+});
+
+describe("the e2e suite's fence", () => {
+  const playwrightErrors = (filePath: string, code: string) =>
+    errorsOf("no-restricted-imports", filePath, `${code}\n`);
+
+  it("forbids a spec's test from Playwright itself", async () => {
+    for (const line of [
+      'import { test } from "@playwright/test";',
+      'import { expect, test as base } from "@playwright/test";',
+    ]) {
+      const errors = await playwrightErrors("e2e/x.spec.ts", line);
+      expect(errors, line).toHaveLength(1);
+      expect(errors[0]).toMatch(/e2e\/support\/fixtures\.ts/);
+    }
+    expect(
+      await playwrightErrors("e2e/support/y.ts", 'import { test } from "@playwright/test";'),
+    ).toHaveLength(1);
+  });
+
+  it("allows the fixtures, Playwright's types, and the fixtures file itself", async () => {
+    const spec = [
+      'import type { Page } from "@playwright/test";',
+      'import { expect, test } from "./support/fixtures";',
+    ].join("\n");
+    expect(await playwrightErrors("e2e/x.spec.ts", spec)).toEqual([]);
+    expect(
+      await playwrightErrors(
+        "e2e/support/fixtures.ts",
+        'import { test as base } from "@playwright/test";',
+      ),
+    ).toEqual([]);
   });
 });
