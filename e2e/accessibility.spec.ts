@@ -9,12 +9,9 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test, TRACE } from "./support/fixtures";
 import { VIEWPORTS } from "./support/viewports";
-import {
-  type Pane,
-  PREVIEW_FRAME,
-  type PlaygroundPage,
-  shareLink,
-} from "./support/playground-page";
+import { type Pane, PREVIEW_FRAME } from "./support/page/layout";
+import type { PlaygroundPage } from "./support/playground-page";
+import { shareLink } from "./support/share-link";
 
 test.use(TRACE);
 
@@ -107,8 +104,8 @@ for (const [model, link] of Object.entries(BY_MODEL)) {
       page,
     }) => {
       await playground.open(link);
-      await playground.setTheme(theme);
-      if (model === "server") await playground.showCode("node");
+      await playground.header.setTheme(theme);
+      if (model === "server") await playground.code.show("node");
       expect(await scanPlayground(playground, page)).toEqual([]);
     });
   }
@@ -123,7 +120,7 @@ for (const viewport of VIEWPORTS) {
       page,
     }) => {
       await playground.open();
-      await playground.setTheme("light");
+      await playground.header.setTheme("light");
       expect(await scanPlayground(playground, page, { withPreviewPage: true })).toEqual([]);
     });
   });
@@ -135,14 +132,18 @@ test("inside the preview, the welcome and chat screens have no axe violations", 
 }) => {
   await playground.open(shareLink({ m: "collect", x: ["Company"] }));
   await playground.reveal("preview");
-  await playground.expectScreen("welcome");
-  await expect(playground.welcomeInput("submit")).toBeVisible();
+  await playground.preview.expectScreen("welcome");
+  await expect(playground.preview.welcomeInput("submit")).toBeVisible();
   expect(await violations(previewScan(page)), "welcome screen").toEqual([]);
 
-  await playground.submitWelcome({ name: "Jane Doe", email: "jane@example.com", extras: ["Acme"] });
-  await playground.expectScreen("chat");
-  await playground.sendChatMessage("My parcel is late");
-  await expect(playground.chatMessages("bot").last()).toContainText("preview");
+  await playground.preview.submitWelcome({
+    name: "Jane Doe",
+    email: "jane@example.com",
+    extras: ["Acme"],
+  });
+  await playground.preview.expectScreen("chat");
+  await playground.preview.sendChatMessage("My parcel is late");
+  await expect(playground.preview.chatMessages("bot").last()).toContainText("preview");
   expect(await violations(previewScan(page)), "chat screen").toEqual([]);
 });
 
@@ -170,8 +171,8 @@ test("the widget's own colours: every low-contrast text in the replica is a mark
       const data = node.any[0]?.data as
         { contrastRatio?: number; fgColor?: string; bgColor?: string } | undefined;
       const inFrame = String(node.target[node.target.length - 1]);
-      const { marked, text } = await playground
-        .preview()
+      const { marked, text } = await playground.preview
+        .frame()
         .locator(inFrame)
         .first()
         .evaluate((el) => ({
@@ -185,15 +186,15 @@ test("the widget's own colours: every low-contrast text in the replica is a mark
 
   await playground.open(shareLink({ m: "collect" }));
   await playground.reveal("preview");
-  await playground.expectScreen("welcome");
+  await playground.preview.expectScreen("welcome");
   await check("welcome");
-  await playground.submitWelcome({ name: "Jane Doe", email: "jane@example.com" });
-  await playground.expectScreen("chat");
-  await playground.sendChatMessage("My parcel is late");
-  await expect(playground.chatMessages("bot").last()).toContainText("preview");
+  await playground.preview.submitWelcome({ name: "Jane Doe", email: "jane@example.com" });
+  await playground.preview.expectScreen("chat");
+  await playground.preview.sendChatMessage("My parcel is late");
+  await expect(playground.preview.chatMessages("bot").last()).toContainText("preview");
   await check("chat");
-  await playground.reloadPreview();
-  await playground.expectScreen("sessions");
+  await playground.preview.reload();
+  await playground.preview.expectScreen("sessions");
   await check("sessions");
 
   for (const line of report)

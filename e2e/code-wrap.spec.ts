@@ -24,8 +24,8 @@ for (const viewport of [
       page,
     }) => {
       await playground.open();
-      await playground.showCode("html");
-      const block = playground.codeBlock("html", 0);
+      await playground.code.show("html");
+      const block = playground.code.block("html", 0);
       await expect(block).toBeVisible();
       await expect.poll(() => hiddenWidth(block)).toBeLessThanOrEqual(0);
 
@@ -43,8 +43,8 @@ for (const viewport of [
       });
 
       await page.reload();
-      await playground.waitForPreview();
-      await playground.showCode("html");
+      await playground.preview.waitUntilLive();
+      await playground.code.show("html");
       await expect(toggle).toHaveAttribute("aria-pressed", "false");
       await expect.poll(() => hiddenWidth(block)).toBeGreaterThan(0);
 

@@ -12,21 +12,21 @@ test("browser model: ticking collectUserData explains the skipped form and shows
   page,
 }) => {
   await playground.open();
-  await playground.chooseModel("browser");
+  await playground.controls.chooseModel("browser");
   await playground.reveal("preview");
-  await playground.expectScreen("chat");
+  await playground.preview.expectScreen("chat");
   const notice = page.getByTestId("preview.storedContact");
   await expect(notice).toHaveCount(0);
 
-  await playground.alsoCollect("browser");
+  await playground.controls.alsoCollect("browser");
   await playground.reveal("preview");
-  await playground.expectScreen("chat");
+  await playground.preview.expectScreen("chat");
   await expect(notice).toBeVisible();
   await expect(notice).toContainText("already stores a contact token");
   await expect(notice).toContainText("skips the welcome form");
 
   await notice.getByRole("button", { name: "Show a first-time visitor" }).click();
-  await playground.expectScreen("welcome");
+  await playground.preview.expectScreen("welcome");
   await expect(notice).toHaveCount(0);
   await expect(playground.liveRegion).toContainText("first-time visitor");
 });
@@ -36,10 +36,10 @@ test("with an email in user.data the form never shows, and the notice does not p
   page,
 }) => {
   await playground.open();
-  await playground.chooseModel("browser");
-  await playground.setOption("browser", "userEmail", "jane@example.com");
-  await playground.alsoCollect("browser");
+  await playground.controls.chooseModel("browser");
+  await playground.controls.setOption("browser", "userEmail", "jane@example.com");
+  await playground.controls.alsoCollect("browser");
   await playground.reveal("preview");
-  await playground.expectScreen("chat");
+  await playground.preview.expectScreen("chat");
   await expect(page.getByTestId("preview.storedContact")).toHaveCount(0);
 });

@@ -3,7 +3,8 @@
  * exactly what the block shows; the button and the page's live region say so.
  */
 import { expect, test, TRACE } from "./support/fixtures";
-import { shareLink, WIDGET_VERSION } from "./support/playground-page";
+import { WIDGET_VERSION } from "./support/page/code";
+import { shareLink } from "./support/share-link";
 
 test.use(TRACE);
 
@@ -11,10 +12,10 @@ test("copying a code block puts exactly its text on the clipboard and announces 
   playground,
 }) => {
   await playground.open(shareLink({ m: "collect", t: "wt_copy_test", x: ["Company"] }));
-  const shown = await playground.codeText("html", 0);
+  const shown = await playground.code.text("html", 0);
   expect(shown).toContain("wt_copy_test");
 
-  const button = playground.copyButton("html", 0);
+  const button = playground.code.copyButton("html", 0);
   await expect(button).toHaveText("Copy");
   await button.click();
 
@@ -32,17 +33,17 @@ test("copying a code block puts exactly its text on the clipboard and announces 
 test("copying the install command and a server file", async ({ playground }) => {
   await playground.open(shareLink({ m: "server", se: "jane@example.com" }));
 
-  await playground.showCode("react");
-  await playground.copyButton("react", "install").click();
-  await expect(playground.copyButton("react", "install")).toHaveText("Copied");
+  await playground.code.show("react");
+  await playground.code.copyButton("react", "install").click();
+  await expect(playground.code.copyButton("react", "install")).toHaveText("Copied");
   expect(await playground.readClipboard()).toBe(
     `npm install @opencx/widget-react@${WIDGET_VERSION}`,
   );
   await expect(playground.liveRegion).toHaveText("Copied the install command to the clipboard");
 
-  const python = await playground.codeText("python", 0);
-  await playground.copyButton("python", 0).click();
-  await expect(playground.copyButton("python", 0)).toHaveText("Copied");
+  const python = await playground.code.text("python", 0);
+  await playground.code.copyButton("python", 0).click();
+  await expect(playground.code.copyButton("python", 0)).toHaveText("Copied");
   expect(await playground.readClipboard()).toBe(python);
   // Python's indentation and blank lines survive the round trip.
   expect(python.split("\n").length).toBeGreaterThan(5);
@@ -53,14 +54,14 @@ test("a copy that the browser refuses says so instead of claiming success", asyn
   page,
 }) => {
   await playground.open();
-  await playground.showCode("html");
+  await playground.code.show("html");
   await page.evaluate(() => {
     Object.defineProperty(navigator.clipboard, "writeText", {
       configurable: true,
       value: () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError")),
     });
   });
-  await playground.copyButton("html", 0).click();
-  await expect(playground.copyButton("html", 0)).toHaveText("Copy failed");
+  await playground.code.copyButton("html", 0).click();
+  await expect(playground.code.copyButton("html", 0)).toHaveText("Copy failed");
   await expect(playground.liveRegion).toContainText("Could not copy");
 });

@@ -3,7 +3,7 @@
  * verified customer to another device, and does not follow a non-verified one.
  */
 import { expect, test } from "./support/fixtures";
-import { shareLink } from "./support/playground-page";
+import { shareLink } from "./support/share-link";
 
 const ANOTHER_DEVICE = 'iframe[title="Widget preview (another device)"]';
 
@@ -13,11 +13,11 @@ test("anonymous: another device sees no history, this browser keeps it on reload
   pageErrors,
 }) => {
   await playground.open("/");
-  await playground.expectScreen("chat");
-  await playground.sendChatMessage("Hello from this browser");
-  await expect(playground.chatMessages("bot").filter({ hasText: "This is a preview" })).toHaveCount(
-    1,
-  );
+  await playground.preview.expectScreen("chat");
+  await playground.preview.sendChatMessage("Hello from this browser");
+  await expect(
+    playground.preview.chatMessages("bot").filter({ hasText: "This is a preview" }),
+  ).toHaveCount(1);
 
   await page.getByTestId("preview.device.another-device").click();
   const other = page.frameLocator(ANOTHER_DEVICE);
@@ -27,11 +27,11 @@ test("anonymous: another device sees no history, this browser keeps it on reload
   await expect(other.getByText("Hello from this browser")).toHaveCount(0);
 
   await page.getByTestId("preview.device.this-browser").click();
-  await playground.expectScreen("sessions");
+  await playground.preview.expectScreen("sessions");
   await expect(page.getByTestId("preview.history")).toContainText("lists 1 conversation");
 
-  await playground.clearSiteData();
-  await playground.expectScreen("chat");
+  await playground.preview.clearSiteData();
+  await playground.preview.expectScreen("chat");
   await expect(page.getByTestId("preview.history")).toContainText("starts over");
   expect(pageErrors).toEqual([]);
 });
@@ -45,10 +45,10 @@ test("verified: the sandbox issues the token and history follows the user to ano
   const flow = page.getByTestId("preview.flow");
   await expect(flow).toContainText("201 { token:");
   await expect(flow).toContainText("contact: { id: ct_");
-  await playground.sendChatMessage("Where is my order?");
-  await expect(playground.chatMessages("bot").filter({ hasText: "This is a preview" })).toHaveCount(
-    1,
-  );
+  await playground.preview.sendChatMessage("Where is my order?");
+  await expect(
+    playground.preview.chatMessages("bot").filter({ hasText: "This is a preview" }),
+  ).toHaveCount(1);
 
   await page.getByTestId("preview.device.another-device").click();
   const other = page.frameLocator(ANOTHER_DEVICE);

@@ -21,22 +21,22 @@ test("a valid edit in the editor updates the controls, the preview and the snipp
   pageErrors,
 }) => {
   await playground.open();
-  await playground.expectModel("anonymous");
-  await playground.expectScreen("chat");
-  await playground.openOptionsEditor();
-  await playground.expectEditorState("synced");
-  expect(await playground.editorText()).toContain("const options: WidgetConfig = {");
+  await playground.controls.expectModel("anonymous");
+  await playground.preview.expectScreen("chat");
+  await playground.editor.open();
+  await playground.editor.expectState("synced");
+  expect(await playground.editor.text()).toContain("const options: WidgetConfig = {");
 
-  await playground.editorCaretAfterLine("token:");
+  await playground.editor.caretAfterLine("token:");
   await page.keyboard.press("Enter");
   await page.keyboard.insertText("collectUserData: true,");
 
-  await playground.expectEditorApplied();
-  await playground.expectModel("collect");
-  await playground.expectScreen("welcome");
-  expect(await playground.codeText("html")).toContain("collectUserData: true");
+  await playground.editor.expectApplied();
+  await playground.controls.expectModel("collect");
+  await playground.preview.expectScreen("welcome");
+  expect(await playground.code.text("html")).toContain("collectUserData: true");
   // The edit stays as typed; nothing was rewritten under the cursor.
-  expect(await playground.editorText()).toMatch(
+  expect(await playground.editor.text()).toMatch(
     /token: 'YOUR_WIDGET_TOKEN',\n\s*collectUserData: true,/,
   );
   expect(pageErrors).toEqual([]);
@@ -47,37 +47,37 @@ test("an invalid edit shows markers and an error, changes nothing, and undo brin
   page,
 }) => {
   await playground.open();
-  await playground.setLanguage("de");
-  const before = await playground.codeText("html");
-  await playground.openOptionsEditor();
+  await playground.controls.setLanguage("de");
+  const before = await playground.code.text("html");
+  await playground.editor.open();
 
   // Delete the closing brace of the options object: a syntax error.
-  await playground.editorCaretAfterLine("};");
+  await playground.editor.caretAfterLine("};");
   await page.keyboard.press("Backspace");
   await page.keyboard.press("Backspace");
 
-  await playground.expectEditorState("invalid");
-  await expect(playground.editorMessage).toContainText("Not applied");
+  await playground.editor.expectState("invalid");
+  await expect(playground.editor.message).toContainText("Not applied");
   await expect(page.getByTestId("editor.problems")).toContainText("Error (line");
-  await expect(playground.editor.locator(".squiggly-error").first()).toBeAttached();
+  await expect(playground.editor.root.locator(".squiggly-error").first()).toBeAttached();
   // The store is untouched: same snippet, same control.
-  expect(await playground.codeText("html")).toBe(before);
-  await expect(playground.option("appearance", "language")).toHaveValue("de");
+  expect(await playground.code.text("html")).toBe(before);
+  await expect(playground.controls.option("appearance", "language")).toHaveValue("de");
 
   // A wrong option value that parses is an error too, and still changes nothing.
-  await playground.editorInput.focus();
+  await playground.editor.input.focus();
   await page.keyboard.press("ControlOrMeta+z");
-  await playground.expectEditorState("synced");
-  await playground.selectEditorWord("'de'");
+  await playground.editor.expectState("synced");
+  await playground.editor.selectWord("'de'");
   await page.keyboard.type("xx");
-  await playground.expectEditorState("invalid");
-  await expect(playground.option("appearance", "language")).toHaveValue("de");
+  await playground.editor.expectState("invalid");
+  await expect(playground.controls.option("appearance", "language")).toHaveValue("de");
 
   // Undo in the editor returns to the valid text.
   await page.keyboard.press("ControlOrMeta+z");
-  await expect.poll(() => playground.editorText()).toContain("language: 'de'");
-  await expect(playground.editorMessage).not.toContainText("Not applied");
-  expect(await playground.codeText("html")).toBe(before);
+  await expect.poll(() => playground.editor.text()).toContain("language: 'de'");
+  await expect(playground.editor.message).not.toContainText("Not applied");
+  expect(await playground.code.text("html")).toBe(before);
 });
 
 test("a change made with the controls updates the editor without moving the cursor", async ({
@@ -85,34 +85,34 @@ test("a change made with the controls updates the editor without moving the curs
   page,
 }) => {
   await playground.open();
-  await playground.setPrimaryColor("#0a7");
-  await playground.openOptionsEditor();
+  await playground.controls.setPrimaryColor("#0a7");
+  await playground.editor.open();
 
   // Type inside the colour value in the editor: it reaches the control.
-  await playground.selectEditorWord("0a7");
+  await playground.editor.selectWord("0a7");
   await page.keyboard.type("0b8");
-  await expect(playground.option("appearance", "primaryColor")).toHaveValue("#0b8");
+  await expect(playground.controls.option("appearance", "primaryColor")).toHaveValue("#0b8");
 
   // A line is inserted above the cursor by the language control.
-  await playground.setLanguage("fr");
-  await expect.poll(() => playground.editorText()).toContain("language: 'fr'");
+  await playground.controls.setLanguage("fr");
+  await expect.poll(() => playground.editor.text()).toContain("language: 'fr'");
   // Focus (not a click, which would move the caret) and type: it lands where the caret was.
-  await playground.editorInput.focus();
+  await playground.editor.input.focus();
   await page.keyboard.type("9");
-  await expect(playground.option("appearance", "primaryColor")).toHaveValue("#0b89");
-  await expect(playground.option("appearance", "language")).toHaveValue("fr");
-  expect(await playground.editorText()).toMatch(/language: 'fr',[\s\S]*primaryColor: '#0b89'/);
+  await expect(playground.controls.option("appearance", "primaryColor")).toHaveValue("#0b89");
+  await expect(playground.controls.option("appearance", "language")).toHaveValue("fr");
+  expect(await playground.editor.text()).toMatch(/language: 'fr',[\s\S]*primaryColor: '#0b89'/);
 
   // An edit in progress (invalid) is never overwritten: a notice offers to discard it.
   await page.keyboard.type("'");
-  await playground.expectEditorState("invalid");
-  await playground.setLanguage("de");
+  await playground.editor.expectState("invalid");
+  await playground.controls.setLanguage("de");
   await expect(page.getByTestId("editor.conflict")).toBeVisible();
-  expect(await playground.editorText()).toContain("language: 'fr'");
+  expect(await playground.editor.text()).toContain("language: 'fr'");
   await page.getByTestId("editor.discard").click();
-  await playground.expectEditorState("synced");
-  expect(await playground.editorText()).toContain("language: 'de'");
-  await expect(playground.option("appearance", "primaryColor")).toHaveValue("#0b89");
+  await playground.editor.expectState("synced");
+  expect(await playground.editor.text()).toContain("language: 'de'");
+  await expect(playground.controls.option("appearance", "primaryColor")).toHaveValue("#0b89");
 });
 
 /**
@@ -165,8 +165,8 @@ test("Monaco loads from the app only: no request leaves the origin, it works off
 
   await playground.open();
   const before = requests.length;
-  await playground.openOptionsEditor();
-  await playground.waitForEditorLanguage();
+  await playground.editor.open();
+  await playground.editor.waitForLanguage();
 
   const editorRequests = requests.slice(before).map((r) => r.url());
   expect(editorRequests.length).toBeGreaterThan(0);
@@ -182,11 +182,11 @@ test("Monaco loads from the app only: no request leaves the origin, it works off
     expect(url.startsWith(`${origin}/`) || url.startsWith("blob:")).toBe(true);
 
   // Completion comes from the generated declarations, through the TypeScript worker.
-  await playground.editorCaretAfterLine("token:");
+  await playground.editor.caretAfterLine("token:");
   await page.keyboard.press("Enter");
   await page.keyboard.type("collectU");
   await page.keyboard.press("ControlOrMeta+Space");
-  const suggest = playground.editor.locator(".suggest-widget");
+  const suggest = playground.editor.root.locator(".suggest-widget");
   await expect(suggest).toBeVisible();
   await expect(suggest.getByText("collectUserData").first()).toBeVisible();
   // No CSP violation (Chromium reports them as console errors), no exception.
@@ -202,28 +202,28 @@ test("keyboard: open with Enter, Tab indents, Escape then Tab leaves (documented
   const button = page.getByTestId("code.editOptions");
   await button.focus();
   await page.keyboard.press("Enter");
-  await expect(playground.editor).toHaveAttribute("data-ready", "", { timeout: 30_000 });
+  await expect(playground.editor.root).toHaveAttribute("data-ready", "", { timeout: 30_000 });
   await expect(button).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByTestId("editor.hint")).toContainText("Esc then Tab leaves the editor");
-  await expect(playground.editorInput).toBeFocused();
+  await expect(playground.editor.input).toBeFocused();
 
   // Tab alone stays in the editor (it indents).
   await page.keyboard.press("Tab");
-  await expect(playground.editorInput).toBeFocused();
+  await expect(playground.editor.input).toBeFocused();
   // Escape, then Tab: the next control after the editor.
   await page.keyboard.press("Escape");
   await page.keyboard.press("Tab");
-  await expect(playground.editorInput).not.toBeFocused();
+  await expect(playground.editor.input).not.toBeFocused();
   const next = await page.evaluate(() => document.activeElement?.getAttribute("data-testid"));
   expect(next).toMatch(/^code\.tab\./);
   // Shift+Tab goes back into the editor; Escape, Shift+Tab leaves it backwards.
   await page.keyboard.press("Shift+Tab");
-  await expect(playground.editorInput).toBeFocused();
+  await expect(playground.editor.input).toBeFocused();
   await page.keyboard.press("Escape");
   await page.keyboard.press("Shift+Tab");
   await expect(page.getByTestId("editor.close")).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(playground.editor).toHaveCount(0);
+  await expect(playground.editor.root).toHaveCount(0);
   await expect(button).toBeFocused();
 });
 
@@ -232,9 +232,9 @@ test("import: an HTML snippet with single quotes and trailing commas is mapped, 
   page,
 }) => {
   await playground.open();
-  const dialog = await playground.openImportDialog();
+  const dialog = await playground.code.openImportDialog();
   await expect(page.getByTestId("import.text")).toBeFocused();
-  const result = await playground.readSnippet(`<!-- support chat -->
+  const result = await playground.code.readSnippet(`<!-- support chat -->
 <script src="https://cdn.jsdelivr.net/npm/@opencx/widget@4.0.57/dist-embed/script.js"></script>
 <script>
   initOpenScript({
@@ -249,20 +249,22 @@ test("import: an HTML snippet with single quotes and trailing commas is mapped, 
   await expect(dialog.getByTestId("import.mapped")).toContainText("language");
   await expect(dialog.getByTestId("import.status")).toContainText("Review, then Apply");
   // Nothing changes before Apply.
-  await playground.expectModel("anonymous");
+  await playground.controls.expectModel("anonymous");
 
-  await playground.applyImport();
+  await playground.code.applyImport();
   await expect(page.getByTestId("code.import")).toBeFocused();
-  await playground.expectModel("collect");
-  await expect(playground.option("identity", "widgetToken")).toHaveValue("wt_live_example");
-  await expect(playground.option("appearance", "language")).toHaveValue("fr");
-  await playground.expectExtraFields(["Company", "Order #"]);
-  await playground.expectScreen("welcome");
+  await playground.controls.expectModel("collect");
+  await expect(playground.controls.option("identity", "widgetToken")).toHaveValue(
+    "wt_live_example",
+  );
+  await expect(playground.controls.option("appearance", "language")).toHaveValue("fr");
+  await playground.controls.expectExtraFields(["Company", "Order #"]);
+  await playground.preview.expectScreen("welcome");
   await expect(playground.liveRegion).toContainText("Imported");
 
   await page.getByTestId("import.undo").click();
-  await playground.expectModel("anonymous");
-  await expect(playground.option("identity", "widgetToken")).toHaveValue("");
+  await playground.controls.expectModel("anonymous");
+  await expect(playground.controls.option("identity", "widgetToken")).toHaveValue("");
   await expect(playground.liveRegion).toContainText("Import undone");
 });
 
@@ -272,8 +274,8 @@ test("import: variables and function calls are reported, not run", async ({ play
   await page.exposeFunction("__importRan", () => {
     ran = true;
   });
-  const dialog = await playground.openImportDialog();
-  await playground.readSnippet(`import { Widget } from "@opencx/widget-react";
+  const dialog = await playground.code.openImportDialog();
+  await playground.code.readSnippet(`import { Widget } from "@opencx/widget-react";
 export function Support({ user }) {
   return (
     <Widget
@@ -293,7 +295,7 @@ export function Support({ user }) {
   expect(ran).toBe(false);
   await page.keyboard.press("Escape");
   await expect(dialog).toHaveCount(0);
-  await playground.expectModel("anonymous");
+  await playground.controls.expectModel("anonymous");
 });
 
 test(`first-load JS of / stays within ${BUDGET.allowanceBytes / 1024} KB of the budget`, async ({
@@ -321,16 +323,16 @@ test("the editor panel and the import dialog have no axe violations, light and d
     return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" > ")}`));
   };
   await playground.open();
-  await playground.setTheme("light");
-  await playground.openOptionsEditor();
-  await playground.editorCaretAfterLine("token:");
+  await playground.header.setTheme("light");
+  await playground.editor.open();
+  await playground.editor.caretAfterLine("token:");
   await page.keyboard.insertText(" %");
-  await playground.expectEditorState("invalid");
+  await playground.editor.expectState("invalid");
   await expect(page.getByTestId("editor.problems")).toBeVisible();
   for (const theme of ["light", "dark"] as const) {
     // The open editor follows the page's theme.
-    await playground.setTheme(theme);
-    await expect(playground.editor.locator(".monaco-editor-background").first()).toHaveCSS(
+    await playground.header.setTheme(theme);
+    await expect(playground.editor.root.locator(".monaco-editor-background").first()).toHaveCSS(
       "background-color",
       // vs-dark's #1E1E1E and vs's #FFFFFE.
       theme === "dark" ? "rgb(30, 30, 30)" : "rgb(255, 255, 254)",
@@ -339,8 +341,8 @@ test("the editor panel and the import dialog have no axe violations, light and d
   }
   await page.getByTestId("editor.close").click();
 
-  await playground.openImportDialog();
-  await playground.readSnippet(
+  await playground.code.openImportDialog();
+  await playground.code.readSnippet(
     `{ token: 'wt_1', colour: 'red', user: { data: { name: getName() } } }`,
   );
   await expect(page.getByTestId("import.problems")).toBeVisible();

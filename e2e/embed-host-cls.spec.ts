@@ -6,13 +6,11 @@
  * fold. The host is a docs page on another origin (`support/docs-site.ts`)
  * with the code the Embed dialog generates for two embeds.
  */
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { defaultConfig } from "../lib/config/options";
 import { DEFAULT_EMBED_OPTIONS } from "../lib/embed/options";
 import { generateEmbedIframe, generateEmbedScript } from "../lib/embed/snippet";
-import { docsTest } from "./support/docs-fixtures";
-
-const test = docsTest;
+import { expect, test } from "./support/docs-fixtures";
 
 const CLS_BUDGET = 0.01;
 

@@ -4,14 +4,12 @@
  * - on a dark docs page, an embed's first paint is already dark;
  * - an embed that cannot load is replaced by a message and a link to the full playground.
  */
-import { expect, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { createServer } from "node:net";
 import { defaultConfig, type PlaygroundConfig } from "../lib/config/options";
 import { DEFAULT_EMBED_OPTIONS } from "../lib/embed/options";
 import { fullPlaygroundUrl, generateEmbedIframe, generateEmbedScript } from "../lib/embed/snippet";
-import { docsTest } from "./support/docs-fixtures";
-
-const test = docsTest;
+import { expect, test } from "./support/docs-fixtures";
 
 const filler = (count: number) =>
   Array.from(

@@ -7,14 +7,11 @@
  * paste into it.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type FrameLocator, type Locator, type Page } from "@playwright/test";
-import { docsTest } from "./support/docs-fixtures";
-import {
-  decodeShareLink,
-  PlaygroundPage,
-  PREVIEW_FRAME,
-  shareLink,
-} from "./support/playground-page";
+import type { FrameLocator, Locator, Page } from "@playwright/test";
+import { expect, test } from "./support/docs-fixtures";
+import { PREVIEW_FRAME } from "./support/page/layout";
+import { PlaygroundPage } from "./support/playground-page";
+import { decodeShareLink, shareLink } from "./support/share-link";
 
 const escapeAttribute = (value: string) => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;");
 
@@ -33,8 +30,6 @@ function iframe(
   const limits = `${min === undefined ? "" : ` data-min-height="${min}"`}${max === undefined ? "" : ` data-max-height="${max}"`}`;
   return `<iframe id="${id}" src="${escapeAttribute(src)}" title="open.cx Identity Playground (${id})" width="100%" height="${height}" style="display: block; width: 100%; border: 0;" allow="clipboard-write"${mark}${limits}></iframe>`;
 }
-
-const test = docsTest;
 
 const script = (app: string) => `<script src="${app}/embed.js" async></script>`;
 
@@ -392,8 +387,8 @@ test.describe("state and secrets", () => {
     await full.waitForLoadState();
     expect(new URL(full.url()).origin).toBe(app);
     const playground = new PlaygroundPage(full);
-    await playground.waitForPreview();
-    await expect(playground.modelRadio("collect")).toBeChecked();
+    await playground.preview.waitUntilLive();
+    await expect(playground.controls.modelRadio("collect")).toBeChecked();
   });
 
   test("the embed posts only its height and readiness to the host, never a secret", async ({
@@ -440,7 +435,7 @@ test.describe("the Embed dialog", () => {
   }) => {
     const playground = new PlaygroundPage(page);
     await playground.open();
-    await playground.chooseModel("collect");
+    await playground.controls.chooseModel("collect");
 
     const opener = page.getByTestId("header.embed");
     await opener.click();

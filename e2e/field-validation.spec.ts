@@ -3,7 +3,7 @@
  * same schema the share-link decoder uses), and never reaches a snippet, the
  * preview or the link; the field keeps what was typed so nothing is lost.
  */
-import { decodeShareLink } from "./support/playground-page";
+import { decodeShareLink } from "./support/share-link";
 import { expect, test } from "./support/fixtures";
 
 test("a colour the widget cannot parse is flagged at the field and kept out of snippets and the link", async ({
@@ -11,8 +11,8 @@ test("a colour the widget cannot parse is flagged at the field and kept out of s
   playground,
 }) => {
   await playground.open("/");
-  await playground.setOption("appearance", "primaryColor", "#e11d48");
-  const field = playground.option("appearance", "primaryColor");
+  await playground.controls.setOption("appearance", "primaryColor", "#e11d48");
+  const field = playground.controls.option("appearance", "primaryColor");
   await field.fill("notacolour");
   await expect(field).toHaveValue("notacolour");
   const message = page.getByTestId("held.primaryColor");
@@ -23,7 +23,7 @@ test("a colour the widget cannot parse is flagged at the field and kept out of s
   const describedBy = (await field.getAttribute("aria-describedby")) ?? "";
   expect(describedBy.split(" ")).toContain(await message.locator("..").getAttribute("id"));
 
-  for (const text of Object.values(await playground.allSnippets()))
+  for (const text of Object.values(await playground.code.allSnippets()))
     expect(text).not.toContain("notacolour");
   await page.waitForTimeout(400);
   expect(JSON.stringify(decodeShareLink(page.url()))).not.toContain("notacolour");
@@ -33,9 +33,9 @@ test("a colour the widget cannot parse is flagged at the field and kept out of s
   await expect(playground.linkNotice).toHaveCount(0);
 
   // Fixing the value clears the message and the snippet uses it.
-  await playground.option("appearance", "primaryColor").fill("#2563eb");
+  await playground.controls.option("appearance", "primaryColor").fill("#2563eb");
   await expect(page.getByTestId("held.primaryColor")).toHaveCount(0);
-  expect(await playground.codeText("html", 0)).toContain("#2563eb");
+  expect(await playground.code.text("html", 0)).toContain("#2563eb");
 });
 
 test("an organisation name over the limit is flagged at the field, and the link and preview keep the valid one", async ({
@@ -44,15 +44,15 @@ test("an organisation name over the limit is flagged at the field, and the link 
 }) => {
   await playground.open("/");
   // The Collect model's welcome screen shows the organisation name, so the preview check can fail.
-  await playground.chooseModel("collect");
-  await expect(playground.widget()).toContainText("Acme");
+  await playground.controls.chooseModel("collect");
+  await expect(playground.preview.widget()).toContainText("Acme");
   const long = `Org${"x".repeat(247)}`;
-  await playground.setOption("appearance", "orgName", long);
+  await playground.controls.setOption("appearance", "orgName", long);
   await expect(page.getByTestId("held.orgName")).toContainText("under 200 characters");
   await page.waitForTimeout(400);
   expect(JSON.stringify(decodeShareLink(page.url()))).not.toContain(long);
-  await expect(playground.widget()).not.toContainText(long);
-  await expect(playground.widget()).toContainText("Acme");
+  await expect(playground.preview.widget()).not.toContainText(long);
+  await expect(playground.preview.widget()).toContainText("Acme");
   await playground.open(page.url());
   await expect(playground.linkNotice).toHaveCount(0);
 });

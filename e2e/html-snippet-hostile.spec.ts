@@ -12,12 +12,12 @@
  * machine. Seeds: FC_SEED=<n> replays a run; HTML_SNIPPET_RUNS sets the count.
  */
 import fc from "fast-check";
-import { expect, test } from "@playwright/test";
 import { configArbitrary } from "../lib/config/arbitraries";
 import type { PlaygroundConfig } from "../lib/config/options";
 import { toWidgetConfig } from "../lib/config/widget-config";
 import { generateSnippet } from "../lib/snippets";
 import { CONTACT_TOKEN_ENDPOINT, EMBED_SCRIPT_URL } from "../lib/snippets/model";
+import { expect, test } from "./support/fixtures";
 
 /**
  * 2 000 in `npm test`: a document costs about 50 ms of CPU here (Chromium plus Playwright's

@@ -5,7 +5,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test, TRACE } from "./support/fixtures";
-import { shareLink } from "./support/playground-page";
+import { shareLink } from "./support/share-link";
 
 test.use(TRACE);
 
@@ -124,26 +124,26 @@ test("choose a model with the arrow keys; add, move and remove an extra field fr
   await playground.open();
   await playground.reveal("controls");
 
-  await playground.tabTo(playground.modelRadio("anonymous"));
+  await playground.tabTo(playground.controls.modelRadio("anonymous"));
   await page.keyboard.press("ArrowDown");
-  await expect(playground.modelRadio("collect")).toBeChecked();
-  await expect(playground.modelRadio("collect")).toBeFocused();
-  await playground.expectScreen("welcome");
+  await expect(playground.controls.modelRadio("collect")).toBeChecked();
+  await expect(playground.controls.modelRadio("collect")).toBeFocused();
+  await playground.preview.expectScreen("welcome");
   await page.keyboard.press("ArrowDown");
-  await expect(playground.modelRadio("browser")).toBeChecked();
+  await expect(playground.controls.modelRadio("browser")).toBeChecked();
   await page.keyboard.press("ArrowUp");
-  await expect(playground.modelRadio("collect")).toBeChecked();
+  await expect(playground.controls.modelRadio("collect")).toBeChecked();
 
   // Enter in the "new field" box adds it and leaves the box ready for the next one.
-  await playground.tabTo(playground.newExtraField);
+  await playground.tabTo(playground.controls.newExtraField);
   await page.keyboard.type("Company");
   await page.keyboard.press("Enter");
-  await expect(playground.newExtraField).toBeFocused();
-  await expect(playground.newExtraField).toHaveValue("");
+  await expect(playground.controls.newExtraField).toBeFocused();
+  await expect(playground.controls.newExtraField).toHaveValue("");
   await page.keyboard.type("Order #");
   await page.keyboard.press("Enter");
-  await playground.expectExtraFields(["Company", "Order #"]);
-  await expect(playground.welcomeInput("extra.1")).toHaveAttribute(
+  await playground.controls.expectExtraFields(["Company", "Order #"]);
+  await expect(playground.preview.welcomeInput("extra.1")).toHaveAttribute(
     "placeholder",
     "Order # (Optional)",
   );
@@ -153,8 +153,8 @@ test("choose a model with the arrow keys; add, move and remove an extra field fr
     backwards: true,
   });
   await page.keyboard.press("Enter");
-  await playground.expectExtraFields(["Order #", "Company"]);
-  await expect(playground.welcomeInput("extra.0")).toHaveAttribute(
+  await playground.controls.expectExtraFields(["Order #", "Company"]);
+  await expect(playground.preview.welcomeInput("extra.0")).toHaveAttribute(
     "placeholder",
     "Order # (Optional)",
   );
@@ -162,14 +162,14 @@ test("choose a model with the arrow keys; add, move and remove an extra field fr
   // And back down with its ↓ button (Space works like Enter on a button).
   await playground.tabTo(page.getByRole("button", { name: "Move Order # down" }));
   await page.keyboard.press("Space");
-  await playground.expectExtraFields(["Company", "Order #"]);
+  await playground.controls.expectExtraFields(["Company", "Order #"]);
 
   // Remove "Company": focus goes to the row that took its place, not to the top of the page.
   await playground.tabTo(page.getByRole("button", { name: "Remove Company" }));
   await page.keyboard.press("Enter");
-  await playground.expectExtraFields(["Order #"]);
+  await playground.controls.expectExtraFields(["Order #"]);
   await expect(page.getByRole("button", { name: "Remove Order #" })).toBeFocused();
-  await expect(playground.welcomeInput("extra.1")).toHaveCount(0);
+  await expect(playground.preview.welcomeInput("extra.1")).toHaveCount(0);
 });
 
 test("moving an extra field to the top or bottom keeps focus on that row", async ({
@@ -182,12 +182,12 @@ test("moving an extra field to the top or bottom keeps focus on that row", async
 
   await playground.tabTo(page.getByRole("button", { name: "Move Order # up" }));
   await page.keyboard.press("Enter");
-  await playground.expectExtraFields(["Order #", "Company"]);
+  await playground.controls.expectExtraFields(["Order #", "Company"]);
   await expect(rows.nth(0).locator(":focus")).toHaveCount(1);
 
   await playground.tabTo(page.getByRole("button", { name: "Move Order # down" }));
   await page.keyboard.press("Enter");
-  await playground.expectExtraFields(["Company", "Order #"]);
+  await playground.controls.expectExtraFields(["Company", "Order #"]);
   await expect(rows.nth(1).locator(":focus")).toHaveCount(1);
 });
 
@@ -200,12 +200,12 @@ test("code tabs switch with the arrow keys, Home and End", async ({ playground, 
   }
   // The code panel ends the page: Shift+Tab from the top wraps round to it. Only the selected
   // tab is in the Tab order (roving tabindex).
-  await playground.tabTo(playground.codeTab("html"), { backwards: true });
-  await expect(playground.codeTab("react")).toHaveAttribute("tabindex", "-1");
+  await playground.tabTo(playground.code.tab("html"), { backwards: true });
+  await expect(playground.code.tab("react")).toHaveAttribute("tabindex", "-1");
 
   const expectSelected = async (target: "html" | "react" | "nextjs" | "node" | "curl") => {
-    await expect(playground.codeTab(target)).toBeFocused();
-    await expect(playground.codeTab(target)).toHaveAttribute("aria-selected", "true");
+    await expect(playground.code.tab(target)).toBeFocused();
+    await expect(playground.code.tab(target)).toHaveAttribute("aria-selected", "true");
     await expect(playground.page.getByTestId(`code.tabpanel.${target}`)).toBeVisible();
   };
   await page.keyboard.press("ArrowRight");
@@ -223,5 +223,5 @@ test("code tabs switch with the arrow keys, Home and End", async ({ playground, 
   await expectSelected("curl");
   await page.keyboard.press("Home");
   await expectSelected("html");
-  expect(await playground.codeText("html", 0)).toContain("initOpenScript");
+  expect(await playground.code.text("html", 0)).toContain("initOpenScript");
 });

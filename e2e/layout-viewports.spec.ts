@@ -6,7 +6,8 @@
 import type { Page } from "@playwright/test";
 import { expect, test, TRACE } from "./support/fixtures";
 import { VIEWPORTS } from "./support/viewports";
-import { PREVIEW_FRAME, type PlaygroundPage } from "./support/playground-page";
+import { PREVIEW_FRAME } from "./support/page/layout";
+import type { PlaygroundPage } from "./support/playground-page";
 
 test.use(TRACE);
 
@@ -33,9 +34,9 @@ async function freeTop(playground: PlaygroundPage): Promise<number> {
 
 /** Closes the widget as a visitor would: its Close button on a small screen, else the launcher. */
 async function closeWidget(playground: PlaygroundPage): Promise<void> {
-  const close = playground.preview().getByRole("button", { name: "Close" });
+  const close = playground.preview.frame().getByRole("button", { name: "Close" });
   const target =
-    (await close.count()) > 0 ? close : playground.preview().getByTestId("preview.launcher");
+    (await close.count()) > 0 ? close : playground.preview.frame().getByTestId("preview.launcher");
   // A DOM click: Playwright's own click would scroll the page first, which a person need not do.
   await target.evaluate((el: HTMLElement) => el.click());
 }
@@ -49,9 +50,9 @@ test.describe("at 1280×800", () => {
     await expect(playground.pane("controls")).toBeInViewport();
     await expect(page.getByTestId("controls.identity.model.anonymous")).toBeInViewport();
     // The first snippet's first lines, without scrolling anything.
-    const code = await box(playground.codeBlock("html", 0));
+    const code = await box(playground.code.block("html", 0));
     expect(code.y, "the first snippet starts inside the window").toBeLessThan(800 - 60);
-    await expect(playground.codeBlock("html", 0)).toBeInViewport();
+    await expect(playground.code.block("html", 0)).toBeInViewport();
     // And the preview is there too.
     await expect(page.locator(PREVIEW_FRAME)).toBeInViewport();
   });
@@ -67,7 +68,7 @@ for (const viewport of VIEWPORTS) {
       await playground.open();
       // Side by side the preview needs no scrolling; one pane at a time, its tab is pressed and it is scrolled to.
       if (await playground.mobileTab("preview").isVisible()) await playground.reveal("preview");
-      await playground.expectScreen("chat");
+      await playground.preview.expectScreen("chat");
       const frame = playground.page.locator(PREVIEW_FRAME);
       const top = await freeTop(playground);
       const f = await box(frame);
@@ -81,8 +82,8 @@ for (const viewport of VIEWPORTS) {
       // Closing the widget: the launcher shows where it was anchored, without scrolling the page.
       await closeWidget(playground);
       // The window stays mounted but hidden while closed, as the real widget's does.
-      await expect(playground.widget()).toBeHidden();
-      const launcher = playground.preview().getByTestId("preview.launcher");
+      await expect(playground.preview.widget()).toBeHidden();
+      const launcher = playground.preview.frame().getByTestId("preview.launcher");
       await expect(launcher).toBeVisible();
       const l = await box(launcher);
       expect(l.width).toBe(48);

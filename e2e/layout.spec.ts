@@ -3,7 +3,7 @@
  * serves them (the suite runs against `next start`).
  */
 import { DESKTOP, expect, ONE_PANE, test, TRACE } from "./support/fixtures";
-import { shareLink } from "./support/playground-page";
+import { shareLink } from "./support/share-link";
 
 test.use({ ...TRACE, viewport: DESKTOP });
 
@@ -24,11 +24,11 @@ test("the preview document gets the widget's theme tokens in the production buil
 }) => {
   // Regression: with two Tailwind entry files the production /preview got the playground's chunk (transparent widget).
   await playground.open(shareLink({ pc: "#0055ff" }));
-  await expect(playground.preview().getByTestId("preview.launcher")).toHaveCSS(
+  await expect(playground.preview.frame().getByTestId("preview.launcher")).toHaveCSS(
     "background-color",
     "rgb(0, 85, 255)",
   );
-  await expect(playground.widget()).toHaveCSS("background-color", "rgb(245, 245, 245)");
+  await expect(playground.preview.widget()).toHaveCSS("background-color", "rgb(245, 245, 245)");
 });
 
 test.describe("between phone and desktop", () => {
@@ -44,8 +44,8 @@ test.describe("between phone and desktop", () => {
     await expect(playground.pane("code")).toBeHidden();
     await playground.showPane("preview");
     await expect(playground.pane("controls")).toBeHidden();
-    await playground.expectScreen("chat");
+    await playground.preview.expectScreen("chat");
     // Wider than the widget's small-screen breakpoint: the floating 32px-corner container.
-    await expect(playground.widget()).toHaveCSS("border-top-left-radius", "32px");
+    await expect(playground.preview.widget()).toHaveCSS("border-top-left-radius", "32px");
   });
 });

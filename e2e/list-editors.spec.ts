@@ -6,7 +6,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test, TRACE } from "./support/fixtures";
-import { shareLink } from "./support/playground-page";
+import { shareLink } from "./support/share-link";
 
 test.use(TRACE);
 
@@ -15,15 +15,15 @@ const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.t
 test("renaming an extra field keeps focus and every keystroke", async ({ playground, page }) => {
   await playground.open(shareLink({ m: "collect", x: ["Company", "Order #"] }));
   await playground.reveal("controls");
-  const input = playground.extraField(0);
+  const input = playground.controls.extraField(0);
   await input.click();
   await page.keyboard.press("End");
   // " " alone is refused (a trailing space) and kept as a draft; "n" makes it valid again.
   await page.keyboard.type(" name");
   await expect(input).toHaveValue("Company name");
   await expect(input).toBeFocused();
-  await playground.expectExtraFields(["Company name", "Order #"]);
-  await expect(playground.welcomeInput("extra.0")).toHaveAttribute(
+  await playground.controls.expectExtraFields(["Company name", "Order #"]);
+  await expect(playground.preview.welcomeInput("extra.0")).toHaveAttribute(
     "placeholder",
     "Company name (Optional)",
   );
@@ -34,7 +34,7 @@ test("renaming an extra field keeps focus and every keystroke", async ({ playgro
   await expect(input).toBeFocused();
   await page.keyboard.type(" 2");
   await expect(input).toBeFocused();
-  await playground.expectExtraFields(["Order # 2", "Order #"]);
+  await playground.controls.expectExtraFields(["Order # 2", "Order #"]);
 });
 
 test("the extra-fields limit is stated before it is hit; the 12th field keeps focus", async ({
@@ -48,29 +48,29 @@ test("the extra-fields limit is stated before it is hit; the 12th field keeps fo
   await expect(count).toHaveText("2 of 12 fields");
 
   // Added from the keyboard: Enter keeps the "new field" box ready for the next name.
-  await playground.newExtraField.click();
+  await playground.controls.newExtraField.click();
   for (const name of eleven.slice(2)) {
     await page.keyboard.type(name);
     await page.keyboard.press("Enter");
-    await expect(playground.newExtraField).toBeFocused();
+    await expect(playground.controls.newExtraField).toBeFocused();
   }
   await expect(count).toHaveText("11 of 12 fields");
 
   await page.keyboard.type("Field 12");
   await page.keyboard.press("Enter");
-  await playground.expectExtraFields([...eleven, "Field 12"]);
+  await playground.controls.expectExtraFields([...eleven, "Field 12"]);
   await expect(count).toHaveText("12 of 12 fields (the maximum)");
   await expect(page.getByTestId("controls.collect.extraFields.add")).toBeDisabled();
   // The "new field" box is disabled now: focus moves to the field just added, not to <body>.
-  await expect(playground.extraField(11)).toBeFocused();
+  await expect(playground.controls.extraField(11)).toBeFocused();
   expect(await focusedTag(page)).toBe("INPUT");
 
   // With the button too.
   await page.getByRole("button", { name: "Remove Field 12" }).press("Enter");
   await expect(count).toHaveText("11 of 12 fields");
-  await playground.newExtraField.fill("Field 12");
+  await playground.controls.newExtraField.fill("Field 12");
   await page.getByTestId("controls.collect.extraFields.add").click();
-  await expect(playground.extraField(11)).toBeFocused();
+  await expect(playground.controls.extraField(11)).toBeFocused();
 });
 
 test("removing an extra field moves focus to the next row, then the previous, then the new-field box", async ({
@@ -81,14 +81,14 @@ test("removing an extra field moves focus to the next row, then the previous, th
   await playground.reveal("controls");
   await page.getByRole("button", { name: "Remove B" }).focus();
   await page.keyboard.press("Enter");
-  await playground.expectExtraFields(["A", "C"]);
+  await playground.controls.expectExtraFields(["A", "C"]);
   await expect(page.getByRole("button", { name: "Remove C" })).toBeFocused();
   await page.keyboard.press("Enter");
-  await playground.expectExtraFields(["A"]);
+  await playground.controls.expectExtraFields(["A"]);
   await expect(page.getByRole("button", { name: "Remove A" })).toBeFocused();
   await page.keyboard.press("Enter");
-  await playground.expectExtraFields([]);
-  await expect(playground.newExtraField).toBeFocused();
+  await playground.controls.expectExtraFields([]);
+  await expect(playground.controls.newExtraField).toBeFocused();
 });
 
 test("Add custom data row moves focus to the new row's key; Tab goes on to its value", async ({
@@ -97,28 +97,28 @@ test("Add custom data row moves focus to the new row's key; Tab goes on to its v
 }) => {
   await playground.open(shareLink({ m: "browser" }));
   await playground.reveal("controls");
-  const add = playground.option("browser", "userCustomData.add");
+  const add = playground.controls.option("browser", "userCustomData.add");
   await expect(page.getByTestId("controls.browser.userCustomData.count")).toHaveText(
     "0 of 24 rows",
   );
   await add.focus();
   await page.keyboard.press("Enter");
-  await expect(playground.option("browser", "userCustomData.0.key")).toBeFocused();
+  await expect(playground.controls.option("browser", "userCustomData.0.key")).toBeFocused();
   await page.keyboard.type("plan");
   await page.keyboard.press("Tab");
   await page.keyboard.type("pro");
-  await expect(playground.option("browser", "userCustomData.0.key")).toHaveValue("plan");
-  await expect(playground.option("browser", "userCustomData.0.value")).toHaveValue("pro");
+  await expect(playground.controls.option("browser", "userCustomData.0.key")).toHaveValue("plan");
+  await expect(playground.controls.option("browser", "userCustomData.0.value")).toHaveValue("pro");
   await expect(page.getByTestId("controls.browser.userCustomData.count")).toHaveText(
     "1 of 24 rows",
   );
 
   // A second row: focus in its key, the first row untouched.
   await add.click();
-  await expect(playground.option("browser", "userCustomData.1.key")).toBeFocused();
+  await expect(playground.controls.option("browser", "userCustomData.1.key")).toBeFocused();
   await page.keyboard.type("team");
-  await expect(playground.option("browser", "userCustomData.1.key")).toHaveValue("team");
-  await expect(playground.option("browser", "userCustomData.0.key")).toHaveValue("plan");
+  await expect(playground.controls.option("browser", "userCustomData.1.key")).toHaveValue("team");
+  await expect(playground.controls.option("browser", "userCustomData.0.key")).toHaveValue("plan");
 });
 
 test("removing a custom data row moves focus to the next row, then the previous, then Add", async ({
@@ -141,15 +141,15 @@ test("removing a custom data row moves focus to the next row, then the previous,
     page.getByRole("button", { name: new RegExp(`^Remove .* row \\d+ \\(${key}\\)$`) });
   await remove("a").focus();
   await page.keyboard.press("Enter");
-  await expect(playground.option("server", "serverCustomData.0.key")).toHaveValue("b");
+  await expect(playground.controls.option("server", "serverCustomData.0.key")).toHaveValue("b");
   await expect(remove("b")).toBeFocused();
   // The last row: focus goes to the one before it.
   await remove("c").focus();
   await page.keyboard.press("Enter");
   await expect(remove("b")).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(playground.option("server", "serverCustomData.0.key")).toHaveCount(0);
-  await expect(playground.option("server", "serverCustomData.add")).toBeFocused();
+  await expect(playground.controls.option("server", "serverCustomData.0.key")).toHaveCount(0);
+  await expect(playground.controls.option("server", "serverCustomData.add")).toBeFocused();
 });
 
 test("custom data rows: the limit is stated, and the last row added keeps focus", async ({
@@ -161,11 +161,11 @@ test("custom data rows: the limit is stated, and the last row added keeps focus"
   await playground.reveal("controls");
   const count = page.getByTestId("controls.browser.userCustomData.count");
   await expect(count).toHaveText("23 of 24 rows");
-  const add = playground.option("browser", "userCustomData.add");
+  const add = playground.controls.option("browser", "userCustomData.add");
   await add.focus();
   await page.keyboard.press("Enter");
   await expect(count).toHaveText("24 of 24 rows (the maximum)");
   await expect(add).toBeDisabled();
-  await expect(playground.option("browser", "userCustomData.23.key")).toBeFocused();
+  await expect(playground.controls.option("browser", "userCustomData.23.key")).toBeFocused();
   expect(await focusedTag(page)).toBe("INPUT");
 });

@@ -4,7 +4,9 @@
  * real one does on small screens (domain.md §6.1, §7.4).
  */
 import { expect, PHONE, test, TRACE } from "./support/fixtures";
-import { type Pane, type PlaygroundPage, shareLink } from "./support/playground-page";
+import type { Pane } from "./support/page/layout";
+import type { PlaygroundPage } from "./support/playground-page";
+import { shareLink } from "./support/share-link";
 
 test.use(TRACE);
 
@@ -24,7 +26,7 @@ async function expectOnlyPane(playground: PlaygroundPage, shown: Pane) {
 
 /** The widget fills the preview document edge to edge, with square corners. */
 async function expectFullScreenWidget(playground: PlaygroundPage) {
-  const widget = playground.widget();
+  const widget = playground.preview.widget();
   await expect(widget).toHaveCSS("border-top-left-radius", "0px");
   await expect(widget).toHaveCSS("border-bottom-right-radius", "0px");
   await expect
@@ -66,23 +68,23 @@ test.describe("on a phone", () => {
       shareLink({ m: "collect", t: "wt_phone", x: ["Company"], pc: "#0055ff" }),
     );
     await expect(playground.linkNotice).toHaveCount(0);
-    await playground.expectModel("collect");
-    await expect(playground.option("identity", "widgetToken")).toHaveValue("wt_phone");
-    await playground.expectExtraFields(["Company"]);
+    await playground.controls.expectModel("collect");
+    await expect(playground.controls.option("identity", "widgetToken")).toHaveValue("wt_phone");
+    await playground.controls.expectExtraFields(["Company"]);
 
     await playground.showPane("preview");
-    await playground.expectScreen("welcome");
-    await expect(playground.welcomeInput("extra.0")).toBeVisible();
+    await playground.preview.expectScreen("welcome");
+    await expect(playground.preview.welcomeInput("extra.0")).toBeVisible();
     await expectFullScreenWidget(playground);
     // The open widget covers the page, trigger included; its own close button takes over.
-    await expect(playground.preview().getByTestId("preview.launcher")).toBeHidden();
-    await expect(playground.welcome().getByRole("button", { name: "Close" })).toBeVisible();
+    await expect(playground.preview.frame().getByTestId("preview.launcher")).toBeHidden();
+    await expect(playground.preview.welcome().getByRole("button", { name: "Close" })).toBeVisible();
 
-    await playground.submitWelcome({ name: "Jane Doe", email: "jane@example.com" });
-    await playground.expectScreen("chat");
+    await playground.preview.submitWelcome({ name: "Jane Doe", email: "jane@example.com" });
+    await playground.preview.expectScreen("chat");
     await expectFullScreenWidget(playground);
 
-    expect(await playground.codeText("html", 0)).toContain("wt_phone");
+    expect(await playground.code.text("html", 0)).toContain("wt_phone");
     await expectOnlyPane(playground, "code");
     expect(pageErrors).toEqual([]);
   });
@@ -90,17 +92,17 @@ test.describe("on a phone", () => {
   test("closing the full-screen widget brings the launcher back", async ({ playground }) => {
     await playground.open();
     await playground.reveal("preview");
-    await playground.expectScreen("chat");
-    const close = playground.preview().getByRole("button", { name: "Close" });
-    await playground.scrollPreviewTo(close);
+    await playground.preview.expectScreen("chat");
+    const close = playground.preview.frame().getByRole("button", { name: "Close" });
+    await playground.preview.scrollTo(close);
     await close.click();
-    await expect(playground.widget()).toBeHidden();
-    const launcher = playground.preview().getByTestId("preview.launcher");
+    await expect(playground.preview.widget()).toBeHidden();
+    const launcher = playground.preview.frame().getByTestId("preview.launcher");
     await expect(launcher).toBeVisible();
     await expect(launcher).toBeFocused();
-    await playground.scrollPreviewTo(launcher);
+    await playground.preview.scrollTo(launcher);
     await launcher.click();
-    await playground.expectScreen("chat");
+    await playground.preview.expectScreen("chat");
   });
 });
 
@@ -109,7 +111,7 @@ test("the preview's Mobile size shows the full-screen widget on a desktop page t
 }) => {
   await playground.open();
   await playground.reveal("preview");
-  await expect(playground.widget()).not.toHaveCSS("border-top-left-radius", "0px");
+  await expect(playground.preview.widget()).not.toHaveCSS("border-top-left-radius", "0px");
   await playground.page.getByTestId("preview.viewport.mobile").click();
   await expect(playground.page.getByTestId("preview.viewport.mobile")).toHaveAttribute(
     "aria-pressed",

@@ -3,7 +3,7 @@
  * would show first, and how the snippets change (domain.md §3.2, §4, §5, §15).
  */
 import { expect, test, TRACE } from "./support/fixtures";
-import { CLIENT_TARGETS, SERVER_TARGETS, WIDGET_VERSION } from "./support/playground-page";
+import { CLIENT_TARGETS, SERVER_TARGETS, WIDGET_VERSION } from "./support/page/code";
 
 test.use(TRACE);
 
@@ -14,14 +14,16 @@ test.beforeEach(async ({ playground }) => {
 test("anonymous: the widget opens on the chat; the snippets carry only the token", async ({
   playground,
 }) => {
-  await playground.expectModel("anonymous");
+  await playground.controls.expectModel("anonymous");
   await playground.reveal("preview");
-  await playground.expectScreen("chat");
-  await expect(playground.welcome()).toHaveCount(0);
-  await expect(playground.chatMessages("bot").first()).toHaveText("Hello, how can I help you?");
-  await expect(playground.trustKind).toHaveText("Anonymous");
+  await playground.preview.expectScreen("chat");
+  await expect(playground.preview.welcome()).toHaveCount(0);
+  await expect(playground.preview.chatMessages("bot").first()).toHaveText(
+    "Hello, how can I help you?",
+  );
+  await expect(playground.controls.trustKind).toHaveText("Anonymous");
 
-  const html = await playground.codeText("html", 0);
+  const html = await playground.code.text("html", 0);
   expect(html).toContain(
     `<script src="https://unpkg.com/@opencx/widget@${WIDGET_VERSION}/dist-embed/script.js"></script>`,
   );
@@ -29,13 +31,13 @@ test("anonymous: the widget opens on the chat; the snippets carry only the token
   expect(html).toContain("token: 'YOUR_WIDGET_TOKEN'");
   expect(html).not.toContain("collectUserData");
   expect(html).not.toContain("user:");
-  expect(await playground.codeTargets()).toEqual([...CLIENT_TARGETS]);
+  expect(await playground.code.targets()).toEqual([...CLIENT_TARGETS]);
 
   // The React tab: the pinned install command, then the component.
-  expect(await playground.codeText("react", "install")).toBe(
+  expect(await playground.code.text("react", "install")).toBe(
     `npm install @opencx/widget-react@${WIDGET_VERSION}`,
   );
-  expect(await playground.codeText("react", 0)).toContain(
+  expect(await playground.code.text("react", 0)).toContain(
     "import { Widget } from '@opencx/widget-react';",
   );
 });
@@ -43,104 +45,106 @@ test("anonymous: the widget opens on the chat; the snippets carry only the token
 test("collect: the welcome screen with its exact strings; collectUserData: true in the snippet", async ({
   playground,
 }) => {
-  await playground.chooseModel("collect");
+  await playground.controls.chooseModel("collect");
   await playground.reveal("preview");
-  await playground.expectScreen("welcome");
-  const welcome = playground.welcome();
+  await playground.preview.expectScreen("welcome");
+  const welcome = playground.preview.welcome();
   await expect(welcome.getByRole("heading", { level: 1 })).toHaveText(
     "Welcome to our support chat",
   );
   await expect(welcome).toContainText(
     "We're here to help! Start a conversation and we'll get back to you as soon as possible.",
   );
-  await expect(playground.welcomeInput("name")).toHaveAttribute("placeholder", "Your name");
-  await expect(playground.welcomeInput("email")).toHaveAttribute(
+  await expect(playground.preview.welcomeInput("name")).toHaveAttribute("placeholder", "Your name");
+  await expect(playground.preview.welcomeInput("email")).toHaveAttribute(
     "placeholder",
     "Your email address",
   );
-  await expect(playground.welcomeInput("email")).toHaveAttribute("type", "email");
-  await expect(playground.welcomeInput("submit")).toHaveText("Talk to support");
+  await expect(playground.preview.welcomeInput("email")).toHaveAttribute("type", "email");
+  await expect(playground.preview.welcomeInput("submit")).toHaveText("Talk to support");
   await expect(welcome.getByRole("link", { name: /powered by/i })).toHaveAttribute(
     "href",
     /^https:\/\/open\.cx\/\?ref=/,
   );
-  await expect(playground.trustKind).toHaveText("Non-verified");
+  await expect(playground.controls.trustKind).toHaveText("Non-verified");
 
-  expect(await playground.codeText("html", 0)).toContain("collectUserData: true");
-  expect(await playground.codeText("react", "install")).toBe(
+  expect(await playground.code.text("html", 0)).toContain("collectUserData: true");
+  expect(await playground.code.text("react", "install")).toBe(
     `npm install @opencx/widget-react@${WIDGET_VERSION}`,
   );
-  expect(await playground.codeTargets()).toEqual([...CLIENT_TARGETS]);
+  expect(await playground.code.targets()).toEqual([...CLIENT_TARGETS]);
 });
 
 test("browser: with an email and collectUserData no welcome screen; without the email the form runs", async ({
   playground,
 }) => {
-  await playground.chooseModel("browser");
-  await playground.setOption("browser", "userEmail", "jane@example.com");
-  await playground.alsoCollect("browser");
-  await expect(playground.option("browser", "collectUserData")).toBeChecked();
+  await playground.controls.chooseModel("browser");
+  await playground.controls.setOption("browser", "userEmail", "jane@example.com");
+  await playground.controls.alsoCollect("browser");
+  await expect(playground.controls.option("browser", "collectUserData")).toBeChecked();
 
   // The email wins over collectUserData (domain.md §5.4): straight to the chat.
   await playground.reveal("preview");
-  await playground.expectScreen("chat");
-  await expect(playground.welcome()).toHaveCount(0);
-  await expect(playground.chatMessages("bot").first()).toHaveText("Hello, how can I help you?");
-  await expect(playground.advisory("collect-overridden-by-browser-email")).toBeVisible();
-  await expect(playground.trustKind).toHaveText("Non-verified");
-  let html = await playground.codeText("html", 0);
+  await playground.preview.expectScreen("chat");
+  await expect(playground.preview.welcome()).toHaveCount(0);
+  await expect(playground.preview.chatMessages("bot").first()).toHaveText(
+    "Hello, how can I help you?",
+  );
+  await expect(playground.controls.advisory("collect-overridden-by-browser-email")).toBeVisible();
+  await expect(playground.controls.trustKind).toHaveText("Non-verified");
+  let html = await playground.code.text("html", 0);
   expect(html).toContain("email: 'jane@example.com'");
   expect(html).not.toContain("collectUserData");
-  expect(await playground.codeTargets()).toEqual([...CLIENT_TARGETS]);
+  expect(await playground.code.targets()).toEqual([...CLIENT_TARGETS]);
 
   // Without the email, collectUserData applies (domain.md §5.5) ...
-  await playground.setOption("browser", "userEmail", "");
-  await playground.setOption("browser", "userName", "Jane Doe");
+  await playground.controls.setOption("browser", "userEmail", "");
+  await playground.controls.setOption("browser", "userName", "Jane Doe");
   await expect(playground.page.getByTestId("trust.form")).toHaveText(
     "First visit on each browser only",
   );
-  html = await playground.codeText("html", 0);
+  html = await playground.code.text("html", 0);
   expect(html).toContain("collectUserData: true");
   // ... but the load before saved a contact token, which collected contacts share, so this
   // browser skips the form (domain.md §3.3); a browser with no saved token gets it.
-  await playground.expectScreen("chat");
-  await playground.clearSiteData();
-  await playground.expectScreen("welcome");
+  await playground.preview.expectScreen("chat");
+  await playground.preview.clearSiteData();
+  await playground.preview.expectScreen("welcome");
   // user.data.name never prefills the form.
-  await expect(playground.welcomeInput("name")).toHaveValue("");
+  await expect(playground.preview.welcomeInput("name")).toHaveValue("");
 });
 
 test("verified with a server email: chat, no welcome, and server tabs only while verified", async ({
   playground,
 }) => {
-  await playground.chooseModel("server");
-  await playground.setOption("server", "serverEmail", "jane@example.com");
-  await playground.alsoCollect("server");
+  await playground.controls.chooseModel("server");
+  await playground.controls.setOption("server", "serverEmail", "jane@example.com");
+  await playground.controls.alsoCollect("server");
 
   // A verified token always wins over collectUserData (domain.md §5.3).
   await playground.reveal("preview");
-  await playground.expectScreen("chat");
-  await expect(playground.welcome()).toHaveCount(0);
-  await expect(playground.trustKind).toHaveText("Verified");
-  await expect(playground.advisory("collect-overridden-by-verified-token")).toBeVisible();
+  await playground.preview.expectScreen("chat");
+  await expect(playground.preview.welcome()).toHaveCount(0);
+  await expect(playground.controls.trustKind).toHaveText("Verified");
+  await expect(playground.controls.advisory("collect-overridden-by-verified-token")).toBeVisible();
 
-  expect(await playground.codeTargets()).toEqual([...CLIENT_TARGETS, ...SERVER_TARGETS]);
+  expect(await playground.code.targets()).toEqual([...CLIENT_TARGETS, ...SERVER_TARGETS]);
   await playground.reveal("code");
-  for (const target of SERVER_TARGETS) await expect(playground.codeTab(target)).toBeVisible();
-  const html = await playground.codeText("html", 0);
+  for (const target of SERVER_TARGETS) await expect(playground.code.tab(target)).toBeVisible();
+  const html = await playground.code.text("html", 0);
   expect(html).not.toContain("collectUserData");
   expect(html).toMatch(/user:\s*\{/);
-  const curl = await playground.codeText("curl", 0);
+  const curl = await playground.code.text("curl", 0);
   expect(curl).toContain("/widget/authenticate-user");
   expect(curl).toContain("Authorization: Bearer ${OPENCX_API_KEY}");
   expect(curl).toContain('"email": "jane@example.com"');
 
   // Back to anonymous: the server tabs go, and the panel settles on a tab that still exists.
-  await playground.chooseModel("anonymous");
+  await playground.controls.chooseModel("anonymous");
   await expect(playground.page.locator('[data-testid^="code.tab."]')).toHaveCount(
     CLIENT_TARGETS.length,
   );
-  await expect(playground.codeTab("html")).toHaveAttribute("aria-selected", "true");
+  await expect(playground.code.tab("html")).toHaveAttribute("aria-selected", "true");
   await playground.reveal("code");
-  await expect(playground.codeBlock("html", 0)).toBeVisible();
+  await expect(playground.code.block("html", 0)).toBeVisible();
 });

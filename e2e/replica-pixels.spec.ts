@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from "@playwright/test";
 import { expect, test, TRACE } from "./support/fixtures";
-import { shareLink } from "./support/playground-page";
+import { shareLink } from "./support/share-link";
 
 test.use({ ...TRACE, viewport: { width: 1280, height: 800 } });
 
@@ -177,7 +177,7 @@ test("7. another language is labelled on the preview page, beside the trigger an
 
   // In the playground, through the host's frame.
   await playground.open(shareLink({ l: "de" }));
-  await expect(playground.preview().getByTestId("preview.languageNote")).toHaveText(
+  await expect(playground.preview.frame().getByTestId("preview.languageNote")).toHaveText(
     "Preview in English: the real widget shows these screens in German.",
   );
 });

@@ -55,7 +55,7 @@ for (const model of IDENTITY_MODELS) {
   }) => {
     test.setTimeout(120_000);
     await playground.open("/");
-    await playground.chooseModel(model);
+    await playground.controls.chooseModel(model);
     if (model === "browser") {
       await page.getByTestId("controls.browser.userCustomData.add").click();
     }
@@ -110,7 +110,7 @@ for (const model of IDENTITY_MODELS) {
         places.push([`document ${frame.url()}`, await frame.content()]);
     }
     // "Copy link".
-    const link = await playground.copyLink();
+    const link = await playground.header.copyLink();
     await expect(playground.liveRegion).toContainText(
       "It leaves out what is kept only in its field",
     );
@@ -119,7 +119,7 @@ for (const model of IDENTITY_MODELS) {
       ...decodedLinks(link).map((t): [string, string] => ["copied link (decoded)", t]),
     );
     // The snippets of this model.
-    for (const [id, text] of Object.entries(await playground.allSnippets()))
+    for (const [id, text] of Object.entries(await playground.code.allSnippets()))
       places.push([`snippet ${id}`, text]);
     // The Embed code.
     await page.getByTestId("header.embed").click();

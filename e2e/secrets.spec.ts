@@ -88,19 +88,19 @@ test("secrets never reach the URL, storage, snippets, the clipboard or the netwo
   };
 
   await playground.open("/");
-  await playground.chooseModel("server");
+  await playground.controls.chooseModel("server");
 
   // Every sensitive option that has a control gets its sentinel.
   const typed: string[] = [];
   for (const key of SENSITIVE_KEYS) {
-    const control = playground.option(OPTIONS[key].section, key);
+    const control = playground.controls.option(OPTIONS[key].section, key);
     if ((await control.count()) === 0) continue;
-    await playground.setOption(OPTIONS[key].section, key, SENTINELS[key]!);
+    await playground.controls.setOption(OPTIONS[key].section, key, SENTINELS[key]!);
     typed.push(key);
   }
   // The org API key has a control; the contact token has none (the preview gets its token from the sandbox).
   expect(typed).toContain("apiKey");
-  await expect(playground.option("server", "apiKey")).toHaveAttribute("type", "password");
+  await expect(playground.controls.option("server", "apiKey")).toHaveAttribute("type", "password");
 
   // A secret pasted into the token inspector is inspected in the page, never sent (it is not a JWT).
   const section = page.getByTestId("tokens.section");
@@ -114,7 +114,7 @@ test("secrets never reach the URL, storage, snippets, the clipboard or the netwo
   await usePreviewDevices(ctx);
   // The key is still there (it stays in the tab), and still nowhere else.
   await playground.reveal("controls");
-  await expect(playground.option("server", "apiKey")).toHaveValue(SENTINELS.apiKey!);
+  await expect(playground.controls.option("server", "apiKey")).toHaveValue(SENTINELS.apiKey!);
   await expectNoSecretAnywhere("after the verified flow");
 
   const snippets = await readSnippetsOfEveryModel(ctx);
@@ -130,8 +130,8 @@ test("secrets never reach the URL, storage, snippets, the clipboard or the netwo
   await expectNoSecretAnywhere("after opening the share link");
   // Never stored: the opened link and a reload start without them.
   await reloadPlayground(ctx);
-  await playground.chooseModel("server");
-  await expect(playground.option("server", "apiKey")).toHaveValue("");
+  await playground.controls.chooseModel("server");
+  await expect(playground.controls.option("server", "apiKey")).toHaveValue("");
   await expectNoSecretAnywhere("after a reload");
 
   await workers.collect();

@@ -4,8 +4,9 @@
  * compared whole), and the headers around it. docs/security.md says why each
  * directive is what it is.
  */
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { parseCsp } from "../lib/security/csp";
+import { expect, test } from "./support/fixtures";
 
 /** Every source any policy of this app may name: keywords and this origin's schemes, never a host. */
 const ALLOWED_SOURCES = new Set([

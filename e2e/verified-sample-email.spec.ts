@@ -11,9 +11,9 @@ test("signing in from the preview with no sample email: explained, one click to 
   playground,
 }) => {
   await playground.open("/");
-  await playground.chooseModel("server");
-  await expect(playground.option("server", "serverEmail")).toHaveValue("");
-  await expect(playground.advisory("server-email-required")).toContainText(
+  await playground.controls.chooseModel("server");
+  await expect(playground.controls.option("server", "serverEmail")).toHaveValue("");
+  await expect(playground.controls.advisory("server-email-required")).toContainText(
     "sample body has no email",
   );
 
@@ -30,16 +30,16 @@ test("signing in from the preview with no sample email: explained, one click to 
   await page.getByTestId("preview.flow.useEmail").click();
 
   await playground.reveal("controls");
-  await expect(playground.option("server", "serverEmail")).toHaveValue("ada@example.com");
-  await expect(playground.advisory("server-email-required")).toHaveCount(0);
+  await expect(playground.controls.option("server", "serverEmail")).toHaveValue("ada@example.com");
+  await expect(playground.controls.advisory("server-email-required")).toHaveCount(0);
   await expect(page.getByTestId("preview.flow.sample")).toHaveCount(0);
-  expect(await playground.codeText("node", 0)).toContain("ada@example.com");
+  expect(await playground.code.text("node", 0)).toContain("ada@example.com");
 });
 
 test("the verified flow never breaks a word in the middle", async ({ page, playground }) => {
   await playground.open("/");
-  await playground.chooseModel("server");
-  await playground.setOption("server", "serverEmail", "jane@example.com");
+  await playground.controls.chooseModel("server");
+  await playground.controls.setOption("server", "serverEmail", "jane@example.com");
   await playground.reveal("preview");
   const flow = page.getByTestId("preview.flow");
   await expect(flow).toContainText("201 { token:");

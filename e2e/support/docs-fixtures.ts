@@ -1,16 +1,12 @@
 /**
- * The fixtures of the embed specs: a docs site on another origin (one per
- * worker), the app's origin, page errors and the CSP watch every test has.
+ * The suite's `test` (fixtures.ts: page errors, the CSP watch, the playground
+ * page object) with a docs site on another origin (one per worker) and the
+ * app's origin, for the embed specs.
  */
-import { test as base } from "@playwright/test";
-import { cspFixture, type CspWatch } from "./csp";
 import { DocsSite } from "./docs-site";
-import { collectPageErrors } from "./playground-page";
+import { test as base } from "./fixtures";
 
-export const docsTest = base.extend<
-  { docs: DocsSite; app: string; pageErrors: string[]; csp: CspWatch },
-  { docsSite: DocsSite }
->({
+export const test = base.extend<{ docs: DocsSite; app: string }, { docsSite: DocsSite }>({
   docsSite: [
     async ({}, use) => {
       const site = new DocsSite();
@@ -22,6 +18,6 @@ export const docsTest = base.extend<
   ],
   docs: async ({ docsSite }, use) => use(docsSite),
   app: async ({ baseURL }, use) => use(new URL(baseURL!).origin),
-  pageErrors: async ({ page }, use) => use(collectPageErrors(page)),
-  csp: [cspFixture, { auto: true }],
 });
+
+export { expect } from "./fixtures";

@@ -4,9 +4,9 @@
  * Every test also watches for Content-Security-Policy violations in all its
  * documents and workers (`csp`), and fails on any it did not expect.
  */
-import { test as base } from "@playwright/test";
+import { test as base, type Page } from "@playwright/test";
 import { cspFixture, type CspWatch } from "./csp";
-import { collectPageErrors, PlaygroundPage } from "./playground-page";
+import { PlaygroundPage } from "./playground-page";
 
 /** The config's desktop size: three panes side by side (Tailwind `lg` and up). */
 export const DESKTOP = { width: 1280, height: 720 } as const;
@@ -38,3 +38,13 @@ export const test = base.extend<{
 });
 
 export { expect } from "@playwright/test";
+
+/** Collects console errors and uncaught exceptions of a page (and its frames). */
+function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}

@@ -6,12 +6,10 @@
  * `PLAYGROUND_JOURNEY`.
  */
 import { expect, type Page } from "@playwright/test";
-import {
-  IDENTITY_MODELS,
-  PREVIEW_FRAME,
-  PlaygroundPage,
-  type SnippetTarget,
-} from "./playground-page";
+import type { SnippetTarget } from "./page/code";
+import { IDENTITY_MODELS } from "./page/controls";
+import { PREVIEW_FRAME } from "./page/layout";
+import { PlaygroundPage } from "./playground-page";
 
 export interface JourneyContext {
   page: Page;
@@ -26,8 +24,8 @@ export interface JourneyStep {
 /** Every identity model in turn; each one's preview is live before the next. */
 export async function useEveryModel({ playground }: JourneyContext): Promise<void> {
   for (const model of IDENTITY_MODELS) {
-    await playground.chooseModel(model);
-    await playground.waitForPreview();
+    await playground.controls.chooseModel(model);
+    await playground.preview.waitUntilLive();
   }
 }
 
@@ -35,7 +33,7 @@ export async function useEveryModel({ playground }: JourneyContext): Promise<voi
 export async function readEverySnippet({
   playground,
 }: JourneyContext): Promise<Record<string, string>> {
-  const texts = await playground.allSnippets();
+  const texts = await playground.code.allSnippets();
   expect(Object.keys(texts).length).toBeGreaterThan(0);
   return texts;
 }
@@ -46,7 +44,7 @@ export async function readSnippetsOfEveryModel(
 ): Promise<Record<string, string>> {
   const all: Record<string, string> = {};
   for (const model of IDENTITY_MODELS) {
-    await ctx.playground.chooseModel(model);
+    await ctx.playground.controls.chooseModel(model);
     for (const [id, text] of Object.entries(await readEverySnippet(ctx)))
       all[`${model}:${id}`] = text;
   }
@@ -62,16 +60,16 @@ export async function usePreviewDevices({ page, playground }: JourneyContext): P
       "aria-pressed",
       "true",
     );
-    await playground.waitForPreview();
+    await playground.preview.waitUntilLive();
   }
   await page.getByTestId("preview.device.another-device").click();
   await expect(page.locator('iframe[title="Widget preview (another device)"]')).toBeVisible();
   await page.getByTestId("preview.device.this-browser").click();
-  await playground.waitForPreview();
-  await playground.reloadPreview();
-  await playground.waitForPreview();
-  await playground.clearSiteData();
-  await playground.waitForPreview();
+  await playground.preview.waitUntilLive();
+  await playground.preview.reload();
+  await playground.preview.waitUntilLive();
+  await playground.preview.clearSiteData();
+  await playground.preview.waitUntilLive();
 }
 
 /**
@@ -80,16 +78,16 @@ export async function usePreviewDevices({ page, playground }: JourneyContext): P
  * signing out and back in as someone else.
  */
 export async function runVerifiedFlow({ page, playground }: JourneyContext): Promise<void> {
-  await playground.chooseModel("server");
-  await playground.setOption("server", "serverEmail", "jane@example.com");
+  await playground.controls.chooseModel("server");
+  await playground.controls.setOption("server", "serverEmail", "jane@example.com");
   await playground.reveal("preview");
   const flow = page.getByTestId("preview.flow");
   await expect(flow).toContainText("201 { token:");
-  await playground.expectScreen("chat");
-  await playground.sendChatMessage("Where is my order?");
-  await expect(playground.chatMessages("bot").filter({ hasText: "This is a preview" })).toHaveCount(
-    1,
-  );
+  await playground.preview.expectScreen("chat");
+  await playground.preview.sendChatMessage("Where is my order?");
+  await expect(
+    playground.preview.chatMessages("bot").filter({ hasText: "This is a preview" }),
+  ).toHaveCount(1);
   await page.getByTestId("preview.signOut").click();
   await page.getByTestId("preview.signInEmail").fill("sam@example.com");
   await page.getByTestId("preview.signIn").click();
@@ -125,14 +123,14 @@ export async function useTokenInspector(
 /** Copy link, then open what was copied; returns the link. */
 export async function copyAndOpenShareLink({ playground }: JourneyContext): Promise<string> {
   await playground.reveal("controls");
-  const link = await playground.copyLink();
+  const link = await playground.header.copyLink();
   await playground.open(link);
   return link;
 }
 
 export async function reloadPlayground({ page, playground }: JourneyContext): Promise<void> {
   await page.reload();
-  await playground.waitForPreview();
+  await playground.preview.waitUntilLive();
 }
 
 /** /embed with every panel: a model change, every code tab, the preview inside it. */
@@ -140,14 +138,14 @@ export async function useEmbedPage({ page }: JourneyContext): Promise<void> {
   await page.goto("/embed?panels=controls,preview,code&theme=dark");
   await expect(page.getByTestId("embed.root")).toHaveAttribute("data-ready", "");
   const embedded = new PlaygroundPage(page);
-  await embedded.waitForPreview();
-  await embedded.modelRadio("collect").check();
-  await expect(embedded.preview().getByTestId("preview.welcome")).toBeVisible();
+  await embedded.preview.waitUntilLive();
+  await embedded.controls.modelRadio("collect").check();
+  await expect(embedded.preview.frame().getByTestId("preview.welcome")).toBeVisible();
   // The embed has its own panes (no one-pane tab bar): click the code tabs directly.
-  for (const target of (await embedded.codeTargets()) as SnippetTarget[]) {
-    await embedded.codeTab(target).click();
-    await expect(embedded.codeTab(target)).toHaveAttribute("aria-selected", "true");
-    await expect(embedded.codeBlock(target, 0)).toBeVisible();
+  for (const target of (await embedded.code.targets()) as SnippetTarget[]) {
+    await embedded.code.tab(target).click();
+    await expect(embedded.code.tab(target)).toHaveAttribute("aria-selected", "true");
+    await expect(embedded.code.block(target, 0)).toBeVisible();
   }
   await expect(page.frameLocator(PREVIEW_FRAME).getByTestId("preview.document")).toHaveAttribute(
     "data-ready",
@@ -161,12 +159,12 @@ export async function useEmbedPage({ page }: JourneyContext): Promise<void> {
  * and applied; the script is text to the importer, never a request.
  */
 export async function useEditorAndImport({ page, playground }: JourneyContext): Promise<void> {
-  await playground.openOptionsEditor();
-  await playground.waitForEditorLanguage();
+  await playground.editor.open();
+  await playground.editor.waitForLanguage();
   await page.getByTestId("editor.close").click();
-  await expect(playground.editor).toHaveCount(0);
-  const dialog = await playground.openImportDialog();
-  const result = await playground.readSnippet(
+  await expect(playground.editor.root).toHaveCount(0);
+  const dialog = await playground.code.openImportDialog();
+  const result = await playground.code.readSnippet(
     [
       '<script src="https://unpkg.com/@opencx/widget@latest/dist-embed/script.js"></script>',
       "<script>",
@@ -176,9 +174,9 @@ export async function useEditorAndImport({ page, playground }: JourneyContext): 
     ].join("\n"),
   );
   await expect(result).toContainText("latest");
-  await playground.applyImport();
+  await playground.code.applyImport();
   await expect(dialog).toHaveCount(0);
-  await playground.waitForPreview();
+  await playground.preview.waitUntilLive();
 }
 
 /** The whole playground, in order. Add an area here and both suites cover it. */

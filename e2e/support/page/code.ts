@@ -1,0 +1,84 @@
+/** The code pane: the snippet tabs and their blocks, and the "Import snippet…" dialog. */
+import { expect, type Locator } from "@playwright/test";
+import { Region } from "./layout";
+
+export type SnippetTarget = "html" | "react" | "nextjs" | "node" | "express" | "python" | "curl";
+export const CLIENT_TARGETS: readonly SnippetTarget[] = ["html", "react", "nextjs"];
+export const SERVER_TARGETS: readonly SnippetTarget[] = ["node", "express", "python", "curl"];
+
+/** The pinned widget version every snippet must carry (domain.md §15.11, README). */
+export const WIDGET_VERSION = "4.0.57";
+
+export class Code extends Region {
+  tab(target: SnippetTarget): Locator {
+    return this.page.getByTestId(`code.tab.${target}`);
+  }
+
+  /** Every snippet tab, in order, as target names. */
+  async targets(): Promise<string[]> {
+    const ids = await this.page
+      .locator('[data-testid^="code.tab."]')
+      .evaluateAll((tabs) => tabs.map((t) => t.getAttribute("data-testid") ?? ""));
+    return ids.map((id) => id.slice("code.tab.".length));
+  }
+
+  async show(target: SnippetTarget): Promise<void> {
+    await this.layout.reveal("code");
+    const tab = this.tab(target);
+    if ((await tab.getAttribute("aria-selected")) !== "true") await tab.click();
+    await expect(tab).toHaveAttribute("aria-selected", "true");
+  }
+
+  block(target: SnippetTarget, index: number | "install"): Locator {
+    return this.page.getByTestId(`code.block.${target}.${index}`);
+  }
+
+  copyButton(target: SnippetTarget, index: number | "install"): Locator {
+    return this.page.getByTestId(`code.copy.${target}.${index}`);
+  }
+
+  /** The exact text of one code block (its tab is selected first). */
+  async text(target: SnippetTarget, index: number | "install" = 0): Promise<string> {
+    await this.show(target);
+    const block = this.block(target, index);
+    await expect(block).toBeVisible();
+    return (await block.textContent()) ?? "";
+  }
+
+  /** Every block of every tab: `{ "html.0": "…", "react.install": "…", … }`. */
+  async allSnippets(): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    for (const target of (await this.targets()) as SnippetTarget[]) {
+      await this.show(target);
+      const blocks = this.page.locator(`[data-testid^="code.block.${target}."]`);
+      await expect(blocks.first()).toBeVisible();
+      for (const block of await blocks.all()) {
+        const id = (await block.getAttribute("data-testid")) ?? "";
+        out[id.slice("code.block.".length)] = (await block.textContent()) ?? "";
+      }
+    }
+    return out;
+  }
+
+  async openImportDialog(): Promise<Locator> {
+    await this.layout.reveal("code");
+    await this.page.getByTestId("code.import").click();
+    const dialog = this.page.getByTestId("import.dialog");
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** Pastes `text` into the import dialog and presses Import; resolves with the result area. */
+  async readSnippet(text: string): Promise<Locator> {
+    await this.page.getByTestId("import.text").fill(text);
+    await this.page.getByTestId("import.read").click();
+    const result = this.page.getByTestId("import.result");
+    await expect(result).toBeVisible();
+    return result;
+  }
+
+  async applyImport(): Promise<void> {
+    await this.page.getByTestId("import.apply").click();
+    await expect(this.page.getByTestId("import.dialog")).toHaveCount(0);
+  }
+}
