@@ -11,21 +11,20 @@
 import { useEffect, useEffectEvent, useReducer, useRef, useState } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
 import type { DeviceStorage, Screen } from "@/lib/identity";
-import type {
-  PreviewChatMessage,
-  PreviewDevice,
-  PreviewEvent,
-  PreviewSession,
-} from "@/lib/preview/messages";
-import { newSession, SESSIONS_LATENCY_MS, type SessionOwner } from "@/lib/preview/sessions";
+import type { PreviewDevice, PreviewEvent, PreviewSession } from "@/lib/preview/messages";
+import {
+  activeSession,
+  changedSessions,
+  initialRuntime,
+  isTyping,
+  runtimeReducer,
+  sameStorage,
+  visitorMessage,
+} from "@/lib/preview/runtime";
+import { SESSIONS_LATENCY_MS } from "@/lib/preview/sessions";
 import { themeVariables, WIDGET_FONT_FAMILY } from "@/lib/preview/theme";
 import { DEFAULT_INITIAL_MESSAGES, PREVIEW_BOT_REPLY } from "@/lib/preview/widget-instance";
-import {
-  bootWidget,
-  composeFirstMessage,
-  submitWelcome,
-  type WidgetBoot,
-} from "@/lib/preview/boot";
+import { bootWidget, submitWelcome } from "@/lib/preview/boot";
 import { useSmallScreen } from "./use-small-screen";
 import { ChatScreen } from "./widget-replica/chat-screen";
 import { Launcher } from "./widget-replica/launcher";
@@ -40,123 +39,6 @@ import { WidgetContainer } from "./widget-replica/widget-container";
 const CONNECTING_MS = 600;
 const REPLY_MS = 1200;
 const CONTAINER_ID = "opencx-widget";
-
-interface WidgetState {
-  open: boolean;
-  screen: Screen;
-  owner: SessionOwner | null;
-  storage: DeviceStorage;
-  extraCollectedData: Record<string, string> | undefined;
-  /** Every session this contact may list, newest first. */
-  sessions: PreviewSession[];
-  /** The chat on screen; `null` is a new chat with no session yet. */
-  activeSessionId: string | null;
-  submitting: boolean;
-  /** The first `GET /sessions` after the welcome form is in flight: the sessions screen shows a spinner. */
-  sessionsLoading: boolean;
-  /** Session id → replies still "typing". */
-  pendingReplies: Record<string, number>;
-  /** Set by the visitor's own navigation: only then may a screen take focus. */
-  visitorNavigated: boolean;
-}
-
-type Action =
-  | { type: "toggle" }
-  | { type: "close" }
-  | { type: "submit-start" }
-  | {
-      type: "contact-created";
-      owner: SessionOwner;
-      storage: DeviceStorage;
-      extraCollectedData: Record<string, string> | undefined;
-    }
-  | { type: "sessions-loaded"; sessions: PreviewSession[]; screen: Screen }
-  | { type: "show-sessions" }
-  | { type: "open-chat"; sessionId: string | null }
-  | { type: "user-message"; session: PreviewSession }
-  | { type: "bot-message"; sessionId: string; message: PreviewChatMessage };
-
-function initialState(boot: WidgetBoot): WidgetState {
-  return {
-    open: true,
-    screen: boot.screen,
-    owner: boot.owner,
-    storage: boot.storage,
-    extraCollectedData: undefined,
-    sessions: boot.sessions,
-    activeSessionId: null,
-    submitting: false,
-    sessionsLoading: false,
-    pendingReplies: {},
-    visitorNavigated: false,
-  };
-}
-
-function reducer(state: WidgetState, action: Action): WidgetState {
-  switch (action.type) {
-    case "toggle":
-      return { ...state, open: !state.open };
-    case "close":
-      return { ...state, open: false };
-    case "submit-start":
-      return { ...state, submitting: true };
-    case "contact-created":
-      // The widget's router moves to the sessions screen, which fetches the contact's sessions.
-      return {
-        ...state,
-        submitting: false,
-        owner: action.owner,
-        storage: action.storage,
-        extraCollectedData: action.extraCollectedData,
-        screen: "sessions",
-        sessionsLoading: true,
-        activeSessionId: null,
-        visitorNavigated: true,
-      };
-    case "sessions-loaded":
-      // No sessions: on to a new chat (domain.md §3.5); else the list.
-      return { ...state, sessionsLoading: false, sessions: action.sessions, screen: action.screen };
-    case "show-sessions":
-      return { ...state, screen: "sessions", visitorNavigated: true };
-    case "open-chat":
-      return {
-        ...state,
-        screen: "chat",
-        activeSessionId: action.sessionId,
-        visitorNavigated: true,
-      };
-    case "user-message": {
-      const { session } = action;
-      const others = state.sessions.filter((s) => s.id !== session.id);
-      return {
-        ...state,
-        sessions: [session, ...others],
-        activeSessionId: session.id,
-        pendingReplies: {
-          ...state.pendingReplies,
-          [session.id]: (state.pendingReplies[session.id] ?? 0) + 1,
-        },
-      };
-    }
-    case "bot-message": {
-      const pending = Math.max(0, (state.pendingReplies[action.sessionId] ?? 0) - 1);
-      return {
-        ...state,
-        sessions: state.sessions.map((s) =>
-          s.id === action.sessionId ? { ...s, messages: [...s.messages, action.message] } : s,
-        ),
-        pendingReplies: { ...state.pendingReplies, [action.sessionId]: pending },
-      };
-    }
-  }
-}
-
-function sameEntries(a: DeviceStorage, b: DeviceStorage): boolean {
-  const keys = Object.keys(a);
-  return (
-    keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k])
-  );
-}
 
 /** A random id for sessions and messages (the host keeps them across visits). */
 function randomId(prefix: string): string {
@@ -175,7 +57,7 @@ export function WidgetRuntime({ config, device, onEvent }: WidgetRuntimeProps) {
   const [mount] = useState(() => ({ config, device, boot: bootWidget(config, device) }));
   const { boot } = mount;
 
-  const [state, dispatch] = useReducer(reducer, boot, initialState);
+  const [state, dispatch] = useReducer(runtimeReducer, boot, initialRuntime);
   const small = useSmallScreen() || device.viewport === "mobile";
   const launcherRef = useRef<HTMLButtonElement>(null);
   const timers = useRef(new Set<number>());
@@ -202,17 +84,16 @@ export function WidgetRuntime({ config, device, onEvent }: WidgetRuntimeProps) {
   // Report what changed to the host: storage (so it can keep per-device storage), sessions, the screen.
   const lastStorage = useRef<DeviceStorage>(mount.device.storage);
   useEffect(() => {
-    if (sameEntries(state.storage, lastStorage.current)) return;
+    if (sameStorage(state.storage, lastStorage.current)) return;
     lastStorage.current = state.storage;
     emit({ kind: "storage-changed", storage: { ...state.storage } });
   }, [state.storage]);
 
   const lastSessions = useRef<readonly PreviewSession[]>(boot.sessions);
   useEffect(() => {
-    const before = new Map(lastSessions.current.map((s) => [s.id, s]));
+    const changed = changedSessions(lastSessions.current, state.sessions);
     lastSessions.current = state.sessions;
-    for (const s of state.sessions)
-      if (before.get(s.id) !== s) emit({ kind: "session-updated", session: s });
+    for (const session of changed) emit({ kind: "session-updated", session });
   }, [state.sessions]);
 
   const lastScreen = useRef<Screen | null>(null);
@@ -242,15 +123,9 @@ export function WidgetRuntime({ config, device, onEvent }: WidgetRuntimeProps) {
   }
 
   function handleSend(typed: string) {
-    if (!state.owner) return;
-    const current = state.sessions.find((s) => s.id === state.activeSessionId);
-    const session = current ?? newSession(randomId("session"), state.owner);
-    const firstMessage = session.messages.length === 0;
-    const text = firstMessage ? composeFirstMessage(state.extraCollectedData, typed) : typed;
-    const updated = {
-      ...session,
-      messages: [...session.messages, { id: randomId("msg"), role: "user" as const, text }],
-    };
+    const sent = visitorMessage(state, typed, randomId);
+    if (!sent) return;
+    const { session: updated, text, firstMessage } = sent;
     dispatch({ type: "user-message", session: updated });
     onEvent({ kind: "message-sent", sessionId: updated.id, text, firstMessage });
     later(REPLY_MS, () =>
@@ -278,7 +153,7 @@ export function WidgetRuntime({ config, device, onEvent }: WidgetRuntimeProps) {
   const title = config.orgName || "Chat";
   const widgetToken = boot.load.widgetConfig.token;
   const onClose = small ? close : undefined;
-  const active = state.sessions.find((s) => s.id === state.activeSessionId);
+  const active = activeSession(state);
 
   return (
     <div
@@ -326,7 +201,7 @@ export function WidgetRuntime({ config, device, onEvent }: WidgetRuntimeProps) {
             title={title}
             initialMessages={DEFAULT_INITIAL_MESSAGES}
             messages={active?.messages ?? []}
-            typing={(state.pendingReplies[state.activeSessionId ?? ""] ?? 0) > 0}
+            typing={isTyping(state)}
             onSend={handleSend}
             onBack={() => dispatch({ type: "show-sessions" })}
             onClose={onClose}

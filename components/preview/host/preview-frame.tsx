@@ -4,7 +4,7 @@
  * The host's side of the preview protocol: an iframe on /preview that gets the
  * current config and device whenever it says `preview:ready` and whenever they
  * change, and hands the preview's events to `onEvent`. A stable `device` object
- * (memoised) avoids re-sending it on every render.
+ * avoids re-sending it on every render (the pane keeps it in lib/preview/devices.ts).
  */
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";

@@ -1,11 +1,7 @@
 "use client";
 import { usePlayground } from "@/components/state/store-provider";
 import { headerButton } from "@/components/ui/button-styles";
-
-export type TokenState =
-  | { status: "loading"; email: string }
-  | { status: "ok"; email: string; token: string; contactId: string }
-  | { status: "error"; email: string; message: string };
+import type { TokenState } from "@/lib/preview/devices";
 
 type StepStatus = "done" | "pending" | "failed" | "idle";
 
