@@ -14,6 +14,7 @@ import {
   useFocusAfterRender,
   useRowIds,
 } from "./row-ids";
+import { buttonClass } from "@/components/ui/button-styles";
 
 const smallButton =
   "inline-flex size-7 items-center justify-center rounded-md border border-neutral-300 text-xs text-neutral-700 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:opacity-40 dark:border-neutral-700 dark:text-neutral-300 dark:hover:bg-neutral-800";
@@ -232,7 +233,7 @@ export function ExtraFieldsEditor() {
           disabled={full}
           aria-describedby={`${baseId}-count`}
           data-testid="controls.collect.extraFields.add"
-          className="rounded-md border border-neutral-300 px-3 py-1.5 text-sm font-medium hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:opacity-40 dark:border-neutral-700 dark:hover:bg-neutral-800"
+          className={`${buttonClass.outline} px-3 py-1.5 text-sm`}
         >
           Add field
         </button>

@@ -13,6 +13,7 @@ import {
   useFocusAfterRender,
   useRowIds,
 } from "./row-ids";
+import { buttonClass } from "@/components/ui/button-styles";
 
 type Kind = "string" | "number" | "boolean";
 const kindOf = (v: ServerCustomDataRow["value"]): Kind =>
@@ -27,8 +28,7 @@ function convert(value: ServerCustomDataRow["value"], kind: Kind): ServerCustomD
   return String(value);
 }
 
-const buttonClass =
-  "rounded-md border border-neutral-300 px-2 py-1 text-xs font-medium hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:opacity-40 dark:border-neutral-700 dark:hover:bg-neutral-800";
+const rowButton = `${buttonClass.outline} px-2 py-1 text-xs`;
 
 const MAX = LIMITS.customDataRows;
 
@@ -150,7 +150,7 @@ export function KeyValueEditor({ name }: { name: "userCustomData" | "serverCusto
                 <button
                   ref={register(`${rowId}:remove`)}
                   type="button"
-                  className={buttonClass}
+                  className={rowButton}
                   onClick={() => remove(index)}
                   aria-label={`Remove ${row.label} row ${index + 1}${r.key ? ` (${r.key})` : ""}`}
                 >
@@ -165,7 +165,7 @@ export function KeyValueEditor({ name }: { name: "userCustomData" | "serverCusto
         <button
           ref={register("add")}
           type="button"
-          className={buttonClass}
+          className={rowButton}
           disabled={rows.length >= MAX}
           onClick={add}
           aria-describedby={`${id}-count`}

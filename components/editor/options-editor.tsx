@@ -11,35 +11,16 @@
  * - while the editor holds an edit the store does not reflect (not yet read, invalid, or with
  *   parts the playground cannot show), outside changes do not overwrite it: a notice offers to
  *   discard it instead.
+ * The rules are the pure state machine in `lib/editor/sync-machine.ts`; `use-editor-sync.ts`
+ * connects it to Monaco and the store. This file creates the editor and its keyboard exit.
  *
  * Loaded only when opened: this module, Monaco and `lib/import` are never in the first load.
  */
-import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { editorSource, importSnippet, type ImportProblem } from "@/lib/import";
-import { OPTION_KEYS, type PlaygroundConfig } from "@/lib/config/options";
-import { mapOffset, minimalReplacement } from "@/lib/editor/text-diff";
-import { useAnnounce } from "@/components/state/announcer";
+import { useEffect, useId, useRef, useState } from "react";
+import { editorSource } from "@/lib/import";
 import { usePlaygroundStore } from "@/components/state/store-provider";
 import { EDITOR_THEMES, getTypeScriptWorker, setUpMonaco, type Monaco } from "./monaco";
-
-/** Debounce between the last key and reading the text back into the store. */
-export const EDIT_DEBOUNCE_MS = 300;
-const IMPORT_MARKER_OWNER = "playground-import";
-
-type EditorState =
-  | { kind: "synced" }
-  | { kind: "pending" }
-  | { kind: "applied"; mapped: number; warnings: ImportProblem[] }
-  | { kind: "invalid"; problems: ImportProblem[] };
-
-interface Located extends ImportProblem {
-  line: number | null;
-  column: number | null;
-}
-
-function sameConfig(a: PlaygroundConfig, b: PlaygroundConfig): boolean {
-  return OPTION_KEYS.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
-}
+import { useEditorSync } from "./use-editor-sync";
 
 /** The Monaco theme for the page's resolved light/dark theme. */
 function editorTheme(): string {
@@ -75,17 +56,13 @@ export interface OptionsEditorProps {
 
 export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps) {
   const store = usePlaygroundStore();
-  const announce = useAnnounce();
+  const sync = useEditorSync();
+  const { attach } = sync;
   const host = useRef<HTMLDivElement>(null);
   const hintId = useId();
   const messageId = useId();
   const [ready, setReady] = useState(false);
   const [languageReady, setLanguageReady] = useState(false);
-  const [state, setState] = useState<EditorState>({ kind: "synced" });
-  const [problems, setProblems] = useState<Located[]>([]);
-  const [conflict, setConflict] = useState(false);
-  // Set once the editor exists; the Discard button and the close path call into it.
-  const discardRef = useRef<() => void>(() => {});
 
   useEffect(() => {
     const element = host.current;
@@ -110,169 +87,27 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
       ariaLabel: "Widget options as TypeScript. Press Escape, then Tab, to leave the editor.",
     });
 
-    /** What the sync knows: the config the text was last read into or written from, etc. */
-    const sync = {
-      writing: false,
-      timer: undefined as ReturnType<typeof setTimeout> | undefined,
-      /** The store's config as the editor last saw or set it (identity). */
-      config: store.getState().config,
-      /** The text holds something the store does not show (unread, invalid, or with warnings). */
-      diverged: false,
-      wasValid: true,
-      escapeArmed: false,
-    };
-
-    const locate = (list: ImportProblem[]): Located[] =>
-      list.map((p) => {
-        if (!p.range) return { ...p, line: null, column: null };
-        const pos = model.getPositionAt(p.range.start);
-        return { ...p, line: pos.lineNumber, column: pos.column };
-      });
-
-    const showProblems = (list: ImportProblem[]) => {
-      m.editor.setModelMarkers(
-        model,
-        IMPORT_MARKER_OWNER,
-        list.map((p) => {
-          const start = model.getPositionAt(p.range?.start ?? 0);
-          const end = model.getPositionAt(
-            p.range ? Math.max(p.range.end, p.range.start + 1) : model.getValueLength(),
-          );
-          return {
-            severity: p.severity === "error" ? m.MarkerSeverity.Error : m.MarkerSeverity.Warning,
-            message: p.message,
-            source: p.path || undefined,
-            startLineNumber: start.lineNumber,
-            startColumn: start.column,
-            endLineNumber: end.lineNumber,
-            endColumn: end.column,
-          };
-        }),
-      );
-      setProblems(locate(list));
-    };
-
-    /** Reads the text back; applies it to the store when valid. */
-    const read = () => {
-      clearTimeout(sync.timer);
-      sync.timer = undefined;
-      const base = store.getState().config;
-      const result = importSnippet(model.getValue(), base);
-      showProblems(result.problems);
-      const valid = result.ok && !result.problems.some((p) => p.severity === "error");
-      if (!valid) {
-        sync.diverged = true;
-        setState({ kind: "invalid", problems: result.problems });
-        if (sync.wasValid)
-          announce("The options in the editor have an error: nothing was applied.");
-        sync.wasValid = false;
-        return;
-      }
-      const warnings = result.problems.filter((p) => p.severity === "warning");
-      sync.diverged = warnings.length > 0;
-      if (!sync.diverged) setConflict(false);
-      if (!sameConfig(result.config, base)) {
-        sync.config = result.config;
-        store.getState().replaceConfig(result.config);
-      } else {
-        sync.config = base;
-      }
-      // Back to exactly the text the controls would give (e.g. after undo): simply in sync.
-      const canonical =
-        warnings.length === 0 && model.getValue() === editorSource(store.getState().config);
-      setState(
-        canonical
-          ? { kind: "synced" }
-          : { kind: "applied", mapped: result.mapped.length, warnings },
-      );
-      if (!sync.wasValid) announce("The options in the editor are valid again and were applied.");
-      sync.wasValid = true;
-    };
-
-    /** Makes the text `editorSource(config)` with one minimal, undoable edit; the cursor stays on its text. */
-    const write = (config: PlaygroundConfig) => {
-      const before = model.getValue();
-      const replacement = minimalReplacement(before, editorSource(config));
-      clearTimeout(sync.timer);
-      sync.timer = undefined;
-      sync.config = config;
-      sync.diverged = false;
-      sync.wasValid = true;
-      setConflict(false);
-      m.editor.setModelMarkers(model, IMPORT_MARKER_OWNER, []);
-      setProblems([]);
-      setState({ kind: "synced" });
-      if (!replacement) return;
-      const selections = (editor.getSelections() ?? []).map((s) => ({
-        anchor: model.getOffsetAt(s.getSelectionStart()),
-        active: model.getOffsetAt(s.getPosition()),
-      }));
-      const range = m.Range.fromPositions(
-        model.getPositionAt(replacement.start),
-        model.getPositionAt(replacement.end),
-      );
-      sync.writing = true;
-      try {
-        editor.pushUndoStop();
-        editor.executeEdits("playground", [{ range, text: replacement.text }], () =>
-          selections.map(({ anchor, active }) => {
-            const a = model.getPositionAt(mapOffset(anchor, replacement));
-            const b = model.getPositionAt(mapOffset(active, replacement));
-            return new m.Selection(a.lineNumber, a.column, b.lineNumber, b.column);
-          }),
-        );
-        editor.pushUndoStop();
-      } finally {
-        sync.writing = false;
-      }
-    };
-    discardRef.current = () => {
-      write(store.getState().config);
-      announce("Your edit was discarded: the editor shows the current options.");
-      editor.focus();
-    };
-
-    const contentListener = model.onDidChangeContent(() => {
-      if (sync.writing) return;
-      sync.diverged = true;
-      setState({ kind: "pending" });
-      clearTimeout(sync.timer);
-      sync.timer = setTimeout(read, EDIT_DEBOUNCE_MS);
-    });
-
-    const unsubscribe = store.subscribe((next, previous) => {
-      if (next.config === previous.config || next.config === sync.config) return;
-      if (sync.diverged) {
-        setConflict(true);
-        return;
-      }
-      write(next.config);
-    });
+    const detach = attach(m, editor, model);
+    let escapeArmed = false;
 
     // Escape, then Tab (or Shift+Tab), leaves the editor; Tab alone indents as in any code editor.
     const keyListener = editor.onKeyDown((e) => {
       if (e.keyCode === m.KeyCode.Escape) {
-        sync.escapeArmed = true;
+        escapeArmed = true;
         return;
       }
-      if (
-        e.keyCode === m.KeyCode.Tab &&
-        sync.escapeArmed &&
-        !e.ctrlKey &&
-        !e.altKey &&
-        !e.metaKey
-      ) {
-        sync.escapeArmed = false;
+      if (e.keyCode === m.KeyCode.Tab && escapeArmed && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        escapeArmed = false;
         if (focusOutside(element, e.shiftKey)) {
           e.preventDefault();
           e.stopPropagation();
         }
         return;
       }
-      if (e.keyCode !== m.KeyCode.Shift) sync.escapeArmed = false;
+      if (e.keyCode !== m.KeyCode.Shift) escapeArmed = false;
     });
     const blurListener = editor.onDidBlurEditorText(() => {
-      sync.escapeArmed = false;
+      escapeArmed = false;
     });
 
     // The description (key hint and current problems) for screen readers, on whatever element Monaco focuses.
@@ -301,22 +136,18 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
 
     return () => {
       disposed = true;
-      // Closed within the debounce: a valid last edit still counts.
-      if (sync.timer !== undefined) read();
-      clearTimeout(sync.timer);
+      detach();
       themeObserver.disconnect();
       keyListener.dispose();
       blurListener.dispose();
-      contentListener.dispose();
-      unsubscribe();
       editor.dispose();
       model.dispose();
     };
-    // Created once per mount; the store and announcer are stable for the page's life.
+    // Created once per mount; the store (and so `attach`) is stable for the page's life.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const discard = useCallback(() => discardRef.current(), []);
+  const { status, conflict, problems, discard } = sync;
   const errors = problems.filter((p) => p.severity === "error");
   const warnings = problems.filter((p) => p.severity === "warning");
 
@@ -346,7 +177,7 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
         data-testid="editor.root"
         data-ready={ready ? "" : undefined}
         data-language-ready={languageReady ? "" : undefined}
-        data-state={state.kind}
+        data-state={status}
       />
       {conflict ? (
         <div
@@ -375,11 +206,11 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
         >
           {!ready
             ? "Loading the editor…"
-            : state.kind === "pending"
+            : status === "pending"
               ? "Checking your edit…"
-              : state.kind === "invalid"
+              : status === "invalid"
                 ? `Not applied: ${errors.length === 1 ? "1 error" : `${errors.length} errors`}. The playground keeps its current options.`
-                : state.kind === "applied"
+                : status === "applied"
                   ? `Applied to the playground${warnings.length > 0 ? `; ${warnings.length === 1 ? "1 part was" : `${warnings.length} parts were`} left out` : ""}.`
                   : "In sync with the controls."}
         </p>

@@ -20,6 +20,7 @@ import {
 import { applicableTargets, SNIPPET_TARGET_LABELS, type SnippetTarget } from "@/lib/snippets";
 import { useAnnounce } from "@/components/state/announcer";
 import { usePlayground } from "@/components/state/store-provider";
+import { buttonClass, compactFieldClass, dialogPanelClass } from "@/components/ui/button-styles";
 
 const PANEL_LABELS: Record<EmbedPanel, string> = {
   controls: "Controls",
@@ -36,10 +37,8 @@ const THEME_LABELS: Record<(typeof EMBED_THEMES)[number], string> = {
   dark: "Dark",
 };
 
-const button =
-  "rounded-md border border-neutral-300 bg-white px-2.5 py-1 text-xs font-medium text-neutral-800 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100 dark:hover:bg-neutral-800";
-const input =
-  "rounded-md border border-neutral-300 bg-white px-1.5 py-1 text-xs text-neutral-900 focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100";
+const button = buttonClass.secondary;
+const input = `${compactFieldClass} disabled:opacity-50`;
 const legend = "mb-1 text-xs font-semibold text-neutral-800 dark:text-neutral-200";
 
 function CodeOutput({
@@ -197,7 +196,7 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
         }
       }}
       data-testid="embed.dialog"
-      className="m-auto w-[min(46rem,calc(100%-2rem))] max-h-[calc(100dvh-2rem)] overflow-y-auto rounded-lg border border-neutral-300 bg-white p-0 text-neutral-900 shadow-xl backdrop:bg-neutral-950/50 dark:border-neutral-700 dark:bg-neutral-950 dark:text-neutral-100"
+      className={dialogPanelClass}
     >
       <div className="flex flex-col gap-4 p-4">
         <div className="flex items-start gap-3">

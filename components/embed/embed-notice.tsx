@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { buttonClass } from "@/components/ui/button-styles";
 
 /** What the embed could not use from its address; the rest loaded as asked. */
 export function EmbedNotice({ issues }: { issues: readonly string[] }) {
@@ -19,11 +20,7 @@ export function EmbedNotice({ issues }: { issues: readonly string[] }) {
           ))}
         </ul>
       </div>
-      <button
-        type="button"
-        onClick={() => setOpen(false)}
-        className="rounded px-2 py-0.5 text-xs underline focus-visible:outline-2 focus-visible:outline-blue-600"
-      >
+      <button type="button" onClick={() => setOpen(false)} className={buttonClass.notice}>
         Dismiss
       </button>
     </div>

@@ -8,6 +8,7 @@ import { AnnouncerProvider } from "@/components/state/announcer";
 import { StoreProvider, usePlayground } from "@/components/state/store-provider";
 import { EmbedNotice } from "./embed-notice";
 import { useHostBridge } from "./use-host-bridge";
+import { buttonClass, toggleGroupClass } from "@/components/ui/button-styles";
 
 function PanelLoading({ label }: { label: string }) {
   return (
@@ -47,8 +48,7 @@ const PANEL_LABELS: Record<EmbedPanel, string> = {
   code: "Code",
 };
 
-const toggleClass =
-  "px-2.5 py-1 text-xs font-medium text-neutral-700 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 disabled:cursor-not-allowed aria-pressed:bg-neutral-900 aria-pressed:text-white dark:text-neutral-300 dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900";
+const toggleClass = `${buttonClass.toggle} disabled:cursor-not-allowed`;
 
 /** "Open in full playground": the current state as a share link on this origin. */
 function FullPlaygroundLink() {
@@ -145,11 +145,7 @@ export function EmbedPlayground({
             <h1 className="text-xs font-semibold">
               Identity Playground<span className="sr-only"> (embedded)</span>
             </h1>
-            <div
-              role="group"
-              aria-label="Panels"
-              className="flex overflow-hidden rounded-md border border-neutral-300 dark:border-neutral-700"
-            >
+            <div role="group" aria-label="Panels" className={toggleGroupClass}>
               {EMBED_PANELS.map((panel) => {
                 const on = shown.has(panel);
                 return (

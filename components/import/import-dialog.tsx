@@ -13,6 +13,7 @@ import { importSnippet, type ImportKind, type ImportResult } from "@/lib/import"
 import type { PlaygroundConfig } from "@/lib/config/options";
 import { useAnnounce } from "@/components/state/announcer";
 import { usePlaygroundStore } from "@/components/state/store-provider";
+import { buttonClass, dialogPanelClass } from "@/components/ui/button-styles";
 
 const KIND_LABELS: Record<ImportKind, string> = {
   options: "an options object",
@@ -21,10 +22,7 @@ const KIND_LABELS: Record<ImportKind, string> = {
   script: "server code",
 };
 
-const button =
-  "rounded-md border border-neutral-300 bg-white px-2.5 py-1 text-xs font-medium text-neutral-800 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-50 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100 dark:hover:bg-neutral-800";
-const primary =
-  "rounded-md border border-neutral-900 bg-neutral-900 px-2.5 py-1 text-xs font-medium text-white hover:bg-neutral-700 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 disabled:cursor-not-allowed disabled:opacity-50 dark:border-neutral-100 dark:bg-neutral-100 dark:text-neutral-900 dark:hover:bg-neutral-300";
+const button = `${buttonClass.secondary} ${buttonClass.disabled}`;
 
 export interface ImportApplied {
   previous: PlaygroundConfig;
@@ -106,7 +104,7 @@ export function ImportDialog({
       aria-describedby={descriptionId}
       onClose={onClose}
       data-testid="import.dialog"
-      className="m-auto max-h-[calc(100dvh-2rem)] w-[min(46rem,calc(100%-2rem))] overflow-y-auto rounded-lg border border-neutral-300 bg-white p-0 text-neutral-900 shadow-xl backdrop:bg-neutral-950/50 dark:border-neutral-700 dark:bg-neutral-950 dark:text-neutral-100"
+      className={dialogPanelClass}
     >
       <div className="flex flex-col gap-3 p-4">
         <div className="flex items-start gap-3">
@@ -160,7 +158,7 @@ export function ImportDialog({
           </button>
           <button
             type="button"
-            className={primary}
+            className={buttonClass.primary}
             onClick={onApply}
             disabled={!canApply}
             data-testid="import.apply"

@@ -9,7 +9,7 @@ import { usePlayground, usePlaygroundStore } from "@/components/state/store-prov
 import { undoable } from "@/lib/state/store";
 import { useAnnounce } from "@/components/state/announcer";
 import { ThemeToggle } from "./theme-toggle";
-import { headerButton } from "@/components/ui/button-styles";
+import { buttonClass, compactFieldClass } from "@/components/ui/button-styles";
 
 /** The preset menu's value when the config matches no preset. */
 const CUSTOM = "custom";
@@ -45,7 +45,12 @@ function CopyLinkButton() {
     }
   };
   return (
-    <button type="button" onClick={copy} className={headerButton} data-testid="header.copyLink">
+    <button
+      type="button"
+      onClick={copy}
+      className={buttonClass.secondary}
+      data-testid="header.copyLink"
+    >
       {copied === "copied" ? "Link copied" : copied === "failed" ? "Copy failed" : "Copy link"}
     </button>
   );
@@ -112,7 +117,7 @@ export function PlaygroundHeader() {
             );
           }}
           data-testid="header.preset"
-          className="max-w-48 rounded-md border border-neutral-300 bg-white px-1.5 py-1 text-xs text-neutral-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100"
+          className={`max-w-48 ${compactFieldClass}`}
         >
           <option value={CUSTOM} disabled>
             Custom
@@ -128,7 +133,7 @@ export function PlaygroundHeader() {
         <button
           ref={resetButton}
           type="button"
-          className={headerButton}
+          className={buttonClass.secondary}
           onClick={(e) =>
             replace(
               () => store.getState().resetToDefaults(),
@@ -143,7 +148,7 @@ export function PlaygroundHeader() {
         {openedWithLink ? (
           <button
             type="button"
-            className={headerButton}
+            className={buttonClass.secondary}
             onClick={(e) =>
               replace(
                 () => store.getState().resetToOpened(),
@@ -157,7 +162,7 @@ export function PlaygroundHeader() {
           </button>
         ) : null}
         <CopyLinkButton />
-        <EmbedButton className={headerButton} />
+        <EmbedButton className={buttonClass.secondary} />
       </div>
       <ThemeToggle />
       {replacement ? (
@@ -166,7 +171,12 @@ export function PlaygroundHeader() {
           data-testid="header.undoNotice"
         >
           <span>{replacement.message}</span>
-          <button type="button" className={headerButton} onClick={undo} data-testid="header.undo">
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            onClick={undo}
+            data-testid="header.undo"
+          >
             Undo
           </button>
         </div>

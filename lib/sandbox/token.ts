@@ -9,6 +9,7 @@
  *   in a header on every widget request, so they stay small). No `exp`: like the
  *   real chat-only tokens (domain.md §14), they do not expire.
  */
+import { webcrypto } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import type { JsonObject } from "./json-value";
 import type { SandboxAuthenticateRequest } from "./request-body";
@@ -37,11 +38,11 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-let hmacKey: { secret: string; key: Promise<CryptoKey> } | undefined;
+let hmacKey: { secret: string; key: Promise<webcrypto.CryptoKey> } | undefined;
 
-function contactKey(secret: string): Promise<CryptoKey> {
+function contactKey(secret: string): Promise<webcrypto.CryptoKey> {
   if (hmacKey?.secret !== secret) {
-    const key = crypto.subtle.importKey(
+    const key = webcrypto.subtle.importKey(
       "raw",
       encoder.encode(secret),
       { name: "HMAC", hash: "SHA-256" },
@@ -58,7 +59,7 @@ export async function contactIdFor(
   email: string,
   secret: string = sandboxSecretFromEnv(),
 ): Promise<string> {
-  const mac = await crypto.subtle.sign(
+  const mac = await webcrypto.subtle.sign(
     "HMAC",
     await contactKey(secret),
     encoder.encode(`contact:${normalizeEmail(email)}`),

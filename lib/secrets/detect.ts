@@ -15,6 +15,11 @@ export function looksLikeApiKey(value: string, apiKey: string): boolean {
   return API_KEY_SHAPE.test(value);
 }
 
+/** Every JWT starts so: its header is a JSON object, and `{"` in base64url is `eyJ`. */
+export function startsLikeJwt(value: string): boolean {
+  return value.startsWith("eyJ");
+}
+
 /** A JWT: three base64url parts, the first being a JSON header (`eyJ…`). */
 const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 

@@ -12,6 +12,7 @@
  * policy of its own response, so it lets a same-origin worker load its chunks
  * and call home, and nothing more.
  */
+import { webcrypto } from "node:crypto";
 
 /** Directive name → its source list, in the order written. */
 export type Policy = ReadonlyArray<readonly [directive: string, sources: readonly string[]]>;
@@ -98,7 +99,7 @@ export const RESOURCE_POLICY: Policy = [
 
 /** A fresh nonce: 128 random bits, base64. */
 export function createNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const bytes = webcrypto.getRandomValues(new Uint8Array(16));
   let binary = "";
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { looksLikeJwt } from "../rules/helpers";
+import { looksLikeJwt } from "../secrets/detect";
 import { SANDBOX_API_KEY, SANDBOX_AUDIENCE, SANDBOX_ISSUER } from "../sandbox/settings";
 import {
   inspectToken,

@@ -12,7 +12,7 @@
  * - JWT claims are decoded, never verified here; `verifySandboxToken` on the
  *   server is the only signature check.
  */
-import { looksLikeApiKey, looksLikeJwt } from "../rules/helpers";
+import { looksLikeApiKey, looksLikeJwt, startsLikeJwt } from "../secrets/detect";
 import { SANDBOX_API_KEY, SANDBOX_ISSUER } from "../sandbox/settings";
 import { decodeJwt, hasJwtParts, type JsonObject } from "./jwt";
 
@@ -180,7 +180,7 @@ export function normalizeTokenInput(input: string): Normalized {
     notes.push("Ignored the “Bearer ” prefix.");
   }
   // A JWT copied across lines keeps its line breaks; they are never part of it.
-  if (value.startsWith("eyJ") && /\s/.test(value)) {
+  if (startsLikeJwt(value) && /\s/.test(value)) {
     const joined = value.replace(/\s+/g, "");
     if (hasJwtParts(joined)) {
       value = joined;
@@ -427,10 +427,10 @@ function classify(input: string, nowMs: number): TokenInspection {
     );
   }
 
-  if (value.startsWith("eyJ") || hasJwtParts(value)) {
+  if (startsLikeJwt(value) || hasJwtParts(value)) {
     const decoded = decodeJwt(value);
     if (decoded.ok) return contactToken(decoded.header, decoded.claims, decoded.alg, nowMs, notes);
-    if (value.startsWith("eyJ")) return malformedJwt(decoded.reason, decoded.header, notes);
+    if (startsLikeJwt(value)) return malformedJwt(decoded.reason, decoded.header, notes);
     // Dotted base64url that is not a JWT: judged below like any other id.
   }
 

@@ -7,10 +7,18 @@
  * - Only JWT-shaped tokens are looked at: anything else is a 400, so a client
  *   bug can never turn this into a place where API keys or widget tokens go.
  * - The token is never logged, and never repeated in a response.
- * - At most `MAX_VERIFY_BODY_BYTES + 1` bytes are read, whatever Content-Length says.
+ * - At most `MAX_VERIFY_BODY_BYTES` bytes are kept, whatever Content-Length says
+ *   (`lib/http/read-body.ts`).
  * - Any client input ends in a JSON 200/4xx; nothing a client sends causes a 5xx.
  */
-import { looksLikeJwt } from "../rules/helpers";
+import {
+  bodyStream,
+  contentLengthProblem,
+  jsonMediaType,
+  readBoundedText,
+  type BodyRead,
+} from "../http/read-body";
+import { looksLikeJwt } from "../secrets/detect";
 import { verifySandboxToken, type SandboxTokenVerification } from "../sandbox";
 
 /** The request body limit: 8 KB. */
@@ -57,65 +65,6 @@ function fail(
   return respond(status, { verified: false, reason, error }, headers);
 }
 
-function isJsonContentType(header: string | null): boolean {
-  if (header === null) return false;
-  const [type = "", ...params] = header.split(";");
-  if (type.trim().toLowerCase() !== "application/json") return false;
-  return params.every((param) => {
-    const [name = "", value = ""] = param.split("=");
-    if (name.trim().toLowerCase() !== "charset") return true;
-    const charset = value
-      .trim()
-      .replace(/^"(.*)"$/, "$1")
-      .toLowerCase();
-    return charset === "utf-8" || charset === "utf8";
-  });
-}
-
-/** The body as UTF-8 text, or null when it is larger than `maxBytes`; undefined when unreadable. */
-async function readBounded(request: Request, maxBytes: number): Promise<string | null | undefined> {
-  let body: ReadableStream<Uint8Array> | null;
-  try {
-    body = request.body;
-  } catch {
-    return undefined;
-  }
-  if (body === null) return "";
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      if (!ArrayBuffer.isView(value)) {
-        reader.cancel().catch(() => undefined);
-        return undefined;
-      }
-      total += value.byteLength;
-      if (total > maxBytes) {
-        reader.cancel().catch(() => undefined);
-        return null;
-      }
-      chunks.push(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
-    }
-  } catch {
-    reader.cancel().catch(() => undefined);
-    return undefined;
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
 const TOO_LARGE = `The body must be at most ${MAX_VERIFY_BODY_BYTES} bytes (8 KB).`;
 const ONLY_JWTS =
   'Only JWTs ("eyJ…" with three dot-separated parts) are checked here. Never send API keys or widget tokens to a server you do not own.';
@@ -129,41 +78,43 @@ async function handle(
       Allow: "POST",
     });
   }
-  if (!isJsonContentType(request.headers.get("content-type"))) {
+  if (jsonMediaType(request.headers.get("content-type")) !== "json") {
     return fail(
       415,
       "unsupported_media_type",
       'Send the body as JSON with "Content-Type: application/json".',
     );
   }
-  const length = request.headers.get("content-length");
-  if (length !== null) {
-    const digits = length.trim();
-    if (!/^\d+$/.test(digits))
-      return fail(400, "invalid_body", "Content-Length must be a whole number of bytes.");
-    if (digits.replace(/^0+(?=\d)/, "").length > 15 || Number(digits) > MAX_VERIFY_BODY_BYTES) {
-      return fail(413, "payload_too_large", TOO_LARGE);
-    }
+  const length = contentLengthProblem(request.headers.get("content-length"), MAX_VERIFY_BODY_BYTES);
+  if (length === "malformed")
+    return fail(400, "invalid_body", "Content-Length must be a whole number of bytes.");
+  if (length === "too-large") return fail(413, "payload_too_large", TOO_LARGE);
+  const body = bodyStream(request);
+  const read: BodyRead =
+    body === undefined
+      ? { ok: false, failure: "not-bytes" }
+      : await readBoundedText(body, MAX_VERIFY_BODY_BYTES);
+  if (!read.ok) {
+    return read.failure === "too-large"
+      ? fail(413, "payload_too_large", TOO_LARGE)
+      : fail(400, "invalid_body", "The body could not be read as UTF-8.");
   }
-  const text = await readBounded(request, MAX_VERIFY_BODY_BYTES);
-  if (text === null) return fail(413, "payload_too_large", TOO_LARGE);
-  if (text === undefined) return fail(400, "invalid_body", "The body could not be read as UTF-8.");
 
-  let body: unknown;
+  let json: unknown;
   try {
-    body = JSON.parse(text);
+    json = JSON.parse(read.text);
   } catch {
     // The parser's message quotes the body, which may hold the token: say less.
     return fail(400, "invalid_json", 'The body is not valid JSON. Send { "token": "<JWT>" }.');
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
     return fail(400, "invalid_body", 'Send a JSON object: { "token": "<JWT>" }.');
   }
-  const keys = Object.keys(body);
+  const keys = Object.keys(json);
   if (keys.some((key) => key !== "token")) {
     return fail(400, "invalid_body", 'Send only { "token": "<JWT>" }: no other fields.');
   }
-  const token = (body as { token?: unknown }).token;
+  const token = (json as { token?: unknown }).token;
   if (typeof token !== "string")
     return fail(400, "invalid_body", '"token" must be a string holding a JWT.');
   if (!looksLikeJwt(token) || token !== token.trim()) return fail(400, "not_a_jwt", ONLY_JWTS);
