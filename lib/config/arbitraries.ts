@@ -1,16 +1,17 @@
 /**
  * fast-check generators for playground configs, for property tests only.
- * Built from the option table so a new option is generated automatically.
+ *
+ * `configArbitrary` reads the option table: each row is generated from its control kind
+ * (`optionArbitrary`), so a new text, boolean, select or colour row is generated with no edit
+ * here. Text rows take their length limit from the row's zod schema and mix in the row's
+ * `examples`; select rows draw from their choices. The list and key/value kinds have their own
+ * generators below (the list one keeps the extra-field rules; the key/value one probes the
+ * row's schema for number and boolean values).
  */
+import "./zod"; // jitless: no eval under the CSP
 import fc from "fast-check";
-import { SERVER_LANGUAGE_CHOICES, WIDGET_LANGUAGES } from "./languages";
-import {
-  IDENTITY_MODELS,
-  LIMITS,
-  OPTION_KEYS,
-  type OptionKey,
-  type PlaygroundConfig,
-} from "./options";
+import { z } from "zod";
+import { LIMITS, OPTION_KEYS, OPTIONS, type OptionRow, type PlaygroundConfig } from "./options";
 import { extraFieldProblem } from "./schema";
 
 /** Fragments that break naive escaping in every context a snippet has. */
@@ -168,6 +169,10 @@ const colors = fc.oneof(
   fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255)).map(([r, g, b]) => `rgb(${r}, ${g}, ${b})`),
 );
 
+/**
+ * Extra welcome-form fields: names the form would accept (no blanks, no duplicates, no
+ * built-in field), so the config stays valid.
+ */
 function extraFields(strings: Strings): fc.Arbitrary<string[]> {
   return fc.array(text(strings, 30), { maxLength: 5 }).map((names) => {
     const kept: string[] = [];
@@ -176,8 +181,62 @@ function extraFields(strings: Strings): fc.Arbitrary<string[]> {
   });
 }
 
-function rows<V>(key: fc.Arbitrary<string>, value: fc.Arbitrary<V>) {
-  return fc.array(fc.record({ key, value }), { maxLength: 4 });
+/**
+ * Key/value rows. Keys and string values are short text (every key/value row's entries are);
+ * numbers and booleans join in where the row's schema accepts them (the server's customData).
+ */
+function keyValueRows(strings: Strings, schema: z.ZodType): fc.Arbitrary<unknown[]> {
+  const accepts = (value: unknown) => schema.safeParse([{ key: "k", value }]).success;
+  const values: fc.Arbitrary<unknown>[] = [text(strings)];
+  if (accepts(1.5)) {
+    values.push(
+      fc.integer({ min: -1e6, max: 1e6 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+    );
+  }
+  if (accepts(true)) values.push(fc.boolean());
+  return fc.array(fc.record({ key: text(strings, 20), value: fc.oneof(...values) }), {
+    maxLength: 4,
+  });
+}
+
+/**
+ * Free text for a text-kind row, within its schema's `maxLength` (UTF-16 units). Hostile text
+ * is capped in code points, up to two units each, hence half the limit; a multiline row gets
+ * longer text. The row's default (usually "", i.e. not set) and its examples join in.
+ */
+function textOption(strings: Strings, row: OptionRow): fc.Arbitrary<string> {
+  const limit = (row.schema instanceof z.ZodString && row.schema.maxLength) || LIMITS.shortText;
+  const max = Math.min(row.control.kind === "multiline" ? 200 : 40, Math.floor(limit / 2));
+  const arms: fc.WeightedArbitrary<string>[] = [
+    { weight: 3, arbitrary: text(strings, max, limit) },
+    { weight: 1, arbitrary: fc.constant(String(row.default)) },
+  ];
+  if (row.examples?.length) arms.push({ weight: 1, arbitrary: fc.constantFrom(...row.examples) });
+  return fc.oneof(...arms);
+}
+
+/** Any value of one option, from its row's control kind. */
+export function optionArbitrary(
+  row: OptionRow,
+  opts: ConfigArbitraryOptions = {},
+): fc.Arbitrary<unknown> {
+  const strings: Strings = opts.hostile ? (opts.extreme ? "extreme" : "hostile") : "ordinary";
+  const control = row.control;
+  switch (control.kind) {
+    case "boolean":
+      return fc.boolean();
+    case "select":
+      return fc.constantFrom(...control.choices.map((c) => c.value));
+    case "colour":
+      return colors;
+    case "list":
+      return extraFields(strings);
+    case "key-value":
+      return keyValueRows(strings, row.schema);
+    default:
+      return textOption(strings, row);
+  }
 }
 
 export interface ConfigArbitraryOptions {
@@ -190,43 +249,8 @@ export interface ConfigArbitraryOptions {
   extreme?: boolean;
 }
 
-/** Any valid playground config. */
+/** Any valid playground config, one generator per option row, keys in table order. */
 export function configArbitrary(opts: ConfigArbitraryOptions = {}): fc.Arbitrary<PlaygroundConfig> {
-  const strings: Strings = opts.hostile ? (opts.extreme ? "extreme" : "hostile") : "ordinary";
-  const t = (max?: number, limit?: number) => text(strings, max, limit);
-  const fields: { [K in OptionKey]: fc.Arbitrary<PlaygroundConfig[K]> } = {
-    model: fc.constantFrom(...IDENTITY_MODELS),
-    widgetToken: fc.oneof(fc.constant(""), fc.constantFrom("wt_3f9a2c7e", "abc123"), t()),
-    collectUserData: fc.boolean(),
-    prefillName: t(),
-    prefillEmail: fc.oneof(t(), fc.constant("jane@example.com")),
-    extraFields: extraFields(strings),
-    externalId: fc.oneof(t(), fc.constant("workspace_42")),
-    userName: t(),
-    userEmail: fc.oneof(t(), fc.constant("jane@example.com")),
-    userAvatarUrl: fc.oneof(t(), fc.constant("https://example.com/a.png")),
-    userCustomData: rows(t(20), t()),
-    serverEmail: fc.oneof(fc.constant("jane@example.com"), t()),
-    serverName: t(),
-    serverAvatarUrl: t(),
-    serverPhone: fc.oneof(t(), fc.constant("+1234567890")),
-    serverLanguage: fc.constantFrom("", ...SERVER_LANGUAGE_CHOICES),
-    serverCustomData: rows(
-      t(20),
-      fc.oneof(
-        t(),
-        fc.integer({ min: -1e6, max: 1e6 }),
-        fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
-        fc.boolean(),
-      ),
-    ),
-    serverChatContext: t(200, LIMITS.longText),
-    apiKey: fc.oneof(fc.constant(""), fc.constant("sk_sandbox_playground_demo_key"), t()),
-    contactToken: fc.oneof(fc.constant(""), t(40, LIMITS.longText)),
-    primaryColor: colors,
-    language: fc.constantFrom(...WIDGET_LANGUAGES),
-    orgName: t(),
-  };
-  // Keep the keys in table order so generated configs look like real ones.
-  return fc.record(Object.fromEntries(OPTION_KEYS.map((k) => [k, fields[k]])) as typeof fields);
+  const fields = Object.fromEntries(OPTION_KEYS.map((k) => [k, optionArbitrary(OPTIONS[k], opts)]));
+  return fc.record(fields) as fc.Arbitrary<PlaygroundConfig>;
 }

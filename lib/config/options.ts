@@ -121,6 +121,8 @@ export interface OptionRow<S extends z.ZodType = z.ZodType> {
   versions: readonly WidgetMajor[];
   /** Realistic values the property-test generators mix in with random and hostile text. */
   examples?: readonly string[];
+  /** Lines the options editor's hover text adds after `help` (which is written for the control). */
+  docs?: readonly string[];
 }
 
 function row<S extends z.ZodType>(r: OptionRow<S>): OptionRow<S> {
@@ -205,6 +207,10 @@ export const OPTIONS = {
     apiField: null,
     presetKeeps: false,
     versions: ["v4"],
+    docs: [
+      "Shows the welcome form that asks for name and email (a non-verified contact).",
+      "Ignored when `user.token` or `user.data.email` is set.",
+    ],
   }),
   prefillName: row({
     schema: shortText,
@@ -259,6 +265,10 @@ export const OPTIONS = {
     apiField: null,
     presetKeeps: false,
     versions: ["v4"],
+    docs: [
+      "Only has an effect with `collectUserData: true`; the form then shows on every page load.",
+      `The playground takes at most ${LIMITS.extraFields}.`,
+    ],
   }),
   externalId: row({
     schema: shortText,

@@ -123,9 +123,31 @@ describe("widgetTypesSource", () => {
     expect(source).toContain('@default "en"');
     expect(source).toContain('@default "hsl(0 0% 9%)"');
     expect(source).toContain("declare const contactToken: string;");
+    // A row's `docs` lines, and what a control kind adds, reach the hover text.
+    expect(source).toContain("Ignored when `user.token` or `user.data.email` is set.");
+    expect(source).toContain("The playground takes at most 12.");
+    expect(source).toContain("Any CSS colour: hex, rgb(), hsl() or a name.");
+    expect(source).toContain("Values must be strings: the type is Record<string, string>.");
     // Exactly one `*/` per JSDoc block: help text cannot end a comment early.
     const opens = source.match(/\/\*\*/g)?.length ?? 0;
     expect(source.match(/\*\//g)?.length).toBe(opens);
+  });
+});
+
+describe("widgetTypesSource as a module", () => {
+  const source = widgetTypesSource({ module: true });
+
+  it("exports the same declarations, without the contactToken global", () => {
+    expect(source).toContain(`export interface ${WIDGET_CONFIG_TYPE} {`);
+    expect(source).toContain("export type WidgetUser = (");
+    expect(source).not.toContain("contactToken");
+    expect(source.replace(/^export /gm, "")).toBe(
+      widgetTypesSource().replace(/\n\/\*\*\n \* The contact token[\s\S]*$/, ""),
+    );
+  });
+
+  it("compiles", () => {
+    expect(check("export {};\n", source)).toEqual([]);
   });
 });
 

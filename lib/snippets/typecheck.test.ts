@@ -1,6 +1,7 @@
 /**
  * The golden React and Next.js files type-check (strict) against React's and
- * Next's real types and a spec-faithful stub of `@opencx/widget-react`; every
+ * Next's real types and a stub of `@opencx/widget-react` whose options are the editor's
+ * declarations (`test-support/widget-react-stub.ts`); every
  * golden JS/TS file and HTML inline script has no syntax error as
  * `transpileModule` reports them.
  */
@@ -12,8 +13,10 @@ import { describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "./test-support/fixtures";
 import { transpileErrors } from "./test-support/literal-eval";
 import { generatedInlineScript } from "./test-support/snippet-checks";
+import { widgetReactStubSource } from "./test-support/widget-react-stub";
 
-const STUB = fileURLToPath(new URL("./test-support/widget-react-stub.d.ts", import.meta.url));
+/** Not on disk: the compiler host serves `widgetReactStubSource()` under this name. */
+const STUB = fileURLToPath(new URL("./test-support/opencx-widget-react.d.ts", import.meta.url));
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
@@ -30,22 +33,34 @@ describe("golden files compile", () => {
   it("React and Next.js files type-check in strict mode", () => {
     const files = byExtension(".tsx", ".ts");
     expect(files.length).toBeGreaterThan(20);
+    const options: ts.CompilerOptions = {
+      strict: true,
+      noEmit: true,
+      noUnusedLocals: true,
+      noUnusedParameters: true,
+      target: ts.ScriptTarget.ES2022,
+      lib: ["lib.dom.d.ts", "lib.dom.iterable.d.ts", "lib.es2023.d.ts"],
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      jsx: ts.JsxEmit.ReactJSX,
+      types: ["node"],
+      skipLibCheck: true,
+      isolatedModules: true,
+      paths: { "@opencx/widget-react": [STUB] },
+    };
+    const stub = widgetReactStubSource();
+    const host = ts.createCompilerHost(options);
     const program = ts.createProgram({
       rootNames: [...files, STUB],
-      options: {
-        strict: true,
-        noEmit: true,
-        noUnusedLocals: true,
-        noUnusedParameters: true,
-        target: ts.ScriptTarget.ES2022,
-        lib: ["lib.dom.d.ts", "lib.dom.iterable.d.ts", "lib.es2023.d.ts"],
-        module: ts.ModuleKind.ESNext,
-        moduleResolution: ts.ModuleResolutionKind.Bundler,
-        jsx: ts.JsxEmit.ReactJSX,
-        types: ["node"],
-        skipLibCheck: true,
-        isolatedModules: true,
-        paths: { "@opencx/widget-react": [STUB] },
+      options,
+      host: {
+        ...host,
+        fileExists: (name) => name === STUB || host.fileExists(name),
+        readFile: (name) => (name === STUB ? stub : host.readFile(name)),
+        getSourceFile: (name, version, ...rest) =>
+          name === STUB
+            ? ts.createSourceFile(name, stub, version)
+            : host.getSourceFile(name, version, ...rest),
       },
     });
     const errors = ts.getPreEmitDiagnostics(program).map((d) => {
