@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { buttonClass } from "@/components/ui/button-styles";
 
 /** Says what was wrong with the link the page was opened with; the rest of the state loaded. */
 export function LinkNotice({ issues }: { issues: string[] }) {
@@ -19,11 +20,7 @@ export function LinkNotice({ issues }: { issues: string[] }) {
           ))}
         </ul>
       </div>
-      <button
-        type="button"
-        onClick={() => setOpen(false)}
-        className="rounded px-2 py-0.5 text-xs underline focus-visible:outline-2 focus-visible:outline-blue-600"
-      >
+      <button type="button" onClick={() => setOpen(false)} className={buttonClass.notice}>
         Dismiss
       </button>
     </div>

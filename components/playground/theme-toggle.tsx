@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+import { compactFieldClass } from "@/components/ui/button-styles";
 
 export type ThemeChoice = "system" | "light" | "dark";
 const STORAGE_KEY = "identity-playground:theme";
@@ -46,7 +47,7 @@ export function ThemeToggle() {
         value={choice}
         onChange={(e) => choose(e.target.value as ThemeChoice)}
         data-testid="header.theme"
-        className="rounded-md border border-neutral-300 bg-white px-1.5 py-1 text-xs text-neutral-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100"
+        className={compactFieldClass}
       >
         {(Object.keys(LABELS) as ThemeChoice[]).map((c) => (
           <option key={c} value={c}>

@@ -39,6 +39,3 @@ export const compactFieldClass =
 /** A modal `<dialog>`: the centred panel, and the backdrop behind it. */
 export const dialogPanelClass =
   "m-auto max-h-[calc(100dvh-2rem)] w-[min(46rem,calc(100%-2rem))] overflow-y-auto rounded-lg border border-neutral-300 bg-white p-0 text-neutral-900 shadow-xl backdrop:bg-neutral-950/50 dark:border-neutral-700 dark:bg-neutral-950 dark:text-neutral-100";
-
-/** The header's buttons: `buttonClass.secondary` under its first name (the preview host still uses it). */
-export const headerButton = buttonClass.secondary;

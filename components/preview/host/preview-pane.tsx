@@ -12,7 +12,7 @@ import type { PreviewToHostMessage } from "@/lib/preview/messages";
 import { PreviewFrame } from "@/components/preview/host/preview-frame";
 import { languageNote } from "@/lib/preview/language-note";
 import { useAnnounce } from "@/components/state/announcer";
-import { headerButton } from "@/components/ui/button-styles";
+import { buttonClass, toggleGroupClass } from "@/components/ui/button-styles";
 import { useUsableConfig } from "@/components/state/use-usable-config";
 import { requestContactToken } from "./request-contact-token";
 import { VerifiedFlow } from "./verified-flow";
@@ -95,11 +95,7 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
     >
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="mr-auto text-sm font-semibold">Live preview</h2>
-        <div
-          role="group"
-          aria-label="Preview size"
-          className="flex overflow-hidden rounded-md border border-neutral-300 dark:border-neutral-700"
-        >
+        <div role="group" aria-label="Preview size" className={toggleGroupClass}>
           {(["desktop", "mobile"] as const).map((v) => (
             <button
               key={v}
@@ -107,7 +103,7 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
               aria-pressed={viewport === v}
               onClick={() => dispatch({ type: "viewport-chosen", viewport: v })}
               data-testid={`preview.viewport.${v}`}
-              className="px-2.5 py-1 text-xs font-medium capitalize text-neutral-700 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 aria-pressed:bg-neutral-900 aria-pressed:text-white dark:text-neutral-300 dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900"
+              className={`${buttonClass.toggle} capitalize`}
             >
               {v}
             </button>
@@ -116,11 +112,7 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
       </div>
 
       <div className="flex flex-wrap items-center gap-2 rounded-md border border-neutral-200 bg-white p-2 dark:border-neutral-800 dark:bg-neutral-950">
-        <div
-          role="group"
-          aria-label="Device"
-          className="flex overflow-hidden rounded-md border border-neutral-300 dark:border-neutral-700"
-        >
+        <div role="group" aria-label="Device" className={toggleGroupClass}>
           {DEVICES.map((d) => (
             <button
               key={d.id}
@@ -128,7 +120,7 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
               aria-pressed={active === d.id}
               onClick={() => dispatch({ type: "device-opened", device: d.id })}
               data-testid={`preview.device.${d.id}`}
-              className="px-2.5 py-1 text-xs font-medium text-neutral-700 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-blue-600 aria-pressed:bg-neutral-900 aria-pressed:text-white dark:text-neutral-300 dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900"
+              className={buttonClass.toggle}
             >
               {d.label}
             </button>
@@ -136,7 +128,7 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
         </div>
         <button
           type="button"
-          className={headerButton}
+          className={buttonClass.secondary}
           onClick={reload}
           data-testid="preview.reload"
           title="A return visit: the widget reads what it saved in localStorage"
@@ -145,7 +137,7 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
         </button>
         <button
           type="button"
-          className={headerButton}
+          className={buttonClass.secondary}
           onClick={clearSiteData}
           data-testid="preview.clearSiteData"
           title="Forget the widget's localStorage keys, then reload"
@@ -156,7 +148,7 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
           activeEmail ? (
             <button
               type="button"
-              className={headerButton}
+              className={buttonClass.secondary}
               onClick={() => dispatch({ type: "signed-out" })}
               data-testid="preview.signOut"
             >
@@ -179,7 +171,7 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
                 data-testid="preview.signInEmail"
                 className="w-40 rounded-md border border-neutral-300 bg-white px-2 py-1 text-xs focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-neutral-700 dark:bg-neutral-900"
               />
-              <button type="submit" className={headerButton} data-testid="preview.signIn">
+              <button type="submit" className={buttonClass.secondary} data-testid="preview.signIn">
                 Sign in
               </button>
             </form>
@@ -219,7 +211,7 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
           </p>
           <button
             type="button"
-            className={headerButton}
+            className={buttonClass.secondary}
             onClick={showFreshVisitor}
             data-testid="preview.freshVisitor"
           >

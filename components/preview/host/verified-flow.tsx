@@ -1,6 +1,6 @@
 "use client";
 import { usePlayground } from "@/components/state/store-provider";
-import { headerButton } from "@/components/ui/button-styles";
+import { buttonClass } from "@/components/ui/button-styles";
 import type { TokenState } from "@/lib/preview/devices";
 
 type StepStatus = "done" | "pending" | "failed" | "idle";
@@ -90,7 +90,7 @@ export function VerifiedFlow({
       .{" "}
       <button
         type="button"
-        className={headerButton}
+        className={buttonClass.secondary}
         data-testid="preview.flow.useEmail"
         onClick={() => setOption("serverEmail", email)}
       >
