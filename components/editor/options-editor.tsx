@@ -15,7 +15,8 @@
  * Loaded only when opened: this module, Monaco and `lib/import` are never in the first load.
  */
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { editorSource, importSnippet, type ImportProblem } from "@/lib/import";
+import { importSnippet, type ImportProblem } from "@/lib/import";
+import { editorSource } from "@/lib/editor/source";
 import { OPTION_KEYS, type PlaygroundConfig } from "@/lib/config/options";
 import { mapOffset, minimalReplacement } from "@/lib/editor/text-diff";
 import { useAnnounce } from "@/components/state/announcer";

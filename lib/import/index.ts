@@ -19,7 +19,6 @@ import { readSources, type ScriptTag } from "./sources";
 import type { ImportProblem, ImportResult } from "./types";
 
 export type { ImportKind, ImportProblem, ImportResult, SourceRange } from "./types";
-export { editorSource, EDITOR_TYPE_NAME } from "./editor-source";
 
 function failed(
   base: PlaygroundConfig,

@@ -15,7 +15,8 @@ import {
 } from "../config/widget-config";
 import { looksLikeApiKey, looksLikeJwt } from "../rules/helpers";
 import { generateSnippet } from "../snippets";
-import { editorSource, importSnippet } from "./index";
+import { editorSource } from "../editor/source";
+import { importSnippet } from "./index";
 
 const RUNS = 300;
 
