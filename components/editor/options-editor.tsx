@@ -17,7 +17,7 @@
  * Loaded only when opened: this module, Monaco and `lib/import` are never in the first load.
  */
 import { useEffect, useId, useRef, useState } from "react";
-import { editorSource } from "@/lib/import";
+import { editorSource } from "@/lib/editor/source";
 import { usePlaygroundStore } from "@/components/state/store-provider";
 import { EDITOR_THEMES, getTypeScriptWorker, setUpMonaco, type Monaco } from "./monaco";
 import { useEditorSync } from "./use-editor-sync";

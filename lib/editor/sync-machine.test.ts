@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { configArbitrary } from "../config/arbitraries";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
-import { editorSource, importSnippet, type ImportProblem, type ImportResult } from "../import";
+import { importSnippet, type ImportProblem, type ImportResult } from "../import";
+import { editorSource } from "./source";
 import {
   initialSync,
   sameConfig,

@@ -13,7 +13,8 @@
  *   raised instead, and the user may discard the edit, which rewrites the text from the store.
  */
 import { OPTION_KEYS, type PlaygroundConfig } from "../config/options";
-import { editorSource, type ImportProblem, type ImportResult } from "../import";
+import type { ImportProblem, ImportResult } from "../import";
+import { editorSource } from "./source";
 
 /** What the message line says (and the editor's `data-state`). */
 export type SyncStatus = "synced" | "pending" | "applied" | "invalid";

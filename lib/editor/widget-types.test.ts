@@ -8,7 +8,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { configArbitrary } from "@/lib/config/arbitraries";
 import { WIDGET_LANGUAGES } from "@/lib/config/languages";
-import { EDITOR_TYPE_NAME, editorSource } from "@/lib/import";
+import { EDITOR_TYPE_NAME, editorSource } from "./source";
 import { widgetTypesSource, WIDGET_CONFIG_TYPE } from "./widget-types";
 
 const TYPES_FILE = "/virtual/widget.d.ts";

@@ -7,7 +7,7 @@
  */
 import type { Expression, Node, ObjectExpression } from "@babel/types";
 import { quoteSource, rangeOf, unwrap } from "./literal";
-import { MODELLED } from "./map";
+import { MODELLED } from "./option-tree";
 import type { ParsedProgram } from "./sources";
 import type { ImportProblem } from "./types";
 

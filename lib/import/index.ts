@@ -14,12 +14,13 @@ import { playgroundConfigSchema } from "../config/schema";
 import { WIDGET_VERSION } from "../config/widget-config";
 import { findOptions } from "./find";
 import { readLiteral } from "./literal";
-import { mapServerBody, mapWidgetOptions, Report } from "./map";
+import { Report } from "./report";
+import { mapServerBody } from "./server-body";
 import { readSources, type ScriptTag } from "./sources";
+import { mapWidgetOptions } from "./widget-options";
 import type { ImportProblem, ImportResult } from "./types";
 
 export type { ImportKind, ImportProblem, ImportResult, SourceRange } from "./types";
-export { editorSource, EDITOR_TYPE_NAME } from "./editor-source";
 
 function failed(
   base: PlaygroundConfig,

@@ -13,9 +13,10 @@ import {
   toWidgetConfig,
   WIDGET_TOKEN_PLACEHOLDER,
 } from "../config/widget-config";
-import { looksLikeApiKey, looksLikeJwt } from "../rules/helpers";
+import { looksLikeApiKey, looksLikeJwt } from "../secrets/detect";
 import { generateSnippet } from "../snippets";
-import { editorSource, importSnippet } from "./index";
+import { editorSource } from "../editor/source";
+import { importSnippet } from "./index";
 
 const RUNS = 300;
 

@@ -1,14 +1,15 @@
 /**
  * The text of the options editor: the widget options of a config as a typed
- * TypeScript constant. `importSnippet` reads it back.
+ * TypeScript constant. `importSnippet` (lib/import) reads it back.
  */
 import type { PlaygroundConfig } from "../config/options";
 import { WIDGET_VERSION } from "../config/widget-config";
 import { widgetOptionsValue } from "../snippets/model";
 import { printJs } from "../snippets/print";
+import { WIDGET_CONFIG_TYPE } from "./widget-types";
 
 /** The type the editor's declarations file defines for the options. */
-export const EDITOR_TYPE_NAME = "WidgetConfig";
+export const EDITOR_TYPE_NAME = WIDGET_CONFIG_TYPE;
 
 export function editorSource(config: PlaygroundConfig): string {
   const value = printJs(widgetOptionsValue(config), { breakTopLevel: true });
