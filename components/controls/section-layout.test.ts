@@ -3,6 +3,7 @@ import {
   IDENTITY_MODELS,
   OPTION_KEYS,
   OPTIONS,
+  type IdentityModel,
   type OptionKey,
   type OptionSection,
 } from "@/lib/config/options";
@@ -15,8 +16,8 @@ const SECTIONS: readonly OptionSection[] = [
   "server",
   "appearance",
 ];
-const applies = (key: OptionKey, model: string) =>
-  OPTIONS[key].models.length === 0 || (OPTIONS[key].models as readonly string[]).includes(model);
+const applies = (key: OptionKey, model: IdentityModel) =>
+  OPTIONS[key].models.length === 0 || OPTIONS[key].models.includes(model);
 
 describe("the controls layout", () => {
   it("draws every row that applies to the model exactly once across the shown cards, and no other", () => {
@@ -40,27 +41,32 @@ describe("the controls layout", () => {
     }
   });
 
-  it("keeps today's cards and order: model card between identity and appearance, collectUserData last", () => {
-    const keys = (section: OptionSection, model: (typeof IDENTITY_MODELS)[number]) =>
-      sectionLayout(section, model).map((e) => e.key);
+  it("keeps today's cards and today's rows in today's order, collectUserData last in its cards", () => {
+    // Filtered to today's rows, so a new row changes none of this: it shows up in table order.
+    const keys = (section: OptionSection, model: IdentityModel, today: readonly OptionKey[]) =>
+      sectionLayout(section, model)
+        .map((e) => e.key)
+        .filter((key) => today.includes(key));
+    const expectOrder = (section: OptionSection, model: IdentityModel, today: OptionKey[]) =>
+      expect(keys(section, model, today), `${section} in ${model}`).toEqual(today);
     expect(visibleSections("anonymous")).toEqual(["identity", "appearance"]);
     expect(modelSection("anonymous")).toBeNull();
     for (const model of ["collect", "browser", "server"] as const) {
       expect(visibleSections(model)).toEqual(["identity", model, "appearance"]);
     }
     for (const model of IDENTITY_MODELS) {
-      expect(keys("identity", model)).toEqual(["model", "widgetToken", "externalId"]);
-      expect(keys("appearance", model)).toEqual(["primaryColor", "orgName", "language"]);
+      expectOrder("identity", model, ["model", "widgetToken", "externalId"]);
+      expectOrder("appearance", model, ["primaryColor", "orgName", "language"]);
     }
-    expect(keys("collect", "collect")).toEqual(["prefillName", "prefillEmail", "extraFields"]);
-    expect(keys("browser", "browser")).toEqual([
+    expectOrder("collect", "collect", ["prefillName", "prefillEmail", "extraFields"]);
+    expectOrder("browser", "browser", [
       "userName",
       "userEmail",
       "userAvatarUrl",
       "userCustomData",
       "collectUserData",
     ]);
-    expect(keys("server", "server")).toEqual([
+    expectOrder("server", "server", [
       "serverEmail",
       "serverName",
       "serverAvatarUrl",
@@ -72,6 +78,12 @@ describe("the controls layout", () => {
       "contactToken",
       "collectUserData",
     ]);
+    for (const model of ["browser", "server"] as const) {
+      expect(sectionLayout(model, model).at(-1)?.key).toBe("collectUserData");
+    }
+    for (const section of ["identity", "collect", "appearance"] as const) {
+      expect(sectionLayout(section, "collect").map((e) => e.key)).not.toContain("collectUserData");
+    }
   });
 
   it("hands each entry its row's control descriptor", () => {
