@@ -1,7 +1,6 @@
 "use client";
-import { AlsoCollectToggle } from "./collect-section";
-import { SectionCard, TextOption } from "./field";
-import { KeyValueEditor } from "./key-value-editor";
+import { SectionCard } from "./field";
+import { SectionOptions } from "./section-options";
 
 export function BrowserSection() {
   return (
@@ -10,11 +9,7 @@ export function BrowserSection() {
       description="Your page passes who the visitor is. Anyone can change page data: the contact is non-verified."
       testId="controls.browser"
     >
-      <TextOption name="userName" placeholder="Jane Doe" />
-      <TextOption name="userEmail" type="email" placeholder="jane@example.com" />
-      <TextOption name="userAvatarUrl" type="url" placeholder="https://…/avatar.png" />
-      <KeyValueEditor name="userCustomData" />
-      <AlsoCollectToggle />
+      <SectionOptions section="browser" />
     </SectionCard>
   );
 }

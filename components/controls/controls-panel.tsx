@@ -1,23 +1,31 @@
 "use client";
+import type { ComponentType } from "react";
 import { usePlayground } from "@/components/state/store-provider";
 import { AppearanceSection } from "./appearance-section";
 import { BrowserSection } from "./browser-section";
 import { CollectSection } from "./collect-section";
 import { IdentitySection } from "./identity-section";
+import { modelSection, type ModelSection } from "./section-layout";
 import { ServerSection } from "./server-section";
 import { TrustSummary } from "./trust-summary";
 import { AdvisorySummary } from "./advisories";
 import { TokenInspector } from "@/components/tokens/token-inspector";
 
+const MODEL_CARDS: Record<ModelSection, ComponentType> = {
+  collect: CollectSection,
+  browser: BrowserSection,
+  server: ServerSection,
+};
+
 /** Only the chosen model's fields show; values typed in the others are kept in the store. */
 export function ControlsPanel() {
   const model = usePlayground((s) => s.config.model);
+  const own = modelSection(model);
+  const ModelCard = own === null ? null : MODEL_CARDS[own];
   return (
     <div className="space-y-4">
       <IdentitySection />
-      {model === "collect" ? <CollectSection /> : null}
-      {model === "browser" ? <BrowserSection /> : null}
-      {model === "server" ? <ServerSection /> : null}
+      {ModelCard ? <ModelCard /> : null}
       <TrustSummary />
       <AppearanceSection />
       <AdvisorySummary />

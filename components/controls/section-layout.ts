@@ -1,0 +1,84 @@
+/**
+ * Which option rows each controls card draws, in which order: derived from the option table,
+ * so a new row shows up in its section's card without an edit here or in the components.
+ *
+ * - The panel shows the identity card, the chosen model's own card (none for anonymous), then
+ *   the appearance card.
+ * - A card draws the rows of its section that apply to the model, in table order.
+ * - A row that applies to a model whose card for the row's section is not shown is drawn at the
+ *   end of the model's own card. That is where `collectUserData` (section "collect", models
+ *   browser and server) sits: after the browser and server cards' own rows.
+ * - `DRAWN_BEFORE` moves a row up within its card without reordering the table (see there).
+ */
+import {
+  OPTION_KEYS,
+  OPTIONS,
+  type ControlDescriptor,
+  type IdentityModel,
+  type OptionKey,
+  type OptionSection,
+} from "@/lib/config/options";
+
+export interface LayoutEntry {
+  key: OptionKey;
+  control: ControlDescriptor;
+}
+
+/** The cards shown for one model only. */
+export type ModelSection = Exclude<OptionSection, "identity" | "appearance">;
+
+/** Each model's own card: the section named like it, none for anonymous. */
+const MODEL_SECTION: Readonly<Record<IdentityModel, ModelSection | null>> = {
+  anonymous: null,
+  collect: "collect",
+  browser: "browser",
+  server: "server",
+};
+
+/**
+ * Rows a card draws just before another row of the same card. The table cannot simply be
+ * reordered: share links write their keys in table order, and advisories and held-back
+ * messages are sorted by it, so moving `orgName` above `language` in the table would change
+ * the link of every config that sets both.
+ */
+export const DRAWN_BEFORE: Readonly<Partial<Record<OptionKey, OptionKey>>> = {
+  orgName: "language",
+};
+
+/** The model's own card, or `null` when the model has none. */
+export function modelSection(model: IdentityModel): ModelSection | null {
+  return MODEL_SECTION[model];
+}
+
+/** The cards the panel shows for a model, top to bottom. */
+export function visibleSections(model: IdentityModel): OptionSection[] {
+  const own = MODEL_SECTION[model];
+  return own ? ["identity", own, "appearance"] : ["identity", "appearance"];
+}
+
+function appliesTo(key: OptionKey, model: IdentityModel): boolean {
+  const { models } = OPTIONS[key];
+  return models.length === 0 || models.includes(model);
+}
+
+const TABLE_INDEX = new Map(OPTION_KEYS.map((key, i) => [key, i]));
+
+function rank(key: OptionKey): number {
+  const before = DRAWN_BEFORE[key];
+  return before === undefined ? TABLE_INDEX.get(key)! : TABLE_INDEX.get(before)! - 0.5;
+}
+
+/** The rows the `section` card draws when `model` is chosen, in order (empty if it is hidden). */
+export function sectionLayout(section: OptionSection, model: IdentityModel): LayoutEntry[] {
+  const shown = visibleSections(model);
+  if (!shown.includes(section)) return [];
+  const applicable = OPTION_KEYS.filter((key) => appliesTo(key, model));
+  const own = applicable
+    .filter((key) => OPTIONS[key].section === section)
+    .sort((a, b) => rank(a) - rank(b));
+  const guests =
+    section === MODEL_SECTION[model]
+      ? applicable.filter((key) => !shown.includes(OPTIONS[key].section))
+      : [];
+  return [...own, ...guests].map((key) => ({ key, control: OPTIONS[key].control }));
+}

@@ -1,0 +1,74 @@
+"use client";
+/**
+ * Draws a card's option rows from the option table: generic fields for the text kinds, colour,
+ * select and boolean rows; the hand-written control a row names in `control.custom` otherwise.
+ */
+import type { ComponentType } from "react";
+import {
+  OPTIONS,
+  type CustomControl,
+  type OptionKey,
+  type OptionSection,
+} from "@/lib/config/options";
+import { usePlayground } from "@/components/state/store-provider";
+import { AlsoCollectToggle } from "./also-collect-toggle";
+import { ExtraFieldsEditor } from "./extra-fields-editor";
+import { BooleanOption, ColourOption, SelectOption, TextOption } from "./field";
+import { KeyValueEditor } from "./key-value-editor";
+import { ModelCards } from "./model-cards";
+import { sectionLayout, type LayoutEntry } from "./section-layout";
+
+type KeyValueKey = Parameters<typeof KeyValueEditor>[0]["name"];
+const isKeyValueKey = (key: OptionKey): key is KeyValueKey =>
+  OPTIONS[key].control.kind === "key-value";
+
+/** The one place a custom control name meets its component. */
+const CUSTOM_CONTROLS: Record<CustomControl, ComponentType<{ name: OptionKey }>> = {
+  "model-cards": ModelCards,
+  "extra-fields-editor": ExtraFieldsEditor,
+  "key-value-editor": ({ name }) => (isKeyValueKey(name) ? <KeyValueEditor name={name} /> : null),
+  "also-collect-toggle": AlsoCollectToggle,
+  // The contact token comes from the preview's verified flow (components/preview/host), not
+  // from a field in the controls.
+  "verified-flow": () => null,
+};
+
+function OptionControl({
+  entry: { key, control },
+  card,
+}: {
+  entry: LayoutEntry;
+  card: OptionSection;
+}) {
+  if (control.custom) {
+    const Custom = CUSTOM_CONTROLS[control.custom];
+    return <Custom name={key} />;
+  }
+  switch (control.kind) {
+    case "text":
+    case "email":
+    case "url":
+    case "tel":
+    case "password":
+    case "multiline":
+      return <TextOption name={key} card={card} control={control} />;
+    case "colour":
+      return <ColourOption name={key} card={card} control={control} />;
+    case "select":
+      return <SelectOption name={key} card={card} control={control} />;
+    case "boolean":
+      return <BooleanOption name={key} card={card} control={control} />;
+    case "list":
+    case "key-value":
+      // No generic field: such rows name a custom control (section-layout.test.ts checks).
+      return null;
+  }
+}
+
+/** The rows the `section` card draws for the chosen model, in layout order. */
+export function SectionOptions({ section }: { section: OptionSection }) {
+  const model = usePlayground((s) => s.config.model);
+  return sectionLayout(section, model).map((entry) => (
+    <OptionControl key={entry.key} entry={entry} card={section} />
+  ));
+}
