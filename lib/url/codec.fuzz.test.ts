@@ -116,15 +116,15 @@ function payloadOf(config: PlaygroundConfig, keep = 0.3): Record<string, unknown
 }
 
 /** Values each option's schema refuses (for every option with a share-link key). */
+/** A value the row's schema refuses, chosen by the row's control kind (so a new row is covered). */
 function wrongValue(key: OptionKey): unknown {
   const long = (n: number) => "x".repeat(n + 1 + rand.int(20));
   const anyWrong = [42, -1.5, true, null, { a: 1 }, [1, 2]];
-  switch (key) {
-    case "model":
-      return rand.pick(["admin", "Server", "", ...anyWrong]);
-    case "collectUserData":
+  const control = OPTIONS[key].control;
+  switch (control.kind) {
+    case "boolean":
       return rand.pick(["true", 1, 0, null, [], {}]);
-    case "extraFields":
+    case "list":
       return rand.pick([
         "Company",
         42,
@@ -136,23 +136,25 @@ function wrongValue(key: OptionKey): unknown {
         [long(LIMITS.shortText)],
         Array.from({ length: LIMITS.extraFields + 3 }, (_, i) => `f${i}`),
       ]);
-    case "userCustomData":
-    case "serverCustomData":
+    case "key-value": {
+      const loose = OPTIONS[key].schema.safeParse([{ key: "n", value: 1 }]).success;
       return rand.pick([
         "plan=pro",
         [{ key: 1, value: "x" }],
         [{ key: "a" }],
         [{ key: "a", value: "b", extra: 1 }],
-        [{ key: "a", value: key === "serverCustomData" ? { nested: true } : 42 }],
+        [{ key: "a", value: loose ? { nested: true } : 42 }],
         Array.from({ length: LIMITS.customDataRows + 1 }, (_, i) => ({ key: `k${i}`, value: "v" })),
         [{ key: long(LIMITS.shortText), value: "v" }],
-        ...(key === "serverCustomData" ? [[{ key: "n", value: Infinity }]] : []),
+        ...(loose ? [[{ key: "n", value: Infinity }]] : []),
       ]);
-    case "serverLanguage":
-      return rand.pick(["xx-nope", "EN", "zh-CN ", ...anyWrong]);
-    case "language":
-      return rand.pick(["klingon", "", "EN", ...anyWrong]);
-    case "primaryColor":
+    }
+    case "select": {
+      const choices = new Set(control.choices.map((c) => c.value));
+      const names = ["admin", "Server", "xx-nope", "klingon", "EN", "zh-CN ", ""];
+      return rand.pick([...names.filter((n) => !choices.has(n)), ...anyWrong]);
+    }
+    case "colour":
       return rand.pick([
         "not-a-colour",
         "#12345",
@@ -160,10 +162,10 @@ function wrongValue(key: OptionKey): unknown {
         "url(javascript:alert(1))",
         ...anyWrong,
       ]);
-    case "serverChatContext":
-      return rand.pick([long(LIMITS.longText), ...anyWrong]);
-    default:
-      return rand.pick([long(LIMITS.shortText), ...anyWrong]);
+    default: {
+      const max = (OPTIONS[key].schema as { maxLength?: number | null }).maxLength;
+      return rand.pick([long(max ?? LIMITS.shortText), ...anyWrong]);
+    }
   }
 }
 
