@@ -100,8 +100,9 @@ describe("the option table's rows", () => {
     );
   });
 
-  it("let presets keep only the user's own token, secrets and appearance", () => {
+  it("let presets keep only the user's own widget token, org API key and appearance", () => {
     const kept = rows.filter(([, r]) => r.presetKeeps).map(([k]) => k);
-    expect(kept).toEqual(["widgetToken", "apiKey", "primaryColor", "language", "orgName"]);
+    const appearance = rows.filter(([, r]) => r.section === "appearance").map(([k]) => k);
+    expect(kept.sort()).toEqual(["widgetToken", "apiKey", ...appearance].sort());
   });
 });
