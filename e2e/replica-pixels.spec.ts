@@ -19,8 +19,13 @@ async function openPreview(page: Page, config: Record<string, unknown>): Promise
   await expect(page.getByTestId("preview.document")).toHaveAttribute("data-ready", "");
 }
 
+/** The box once the element's own finite animations are over (an entry animation moves it by 8px). */
 function rect(locator: Locator) {
-  return locator.evaluate((el) => {
+  return locator.evaluate(async (el) => {
+    const finite = el
+      .getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
     const r = el.getBoundingClientRect();
     return {
       top: r.top,
