@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type OptionKey, type PlaygroundConfig } from "../config/options";
-import { formFieldsRelevant } from "./helpers";
+import { formFieldsRelevant, listOf } from "./helpers";
 import { lintConfig } from "./index";
 
 const JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
@@ -163,6 +163,15 @@ describe("prefill-needs-collect and extra-fields-need-collect: why the form fiel
         "prefill-needs-collect",
       ),
     ).toEqual(["prefillEmail"]);
+  });
+});
+
+describe("how an advisory lists names", () => {
+  it('"", "a", "a and b", "a, b and c"', () => {
+    expect(listOf([])).toBe("");
+    expect(listOf(["a"])).toBe("a");
+    expect(listOf(["a", "b"])).toBe("a and b");
+    expect(listOf(["a", "b", "c"])).toBe("a, b and c");
   });
 });
 
