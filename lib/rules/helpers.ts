@@ -15,7 +15,10 @@ export function advisory(
   return { id, severity, option, message };
 }
 
-/** Every string a field contributes to the widget options, for the fields the current model emits. */
+/**
+ * Every string a field contributes to the widget options, for the fields the current model emits
+ * (blank strings included: they never look like a secret).
+ */
 export function clientFieldValues(
   config: PlaygroundConfig,
 ): { option: OptionKey; values: string[] }[] {
@@ -46,10 +49,11 @@ export function clientFieldValues(
       // The contact token goes to the browser as user.token.
       fields.push({ option: "contactToken", values: [config.contactToken] });
       break;
+    // Stryker disable next-line ConditionalExpression,StringLiteral: the Anonymous model adds no field, so dropping this case (falling past the switch) changes nothing.
     case "anonymous":
       break;
   }
-  return fields.map((f) => ({ option: f.option, values: f.values.filter((v) => v.trim() !== "") }));
+  return fields;
 }
 
 export { looksLikeApiKey, looksLikeJwt } from "../secrets/detect";
@@ -67,6 +71,7 @@ export function formFieldsRelevant(config: PlaygroundConfig): boolean {
 /** Why the Browser/Server model does not use the Collect model's form fields. */
 export function whyFormFieldsUnused(config: PlaygroundConfig): string {
   if (config.model === "server") return "with a verified token the welcome form never shows";
+  // Stryker disable next-line ConditionalExpression: only Browser and Server reach here (formFieldsRelevant), and Server returned above, so `model === "browser"` is always true here.
   if (config.model === "browser" && config.userEmail !== "")
     return "with user.data.email the welcome form never shows";
   return "the snippet sends them only with the Collect model";
@@ -76,7 +81,7 @@ export const quote = (s: string) => JSON.stringify(s);
 
 /** "a", "a and b", "a, b and c". */
 export function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items.join("");
+  if (items.length <= 1) return items[0] ?? "";
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 

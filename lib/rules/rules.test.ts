@@ -51,7 +51,12 @@ const CASES: Record<string, Case> = {
     triggers: server({ widgetToken: "same_value", contactToken: "same_value" }),
     severity: "error",
     option: "contactToken",
-    quiet: [server(), make({ model: "browser", widgetToken: "x", contactToken: "x" })],
+    quiet: [
+      server(),
+      make({ model: "browser", widgetToken: "x", contactToken: "x" }),
+      // No widget token and no contact token yet: nothing is the same, both are missing.
+      server({ widgetToken: "", contactToken: "" }),
+    ],
   },
   "widget-token-missing": {
     triggers: make({ widgetToken: "" }),
@@ -75,7 +80,11 @@ const CASES: Record<string, Case> = {
     triggers: make({ model: "browser", collectUserData: true, userEmail: "jane@example.com" }),
     severity: "warning",
     option: "collectUserData",
-    quiet: [make({ model: "browser", collectUserData: false, userEmail: "jane@example.com" })],
+    quiet: [
+      make({ model: "browser", collectUserData: false, userEmail: "jane@example.com" }),
+      // Without user.data.email the welcome form does run (collect-drops-user-data's case).
+      make({ model: "browser", collectUserData: true }),
+    ],
   },
   "collect-drops-user-data": {
     triggers: make({ model: "browser", collectUserData: true, userName: "Jane" }),
@@ -90,6 +99,10 @@ const CASES: Record<string, Case> = {
         userEmail: "jane@example.com",
       }),
       make({ model: "browser", userName: "Jane" }),
+      // A browser name left behind in the Server model is not sent at all.
+      server({ collectUserData: true, userName: "Jane" }),
+      // A custom-data row without a key is not user.data.
+      make({ model: "browser", collectUserData: true, userCustomData: [{ key: "", value: "x" }] }),
     ],
   },
   "prefill-needs-collect": {
@@ -109,6 +122,8 @@ const CASES: Record<string, Case> = {
     quiet: [
       make({ model: "collect", extraFields: ["Company"] }),
       server({ extraFields: ["Company"] }),
+      // Blank extra fields are not asked for.
+      server({ collectUserData: true, extraFields: ["", "  "] }),
     ],
   },
   "prefill-name-too-short": {
@@ -128,13 +143,22 @@ const CASES: Record<string, Case> = {
     quiet: [
       make({ model: "collect", prefillEmail: "jane@example.com" }),
       make({ model: "anonymous", prefillEmail: "jane@", userEmail: "nope" }),
+      // An empty email is not an invalid one.
+      make({ model: "collect", prefillEmail: "" }),
+      make({ model: "browser", userEmail: "" }),
+      // A prefill email left behind in the Browser model is not sent.
+      make({ model: "browser", prefillEmail: "jane@" }),
     ],
   },
   "extra-fields-every-load": {
     triggers: make({ model: "collect", extraFields: ["Company"] }),
     severity: "warning",
     option: "extraFields",
-    quiet: [make({ model: "collect" }), make({ model: "anonymous", extraFields: ["Company"] })],
+    quiet: [
+      make({ model: "collect" }),
+      make({ model: "anonymous", extraFields: ["Company"] }),
+      make({ model: "collect", extraFields: ["", "  "] }),
+    ],
   },
   "external-id-weakens-device-binding": {
     triggers: make({ model: "collect", externalId: "ws_1" }),
@@ -146,7 +170,18 @@ const CASES: Record<string, Case> = {
     triggers: make({ model: "browser", userEmail: "jane@example.com" }),
     severity: "info",
     option: "userEmail",
-    quiet: [make({ model: "browser" }), server({ userEmail: "jane@example.com" })],
+    quiet: [
+      make({ model: "browser" }),
+      server({ userEmail: "jane@example.com" }),
+      // collectUserData without an email: the form runs and user.data is never sent.
+      make({
+        model: "browser",
+        collectUserData: true,
+        userCustomData: [{ key: "plan", value: "pro" }],
+      }),
+      // A row without a key is not sent as custom data.
+      make({ model: "browser", userCustomData: [{ key: "", value: "pro" }] }),
+    ],
   },
   "avatar-url-not-sent": {
     triggers: make({ model: "browser", userAvatarUrl: "https://x/a.png" }),
@@ -164,6 +199,9 @@ const CASES: Record<string, Case> = {
     quiet: [
       server({ serverCustomData: [{ key: "", value: "" }] }),
       make({ userCustomData: [{ key: "", value: "x" }] }),
+      server({ serverCustomData: [{ key: "plan", value: "pro" }] }),
+      // Server rows left behind in the Collect model are not sent.
+      make({ model: "collect", serverCustomData: [{ key: "", value: "x" }] }),
     ],
   },
   "custom-data-duplicate-key": {
@@ -184,6 +222,21 @@ const CASES: Record<string, Case> = {
           { key: "Plan", value: "b" },
         ],
       }),
+      // Rows without a key are left out, however many there are.
+      make({
+        model: "browser",
+        userCustomData: [
+          { key: "", value: "a" },
+          { key: "", value: "b" },
+        ],
+      }),
+      make({
+        model: "anonymous",
+        serverCustomData: [
+          { key: "plan", value: "a" },
+          { key: "plan", value: "b" },
+        ],
+      }),
     ],
   },
   "custom-data-values-are-strings": {
@@ -193,6 +246,7 @@ const CASES: Record<string, Case> = {
     quiet: [
       make({ model: "browser", userCustomData: [{ key: "plan", value: "pro 42" }] }),
       server({ serverCustomData: [{ key: "seats", value: 42 }] }),
+      make({ model: "browser", userCustomData: [{ key: "", value: "42" }] }),
     ],
   },
   "server-language-unsupported": {
@@ -203,13 +257,20 @@ const CASES: Record<string, Case> = {
       server({ serverLanguage: "de" }),
       server({ serverLanguage: "zh-cn" }),
       make({ serverLanguage: "mt" }),
+      // "Not sent".
+      server({ serverLanguage: "" }),
     ],
   },
   "server-language-renamed": {
     triggers: server({ serverLanguage: "zh-cn" }),
     severity: "info",
     option: "serverLanguage",
-    quiet: [server({ serverLanguage: "zh" }), server({ serverLanguage: "mt" })],
+    quiet: [
+      server({ serverLanguage: "zh" }),
+      server({ serverLanguage: "mt" }),
+      server({ serverLanguage: "" }),
+      make({ model: "browser", serverLanguage: "zh-cn" }),
+    ],
   },
 };
 

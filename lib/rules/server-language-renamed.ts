@@ -8,7 +8,8 @@ const ID = "server-language-renamed";
 export const serverLanguageRenamed: Rule = {
   id: ID,
   check(config) {
-    if (config.model !== "server" || config.serverLanguage === "") return [];
+    // "Not sent" ("") has no API spelling, so the mapping below leaves it out too.
+    if (config.model !== "server") return [];
     const mapping = toApiLanguage(config.serverLanguage);
     if (mapping.kind !== "mapped") return [];
     return [
