@@ -356,3 +356,27 @@ describe("ids", () => {
     );
   });
 });
+
+describe("hash ids describe the situation (domain §3.3)", () => {
+  it("the new contact depends on the widget token, the storage and what user.data sends", () => {
+    const base = simulateLoad(make({}), { a: "1" });
+    expect(simulateLoad(make({ widgetToken: "wt_2" }), { a: "1" }).contact?.token).not.toBe(
+      base.contact?.token,
+    );
+    expect(simulateLoad(make({}), { a: "2" }).contact?.token).not.toBe(base.contact?.token);
+    const jane = simulateLoad(make({ model: "browser", userName: "Jane" }), {});
+    const john = simulateLoad(make({ model: "browser", userName: "John" }), {});
+    expect(jane.contact?.token).not.toBe(john.contact?.token);
+    expect(jane.externalId).not.toBe(john.externalId);
+  });
+
+  it("does not depend on the order in which the browser lists its storage", () => {
+    const ab = simulateLoad(make({}), { a: "1", m: "3", z: "2" });
+    const ba = simulateLoad(make({}), { z: "2", m: "3", a: "1" });
+    expect(ba.contact).toEqual(ab.contact);
+  });
+
+  it("a form on row B is rendered only while the welcome screen shows", () => {
+    expect(simulateLoad(make({ model: "collect" }), persisted()).form).toBeNull();
+  });
+});
