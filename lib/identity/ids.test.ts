@@ -19,6 +19,12 @@ describe("hashIds", () => {
     }
   });
 
+  it("the variant digit comes from the hash, as in random UUIDs: it is not always the same", () => {
+    const ids = hashIds("seed");
+    const variants = new Set(contexts.map((c) => ids("external-id", c).split("-")[3]?.[0]));
+    expect(variants.size).toBeGreaterThan(1);
+  });
+
   it("the same situation gives the same id; another situation, seed or kind another one", () => {
     const ids = hashIds("seed");
     expect(ids("external-id", "x")).toBe(hashIds("seed")("external-id", "x"));

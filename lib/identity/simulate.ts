@@ -184,7 +184,8 @@ export function simulateLoad(
         explanation.push(
           "user.data.email is set, so the widget upserts the contact with create-unverified on every page load and ignores any saved token.",
         );
-        if (config.model === "browser" && config.collectUserData) {
+        // Only the browser model sets user.data.email, so this is a browser config.
+        if (config.collectUserData) {
           explanation.push("The email wins over collectUserData: the welcome form is skipped.");
         }
       } else if (droppedUserData) {

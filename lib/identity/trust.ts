@@ -7,12 +7,12 @@ import type { PlaygroundConfig } from "../config/options";
 import { simulateLoad } from "./simulate";
 import type { CustomDataTrust, LoadEnv, TrustSummary } from "./types";
 
-/** Stands in for the token your backend will pass, when none is given yet. */
+/** Stands in for the token your backend will pass. */
 const PENDING_CONTACT_TOKEN = "contact-token-from-your-server";
 
 export function trustSummary(config: PlaygroundConfig, env: LoadEnv = {}): TrustSummary {
-  const contactToken = env.contactToken || config.contactToken || PENDING_CONTACT_TOKEN;
-  const load = simulateLoad(config, {}, { ...env, contactToken });
+  // Whether a token is present changes the summary, never its value: the stand-in suffices.
+  const load = simulateLoad(config, {}, { ...env, contactToken: PENDING_CONTACT_TOKEN });
   const widget = load.widgetConfig;
   const user = widget.user;
   const data = user && "data" in user ? user.data : undefined;

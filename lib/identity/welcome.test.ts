@@ -202,6 +202,23 @@ describe("the welcome form's fields (domain §6.1)", () => {
   });
 });
 
+describe("the collected extra field values", () => {
+  it("are an ordinary record the chat can read, change and clear", () => {
+    const config = make({ model: "collect", extraFields: ["Company"] });
+    const r = submitWelcomeForm(
+      config,
+      {},
+      { name: "Jane", email: "jane@example.com", extras: { Company: "Acme" } },
+    );
+    const data = r.accepted ? r.extraCollectedData : undefined;
+    if (!data) throw new Error("expected collected data");
+    data.Company = "Acme Ltd";
+    expect(composeFirstMessage(data, "Hi")).toBe("Company: Acme Ltd \n\nHi");
+    delete data.Company;
+    expect(data).toEqual({});
+  });
+});
+
 describe("submitWelcomeForm: the limits of the checks (domain §6.3)", () => {
   const submit = (name: string, email: string) => submitWelcomeForm(collect, {}, { name, email });
 
