@@ -380,3 +380,38 @@ describe("hash ids describe the situation (domain §3.3)", () => {
     expect(simulateLoad(make({ model: "collect" }), persisted()).form).toBeNull();
   });
 });
+
+describe("what a load reports besides the contact", () => {
+  it("without the welcome form or chatScreenOnly the router starts on the sessions list", () => {
+    expect(simulateLoad(make({}), persisted()).initialScreen).toBe("sessions");
+  });
+
+  it("while the form waits there is no externalId source", () => {
+    expect(simulateLoad(make({ model: "collect" }), {}).externalIdSource).toBe("none");
+  });
+
+  it("asks the id generator for a contact token, then for a device id", () => {
+    const asked: string[] = [];
+    const r = simulateLoad(
+      make({}),
+      {},
+      {
+        newId: (kind) => {
+          asked.push(kind);
+          return `id-of-${kind}`;
+        },
+      },
+    );
+    expect(asked).toEqual(["contact-token", "external-id"]);
+    expect(r.contact).toMatchObject({
+      token: "id-of-contact-token",
+      externalId: "id-of-external-id",
+    });
+  });
+
+  it("no seed is the empty seed", () => {
+    expect(simulateLoad(make({}), {}).contact).toEqual(
+      simulateLoad(make({}), {}, { seed: "" }).contact,
+    );
+  });
+});

@@ -20,17 +20,21 @@ describe("readStorage (getItem)", () => {
 
 describe("persistedIdentity", () => {
   it("nothing stored: nothing persisted", () => {
-    expect(persistedIdentity({}, "wt_1")).toEqual({});
+    expect(persistedIdentity({}, "wt_1")).toStrictEqual({});
   });
   it("reports each of the two keys on its own, even an empty value", () => {
-    expect(persistedIdentity({ [KEYS.contactToken]: "" }, "wt_1")).toEqual({ contactToken: "" });
-    expect(persistedIdentity({ [KEYS.externalId]: "dev" }, "wt_1")).toEqual({ externalId: "dev" });
+    expect(persistedIdentity({ [KEYS.contactToken]: "" }, "wt_1")).toStrictEqual({
+      contactToken: "",
+    });
+    expect(persistedIdentity({ [KEYS.externalId]: "dev" }, "wt_1")).toStrictEqual({
+      externalId: "dev",
+    });
     expect(
       persistedIdentity({ [KEYS.contactToken]: "tok", [KEYS.externalId]: "dev" }, "wt_1"),
     ).toEqual({ contactToken: "tok", externalId: "dev" });
   });
   it("ignores another widget token's keys", () => {
-    expect(persistedIdentity({ [OTHER.contactToken]: "tok" }, "wt_1")).toEqual({});
+    expect(persistedIdentity({ [OTHER.contactToken]: "tok" }, "wt_1")).toStrictEqual({});
   });
 });
 

@@ -47,11 +47,14 @@ export function trustSummary(config: PlaygroundConfig, env: LoadEnv = {}): Trust
         "History follows the contact to every device where your site passes their verified token.",
       );
       break;
-    case "every-device-scoped":
+    case "every-device-scoped": {
+      // Stryker disable next-line StringLiteral: this scope exists only with user.externalId, so the fallback is never used.
+      const id = JSON.stringify(externalId ?? "");
       sentences.push(
-        `History follows the contact across devices, limited to sessions created with externalId ${JSON.stringify(externalId ?? "")}.`,
+        `History follows the contact across devices, limited to sessions created with externalId ${id}.`,
       );
       break;
+    }
     case "this-browser":
       sentences.push(
         externalId

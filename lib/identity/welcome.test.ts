@@ -373,6 +373,18 @@ describe("submitWelcomeForm: the simulated contact token", () => {
     expect(token(submitWelcomeForm(collect, {}, JANE, { seed: "device-2" }))).not.toBe(token(none));
   });
 
+  it("is asked of the id generator as a contact token, then the device id", () => {
+    const asked: string[] = [];
+    const r = submitWelcomeForm(collect, {}, JANE, {
+      newId: (kind) => {
+        asked.push(kind);
+        return `id-of-${kind}`;
+      },
+    });
+    expect(asked).toEqual(["contact-token", "external-id"]);
+    expect(token(r)).toBe("id-of-contact-token");
+  });
+
   it("does not depend on the order in which the browser lists its storage", () => {
     const config = make({ model: "collect", extraFields: ["Company"] });
     const ab = { a: "1", [KEYS.externalId]: "dev-old", z: "2" };
