@@ -8,8 +8,7 @@ import type { IdKind, NewId } from "./types";
 /** A 32-bit FNV-1a hash of `text`, started from `basis`. */
 function fnv1a(text: string, basis: number): number {
   let hash = basis >>> 0;
-  // Stryker disable next-line EqualityOperator: `<=` adds a round with charCodeAt = NaN (xor 0) and one more multiply; the ids stay deterministic, distinct per situation and UUID-shaped, and no spec fixes their values.
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i !== text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
