@@ -8,7 +8,7 @@ import type { IdKind, NewId } from "./types";
 /** A 32-bit FNV-1a hash of `text`, started from `basis`. */
 function fnv1a(text: string, basis: number): number {
   let hash = basis >>> 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i !== text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
@@ -23,7 +23,7 @@ function hex128(text: string): string {
 
 /** Shapes 32 hex digits like a v4 UUID (version nibble 4, variant 8–b), as the widget's uuidv4. */
 function asUuid(hex: string): string {
-  const variant = ((parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
+  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return [
     hex.slice(0, 8),
     hex.slice(8, 12),

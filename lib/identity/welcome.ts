@@ -94,7 +94,8 @@ export function submitWelcomeForm(
   env: LoadEnv = {},
 ): SubmitResult {
   const load = simulateLoad(config, storage, env);
-  if (load.firstScreen !== "welcome" || load.form === null) {
+  // The load renders a form exactly when its first screen is the welcome screen.
+  if (load.form === null) {
     return {
       accepted: false,
       call: { kind: "none" },
