@@ -87,3 +87,42 @@ describe("presetInForce", () => {
     expect(presetInForce({ ...defaultConfig(), externalId: "ws_1" })).toBeNull();
   });
 });
+
+describe("sameConfig: a change to any single value is a change", () => {
+  const base = defaultConfig();
+  it.each<[string, Partial<PlaygroundConfig>, Partial<PlaygroundConfig>]>([
+    ["a boolean", { collectUserData: false }, { collectUserData: true }],
+    ["a model of the same length", { model: "browser" }, { model: "collect" }],
+    ["a name of the same length", { userName: "Jane" }, { userName: "June" }],
+    [
+      "a server custom-data number against the same digits as text",
+      { serverCustomData: [{ key: "seats", value: 3 }] },
+      { serverCustomData: [{ key: "seats", value: "3" }] },
+    ],
+    [
+      "a server custom-data boolean against false",
+      { serverCustomData: [{ key: "vip", value: true }] },
+      { serverCustomData: [{ key: "vip", value: false }] },
+    ],
+    [
+      "the order of extra fields",
+      { extraFields: ["Company", "Plan"] },
+      { extraFields: ["Plan", "Company"] },
+    ],
+  ])("%s", (_, a, b) => {
+    expect(sameConfig({ ...base, ...a }, { ...base, ...b })).toBe(false);
+    expect(sameConfig({ ...base, ...b }, { ...base, ...a })).toBe(false);
+    expect(sameConfig({ ...base, ...a }, { ...base, ...structuredClone(a) })).toBe(true);
+  });
+});
+
+describe("presetInForce: the menu's name for the config", () => {
+  it("names every preset after it is applied over the defaults", () => {
+    for (const p of PRESETS) expect(presetInForce(withPresetValues(defaultConfig(), p))).toBe(p);
+  });
+
+  it("says Custom when only the Also-collect toggle differs from a preset", () => {
+    const applied = withPresetValues(defaultConfig(), preset("browser"));
+    expect(presetInForce({ ...applied, collectUserData: true })).toBeNull();
+  });
+});
