@@ -126,3 +126,20 @@ describe("presetInForce: the menu's name for the config", () => {
     expect(presetInForce({ ...applied, collectUserData: true })).toBeNull();
   });
 });
+
+describe("sameConfig compares JSON values: only the same content is the same", () => {
+  const base = defaultConfig();
+  const row = { key: "plan", value: "pro" };
+  it.each<[string, unknown, unknown]>([
+    ["a list and a row-like object with the same entries", [row], { 0: row }],
+    ["an empty text and an empty object", "", {}],
+    ["no rows and null", [], null],
+    ["a row and null", [row], [null]],
+    ["a row with a missing value and the full row", [{ key: "plan" }], [row]],
+  ])("%s differ", (_, a, b) => {
+    const x = { ...base, userCustomData: a } as unknown as PlaygroundConfig;
+    const y = { ...base, userCustomData: b } as unknown as PlaygroundConfig;
+    expect(sameConfig(x, y)).toBe(false);
+    expect(sameConfig(y, x)).toBe(false);
+  });
+});

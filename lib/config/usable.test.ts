@@ -314,3 +314,20 @@ describe("usableConfig: the message at each held-back entry", () => {
     ]);
   });
 });
+
+describe("usableConfig: always a valid config", () => {
+  it("a whole list held back comes before its entries held back as secrets", () => {
+    const fields = [JWT, ...Array.from({ length: 13 }, (_, i) => `Field ${i + 1}`)];
+    const usable = usableConfig(make({ extraFields: fields }));
+    expect(usable.config.extraFields).toEqual([]);
+    expect(usable.held.map((h) => [h.option, h.index, h.reason])).toEqual([
+      ["extraFields", undefined, "invalid"],
+      ["extraFields", 0, "secret"],
+    ]);
+  });
+
+  it("even a config with an option the table does not know comes out valid: the defaults", () => {
+    const typed = { ...make({ orgName: "Beta" }), surprise: 1 } as PlaygroundConfig;
+    expect(usableConfig(typed).config).toEqual(DEFAULT_CONFIG);
+  });
+});

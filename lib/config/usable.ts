@@ -103,6 +103,8 @@ function compute(input: PlaygroundConfig): Usable {
   }
 
   // 2. What the schema refuses, field by field (list entries one by one), until it is valid.
+  // A safety bound only: each round resets or removes every value refused, so a few rounds suffice.
+  // Stryker disable next-line EqualityOperator,UpdateOperator: the bound is never reached
   for (let round = 0; round <= OPTION_KEYS.length; round++) {
     const parsed = playgroundConfigSchema.safeParse(values);
     if (parsed.success) break;
