@@ -87,3 +87,59 @@ describe("presetInForce", () => {
     expect(presetInForce({ ...defaultConfig(), externalId: "ws_1" })).toBeNull();
   });
 });
+
+describe("sameConfig: a change to any single value is a change", () => {
+  const base = defaultConfig();
+  it.each<[string, Partial<PlaygroundConfig>, Partial<PlaygroundConfig>]>([
+    ["a boolean", { collectUserData: false }, { collectUserData: true }],
+    ["a model of the same length", { model: "browser" }, { model: "collect" }],
+    ["a name of the same length", { userName: "Jane" }, { userName: "June" }],
+    [
+      "a server custom-data number against the same digits as text",
+      { serverCustomData: [{ key: "seats", value: 3 }] },
+      { serverCustomData: [{ key: "seats", value: "3" }] },
+    ],
+    [
+      "a server custom-data boolean against false",
+      { serverCustomData: [{ key: "vip", value: true }] },
+      { serverCustomData: [{ key: "vip", value: false }] },
+    ],
+    [
+      "the order of extra fields",
+      { extraFields: ["Company", "Plan"] },
+      { extraFields: ["Plan", "Company"] },
+    ],
+  ])("%s", (_, a, b) => {
+    expect(sameConfig({ ...base, ...a }, { ...base, ...b })).toBe(false);
+    expect(sameConfig({ ...base, ...b }, { ...base, ...a })).toBe(false);
+    expect(sameConfig({ ...base, ...a }, { ...base, ...structuredClone(a) })).toBe(true);
+  });
+});
+
+describe("presetInForce: the menu's name for the config", () => {
+  it("names every preset after it is applied over the defaults", () => {
+    for (const p of PRESETS) expect(presetInForce(withPresetValues(defaultConfig(), p))).toBe(p);
+  });
+
+  it("says Custom when only the Also-collect toggle differs from a preset", () => {
+    const applied = withPresetValues(defaultConfig(), preset("browser"));
+    expect(presetInForce({ ...applied, collectUserData: true })).toBeNull();
+  });
+});
+
+describe("sameConfig compares JSON values: only the same content is the same", () => {
+  const base = defaultConfig();
+  const row = { key: "plan", value: "pro" };
+  it.each<[string, unknown, unknown]>([
+    ["a list and a row-like object with the same entries", [row], { 0: row }],
+    ["an empty text and an empty object", "", {}],
+    ["no rows and null", [], null],
+    ["a row and null", [row], [null]],
+    ["a row with a missing value and the full row", [{ key: "plan" }], [row]],
+  ])("%s differ", (_, a, b) => {
+    const x = { ...base, userCustomData: a } as unknown as PlaygroundConfig;
+    const y = { ...base, userCustomData: b } as unknown as PlaygroundConfig;
+    expect(sameConfig(x, y)).toBe(false);
+    expect(sameConfig(y, x)).toBe(false);
+  });
+});

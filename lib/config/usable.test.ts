@@ -165,3 +165,169 @@ describe("usableConfig: properties", () => {
     );
   });
 });
+
+describe("usableConfig: the message at each held-back entry", () => {
+  const LEFT_OUT =
+    "The share link, embed code, snippets and preview leave it out; it stays only in this field.";
+  const FIX_LIST = "The snippets, preview and share link leave it out until it is fixed.";
+
+  it("numbers entries as typed, even after an earlier entry was held back as a secret", () => {
+    const usable = usableConfig(
+      make({ model: "collect", extraFields: [API_KEY, "Company", "email"] }),
+    );
+    expect(usable.config.extraFields).toEqual(["Company"]);
+    expect(usable.held).toEqual([
+      {
+        option: "extraFields",
+        reason: "secret",
+        index: 0,
+        message: `Entry 1 looks like an org API key. ${LEFT_OUT}`,
+      },
+      {
+        option: "extraFields",
+        reason: "invalid",
+        index: 2,
+        message: `Entry 3: "email" is already on the form: name and email are always asked. ${FIX_LIST}`,
+      },
+    ]);
+  });
+
+  it("gives each refused entry its own reason (a schema limit and a reserved name in one list)", () => {
+    const usable = usableConfig(make({ extraFields: ["x".repeat(201), "Company", "email"] }));
+    expect(usable.config.extraFields).toEqual(["Company"]);
+    expect(heldFor(usable, "extraFields")).toEqual([
+      {
+        option: "extraFields",
+        reason: "invalid",
+        index: 0,
+        message: `Entry 1: Keep it under 200 characters. ${FIX_LIST}`,
+      },
+      {
+        option: "extraFields",
+        reason: "invalid",
+        index: 2,
+        message: `Entry 3: "email" is already on the form: name and email are always asked. ${FIX_LIST}`,
+      },
+    ]);
+  });
+
+  it("numbers entries past the ninth", () => {
+    const fields = Array.from({ length: 12 }, (_, i) => `Field ${i + 1}`);
+    fields[10] = "Name";
+    const usable = usableConfig(make({ extraFields: fields }));
+    expect(heldFor(usable, "extraFields").map((h) => [h.index, h.message.slice(0, 9)])).toEqual([
+      [10, "Entry 11:"],
+    ]);
+    expect(usable.config.extraFields).toHaveLength(11);
+  });
+
+  it("a token (JWT) in a custom-data row is named as such", () => {
+    const usable = usableConfig(
+      make({
+        userCustomData: [
+          { key: "plan", value: "pro" },
+          { key: "session", value: JWT },
+        ],
+      }),
+    );
+    expect(heldFor(usable, "userCustomData")).toEqual([
+      {
+        option: "userCustomData",
+        reason: "secret",
+        index: 1,
+        message: `Entry 2 looks like a token (JWT). ${LEFT_OUT}`,
+      },
+    ]);
+  });
+
+  it("a row with a missing value is left out with a full sentence", () => {
+    const usable = usableConfig(
+      make({
+        userCustomData: [{ key: "plan", value: "pro" }, { key: "seats" } as never],
+      }),
+    );
+    expect(usable.config.userCustomData).toEqual([{ key: "plan", value: "pro" }]);
+    expect(heldFor(usable, "userCustomData")).toEqual([
+      {
+        option: "userCustomData",
+        reason: "invalid",
+        index: 1,
+        message: `Entry 2: expected string. ${FIX_LIST}`,
+      },
+    ]);
+  });
+
+  it("a whole list over its limit falls back to the default (an empty list), named without a value", () => {
+    const usable = usableConfig(
+      make({ extraFields: Array.from({ length: 13 }, (_, i) => `Field ${i + 1}`) }),
+    );
+    expect(usable.config.extraFields).toEqual([]);
+    expect(usable.held).toEqual([
+      {
+        option: "extraFields",
+        reason: "invalid",
+        message:
+          "Extra welcome-form fields: At most 12 extra fields. Until it is fixed, the snippets, preview and share link use the default.",
+      },
+    ]);
+  });
+
+  it("a field whose default is empty says so", () => {
+    expect(usableConfig(make({ userName: "x".repeat(201) })).held).toEqual([
+      {
+        option: "userName",
+        reason: "invalid",
+        message:
+          "Name: Keep it under 200 characters. Until it is fixed, the snippets, preview and share link use the default (empty).",
+      },
+    ]);
+  });
+
+  it("a value of the wrong kind falls back to the default", () => {
+    const usable = usableConfig(make({ collectUserData: "yes" as never }));
+    expect(usable.config.collectUserData).toBe(false);
+    expect(usable.held).toEqual([
+      {
+        option: "collectUserData",
+        reason: "invalid",
+        message:
+          "Also set collectUserData: expected boolean. Until it is fixed, the snippets, preview and share link use the default.",
+      },
+    ]);
+  });
+
+  it("lists what is held back in option-table order, then entry order", () => {
+    const usable = usableConfig(
+      make({
+        orgName: SANDBOX_KEY,
+        primaryColor: "notacolour",
+        extraFields: ["email", "Company", JWT],
+        userName: "x".repeat(201),
+      }),
+    );
+    expect(usable.held.map((h) => [h.option, h.index, h.reason])).toEqual([
+      ["extraFields", 0, "invalid"],
+      ["extraFields", 2, "secret"],
+      ["userName", undefined, "invalid"],
+      ["primaryColor", undefined, "invalid"],
+      ["orgName", undefined, "secret"],
+    ]);
+  });
+});
+
+describe("usableConfig: always a valid config", () => {
+  it("a whole list held back comes before its entries held back as secrets", () => {
+    const fields = [JWT, ...Array.from({ length: 13 }, (_, i) => `Field ${i + 1}`)];
+    const usable = usableConfig(make({ extraFields: fields }));
+    expect(usable.config.extraFields).toEqual([]);
+    expect(usable.held.map((h) => [h.option, h.index, h.reason])).toEqual([
+      ["extraFields", undefined, "invalid"],
+      ["extraFields", 0, "secret"],
+    ]);
+  });
+
+  it("even a config with an option the table does not know comes out valid: the defaults", () => {
+    const typed = { ...make({ orgName: "Beta" }), surprise: 1 } as PlaygroundConfig;
+    expect(usableConfig(typed).config).toEqual(DEFAULT_CONFIG);
+  });
+});

@@ -63,6 +63,9 @@ const LEFT_OUT =
 function compute(input: PlaygroundConfig): Usable {
   const held: HeldBack[] = [];
   const values: Record<string, unknown> = { ...input };
+  // Where each entry still in a list sat in the list as typed: messages number entries as the
+  // user sees them, even after an earlier entry was held back.
+  const typedAt = new Map<OptionKey, number[]>();
 
   // 1. Secrets, in every non-sensitive field.
   for (const key of OPTION_KEYS) {
@@ -70,10 +73,13 @@ function compute(input: PlaygroundConfig): Usable {
     const value = values[key];
     if (Array.isArray(value)) {
       const kept: unknown[] = [];
+      const keptAt: number[] = [];
       value.forEach((entry, index) => {
         const kind = secretIn(entry, input.apiKey);
-        if (kind === null) kept.push(entry);
-        else
+        if (kind === null) {
+          kept.push(entry);
+          keptAt.push(index);
+        } else
           held.push({
             option: key,
             reason: "secret",
@@ -81,7 +87,8 @@ function compute(input: PlaygroundConfig): Usable {
             message: `Entry ${index + 1} looks like ${SECRET_KIND_NAMES[kind]}. ${LEFT_OUT}`,
           });
       });
-      if (kept.length !== value.length) values[key] = kept;
+      values[key] = kept;
+      typedAt.set(key, keptAt);
     } else {
       const kind = secretIn(value, input.apiKey);
       if (kind !== null) {
@@ -96,40 +103,50 @@ function compute(input: PlaygroundConfig): Usable {
   }
 
   // 2. What the schema refuses, field by field (list entries one by one), until it is valid.
+  // A safety bound only: each round resets or removes every value refused, so a few rounds suffice.
+  // Stryker disable next-line EqualityOperator,UpdateOperator: the bound is never reached
   for (let round = 0; round <= OPTION_KEYS.length; round++) {
     const parsed = playgroundConfigSchema.safeParse(values);
     if (parsed.success) break;
     const issues = describeIssues(parsed.error);
-    const byKey = new Map<OptionKey, { indices: Set<number>; message: string }>();
+    // Per option, its first message, and the first message for each list entry (-1: the whole field).
+    const byKey = new Map<OptionKey, { first: string; messages: Map<number, string> }>();
     for (const issue of issues) {
       const [head, second] = issue.path.split(".");
       const key = head as OptionKey;
       if (!Object.hasOwn(OPTIONS, key)) continue;
-      const entry = byKey.get(key) ?? { indices: new Set<number>(), message: issue.message };
-      const index = second !== undefined && /^\d+$/.test(second) ? Number(second) : -1;
-      entry.indices.add(index);
+      const entry = byKey.get(key) ?? { first: issue.message, messages: new Map<number, string>() };
+      // A second path part is always a list index: options are scalars or lists (of rows).
+      const index = second === undefined ? -1 : Number(second);
+      if (!entry.messages.has(index)) entry.messages.set(index, issue.message);
       byKey.set(key, entry);
     }
     if (byKey.size === 0)
       return { config: structuredClone(DEFAULT_CONFIG) as PlaygroundConfig, held };
-    for (const [key, { indices, message }] of byKey) {
+    for (const [key, { first, messages }] of byKey) {
       const value = values[key];
-      const sentence = message.endsWith(".") ? message : `${message}.`;
-      if (Array.isArray(value) && !indices.has(-1)) {
-        for (const index of [...indices].sort((a, b) => a - b)) {
+      if (Array.isArray(value) && !messages.has(-1)) {
+        // Stryker disable next-line ArrayDeclaration: step 1 recorded every list outside the sensitive fields, whose schemas have no list
+        const at = typedAt.get(key) ?? [];
+        for (const [index, message] of [...messages].sort(([a], [b]) => a - b)) {
+          const typed = at[index] ?? index;
           held.push({
             option: key,
             reason: "invalid",
-            index,
-            message: `Entry ${index + 1}: ${sentence.replace(/^[^:]*: /, "")} The snippets, preview and share link leave it out until it is fixed.`,
+            index: typed,
+            message: `Entry ${typed + 1}: ${asSentence(message).replace(/^[^:]*: /, "")} The snippets, preview and share link leave it out until it is fixed.`,
           });
         }
-        values[key] = value.filter((_, i) => !indices.has(i));
+        values[key] = value.filter((_, i) => !messages.has(i));
+        typedAt.set(
+          key,
+          at.filter((_, i) => !messages.has(i)),
+        );
       } else {
         held.push({
           option: key,
           reason: "invalid",
-          message: `${sentence} Until it is fixed, the snippets, preview and share link use the default${describeDefault(key)}.`,
+          message: `${asSentence(first)} Until it is fixed, the snippets, preview and share link use the default${describeDefault(key)}.`,
         });
         values[key] = structuredClone(OPTIONS[key].default);
       }
@@ -143,6 +160,10 @@ function compute(input: PlaygroundConfig): Usable {
       (order.get(a.option) ?? 0) - (order.get(b.option) ?? 0) || (a.index ?? -1) - (b.index ?? -1),
   );
   return { config: values as PlaygroundConfig, held };
+}
+
+function asSentence(message: string): string {
+  return message.endsWith(".") ? message : `${message}.`;
 }
 
 function describeDefault(key: OptionKey): string {

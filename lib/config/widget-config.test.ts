@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { configArbitrary } from "./arbitraries";
 import { defaultConfig, type PlaygroundConfig } from "./options";
 import { parseConfig } from "./schema";
-import { toAuthenticateRequest, toWidgetConfig, WIDGET_TOKEN_PLACEHOLDER } from "./widget-config";
+import {
+  collectsUserData,
+  toAuthenticateRequest,
+  toWidgetConfig,
+  WIDGET_TOKEN_PLACEHOLDER,
+} from "./widget-config";
 
 const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({
   ...defaultConfig(),
@@ -160,5 +165,172 @@ describe("toAuthenticateRequest", () => {
     expect(toAuthenticateRequest(make({ serverLanguage: "nb" })).language).toBe("no");
     expect(toAuthenticateRequest(make({ serverLanguage: "lb" }))).not.toHaveProperty("language");
     expect(toAuthenticateRequest(make({ serverLanguage: "mt" }))).not.toHaveProperty("language");
+  });
+});
+
+/** The exact options object, `undefined` properties included: an empty value is left out, not set to undefined. */
+const exactly = (config: PlaygroundConfig, ctx?: { contactToken?: string }) =>
+  expect(toWidgetConfig(config, ctx));
+
+describe("toWidgetConfig: empty values are left out of the widget's options (domain.md §15)", () => {
+  it("anonymous defaults give exactly { token }", () => {
+    exactly(make({})).toStrictEqual({ token: WIDGET_TOKEN_PLACEHOLDER });
+    exactly(make({ language: "en", primaryColor: "hsl(0 0% 9%)" })).toStrictEqual({
+      token: WIDGET_TOKEN_PLACEHOLDER,
+    });
+  });
+
+  it("leaves out the theme for the widget's default colour or an empty one, even with spaces around it", () => {
+    exactly(make({ primaryColor: "  hsl(0 0% 9%) " })).toStrictEqual({
+      token: WIDGET_TOKEN_PLACEHOLDER,
+    });
+    exactly(make({ primaryColor: "   " })).toStrictEqual({ token: WIDGET_TOKEN_PLACEHOLDER });
+    exactly(make({ primaryColor: " #2563eb " })).toStrictEqual({
+      token: WIDGET_TOKEN_PLACEHOLDER,
+      theme: { primaryColor: "#2563eb" },
+    });
+  });
+
+  it("anonymous with an externalId sends user.externalId alone", () => {
+    exactly(make({ externalId: "ws_1" })).toStrictEqual({
+      token: WIDGET_TOKEN_PLACEHOLDER,
+      user: { externalId: "ws_1" },
+    });
+  });
+
+  it("collect: only collectUserData when nothing is prefilled and no extra field is named", () => {
+    exactly(make({ model: "collect", extraFields: ["", "  "] })).toStrictEqual({
+      token: WIDGET_TOKEN_PLACEHOLDER,
+      collectUserData: true,
+    });
+  });
+
+  it("collect: a prefilled email alone gives prefillUserData.email alone; blank extra fields are dropped", () => {
+    exactly(
+      make({ model: "collect", prefillEmail: "jane@example.com", extraFields: ["", "Company"] }),
+    ).toStrictEqual({
+      token: WIDGET_TOKEN_PLACEHOLDER,
+      collectUserData: true,
+      prefillUserData: { email: "jane@example.com" },
+      extraDataCollectionFields: ["Company"],
+    });
+  });
+
+  it("collect: an externalId rides along as user.externalId", () => {
+    exactly(make({ model: "collect", externalId: "ws_1" })).toStrictEqual({
+      token: WIDGET_TOKEN_PLACEHOLDER,
+      collectUserData: true,
+      user: { externalId: "ws_1" },
+    });
+  });
+
+  it("browser that also collects keeps the Collect model's prefill and extra fields out", () => {
+    exactly(
+      make({
+        model: "browser",
+        collectUserData: true,
+        prefillName: "Jane",
+        extraFields: ["Company"],
+      }),
+    ).toStrictEqual({ token: WIDGET_TOKEN_PLACEHOLDER, collectUserData: true });
+  });
+
+  it("browser with nothing to pass sends no user at all, and no collectUserData unless asked", () => {
+    exactly(make({ model: "browser" })).toStrictEqual({ token: WIDGET_TOKEN_PLACEHOLDER });
+    exactly(
+      make({ model: "browser", userCustomData: [{ key: "", value: "no key" }] }),
+    ).toStrictEqual({ token: WIDGET_TOKEN_PLACEHOLDER });
+  });
+
+  it("browser with only an externalId sends user.externalId without user.data", () => {
+    exactly(make({ model: "browser", externalId: "ws_1" })).toStrictEqual({
+      token: WIDGET_TOKEN_PLACEHOLDER,
+      user: { externalId: "ws_1" },
+    });
+  });
+
+  it("browser with data and no externalId sends user.data alone", () => {
+    exactly(
+      make({ model: "browser", userEmail: "jane@example.com", userAvatarUrl: "https://x/a.png" }),
+    ).toStrictEqual({
+      token: WIDGET_TOKEN_PLACEHOLDER,
+      user: { data: { email: "jane@example.com", avatarUrl: "https://x/a.png" } },
+    });
+  });
+
+  it("browser customData: a later duplicate key wins, as in an object literal", () => {
+    exactly(
+      make({
+        model: "browser",
+        userCustomData: [
+          { key: "plan", value: "free" },
+          { key: "plan", value: "pro" },
+        ],
+      }),
+    ).toStrictEqual({
+      token: WIDGET_TOKEN_PLACEHOLDER,
+      user: { data: { customData: { plan: "pro" } } },
+    });
+  });
+
+  it("server: user.token alone without an externalId; an empty token until the contact token is obtained", () => {
+    exactly(make({ model: "server" }), { contactToken: "jwt" }).toStrictEqual({
+      token: WIDGET_TOKEN_PLACEHOLDER,
+      user: { token: "jwt" },
+    });
+    exactly(make({ model: "server", externalId: "ws_1" })).toStrictEqual({
+      token: WIDGET_TOKEN_PLACEHOLDER,
+      user: { token: "", externalId: "ws_1" },
+    });
+  });
+
+  it("never reads the contact token from the config (it is sensitive and passed on purpose)", () => {
+    exactly(make({ model: "server", contactToken: "from-config" })).toStrictEqual({
+      token: WIDGET_TOKEN_PLACEHOLDER,
+      user: { token: "" },
+    });
+  });
+});
+
+describe("collectsUserData: whether the widget shows the welcome form", () => {
+  it.each<[string, Partial<PlaygroundConfig>, boolean]>([
+    ["collect", { model: "collect" }, true],
+    ["collect, even with collectUserData off", { model: "collect", collectUserData: false }, true],
+    ["browser asking, no email", { model: "browser", collectUserData: true }, true],
+    [
+      "browser asking, with an email (the email overrides it)",
+      { model: "browser", collectUserData: true, userEmail: "a@b.c" },
+      false,
+    ],
+    ["browser not asking", { model: "browser", collectUserData: false }, false],
+    ["server asking (user.token overrides it)", { model: "server", collectUserData: true }, false],
+    ["anonymous asking", { model: "anonymous", collectUserData: true }, false],
+  ])("%s → %s", (_, over, expected) => {
+    expect(collectsUserData(make(over))).toBe(expected);
+  });
+});
+
+describe("toAuthenticateRequest: empty fields are left out of the body", () => {
+  it("sends exactly { email } when nothing else is filled in", () => {
+    expect(toAuthenticateRequest(make({ serverEmail: "jane@example.com" }))).toStrictEqual({
+      email: "jane@example.com",
+    });
+    expect(
+      toAuthenticateRequest(
+        make({ serverEmail: "a@b.c", serverCustomData: [{ key: "", value: 1 }] }),
+      ),
+    ).toStrictEqual({ email: "a@b.c" });
+  });
+
+  it("sends a language the API has under its own code", () => {
+    expect(
+      toAuthenticateRequest(make({ serverEmail: "a@b.c", serverLanguage: "fr" })),
+    ).toStrictEqual({ email: "a@b.c", language: "fr" });
+  });
+});
+
+it("toAuthenticateRequest leaves the language out when the server language is 'Not sent'", () => {
+  expect(toAuthenticateRequest(make({ serverEmail: "a@b.c", serverLanguage: "" }))).toStrictEqual({
+    email: "a@b.c",
   });
 });

@@ -122,12 +122,13 @@ export function toWidgetConfig(
 
 /** The JSON body your server sends to authenticate-user. */
 export function toAuthenticateRequest(config: PlaygroundConfig): AuthenticateUserRequest {
-  const language = config.serverLanguage === "" ? undefined : toApiLanguage(config.serverLanguage);
+  // "Not sent" is the empty code, which toApiLanguage calls unsupported like `lb` and `mt`.
+  const language = toApiLanguage(config.serverLanguage);
   const body: AuthenticateUserRequest = { email: config.serverEmail };
   if (config.serverName) body.name = config.serverName;
   if (config.serverAvatarUrl) body.avatar_url = config.serverAvatarUrl;
   if (config.serverPhone) body.phone = config.serverPhone;
-  if (language && language.kind !== "unsupported") body.language = language.code;
+  if (language.kind !== "unsupported") body.language = language.code;
   const customData = rowsToRecord(config.serverCustomData);
   if (customData) body.customData = customData;
   if (config.serverChatContext) body.chat_context = config.serverChatContext;
