@@ -196,9 +196,10 @@ describe("printJs", () => {
     );
   });
 
-  it("refuses non-finite numbers", () => {
-    expect(() => printJs(Number.NaN)).toThrow();
-    expect(() => printJs(Infinity)).toThrow();
+  it("refuses non-finite numbers, naming the number", () => {
+    expect(() => printJs(Number.NaN)).toThrow("Cannot print the non-finite number NaN");
+    expect(() => printJs(Infinity)).toThrow("Cannot print the non-finite number Infinity");
+    expect(() => printPython(-Infinity)).toThrow("Cannot print the non-finite number -Infinity");
   });
 
   it("is deterministic and evaluates back to the value it printed", () => {
@@ -280,7 +281,7 @@ describe("shellQuote", () => {
     expect(shellQuote("it's")).toBe("'it'\\''s'");
     expect(shellQuote("'a'")).toBe(`''\\''a'\\'''`);
     expect(shellQuote("$HOME `id` $(x)")).toBe("'$HOME `id` $(x)'");
-    expect(() => shellQuote("a\0b")).toThrow();
+    expect(() => shellQuote("a\0b")).toThrow("A shell argument cannot contain NUL");
   });
 
   it("reaches the command as the exact argument (bash, one process for the batch)", () => {
@@ -377,7 +378,7 @@ describe("layout widths: a flat container stays on one line only while it fits, 
     );
     expect(printJson([])).toBe("[]");
     expect(() => printJson(raw("x"))).toThrow("JSON cannot hold raw code");
-    expect(() => printJson(Infinity)).toThrow();
+    expect(() => printJson(Infinity)).toThrow("Cannot print the non-finite number Infinity");
   });
 });
 
