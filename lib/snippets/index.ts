@@ -10,13 +10,7 @@ import { generateNextjsSnippet } from "./nextjs-snippet";
 import { generatePythonSnippet } from "./python-snippet";
 import { generateReactSnippet } from "./react-snippet";
 import { generateExpressSnippet, generateNodeSnippet } from "./server-snippets";
-import {
-  CLIENT_TARGETS,
-  SERVER_TARGETS,
-  SNIPPET_TARGETS,
-  type Snippet,
-  type SnippetTarget,
-} from "./types";
+import { CLIENT_TARGETS, SNIPPET_TARGETS, type Snippet, type SnippetTarget } from "./types";
 
 export * from "./types";
 export {
@@ -50,9 +44,8 @@ export function generateSnippet(target: SnippetTarget, config: PlaygroundConfig)
 
 /** The targets that apply to `config`: client targets always, server targets for the verified model. */
 export function applicableTargets(config: PlaygroundConfig): SnippetTarget[] {
-  return SNIPPET_TARGETS.filter(
-    (t) => CLIENT_TARGETS.includes(t) || (SERVER_TARGETS.includes(t) && isVerified(config)),
-  );
+  // Every target is a client target or a server target (SNIPPET_TARGETS = CLIENT_TARGETS + SERVER_TARGETS).
+  return SNIPPET_TARGETS.filter((t) => CLIENT_TARGETS.includes(t) || isVerified(config));
 }
 
 /** Every applicable snippet, in `SNIPPET_TARGETS` order. */

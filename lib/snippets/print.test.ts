@@ -143,6 +143,10 @@ describe("jsKey", () => {
     expect(jsKey("42")).toBe("'42'");
     expect(jsKey("")).toBe("''");
     expect(jsKey("é")).toBe("'é'");
+    expect(jsKey("1a")).toBe("'1a'");
+    expect(jsKey("a1")).toBe("a1");
+    expect(jsKey("_")).toBe("_");
+    expect(jsKey("a b")).toBe("'a b'");
   });
 
   it("prints __proto__ as a computed key, which defines a property instead of the prototype", () => {
@@ -192,9 +196,10 @@ describe("printJs", () => {
     );
   });
 
-  it("refuses non-finite numbers", () => {
-    expect(() => printJs(Number.NaN)).toThrow();
-    expect(() => printJs(Infinity)).toThrow();
+  it("refuses non-finite numbers, naming the number", () => {
+    expect(() => printJs(Number.NaN)).toThrow("Cannot print the non-finite number NaN");
+    expect(() => printJs(Infinity)).toThrow("Cannot print the non-finite number Infinity");
+    expect(() => printPython(-Infinity)).toThrow("Cannot print the non-finite number -Infinity");
   });
 
   it("is deterministic and evaluates back to the value it printed", () => {
@@ -274,8 +279,9 @@ describe("Python printer", () => {
 describe("shellQuote", () => {
   it("single-quotes and splices single quotes", () => {
     expect(shellQuote("it's")).toBe("'it'\\''s'");
+    expect(shellQuote("'a'")).toBe(`''\\''a'\\'''`);
     expect(shellQuote("$HOME `id` $(x)")).toBe("'$HOME `id` $(x)'");
-    expect(() => shellQuote("a\0b")).toThrow();
+    expect(() => shellQuote("a\0b")).toThrow("A shell argument cannot contain NUL");
   });
 
   it("reaches the command as the exact argument (bash, one process for the batch)", () => {
@@ -283,5 +289,109 @@ describe("shellQuote", () => {
     const [result] = runBashBatch([`printf '%s\\0' ${values.map(shellQuote).join(" ")}\n`]);
     expect(result!.status, result!.stderr).toBe(0);
     expect(result!.stdout.split("\0").slice(0, -1)).toEqual(values);
+  });
+});
+
+describe("what a reader cannot see is escaped, what they can see is kept (every range's edges)", () => {
+  /** The first and last code point of each invisible range, and the single ones. */
+  const INVISIBLE_EDGES = [
+    0x1f, 0x7f, 0x9f, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202e, 0x2066, 0x2069, 0xd800,
+    0xdbff, 0xdc00, 0xdfff, 0xfdd0, 0xfdef, 0xfeff, 0xfffe, 0xffff, 0x1fffe, 0x10ffff,
+  ];
+  /** Their visible neighbours: space, tilde, no-break space, ZWJ, hyphen, private use, U+FFFD… */
+  const VISIBLE_NEIGHBOURS = [
+    0x20, 0x7e, 0xa0, 0x200d, 0x2010, 0x2027, 0x202f, 0x2065, 0x206a, 0xd7ff, 0xe000, 0xfdcf,
+    0xfdf0, 0xfefe, 0xfffd, 0x10000, 0x1fffd,
+  ];
+  const each = (print: (s: string) => string, cps: number[]) =>
+    cps.map((cp) => print(String.fromCodePoint(cp)).slice(1, -1)).join(" ");
+
+  it("JS: \\xHH up to U+00FF, \\uHHHH above, a surrogate pair beyond U+FFFF", () => {
+    expect(each(jsString, INVISIBLE_EDGES)).toBe(
+      "\\x1F \\x7F \\x9F \\u200E \\u200F \\u2028 \\u2029 \\u202A \\u202E \\u2066 \\u2069 \\uD800 " +
+        "\\uDBFF \\uDC00 \\uDFFF \\uFDD0 \\uFDEF \\uFEFF \\uFFFE \\uFFFF \\uD83F\\uDFFE \\uDBFF\\uDFFF",
+    );
+  });
+
+  it("JSON: \\uhhhh, a surrogate pair beyond U+FFFF", () => {
+    expect(each(jsonString, INVISIBLE_EDGES)).toBe(
+      "\\u001f \\u007f \\u009f \\u200e \\u200f \\u2028 \\u2029 \\u202a \\u202e \\u2066 \\u2069 \\ud800 " +
+        "\\udbff \\udc00 \\udfff \\ufdd0 \\ufdef \\ufeff \\ufffe \\uffff \\ud83f\\udffe \\udbff\\udfff",
+    );
+  });
+
+  it("Python: \\xhh up to U+00FF, \\uhhhh up to U+FFFF, \\Uhhhhhhhh beyond", () => {
+    expect(each(pythonString, INVISIBLE_EDGES)).toBe(
+      "\\x1f \\x7f \\x9f \\u200e \\u200f \\u2028 \\u2029 \\u202a \\u202e \\u2066 \\u2069 \\ud800 " +
+        "\\udbff \\udc00 \\udfff \\ufdd0 \\ufdef \\ufeff \\ufffe \\uffff \\U0001fffe \\U0010ffff",
+    );
+  });
+
+  it("keeps the visible neighbours as typed in every language", () => {
+    const typed = VISIBLE_NEIGHBOURS.map((cp) => String.fromCodePoint(cp)).join(" ");
+    expect(each(jsString, VISIBLE_NEIGHBOURS)).toBe(typed);
+    expect(each(jsonString, VISIBLE_NEIGHBOURS)).toBe(typed);
+    expect(each(pythonString, VISIBLE_NEIGHBOURS)).toBe(typed);
+  });
+
+  it("JS and JSON use the short escapes a reader knows, Python the ones it has", () => {
+    expect(jsString("\b\f\v\t\r\n\\'\"")).toBe("'\\b\\f\\v\\t\\r\\n\\\\\\'\"'");
+    expect(jsonString("\b\f\v\t\r\n\\'\"")).toBe('"\\u0008\\u000c\\u000b\\t\\r\\n\\\\\'\\""');
+    expect(pythonString("\b\f\v\t\r\n\\'\"")).toBe('"\\x08\\x0c\\x0b\\t\\r\\n\\\\\'\\""');
+  });
+});
+
+describe("layout widths: a flat container stays on one line only while it fits, comma included", () => {
+  const a = (n: number) => "a".repeat(n);
+
+  it("JS: 80 columns", () => {
+    // `  fields: ['…'],` is 80 columns with 65 letters.
+    expect(printJs({ fields: [a(65)] })).toBe(`{\n  fields: ['${a(65)}'],\n}`);
+    expect(printJs({ fields: [a(66)] })).toBe(`{\n  fields: [\n    '${a(66)}',\n  ],\n}`);
+  });
+
+  it("JS: a value printed at an indentation level starts 2 columns per level in", () => {
+    // At level 2 the value starts at column 4: `['…'],` fits 80 columns with 71 letters.
+    expect(printJs([a(71)], { level: 2 })).toBe(`['${a(71)}']`);
+    expect(printJs([a(72)], { level: 2 })).toBe(`[\n      '${a(72)}',\n    ]`);
+    expect(printJs([a(75)], { column: 0 })).toBe(`['${a(75)}']`);
+  });
+
+  it("Python: 88 columns (black's width), 4 columns per level", () => {
+    // `    "fields": ["…"],` is 88 columns with 69 letters.
+    expect(printPython({ fields: [a(69)] })).toBe(`{\n    "fields": ["${a(69)}"],\n}`);
+    expect(printPython({ fields: [a(70)] })).toBe(
+      `{\n    "fields": [\n        "${a(70)}",\n    ],\n}`,
+    );
+    expect(printPython([a(79)], { level: 1 })).toBe(`["${a(79)}"]`);
+    expect(printPython([a(80)], { level: 1 })).toBe(`[\n        "${a(80)}",\n    ]`);
+  });
+
+  it("breaks a container whose raw code spans lines, whatever its width", () => {
+    expect(printJs({ token: raw("a ||\nb") })).toBe("{\n  token: a ||\nb,\n}");
+    expect(printPython({ token: raw("a") })).toBe('{"token": a}');
+  });
+
+  it("JSON breaks every container, even a short or empty one, and has no trailing comma", () => {
+    expect(printJson({ a: [1], e: {}, l: [] })).toBe(
+      '{\n  "a": [\n    1\n  ],\n  "e": {},\n  "l": []\n}',
+    );
+    expect(printJson([])).toBe("[]");
+    expect(() => printJson(raw("x"))).toThrow("JSON cannot hold raw code");
+    expect(() => printJson(Infinity)).toThrow("Cannot print the non-finite number Infinity");
+  });
+});
+
+describe("what counts as flat", () => {
+  it("empty containers and scalars sit on one line; a non-empty nested container breaks its parent", () => {
+    expect(printJs([[], {}, 1])).toBe("[[], {}, 1]");
+    expect(printJs([[1], []])).toBe("[\n  [1],\n  [],\n]");
+    expect(printPython({ a: { b: 1 } })).toBe('{\n    "a": {"b": 1},\n}');
+  });
+
+  it("leaves out undefined members, so an object of them prints empty", () => {
+    expect(printJs({ a: 1, b: undefined })).toBe("{ a: 1 }");
+    expect(printJs({ x: { b: undefined } })).toBe("{ x: {} }");
+    expect(printJson({ a: undefined })).toBe("{}");
   });
 });

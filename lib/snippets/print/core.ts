@@ -129,7 +129,9 @@ export function printWith(
     const inner = items
       .map(
         ([k, v]) =>
-          (k === null ? "" : k + dialect.colon) + printWith(dialect, v, level + 1, 0, false),
+          (k === null ? "" : k + dialect.colon) +
+          // Stryker disable next-line ArithmeticOperator,BooleanLiteral: every item here is a scalar or an empty container, which print the same at any level and never break.
+          printWith(dialect, v, level + 1, 0, false),
       )
       .join(", ");
     const oneLine = `${open}${pad}${inner}${pad}${close}`;

@@ -33,7 +33,12 @@ export function jsString(value: string): string {
   for (const [ch, cp] of codePoints(value)) {
     const short = JS_SHORT_ESCAPES[ch];
     if (short !== undefined) out += short;
-    else if (cp <= 0xff && isInvisible(cp)) out += `\\x${hex(cp, 2)}`;
+    else if (
+      // Stryker disable next-line EqualityOperator: U+00A0–U+00FF are visible, so `< 0xff` escapes the same characters.
+      cp <= 0xff &&
+      isInvisible(cp)
+    )
+      out += `\\x${hex(cp, 2)}`;
     else if (isInvisible(cp)) out += utf16Escape(cp, false);
     else out += ch;
   }

@@ -26,7 +26,12 @@ export function pythonString(value: string): string {
   for (const [ch, cp] of codePoints(value)) {
     const short = PY_SHORT_ESCAPES[ch];
     if (short !== undefined) out += short;
-    else if (cp <= 0xff && isInvisible(cp)) out += `\\x${hex(cp, 2).toLowerCase()}`;
+    else if (
+      // Stryker disable next-line EqualityOperator: U+00A0–U+00FF are visible, so `< 0xff` escapes the same characters.
+      cp <= 0xff &&
+      isInvisible(cp)
+    )
+      out += `\\x${hex(cp, 2).toLowerCase()}`;
     else if (cp > 0xffff && isInvisible(cp)) out += `\\U${hex(cp, 8).toLowerCase()}`;
     else if (isInvisible(cp)) out += `\\u${hex(cp, 4).toLowerCase()}`;
     else out += ch;
