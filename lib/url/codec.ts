@@ -132,10 +132,11 @@ function normalise(input: string): string {
 /** Reads the `s` parameter value of a share link. Never throws. */
 export function decodeConfig(input: string | null | undefined): DecodeResult {
   try {
+    // Stryker disable BlockStatement: the catch below is unreachable today (decodeUnsafe handles every known failure)
     return decodeUnsafe(input);
-    // Stryker disable next-line BlockStatement: unreachable today (decodeUnsafe handles every known failure); the promise that the page never breaks
   } catch {
     // Every known failure is handled below; this is the promise that no input can break the page.
+    // Stryker restore BlockStatement
     // Stryker disable next-line StringLiteral: unreachable today, as above
     return defaults(damaged("it could not be read"));
   }
@@ -168,9 +169,10 @@ function decodeUnsafe(input: unknown): DecodeResult {
 
   let json: string | null;
   try {
+    // Stryker disable BlockStatement: emptying the catch below leaves json undefined, which the check after it treats like null
     json = LZString.decompressFromEncodedURIComponent(body);
-    // Stryker disable next-line BlockStatement: without the assignment json stays undefined, which the check below treats like null
   } catch {
+    // Stryker restore BlockStatement
     json = null;
   }
   if (!json)
@@ -223,9 +225,10 @@ function paramName(part: string): string {
   // Stryker disable next-line StringLiteral: split always returns at least one piece
   const raw = part.split("=", 1)[0] ?? "";
   try {
+    // Stryker disable BlockStatement: a name that is not valid %-encoding is never "s", so returning it or nothing from the catch below keeps the parameter alike
     return decodeURIComponent(raw.replace(/\+/g, " "));
-    // Stryker disable next-line BlockStatement: a name that is not valid %-encoding is never "s", so returning it or undefined keeps the parameter alike
   } catch {
+    // Stryker restore BlockStatement
     return raw;
   }
 }
