@@ -10,7 +10,7 @@ import {
   type OptionKey,
   type PlaygroundConfig,
 } from "./options";
-import { parseConfig } from "./schema";
+import { describeIssues, parseConfig, playgroundConfigSchema } from "./schema";
 import { heldFor, usableConfig } from "./usable";
 import { encodeConfig, decodeConfig } from "../url/codec";
 import { secretKind } from "../secrets/detect";
@@ -329,5 +329,28 @@ describe("usableConfig: always a valid config", () => {
   it("even a config with an option the table does not know comes out valid: the defaults", () => {
     const typed = { ...make({ orgName: "Beta" }), surprise: 1 } as PlaygroundConfig;
     expect(usableConfig(typed).config).toEqual(DEFAULT_CONFIG);
+  });
+});
+
+describe("a list entry with two problems", () => {
+  it("is held back once, with the first problem the schema reports for that entry", () => {
+    // A custom-data row with an unknown key and no value: the schema finds two problems in it.
+    const config = {
+      ...defaultConfig(),
+      model: "browser",
+      userCustomData: [{ key: "a", extra: 1 }],
+    } as unknown as PlaygroundConfig;
+    const parsed = playgroundConfigSchema.safeParse(config);
+    expect(parsed.success).toBe(false);
+    const forEntry = parsed.success
+      ? []
+      : describeIssues(parsed.error).filter((i) => i.path.startsWith("userCustomData.0"));
+    expect(forEntry.length).toBe(2);
+    const first = forEntry[0]!.message.replace(/^[^:]*: /, "");
+
+    const held = usableConfig(config).held;
+    expect(held).toHaveLength(1);
+    expect(held[0]).toMatchObject({ option: "userCustomData", reason: "invalid", index: 0 });
+    expect(held[0]!.message.startsWith(`Entry 1: ${first}`)).toBe(true);
   });
 });
