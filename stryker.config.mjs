@@ -10,7 +10,7 @@ const area = spec.name;
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
-  vitest: { configFile: "vitest.mutation.config.mts" },
+  vitest: { configFile: "vitest.config.mts" },
   coverageAnalysis: "perTest",
   mutate: spec.mutate,
   thresholds: { high: spec.threshold, low: spec.threshold - 10, break: spec.threshold },

@@ -4,8 +4,10 @@
  * when none is named; see mutation/areas.mjs), then one table of scores and times. Exits 1 when
  * an area scores below its threshold or a run fails.
  *
- * Runs are incremental: `mutation/incremental/<area>.json` (kept in the repository) lets Stryker
- * re-test only the mutants whose code or tests changed. `--full` ignores it and re-tests all.
+ * Runs are incremental: `mutation/incremental/<area>.json` lets Stryker re-test only the mutants
+ * whose code or covering tests changed since the last run on this machine. The files stay out of
+ * the repository: Stryker stores every test file's source in them, fake API keys and JWTs included.
+ * `--full` ignores them and re-tests all.
  * Reports: `reports/mutation/<area>.html` (open it to read survivors) and `.json`.
  */
 import { spawnSync } from "node:child_process";
