@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, type ReactNode } from "react";
 import { generateSnippets, type SnippetTarget } from "@/lib/snippets";
-import { WIDGET_VERSION } from "@/lib/config/widget-config";
+import { WIDGET_VERSION } from "@/lib/snippets/model";
 import { CodePanel } from "@/components/code/code-panel";
 import { useAnnounce } from "@/components/state/announcer";
 import { useUsableConfig } from "@/components/state/use-usable-config";

@@ -25,7 +25,10 @@ export interface LayoutEntry {
 }
 
 /** The cards shown for one model only. */
-export type ModelSection = Exclude<OptionSection, "identity" | "appearance">;
+export type ModelSection = Exclude<
+  OptionSection,
+  "identity" | "features" | "appearance" | "header"
+>;
 
 /** Each model's own card: the section named like it, none for anonymous. */
 const MODEL_SECTION: Readonly<Record<IdentityModel, ModelSection | null>> = {

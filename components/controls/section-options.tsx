@@ -31,6 +31,10 @@ const CUSTOM_CONTROLS: Record<CustomControl, ComponentType<{ name: OptionKey }>>
   // The contact token comes from the preview's verified flow (components/preview/host), not
   // from a field in the controls.
   "verified-flow": () => null,
+  // The widget version is switched in the page header, not in a card.
+  "version-switch": () => null,
+  // TEMPORARY (v5 integration branch): the controls work adds the list editor.
+  "string-list-editor": () => null,
 };
 
 function OptionControl({

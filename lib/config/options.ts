@@ -20,6 +20,13 @@
 import "./zod"; // jitless: no eval under the CSP
 import { z } from "zod";
 import {
+  DEFAULT_WIDGET_MAJOR,
+  WIDGET_MAJORS,
+  WIDGET_MAJOR_INFO,
+  WIDGET_PINS,
+  type WidgetMajor,
+} from "./versions";
+import {
   SERVER_LANGUAGE_CHOICES,
   SERVER_LANGUAGE_SELECT,
   WIDGET_LANGUAGE_SELECT,
@@ -30,7 +37,15 @@ import {
 export const IDENTITY_MODELS = ["anonymous", "collect", "browser", "server"] as const;
 export type IdentityModel = (typeof IDENTITY_MODELS)[number];
 
-export type OptionSection = "identity" | "collect" | "browser" | "server" | "appearance";
+export type OptionSection =
+  | "identity"
+  | "collect"
+  | "browser"
+  | "server"
+  | "features"
+  | "appearance"
+  /** Drawn in the page header, not in a controls card (the widget version). */
+  | "header";
 
 /** The widget's default primary colour (domain.md §8). */
 export const DEFAULT_PRIMARY_COLOR = "hsl(0 0% 9%)";
@@ -41,6 +56,7 @@ export const LIMITS = {
   longText: 2000,
   extraFields: 12,
   customDataRows: 24,
+  serverIds: 24,
 } as const;
 
 const shortText = z.string().max(LIMITS.shortText, `Keep it under ${LIMITS.shortText} characters.`);
@@ -56,9 +72,12 @@ export const serverCustomDataRow = z.strictObject({
 export type CustomDataRow = z.infer<typeof customDataRow>;
 export type ServerCustomDataRow = z.infer<typeof serverCustomDataRow>;
 
-/** The widget's major versions; a row names the ones that have the option. */
-export const WIDGET_MAJORS = ["v4"] as const;
-export type WidgetMajor = (typeof WIDGET_MAJORS)[number];
+export { WIDGET_MAJORS, type WidgetMajor } from "./versions";
+
+/** An option both majors have (every identity option: domain-v5.md §2). */
+const BOTH: readonly WidgetMajor[] = WIDGET_MAJORS;
+/** An option only v5 has; on v4 it stays in the config but is refused with an advisory. */
+const V5_ONLY: readonly WidgetMajor[] = ["v5"];
 
 /**
  * Hand-written controls, for options a generic field cannot show well: the model cards, the
@@ -66,11 +85,13 @@ export type WidgetMajor = (typeof WIDGET_MAJORS)[number];
  * cards with a model-dependent note, and the contact token the verified flow obtains.
  */
 export const CUSTOM_CONTROLS = [
+  "version-switch",
   "model-cards",
   "extra-fields-editor",
   "key-value-editor",
   "also-collect-toggle",
   "verified-flow",
+  "string-list-editor",
 ] as const;
 export type CustomControl = (typeof CUSTOM_CONTROLS)[number];
 
@@ -117,8 +138,10 @@ export interface OptionRow<S extends z.ZodType = z.ZodType> {
   apiField: string | null;
   /** A preset applied over a config keeps this option's value (the user's token, secrets, appearance). */
   presetKeeps: boolean;
-  /** The widget majors that have this option. */
+  /** The widget majors that have this option; on another major it is left out of the snippets. */
   versions: readonly WidgetMajor[];
+  /** A boolean option that must be on for this row to matter (and to be drawn). */
+  dependsOn?: string;
   /** Realistic values the property-test generators mix in with random and hostile text. */
   examples?: readonly string[];
   /** Lines the options editor's hover text adds after `help` (which is written for the control). */
@@ -155,7 +178,36 @@ const MODEL_CHOICES: readonly Choice[] = IDENTITY_MODELS.map((m) => ({
   label: MODEL_INFO[m].title,
 }));
 
+const VERSION_CHOICES: readonly Choice[] = WIDGET_MAJORS.map((m) => ({
+  value: m,
+  label: `${WIDGET_MAJOR_INFO[m].label} (${WIDGET_PINS[m]})`,
+}));
+
+/** What `mcp_access.server_ids` grants (domain-v5.md §10.4). */
+export const MCP_SERVER_SCOPES = ["all", "listed"] as const;
+const MCP_SCOPE_CHOICES: readonly Choice[] = [
+  { value: "all", label: "Every enabled per-user server (mcp_access: {})" },
+  { value: "listed", label: "Only the servers listed below (server_ids)" },
+];
+
 export const OPTIONS = {
+  widgetVersion: row({
+    schema: z.enum(WIDGET_MAJORS),
+    default: DEFAULT_WIDGET_MAJOR as WidgetMajor,
+    section: "header",
+    models: [],
+    label: "Widget version",
+    help: "The widget major the snippets and the preview target. Identity options are the same in both.",
+    target: "the pinned @opencx/widget version",
+    urlKey: "v",
+    sensitive: false,
+    name: "widget version",
+    control: { kind: "select", choices: VERSION_CHOICES, custom: "version-switch" },
+    widgetOption: null,
+    apiField: null,
+    presetKeeps: true,
+    versions: BOTH,
+  }),
   model: row({
     schema: z.enum(IDENTITY_MODELS),
     default: "anonymous",
@@ -171,7 +223,7 @@ export const OPTIONS = {
     widgetOption: null,
     apiField: null,
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
   }),
   widgetToken: row({
     schema: shortText,
@@ -188,7 +240,7 @@ export const OPTIONS = {
     widgetOption: "token",
     apiField: null,
     presetKeeps: true,
-    versions: ["v4"],
+    versions: BOTH,
     examples: ["wt_3f9a2c7e", "abc123"],
   }),
   collectUserData: row({
@@ -206,7 +258,7 @@ export const OPTIONS = {
     widgetOption: "collectUserData",
     apiField: null,
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
     docs: [
       "Shows the welcome form that asks for name and email (a non-verified contact).",
       "Ignored when `user.token` or `user.data.email` is set.",
@@ -227,7 +279,7 @@ export const OPTIONS = {
     widgetOption: "prefillUserData.name",
     apiField: null,
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
   }),
   prefillEmail: row({
     schema: shortText,
@@ -244,7 +296,7 @@ export const OPTIONS = {
     widgetOption: "prefillUserData.email",
     apiField: null,
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
     examples: ["jane@example.com"],
   }),
   extraFields: row({
@@ -264,7 +316,7 @@ export const OPTIONS = {
     widgetOption: "extraDataCollectionFields",
     apiField: null,
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
     docs: [
       "Only has an effect with `collectUserData: true`; the form then shows on every page load.",
       `The playground takes at most ${LIMITS.extraFields}.`,
@@ -295,7 +347,7 @@ export const OPTIONS = {
     widgetOption: "user.externalId",
     apiField: null,
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
     examples: ["workspace_42"],
   }),
   userName: row({
@@ -313,7 +365,7 @@ export const OPTIONS = {
     widgetOption: "user.data.name",
     apiField: null,
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
   }),
   userEmail: row({
     schema: shortText,
@@ -330,7 +382,7 @@ export const OPTIONS = {
     widgetOption: "user.data.email",
     apiField: null,
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
     examples: ["jane@example.com"],
   }),
   userAvatarUrl: row({
@@ -348,7 +400,7 @@ export const OPTIONS = {
     widgetOption: "user.data.avatarUrl",
     apiField: null,
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
     examples: ["https://example.com/a.png"],
   }),
   userCustomData: row({
@@ -366,7 +418,7 @@ export const OPTIONS = {
     widgetOption: "user.data.customData",
     apiField: null,
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
   }),
   serverEmail: row({
     schema: shortText,
@@ -383,7 +435,7 @@ export const OPTIONS = {
     widgetOption: null,
     apiField: "email",
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
     examples: ["jane@example.com"],
   }),
   serverName: row({
@@ -401,7 +453,7 @@ export const OPTIONS = {
     widgetOption: null,
     apiField: "name",
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
   }),
   serverAvatarUrl: row({
     schema: shortText,
@@ -418,7 +470,7 @@ export const OPTIONS = {
     widgetOption: null,
     apiField: "avatar_url",
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
   }),
   serverPhone: row({
     schema: shortText,
@@ -435,7 +487,7 @@ export const OPTIONS = {
     widgetOption: null,
     apiField: "phone",
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
     examples: ["+1234567890"],
   }),
   serverLanguage: row({
@@ -453,7 +505,7 @@ export const OPTIONS = {
     widgetOption: null,
     apiField: "language",
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
   }),
   serverCustomData: row({
     schema: z.array(serverCustomDataRow).max(LIMITS.customDataRows),
@@ -470,7 +522,7 @@ export const OPTIONS = {
     widgetOption: null,
     apiField: "customData",
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
   }),
   serverChatContext: row({
     schema: longText,
@@ -487,7 +539,84 @@ export const OPTIONS = {
     widgetOption: null,
     apiField: "chat_context",
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
+  }),
+  personalConnections: row({
+    schema: z.boolean(),
+    default: false,
+    section: "server",
+    models: ["server"],
+    label: "Personal connections (mcp_access)",
+    help: "Mint the token with mcp_access so the user can connect their own accounts. Such tokens expire after one hour: your page renews them.",
+    target: "authenticate-user body.mcp_access",
+    urlKey: "mp",
+    sensitive: false,
+    name: "personal connections",
+    control: { kind: "boolean" },
+    widgetOption: null,
+    apiField: "mcp_access",
+    presetKeeps: false,
+    versions: V5_ONLY,
+    docs: [
+      "Omitted: a chat-only token that does not expire.",
+      "Needs `streaming: true` and `capabilities.connections: true` in the widget options, and an organisation with streaming.",
+    ],
+  }),
+  mcpServerScope: row({
+    schema: z.enum(MCP_SERVER_SCOPES),
+    default: "all" as (typeof MCP_SERVER_SCOPES)[number],
+    section: "server",
+    models: ["server"],
+    label: "Servers the token may use",
+    help: "Decide this on your server from trusted state, never from the browser.",
+    target: "authenticate-user body.mcp_access.server_ids",
+    urlKey: "ms",
+    sensitive: false,
+    name: "mcp_access server scope",
+    control: { kind: "select", choices: MCP_SCOPE_CHOICES },
+    widgetOption: null,
+    apiField: "mcp_access.server_ids",
+    presetKeeps: false,
+    versions: V5_ONLY,
+    dependsOn: "personalConnections",
+  }),
+  mcpServerIds: row({
+    schema: z.array(shortText).max(LIMITS.serverIds, `At most ${LIMITS.serverIds} server ids.`),
+    default: [] as string[],
+    section: "server",
+    models: ["server"],
+    label: "server_ids",
+    help: "With the list chosen above: only these servers; an empty list allows none.",
+    target: "authenticate-user body.mcp_access.server_ids",
+    urlKey: "mi",
+    sensitive: false,
+    name: "mcp_access server_ids",
+    control: { kind: "list", custom: "string-list-editor" },
+    widgetOption: null,
+    apiField: "mcp_access.server_ids",
+    presetKeeps: false,
+    versions: V5_ONLY,
+    dependsOn: "personalConnections",
+    examples: ["github", "srv_calendar"],
+  }),
+  mcpAccountId: row({
+    schema: shortText,
+    default: "",
+    section: "server",
+    models: ["server"],
+    label: "account_id",
+    help: "Optional. The account or workspace the user is acting in, where a user can switch between them.",
+    target: "authenticate-user body.mcp_access.account_id",
+    urlKey: "ma",
+    sensitive: false,
+    name: "mcp_access account_id",
+    control: { kind: "text", placeholder: "e.g. acct_42" },
+    widgetOption: null,
+    apiField: "mcp_access.account_id",
+    presetKeeps: false,
+    versions: V5_ONLY,
+    dependsOn: "personalConnections",
+    examples: ["acct_42"],
   }),
   apiKey: row({
     schema: shortText,
@@ -504,7 +633,7 @@ export const OPTIONS = {
     widgetOption: null,
     apiField: null,
     presetKeeps: true,
-    versions: ["v4"],
+    versions: BOTH,
     examples: ["sk_sandbox_playground_demo_key"],
   }),
   contactToken: row({
@@ -522,7 +651,44 @@ export const OPTIONS = {
     widgetOption: "user.token",
     apiField: null,
     presetKeeps: false,
-    versions: ["v4"],
+    versions: BOTH,
+  }),
+  streaming: row({
+    schema: z.boolean(),
+    default: false,
+    section: "features",
+    models: [],
+    label: "streaming",
+    help: "Streamed replies, when your organisation has them. Off keeps v4's send-and-poll delivery.",
+    target: "streaming",
+    urlKey: "st",
+    sensitive: false,
+    name: "streaming",
+    control: { kind: "boolean" },
+    widgetOption: "streaming",
+    apiField: null,
+    presetKeeps: false,
+    versions: V5_ONLY,
+    docs: [
+      "Omitted or false preserves v4 send/poll delivery. No front-end option enables it for an organisation without it.",
+    ],
+  }),
+  capabilitiesConnections: row({
+    schema: z.boolean(),
+    default: false,
+    section: "features",
+    models: [],
+    label: "capabilities.connections",
+    help: "Shows the Connect controls for personal connections (with streaming and an mcp_access token). Off only hides them: it is not a security control.",
+    target: "capabilities.connections",
+    urlKey: "cc",
+    sensitive: false,
+    name: "capabilities.connections",
+    control: { kind: "boolean" },
+    widgetOption: "capabilities.connections",
+    apiField: null,
+    presetKeeps: false,
+    versions: V5_ONLY,
   }),
   primaryColor: row({
     schema: shortText,
@@ -539,7 +705,7 @@ export const OPTIONS = {
     widgetOption: "theme.primaryColor",
     apiField: null,
     presetKeeps: true,
-    versions: ["v4"],
+    versions: BOTH,
   }),
   language: row({
     schema: z.enum(WIDGET_LANGUAGES),
@@ -556,7 +722,7 @@ export const OPTIONS = {
     widgetOption: "language",
     apiField: null,
     presetKeeps: true,
-    versions: ["v4"],
+    versions: BOTH,
   }),
   orgName: row({
     schema: shortText,
@@ -573,7 +739,24 @@ export const OPTIONS = {
     widgetOption: null,
     apiField: null,
     presetKeeps: true,
-    versions: ["v4"],
+    versions: BOTH,
+  }),
+  agentName: row({
+    schema: shortText,
+    default: "",
+    section: "appearance",
+    models: [],
+    label: "Agent name",
+    help: "Preview only: v5 names the AI in the sessions list after your organisation's agent (from the backend). Empty shows the organisation name.",
+    target: "(from the backend config's agent block)",
+    urlKey: "an",
+    sensitive: false,
+    name: "agent name",
+    control: { kind: "text", placeholder: "e.g. Acme Assistant" },
+    widgetOption: null,
+    apiField: null,
+    presetKeeps: true,
+    versions: V5_ONLY,
   }),
 };
 

@@ -9,13 +9,11 @@
  * - empty values and widget defaults are left out; key order is stable.
  */
 import { toApiLanguage, type WidgetLanguage } from "./languages";
-import { DEFAULT_PRIMARY_COLOR, type PlaygroundConfig } from "./options";
+import { DEFAULT_PRIMARY_COLOR, OPTIONS, type OptionKey, type PlaygroundConfig } from "./options";
+import type { WidgetMajor } from "./versions";
 
 /** Shown in snippets until the user types their widget token. */
 export const WIDGET_TOKEN_PLACEHOLDER = "YOUR_WIDGET_TOKEN";
-/** The widget version every snippet pins (the behaviour this playground replicates). */
-export const WIDGET_VERSION = "4.0.57";
-export const WIDGET_MAJOR = 4;
 export const OPENCX_API_URL = "https://api.open.cx";
 export const AUTHENTICATE_USER_PATH = "/widget/authenticate-user";
 
@@ -34,6 +32,16 @@ export interface WidgetConfig {
   prefillUserData?: { name?: string; email?: string };
   extraDataCollectionFields?: string[];
   user?: { token: string; externalId?: string } | { data?: WidgetUserData; externalId?: string };
+  /** v5 only (domain-v5.md §12): streamed delivery; omitted keeps v4's send-and-poll. */
+  streaming?: true;
+  /** v5 only: the Connect controls of personal connections. */
+  capabilities?: { connections: true };
+}
+
+/** What the token may reach (domain-v5.md §10.4): `{}` is every enabled per-user server. */
+export interface McpAccess {
+  server_ids?: string[];
+  account_id?: string;
 }
 
 export interface AuthenticateUserRequest {
@@ -44,6 +52,27 @@ export interface AuthenticateUserRequest {
   language?: string;
   customData?: Record<string, string | number | boolean>;
   chat_context?: string;
+  /** v5 only, with personal connections: the token then expires after one hour. */
+  mcp_access?: McpAccess;
+}
+
+/** Whether `option` exists in the widget major `config` targets (v5-only rows are refused on v4). */
+export function inVersion(config: PlaygroundConfig, option: OptionKey): boolean {
+  return OPTIONS[option].versions.includes(config.widgetVersion);
+}
+
+/** The major the config targets. */
+export function majorOf(config: PlaygroundConfig): WidgetMajor {
+  return config.widgetVersion;
+}
+
+/** Whether the server mints the token with `mcp_access` (v5, verified model, switched on). */
+export function mintsWithMcpAccess(config: PlaygroundConfig): boolean {
+  return (
+    config.model === "server" &&
+    config.personalConnections &&
+    inVersion(config, "personalConnections")
+  );
 }
 
 /** Rows with an empty key are left out; a later duplicate key wins, as in a JS object literal. */
@@ -117,7 +146,23 @@ export function toWidgetConfig(
   } else if (externalId) {
     out.user = { externalId };
   }
+  // v5-only keys never reach a v4 snippet ("Do not add v5-only options to a v4 installation").
+  if (config.streaming && inVersion(config, "streaming")) out.streaming = true;
+  if (config.capabilitiesConnections && inVersion(config, "capabilitiesConnections")) {
+    out.capabilities = { connections: true };
+  }
   return out;
+}
+
+/** The `mcp_access` block of the authenticate-user body, or `undefined` when it is not sent. */
+export function toMcpAccess(config: PlaygroundConfig): McpAccess | undefined {
+  if (!mintsWithMcpAccess(config)) return undefined;
+  const access: McpAccess = {};
+  if (config.mcpServerScope === "listed") {
+    access.server_ids = config.mcpServerIds.filter((id) => id.trim() !== "");
+  }
+  if (config.mcpAccountId !== "") access.account_id = config.mcpAccountId;
+  return access;
 }
 
 /** The JSON body your server sends to authenticate-user. */
@@ -132,5 +177,7 @@ export function toAuthenticateRequest(config: PlaygroundConfig): AuthenticateUse
   const customData = rowsToRecord(config.serverCustomData);
   if (customData) body.customData = customData;
   if (config.serverChatContext) body.chat_context = config.serverChatContext;
+  const mcpAccess = toMcpAccess(config);
+  if (mcpAccess) body.mcp_access = mcpAccess;
   return body;
 }

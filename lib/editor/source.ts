@@ -3,7 +3,8 @@
  * TypeScript constant. `importSnippet` (lib/import) reads it back.
  */
 import type { PlaygroundConfig } from "../config/options";
-import { WIDGET_VERSION } from "../config/widget-config";
+import { WIDGET_PINS } from "../config/versions";
+const WIDGET_VERSION = WIDGET_PINS.v4; // TEMPORARY: per-version text comes with the snippets work
 import { widgetOptionsValue } from "../snippets/model";
 import { printJs } from "../snippets/print";
 import { WIDGET_CONFIG_TYPE } from "./widget-types";

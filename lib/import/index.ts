@@ -11,7 +11,8 @@
  */
 import type { PlaygroundConfig } from "../config/options";
 import { playgroundConfigSchema } from "../config/schema";
-import { WIDGET_VERSION } from "../config/widget-config";
+import { WIDGET_PINS } from "../config/versions";
+const WIDGET_VERSION = WIDGET_PINS.v4; // TEMPORARY: the import work makes this per version
 import { findOptions } from "./find";
 import { readLiteral } from "./literal";
 import { Report } from "./report";

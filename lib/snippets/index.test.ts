@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
-import { WIDGET_VERSION } from "../config/widget-config";
+import { WIDGET_VERSION } from "./model";
 import {
   applicableTargets,
   CLIENT_TARGETS,

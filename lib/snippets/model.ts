@@ -11,9 +11,8 @@ import {
   OPENCX_API_URL,
   toAuthenticateRequest,
   toWidgetConfig,
-  WIDGET_MAJOR,
-  WIDGET_VERSION,
 } from "../config/widget-config";
+import { versionNote, WIDGET_PINS, type WidgetMajor } from "../config/versions";
 import { raw, type PrintableValue } from "./print";
 
 /** The variable that holds the contact token fetched from the integrator's backend. */
@@ -26,14 +25,23 @@ export const CONTACT_TOKEN_ENDPOINT = "/api/opencx/contact-token";
 export const API_KEY_ENV = "OPENCX_API_KEY";
 export const API_URL_ENV = "OPENCX_API_URL";
 
-export { AUTHENTICATE_USER_PATH, OPENCX_API_URL, WIDGET_VERSION };
+export { AUTHENTICATE_USER_PATH, OPENCX_API_URL };
 
-/** Every snippet says which widget it targets: `latest` is v5 now (domain.md §14). */
-export const VERSION_NOTE = `OpenCX widget v${WIDGET_MAJOR} (pinned to ${WIDGET_VERSION})`;
+/** Every snippet says which widget it targets, with its exact pin (never `latest`). */
+export const snippetVersionNote = (major: WidgetMajor) => versionNote(major);
 
-export const EMBED_SCRIPT_URL = `https://unpkg.com/@opencx/widget@${WIDGET_VERSION}/dist-embed/script.js`;
+export const embedScriptUrl = (major: WidgetMajor) =>
+  `https://unpkg.com/@opencx/widget@${WIDGET_PINS[major]}/dist-embed/script.js`;
 export const REACT_PACKAGE = "@opencx/widget-react";
-export const REACT_INSTALL = `npm install ${REACT_PACKAGE}@${WIDGET_VERSION}`;
+export const reactInstall = (major: WidgetMajor) =>
+  `npm install --save-exact ${REACT_PACKAGE}@${WIDGET_PINS[major]}`;
+
+// TEMPORARY (v5 integration branch): v4 aliases so the tree compiles until the snippet
+// generators take the config's version. Removed by the snippets work.
+export const WIDGET_VERSION = WIDGET_PINS.v4;
+export const VERSION_NOTE = snippetVersionNote("v4");
+export const EMBED_SCRIPT_URL = embedScriptUrl("v4");
+export const REACT_INSTALL = reactInstall("v4");
 
 /** Whether the snippets use the verified model (a contact token minted by the integrator's server). */
 export function isVerified(config: PlaygroundConfig): boolean {

@@ -1,11 +1,11 @@
 /**
  * The share-link codec: a playground config ⇄ the `s` query parameter.
  *
- * Format (version 1):
+ * Format (version 2):
  *
- *     ?s=1.<payload>
+ *     ?s=2.<payload>
  *
- * `1.` is the format version. `<payload>` is lz-string's
+ * `2.` is the format version. `<payload>` is lz-string's
  * `compressToEncodedURIComponent` of a JSON object that maps each option's
  * short `urlKey` (from the option table) to its value, in the same JSON shape
  * the config holds it. Only values that differ from their default are written,
@@ -27,8 +27,16 @@
  * - Sensitive rows have no key and are never written. A key naming a secret
  *   (`apiKey`, `contactToken`, …) is refused with a message and never loaded.
  * - The version changes only when the envelope changes (compression, payload
- *   structure). A version newer than this page reads is refused with a message;
- *   a decoder for every older version is kept.
+ *   structure) or when what an absent key means changes. A version newer than
+ *   this page reads is refused with a message; a decoder for every older
+ *   version is kept.
+ *
+ * History:
+ * - Format 1 (until the widget-version axis): the same payload, written when
+ *   the playground targeted widget v4 only. A format-1 link is read with the
+ *   same keys and opens as v4 (`madeForV4`), whatever the default major is now.
+ * - Format 2: adds the widget version (`v`, default v5). Bumped because the
+ *   default changed: a format-1 link without `v` meant v4.
  * - Defaults are not in the link, so changing an option's default changes what
  *   old links show for that option: treat a default change like a format change.
  *
@@ -47,7 +55,10 @@ export type { DecodeResult } from "./read-payload";
 export const SHARE_PARAM = "s";
 
 /** The link format this page writes, and the newest it reads. */
-export const LINK_FORMAT_VERSION = 1;
+export const LINK_FORMAT_VERSION = 2;
+
+/** The format written before the widget-version axis: its links were made for v4. */
+export const LEGACY_V4_FORMAT = 1;
 
 /**
  * Longer encodings are refused before unpacking: lz-string can unpack 8 K
@@ -164,8 +175,19 @@ function decodeUnsafe(input: unknown): DecodeResult {
         `this page reads format ${LINK_FORMAT_VERSION}); showing the defaults. Reload the page to get the latest version.`,
     );
   }
+  if (version === LEGACY_V4_FORMAT) return asV4(readBody(body));
   if (version !== LINK_FORMAT_VERSION)
     return defaults(damaged(`link format ${version} does not exist`));
+  return readBody(body);
+}
+
+/** A format-1 link opens as widget v4, the only version the playground had when it was made. */
+function asV4(result: DecodeResult): DecodeResult {
+  return { ...result, config: { ...result.config, widgetVersion: "v4" }, madeForV4: true };
+}
+
+/** The payload after the `<version>.` prefix (the same in formats 1 and 2). */
+function readBody(body: string): DecodeResult {
   if (body === "") return defaults();
   if (!PAYLOAD_ALPHABET.test(body))
     return defaults(damaged("it contains characters a share link never has"));

@@ -23,6 +23,11 @@ export interface DecodeResult {
   issues: string[];
   /** `true` when nothing in the link was dropped (`issues` is empty). */
   ok: boolean;
+  /**
+   * `true` for a link made before the version axis (format 1): it was made for widget v4, so it
+   * opens as v4 and the page offers to switch to v5. Not a problem with the link.
+   */
+  madeForV4: boolean;
 }
 
 /** At most this many messages; the rest are counted in one last sentence. */
@@ -85,7 +90,7 @@ class Issues {
 
 const result = (config: PlaygroundConfig, issues: Issues): DecodeResult => {
   const list = issues.done();
-  return { config, issues: list, ok: list.length === 0 };
+  return { config, issues: list, ok: list.length === 0, madeForV4: false };
 };
 
 /** The defaults, with the message that says why (none for an empty link). */
@@ -93,6 +98,7 @@ export const defaults = (message?: string): DecodeResult => ({
   config: defaultConfig(),
   issues: message ? [message] : [],
   ok: !message,
+  madeForV4: false,
 });
 
 /** The config a payload object holds, with a sentence per value that could not be used. */
