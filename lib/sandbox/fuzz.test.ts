@@ -107,6 +107,13 @@ const validBody = fc.record(
       },
       { requiredKeys: [] },
     ),
+    mcp_access: fc.record(
+      {
+        server_ids: fc.array(fc.string({ minLength: 1, maxLength: 20 }), { maxLength: 4 }),
+        account_id: fc.string({ minLength: 1, maxLength: 20 }),
+      },
+      { requiredKeys: [] },
+    ),
   },
   { requiredKeys: ["email"] },
 );
@@ -168,6 +175,8 @@ const WRONG: Record<(typeof BODY_FIELDS)[number], fc.Arbitrary<unknown>> = {
   customData: notObject,
   chat_context: fc.oneof(notString, fc.constant("c".repeat(SANDBOX_LIMITS.chatContext + 1))),
   http_action_overrides: notObject,
+  // Wrong shapes inside mcp_access name a nested field: mcp-access.test.ts covers them.
+  mcp_access: notObject,
 };
 const wrongFieldScenario = fc
   .tuple(validBody, fc.constantFrom(...BODY_FIELDS))

@@ -43,6 +43,8 @@ export interface SandboxAuthenticateRequest {
   customData?: JsonObject;
   chat_context?: string;
   http_action_overrides?: HttpActionOverrides;
+  /** v5 personal connections (domain-v5.md §10.4): the token then expires after one hour. */
+  mcp_access?: { server_ids?: string[]; account_id?: string };
 }
 
 export const BODY_FIELDS = [
@@ -54,7 +56,10 @@ export const BODY_FIELDS = [
   "customData",
   "chat_context",
   "http_action_overrides",
+  "mcp_access",
 ] as const;
+
+export const MCP_ACCESS_FIELDS = ["server_ids", "account_id"] as const;
 
 export const HTTP_ACTION_OVERRIDE_FIELDS = [
   "query_params",
@@ -134,6 +139,38 @@ const httpActionOverridesSchema = z.strictObject(
   { error: "http_action_overrides must be an object" },
 );
 
+/**
+ * `mcp_access` (domain-v5.md §10.4; its exact server schema is UNKNOWN, so the sandbox takes the
+ * shape the widget decodes): `{}` grants every enabled per-user server, `server_ids` restricts
+ * them (`[]` allows none), `account_id` names the account or workspace.
+ */
+const mcpAccessSchema = z.strictObject(
+  {
+    server_ids: z
+      .array(
+        z
+          .string({ error: "mcp_access.server_ids must hold strings" })
+          .min(1, { error: "mcp_access.server_ids must not hold an empty id" })
+          .max(SANDBOX_LIMITS.serverId, {
+            error: `mcp_access.server_ids entries must be at most ${SANDBOX_LIMITS.serverId} characters`,
+          }),
+        { error: "mcp_access.server_ids must be an array of strings" },
+      )
+      .max(SANDBOX_LIMITS.serverIds, {
+        error: `mcp_access.server_ids must hold at most ${SANDBOX_LIMITS.serverIds} ids`,
+      })
+      .optional(),
+    account_id: z
+      .string({ error: "mcp_access.account_id must be a string" })
+      .min(1, { error: "mcp_access.account_id must not be empty (leave it out instead)" })
+      .max(SANDBOX_LIMITS.accountId, {
+        error: `mcp_access.account_id must be at most ${SANDBOX_LIMITS.accountId} characters`,
+      })
+      .optional(),
+  },
+  { error: 'mcp_access must be an object, like {} or { server_ids: ["github"] }' },
+);
+
 const bodySchema = z.strictObject({
   email: z
     .string({ error: "email must be a string" })
@@ -155,6 +192,7 @@ const bodySchema = z.strictObject({
   customData: boundedObject<JsonObject>("customData", {}).optional(),
   chat_context: text("chat_context", SANDBOX_LIMITS.chatContext).optional(),
   http_action_overrides: httpActionOverridesSchema.optional(),
+  mcp_access: mcpAccessSchema.optional(),
 });
 
 /** `custom_data` → `customData`, `avatarUrl` → `avatar_url`: same letters, other casing or separators. */
@@ -217,10 +255,8 @@ export function parseAuthenticateBody(input: unknown): ParseBodyResult {
     return { success: false, error: sandboxError(400, "invalid_body", "The body is not valid.") };
   if (issue.code === "unrecognized_keys") {
     const parent = issue.path.filter((p): p is PathSegment => typeof p !== "symbol");
-    return {
-      success: false,
-      error: unknownFieldsError(issue.keys, parent, HTTP_ACTION_OVERRIDE_FIELDS),
-    };
+    const known = parent[0] === "mcp_access" ? MCP_ACCESS_FIELDS : HTTP_ACTION_OVERRIDE_FIELDS;
+    return { success: false, error: unknownFieldsError(issue.keys, parent, known) };
   }
   const path = issue.path.filter((p): p is PathSegment => typeof p !== "symbol");
   const field = formatPath(path);

@@ -38,6 +38,10 @@ export const SANDBOX_LIMITS = {
   avatarUrl: 2048,
   phone: 64,
   chatContext: 8000,
+  /** `mcp_access.server_ids`: how many ids, and how long each. */
+  serverIds: 100,
+  serverId: 200,
+  accountId: 200,
   /** Keys in `customData` and the `http_action_overrides` objects. */
   keyLength: 128,
   /** String values anywhere inside `customData` / `http_action_overrides`. */
