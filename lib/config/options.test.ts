@@ -77,14 +77,18 @@ describe("the option table's rows", () => {
   it("give realistic examples the schema accepts", () => {
     for (const [key, r] of rows) {
       for (const example of r.examples ?? []) {
-        expect(r.schema.safeParse(example).success, `${key}=${example}`).toBe(true);
+        // A list row's examples are entries of the list.
+        const value = r.control.kind === "list" ? [example] : example;
+        expect(r.schema.safeParse(value).success, `${key}=${example}`).toBe(true);
       }
     }
   });
 
   it("map server rows onto the authenticate-user body fields the sandbox knows, each once", () => {
     const mapped = rows.filter(([, r]) => r.apiField !== null);
-    for (const [key, r] of mapped) expect(BODY_FIELDS, key).toContain(r.apiField);
+    // `mcp_access.server_ids` is a field inside the body's mcp_access.
+    const topField = (field: string | null) => String(field).split(".")[0];
+    for (const [key, r] of mapped) expect(BODY_FIELDS, key).toContain(topField(r.apiField));
     // Every field toAuthenticateRequest writes comes from exactly the row that names it.
     const full = { ...DEFAULT_CONFIG };
     const set = (key: OptionKey, value: unknown) => Object.assign(full, { [key]: value });
@@ -95,14 +99,28 @@ describe("the option table's rows", () => {
     set("serverLanguage", "fr");
     set("serverCustomData", [{ key: "k", value: "v" }]);
     set("serverChatContext", "c");
-    expect(Object.keys(toAuthenticateRequest(full)).sort()).toEqual(
-      mapped.map(([, r]) => r.apiField).sort(),
+    set("model", "server");
+    set("widgetVersion", "v5");
+    set("personalConnections", true);
+    set("mcpServerScope", "listed");
+    set("mcpServerIds", ["github"]);
+    set("mcpAccountId", "acct_1");
+    const body = toAuthenticateRequest(full);
+    expect(Object.keys(body).sort()).toEqual(
+      [...new Set(mapped.map(([, r]) => topField(r.apiField)))].sort(),
+    );
+    expect(Object.keys(body.mcp_access ?? {}).sort()).toEqual(
+      mapped
+        .filter(([, r]) => r.apiField?.startsWith("mcp_access."))
+        .map(([, r]) => r.apiField!.slice(11))
+        .sort(),
     );
   });
 
-  it("let presets keep only the user's own widget token, org API key and appearance", () => {
+  it("let presets keep only the user's own widget token, org API key, widget version and appearance", () => {
     const kept = rows.filter(([, r]) => r.presetKeeps).map(([k]) => k);
     const appearance = rows.filter(([, r]) => r.section === "appearance").map(([k]) => k);
-    expect(kept.sort()).toEqual(["widgetToken", "apiKey", ...appearance].sort());
+    // A preset is an identity model: it works in both versions, so it keeps the chosen one.
+    expect(kept.sort()).toEqual(["widgetToken", "apiKey", "widgetVersion", ...appearance].sort());
   });
 });

@@ -575,7 +575,8 @@ export const OPTIONS = {
     name: "mcp_access server scope",
     control: { kind: "select", choices: MCP_SCOPE_CHOICES },
     widgetOption: null,
-    apiField: "mcp_access.server_ids",
+    // It chooses the shape of mcp_access (`{}` or `server_ids`); the ids row names the field.
+    apiField: null,
     presetKeeps: false,
     versions: V5_ONLY,
     dependsOn: "personalConnections",
