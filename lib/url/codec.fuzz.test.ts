@@ -35,6 +35,7 @@ import {
   configFromSearchParams,
   decodeConfig,
   encodeConfig,
+  LINK_FORMAT_VERSION,
   MAX_LINK_LENGTH,
   type DecodeResult,
 } from "./codec";
@@ -99,7 +100,8 @@ const LINKS = CONFIGS.map(encodeConfig).filter((s) => s !== "");
 
 // ---- what the test knows about a payload ------------------------------------
 
-const lz = (json: string) => `1.${LZString.compressToEncodedURIComponent(json)}`;
+const lz = (json: string) =>
+  `${LINK_FORMAT_VERSION}.${LZString.compressToEncodedURIComponent(json)}`;
 
 /**
  * Some options of a config as a link writes them: each with probability
@@ -125,17 +127,22 @@ function wrongValue(key: OptionKey): unknown {
     case "boolean":
       return rand.pick(["true", 1, 0, null, [], {}]);
     case "list":
-      return rand.pick([
-        "Company",
-        42,
-        { 0: "a" },
-        [1, 2, "ok field"],
-        ["name"],
-        ["dup", "DUP"],
-        [" padded "],
-        [long(LIMITS.shortText)],
-        Array.from({ length: LIMITS.extraFields + 3 }, (_, i) => `f${i}`),
-      ]);
+      // Reserved, duplicate and padded names are wrong only for extra fields (the config
+      // schema's rules); every list row refuses the rest.
+      return rand.pick(
+        [
+          "Company",
+          42,
+          { 0: "a" },
+          [1, 2, "ok field"],
+          ["name"],
+          ["dup", "DUP"],
+          [" padded "],
+          [long(LIMITS.shortText)],
+          Array.from({ length: LIMITS.extraFields + 3 }, (_, i) => `f${i}`),
+          Array.from({ length: LIMITS.serverIds + 3 }, (_, i) => `s${i}`),
+        ].filter((v) => key === "extraFields" || !OPTIONS[key].schema.safeParse(v).success),
+      );
     case "key-value": {
       const loose = OPTIONS[key].schema.safeParse([{ key: "n", value: 1 }]).success;
       return rand.pick([
@@ -296,7 +303,7 @@ const GENERATORS: [kind: string, weight: number, make: () => Case][] = [
       const body = rand.pick(LINKS).slice(2);
       const version = rand.pick([
         "0",
-        "2",
+        "3",
         "01",
         "10",
         "999999999",
@@ -434,7 +441,7 @@ function nextSearchParams(query: string): Record<string, string | string[]> {
 // ---- the checks ------------------------------------------------------------------
 
 /** What the test unpacks from a value, by the documented format. */
-function unpack(value: string): { text: string; payload: unknown } {
+function unpack(value: string): { text: string; payload: unknown; format?: number } {
   let text = value.trim().replace(/[\r\n\t]/g, "");
   if (text.includes("%")) {
     try {
@@ -444,14 +451,15 @@ function unpack(value: string): { text: string; payload: unknown } {
     }
   }
   text = text.replace(/ /g, "+");
-  // The version is a number: "01." is format 1 too.
+  // The version is a number: "01." is format 1 too. Formats 1 (made for v4) and 2 are read.
   const m = /^(\d{1,9})\.([A-Za-z0-9+-]+)$/.exec(text);
-  if (!m || Number(m[1]) !== 1 || text.length > MAX_LINK_LENGTH)
+  const format = m ? Number(m[1]) : 0;
+  if (!m || (format !== 1 && format !== 2) || text.length > MAX_LINK_LENGTH)
     return { text, payload: undefined };
   try {
     // lz-string throws on some damaged input, and returns "" or null on other.
     const json = LZString.decompressFromEncodedURIComponent(m[2]!);
-    return { text, payload: json ? (JSON.parse(json) as unknown) : undefined };
+    return { text, payload: json ? (JSON.parse(json) as unknown) : undefined, format };
   } catch {
     return { text, payload: undefined };
   }
@@ -521,20 +529,26 @@ function check(c: Case, value: string | undefined, result: DecodeResult): void {
   if (ok) s.clean++;
   stats.set(c.kind, s);
 
-  const { text, payload } =
+  const { text, payload, format } =
     c.json !== undefined && value === c.s
-      ? { text: c.s, payload: JSON.parse(c.json) as unknown }
+      ? { text: c.s, payload: JSON.parse(c.json) as unknown, format: LINK_FORMAT_VERSION }
       : unpack(value ?? "");
   const isObject = typeof payload === "object" && payload !== null && !Array.isArray(payload);
   if (!isObject) {
     // Nothing usable: the defaults, with a message unless the link was empty.
     if (!sameJson(config, DEFAULT_CONFIG)) fail("an unreadable link did not give the defaults");
-    const empty = text === "" || /^0*1\.$/.test(text);
+    if (result.madeForV4) fail("an unreadable link was read as made for v4");
+    const empty = text === "" || /^0*[12]\.$/.test(text);
     if (!empty && ok) fail("an unreadable link gave no message");
     return;
   }
   const record = payload as Record<string, unknown>;
+  // A format-1 link was made for widget v4: it opens as v4 whatever it holds.
+  const legacy = format === 1;
+  if (result.madeForV4 !== legacy) fail(`madeForV4 is ${result.madeForV4} for format ${format}`);
+  if (legacy && config.widgetVersion !== "v4") fail("a format-1 link did not open as v4");
   for (const [urlKey, key] of URL_KEYS) {
+    if (legacy && key === "widgetVersion") continue;
     const got = config[key];
     const inLink = Object.hasOwn(record, urlKey) ? record[urlKey] : undefined;
     if (sameJson(got, DEFAULT_CONFIG[key]) || sameJson(got, inLink)) continue;

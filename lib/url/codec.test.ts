@@ -168,6 +168,9 @@ const MAX_PROSE: PlaygroundConfig = (() => {
     serverChatContext: prose(LIMITS.longText),
     primaryColor: "#2563eb",
     language: "fr",
+    widgetVersion: "v4",
+    mcpServerScope: "listed",
+    mcpServerIds: Array.from({ length: LIMITS.serverIds }, () => prose(LIMITS.shortText)),
   });
 })();
 const MAX_PROSE_ENCODED = encodeConfig(MAX_PROSE);
@@ -189,7 +192,8 @@ describe("encodeConfig", () => {
 
   it("writes a version prefix and only URL-safe characters", () => {
     const encoded = encodeConfig(make({ model: "collect", orgName: "Ünïcödé 😀 & <b>" }));
-    expect(encoded).toMatch(/^1\.[A-Za-z0-9+-]+$/);
+    expect(encoded).toMatch(/^2\.[A-Za-z0-9+-]+$/);
+    expect(LINK_FORMAT_VERSION).toBe(2);
   });
 
   it("writes only the non-default values, under their short keys, in table order", () => {
@@ -294,7 +298,12 @@ describe("round trip", () => {
 describe("decodeConfig: empty and damaged links", () => {
   it("reads nothing as the defaults, without a message", () => {
     for (const input of [undefined, null, "", "   ", "1."]) {
-      expect(decodeConfig(input)).toEqual({ config: DEFAULT_CONFIG, issues: [], ok: true });
+      expect(decodeConfig(input)).toEqual({
+        config: DEFAULT_CONFIG,
+        issues: [],
+        ok: true,
+        madeForV4: false,
+      });
     }
   });
 
@@ -335,11 +344,11 @@ describe("decodeConfig: empty and damaged links", () => {
   });
 
   it("refuses a link from a newer format and says to reload", () => {
-    const result = decodeConfig(`2.${encodeConfig(make({ model: "collect" })).slice(2)}`);
+    const result = decodeConfig(`3.${encodeConfig(make({ model: "collect" })).slice(2)}`);
     expect(result.config).toEqual(DEFAULT_CONFIG);
     expect(result.ok).toBe(false);
     expect(result.issues).toEqual([
-      "This share link was made by a newer version of the playground (link format 2; this page reads format 1); " +
+      "This share link was made by a newer version of the playground (link format 3; this page reads format 2); " +
         "showing the defaults. Reload the page to get the latest version.",
     ]);
   });
@@ -634,7 +643,12 @@ describe("share URL helpers", () => {
 
   it("reads Next's searchParams object: missing, a string, or repeated (first wins)", () => {
     const encoded = encodeConfig(make({ model: "browser" }));
-    expect(configFromSearchParams({})).toEqual({ config: DEFAULT_CONFIG, issues: [], ok: true });
+    expect(configFromSearchParams({})).toEqual({
+      config: DEFAULT_CONFIG,
+      issues: [],
+      ok: true,
+      madeForV4: false,
+    });
     expect(configFromSearchParams({ s: undefined, tab: "code" }).ok).toBe(true);
     expect(configFromSearchParams({ s: encoded }).config.model).toBe("browser");
     expect(configFromSearchParams({ s: [encoded, "junk"] }).config.model).toBe("browser");

@@ -165,7 +165,10 @@ function decodeUnsafe(input: unknown): DecodeResult {
   if (text.length > MAX_LINK_LENGTH) return defaults(tooLong(text.length));
 
   const versioned = VERSIONED.exec(text);
-  if (!versioned) return defaults(damaged('it does not start with a format version such as "1."'));
+  if (!versioned)
+    return defaults(
+      damaged(`it does not start with a format version such as "${LINK_FORMAT_VERSION}."`),
+    );
   const version = Number(versioned[1]);
   // Stryker disable next-line StringLiteral: the pattern's second group always matches (possibly empty)
   const body = versioned[2] ?? "";
@@ -175,19 +178,24 @@ function decodeUnsafe(input: unknown): DecodeResult {
         `this page reads format ${LINK_FORMAT_VERSION}); showing the defaults. Reload the page to get the latest version.`,
     );
   }
-  if (version === LEGACY_V4_FORMAT) return asV4(readBody(body));
-  if (version !== LINK_FORMAT_VERSION)
+  if (version !== LINK_FORMAT_VERSION && version !== LEGACY_V4_FORMAT)
     return defaults(damaged(`link format ${version} does not exist`));
-  return readBody(body);
+  const unpacked = unpack(body);
+  if (!("payload" in unpacked)) return unpacked;
+  const read = readPayload(unpacked.payload);
+  return version === LEGACY_V4_FORMAT ? asV4(read) : read;
 }
 
-/** A format-1 link opens as widget v4, the only version the playground had when it was made. */
+/**
+ * A format-1 link opens as widget v4, the only version the playground had when it was made.
+ * (One that cannot be read at all, or holds nothing, shows the defaults like any other.)
+ */
 function asV4(result: DecodeResult): DecodeResult {
   return { ...result, config: { ...result.config, widgetVersion: "v4" }, madeForV4: true };
 }
 
-/** The payload after the `<version>.` prefix (the same in formats 1 and 2). */
-function readBody(body: string): DecodeResult {
+/** The settings object after the `<version>.` prefix (the same in formats 1 and 2), or why not. */
+function unpack(body: string): { payload: Record<string, unknown> } | DecodeResult {
   if (body === "") return defaults();
   if (!PAYLOAD_ALPHABET.test(body))
     return defaults(damaged("it contains characters a share link never has"));
@@ -216,7 +224,7 @@ function readBody(body: string): DecodeResult {
   if (payload === null || typeof payload !== "object" || Array.isArray(payload)) {
     return defaults(damaged("its data is not a set of settings"));
   }
-  return readPayload(payload as Record<string, unknown>);
+  return { payload: payload as Record<string, unknown> };
 }
 
 const tooLong = (length: number) =>

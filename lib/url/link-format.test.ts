@@ -42,18 +42,23 @@ const tooLong = (length: number) => [
 ];
 
 describe("the link format: version prefix", () => {
-  it("reads format 1 written by encodeConfig", () => {
-    expect(COLLECT_LINK.startsWith("1.")).toBe(true);
-    expect(decodeConfig(COLLECT_LINK)).toEqual({ config: COLLECT, issues: [], ok: true });
+  it("reads format 2 written by encodeConfig", () => {
+    expect(COLLECT_LINK.startsWith("2.")).toBe(true);
+    expect(decodeConfig(COLLECT_LINK)).toEqual({
+      config: COLLECT,
+      issues: [],
+      ok: true,
+      madeForV4: false,
+    });
   });
 
   it("reads the version as a number, so leading zeros name the same format", () => {
-    expect(decodeConfig(`001.${COLLECT_LINK.slice(2)}`).config).toEqual(COLLECT);
+    expect(decodeConfig(`002.${COLLECT_LINK.slice(2)}`).config).toEqual(COLLECT);
   });
 
   it("names a newer format by its number, even with several digits, and says to reload", () => {
     expect(decodeConfig(`12.${COLLECT_LINK.slice(2)}`).issues).toEqual([
-      "This share link was made by a newer version of the playground (link format 12; this page reads format 1); " +
+      "This share link was made by a newer version of the playground (link format 12; this page reads format 2); " +
         "showing the defaults. Reload the page to get the latest version.",
     ]);
   });
@@ -62,21 +67,26 @@ describe("the link format: version prefix", () => {
     expect(decodeConfig(`999999999.${COLLECT_LINK.slice(2)}`).issues[0]).toMatch(
       /link format 999999999;/,
     );
-    expect(decodeConfig(`0000000001.${COLLECT_LINK.slice(2)}`).issues).toEqual(
-      damaged('it does not start with a format version such as "1."'),
+    expect(decodeConfig(`0000000002.${COLLECT_LINK.slice(2)}`).issues).toEqual(
+      damaged('it does not start with a format version such as "2."'),
     );
   });
 
   it('needs the version at the very start, followed by a "."', () => {
-    for (const input of [`x${COLLECT_LINK}`, `1${COLLECT_LINK.slice(2)}`, `.${COLLECT_LINK}`]) {
+    for (const input of [`x${COLLECT_LINK}`, `2${COLLECT_LINK.slice(2)}`, `.${COLLECT_LINK}`]) {
       expect(decodeConfig(input).issues).toEqual(
-        damaged('it does not start with a format version such as "1."'),
+        damaged('it does not start with a format version such as "2."'),
       );
     }
   });
 
   it("a version with nothing after it is an empty link (the defaults, no message)", () => {
-    expect(decodeConfig("1.")).toEqual({ config: DEFAULT_CONFIG, issues: [], ok: true });
+    expect(decodeConfig("2.")).toEqual({
+      config: DEFAULT_CONFIG,
+      issues: [],
+      ok: true,
+      madeForV4: false,
+    });
   });
 });
 
@@ -86,9 +96,9 @@ describe("the link format: payload alphabet", () => {
     const cut = Math.floor(body.length / 2);
     for (const bad of ["!", "_", ".", "/", "=", "é", "\u2028", "\u0085"]) {
       for (const input of [
-        `1.${body}${bad}`,
-        `1.${bad}${body}`,
-        `1.${body.slice(0, cut)}${bad}${body.slice(cut)}`,
+        `2.${body}${bad}`,
+        `2.${bad}${body}`,
+        `2.${body.slice(0, cut)}${bad}${body.slice(cut)}`,
       ]) {
         // A line separator at either end is trimmed like any white space; inside, it is refused.
         if (bad === "\u2028" && input.trim() !== input) continue;
@@ -116,25 +126,31 @@ describe("the link format: what copying and query parsing do to a link", () => {
   it("reads a link whose + signs became spaces (a query parser's doing)", () => {
     const expected = decodeConfig(LINK_WITH_PLUS).config;
     const spaced = LINK_WITH_PLUS.replace(/\+/g, " ");
-    expect(decodeConfig(spaced)).toEqual({ config: expected, issues: [], ok: true });
+    expect(decodeConfig(spaced)).toEqual({
+      config: expected,
+      issues: [],
+      ok: true,
+      madeForV4: false,
+    });
   });
 
   it("reads a link still %-encoded, whether + became %2B or a space became %20", () => {
     const expected = decodeConfig(LINK_WITH_PLUS).config;
     expect(decodeConfig(LINK_WITH_PLUS.replace(/\+/g, "%2B")).config).toEqual(expected);
     expect(decodeConfig(LINK_WITH_PLUS.replace(/\+/g, "%20")).config).toEqual(expected);
-    expect(decodeConfig(encodeURIComponent(`1.${COLLECT_LINK.slice(2)}`)).config).toEqual(COLLECT);
-    expect(decodeConfig("1%2E" + COLLECT_LINK.slice(2)).config).toEqual(COLLECT);
+    expect(decodeConfig(encodeURIComponent(`2.${COLLECT_LINK.slice(2)}`)).config).toEqual(COLLECT);
+    expect(decodeConfig("2%2E" + COLLECT_LINK.slice(2)).config).toEqual(COLLECT);
   });
 
   it("reads a link broken over lines or indented in an email (line breaks and tabs dropped, ends trimmed)", () => {
     const body = COLLECT_LINK.slice(2);
     const cut = Math.floor(body.length / 2);
     for (const gap of ["\n", "\r\n", "\t", "\r"]) {
-      expect(decodeConfig(`1.${body.slice(0, cut)}${gap}${body.slice(cut)}`)).toEqual({
+      expect(decodeConfig(`2.${body.slice(0, cut)}${gap}${body.slice(cut)}`)).toEqual({
         config: COLLECT,
         issues: [],
         ok: true,
+        madeForV4: false,
       });
     }
     expect(decodeConfig(`  \n${COLLECT_LINK}\n  `).config).toEqual(COLLECT);
@@ -152,7 +168,7 @@ describe("the link format: what copying and query parsing do to a link", () => {
 
 describe("the link format: limits", () => {
   it(`unpacks a link of exactly ${MAX_LINK_LENGTH} characters; one more is refused unread`, () => {
-    const atLimit = `1.${"A".repeat(MAX_LINK_LENGTH - 2)}`;
+    const atLimit = `2.${"A".repeat(MAX_LINK_LENGTH - 2)}`;
     expect(atLimit).toHaveLength(MAX_LINK_LENGTH);
     expect(decodeConfig(atLimit).issues).toEqual(
       damaged("its data could not be unpacked (it may have been cut short when copied)"),
@@ -163,7 +179,7 @@ describe("the link format: limits", () => {
   it("counts the limit after undoing %-escapes and trimming, so padding does not count", () => {
     const padded = `${" ".repeat(MAX_LINK_LENGTH)}${COLLECT_LINK}${" ".repeat(MAX_LINK_LENGTH)}`;
     expect(decodeConfig(padded).config).toEqual(COLLECT);
-    const escaped = `1.${"%41".repeat(MAX_LINK_LENGTH - 2)}`;
+    const escaped = `2.${"%41".repeat(MAX_LINK_LENGTH - 2)}`;
     expect(decodeConfig(escaped).issues).toEqual(
       damaged("its data could not be unpacked (it may have been cut short when copied)"),
     );
@@ -176,7 +192,7 @@ describe("the link format: limits", () => {
     expect(decodeConfig(atRawLimit).config).toEqual(COLLECT);
     expect(decodeConfig(`${atRawLimit} `).issues).toEqual(tooLong(3 * MAX_LINK_LENGTH + 1));
     // Within the raw limit, the message names the length of the link itself.
-    const escaped = `1.A${"%41".repeat(MAX_LINK_LENGTH - 1)}`;
+    const escaped = `2.A${"%41".repeat(MAX_LINK_LENGTH - 1)}`;
     expect(escaped).toHaveLength(3 * MAX_LINK_LENGTH);
     expect(decodeConfig(escaped).issues).toEqual(tooLong(MAX_LINK_LENGTH + 2));
   });
@@ -184,7 +200,12 @@ describe("the link format: limits", () => {
   it("reads settings that unpack to exactly 256 K characters; one more is refused", () => {
     const json = '{"m":"collect","o":"Globex"}';
     const atLimit = json + " ".repeat(256 * 1024 - json.length);
-    expect(decodeConfig(linkOf(atLimit))).toEqual({ config: COLLECT, issues: [], ok: true });
+    expect(decodeConfig(linkOf(atLimit))).toEqual({
+      config: COLLECT,
+      issues: [],
+      ok: true,
+      madeForV4: false,
+    });
     expect(decodeConfig(linkOf(`${atLimit} `)).issues).toEqual(
       damaged("it unpacks to far more data than any settings"),
     );
@@ -198,20 +219,27 @@ describe("the link format: the payload is one object of settings", () => {
         config: DEFAULT_CONFIG,
         issues: damaged("its data is not a set of settings"),
         ok: false,
+        madeForV4: false,
       });
     }
   });
 
   it("reads an empty object as the defaults, without a message", () => {
-    expect(decodeConfig(linkOf("{}"))).toEqual({ config: DEFAULT_CONFIG, issues: [], ok: true });
+    expect(decodeConfig(linkOf("{}"))).toEqual({
+      config: DEFAULT_CONFIG,
+      issues: [],
+      ok: true,
+      madeForV4: false,
+    });
   });
 
   it("says a value that is not text is not a link", () => {
-    for (const junk of [42, {}, ["1.abc"], true]) {
+    for (const junk of [42, {}, ["2.abc"], true]) {
       expect(decodeConfig(junk as unknown as string)).toEqual({
         config: DEFAULT_CONFIG,
         issues: damaged("it is not text"),
         ok: false,
+        madeForV4: false,
       });
     }
   });
@@ -265,6 +293,7 @@ describe("configFromSearchParams", () => {
         config: DEFAULT_CONFIG,
         issues: [],
         ok: true,
+        madeForV4: false,
       });
     }
   });
@@ -282,6 +311,7 @@ describe("configFromSearchParams", () => {
         config: DEFAULT_CONFIG,
         issues: [],
         ok: true,
+        madeForV4: false,
       });
     }
   });
@@ -292,6 +322,7 @@ describe("configFromSearchParams", () => {
       config: DEFAULT_CONFIG,
       issues: [],
       ok: true,
+      madeForV4: false,
     });
   });
 
@@ -305,6 +336,7 @@ describe("configFromSearchParams", () => {
       config: DEFAULT_CONFIG,
       issues: damaged("it could not be read"),
       ok: false,
+      madeForV4: false,
     });
   });
 });

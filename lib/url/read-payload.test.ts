@@ -66,6 +66,7 @@ describe("unknown settings", () => {
         'The link has settings this version does not know ("a1", "a2", "a3", "a4", "a5" and 2 more); ignored them.',
       ],
       ok: false,
+      madeForV4: false,
     });
   });
 
@@ -129,6 +130,7 @@ describe("extra welcome-form fields", () => {
       config: make({ extraFields: [atLimit] }),
       issues: [],
       ok: true,
+      madeForV4: false,
     });
   });
 
@@ -149,6 +151,7 @@ describe("extra welcome-form fields", () => {
       config: make({ extraFields: names.slice(0, LIMITS.extraFields) }),
       issues: [],
       ok: true,
+      madeForV4: false,
     });
     expect(read({ x: names })).toEqual({
       config: make({ extraFields: names.slice(0, LIMITS.extraFields) }),
@@ -156,6 +159,7 @@ describe("extra welcome-form fields", () => {
         `The link has ${LIMITS.extraFields + 1} extra welcome-form fields; kept the first ${LIMITS.extraFields}.`,
       ],
       ok: false,
+      madeForV4: false,
     });
   });
 
@@ -221,6 +225,7 @@ describe("refused values: which field, why, and that the default was kept", () =
         'The link\'s primary colour "#12345" is not a colour the widget understands; kept the default.',
       ],
       ok: false,
+      madeForV4: false,
     });
   });
 
@@ -250,6 +255,7 @@ describe("refused values: which field, why, and that the default was kept", () =
       config: DEFAULT_CONFIG,
       issues: [],
       ok: true,
+      madeForV4: false,
     });
   });
 });
