@@ -39,6 +39,25 @@ describe("TokenInspector (server render)", () => {
     expect(textarea).not.toMatch(/\sname=/);
   });
 
+  it("offers a labelled second box for the replacement token, with a polite verdict", () => {
+    const textareas = html.match(/<textarea[^>]*>/g) ?? [];
+    expect(textareas).toHaveLength(2);
+    const second = textareas[1] ?? "";
+    const id = /\sid="([^"]+)"/.exec(second)?.[1];
+    expect(html).toMatch(new RegExp(`<label[^>]*for="${id}"[^>]*>Replacement token</label>`));
+    expect(second).toContain('data-testid="tokens.compare.input"');
+    expect(second).toMatch(/\sautocomplete="off"/i);
+    expect(second).toMatch(/\sspellcheck="false"/i);
+    expect(second).not.toMatch(/\sname=/);
+    const refs = /aria-describedby="([^"]+)"/.exec(second)?.[1]?.split(" ") ?? [];
+    expect(refs).toHaveLength(2);
+    for (const ref of refs) expect(html).toContain(`id="${ref}"`);
+    const result = /<div[^>]*data-testid="tokens.compare.result"[^>]*>/.exec(html)?.[0] ?? "";
+    expect(result).toContain('role="status"');
+    expect(result).toContain('aria-live="polite"');
+    expect(result).toContain('data-status="waiting"');
+  });
+
   it("points the input at its help and the result title", () => {
     const describedBy =
       /<textarea[^>]*aria-describedby="([^"]+)"/.exec(html)?.[1]?.split(" ") ?? [];
@@ -85,6 +104,67 @@ describe("TokenResult", () => {
     expect(html).toContain("2025-01-15 14:00:00 UTC (in 2 hours)");
     expect(html).toContain("<caption");
     expect(html).toContain('scope="row"');
+  });
+
+  it("shows the widget identity of an envelope token: owner, verified, servers, account, expiry", () => {
+    const html = renderResult(
+      `${b64url({ alg: "HS256" })}.${b64url({
+        sub: {
+          type: "widget-contact",
+          payload: {
+            org_id: "org_1",
+            contact: { id: "ct_jane", verified: true },
+            mcp_access: { server_ids: ["github", "crm"], account_id: "acct_1" },
+          },
+        },
+        iat: NOW / 1000 - 18 * 60,
+        exp: NOW / 1000 + 42 * 60,
+      })}.sig`,
+    );
+    expect(html).toContain('data-testid="tokens.identity"');
+    expect(html).toMatch(
+      /Owner<\/dt><dd[^>]*>org <code[^>]*>org_1<\/code>, contact <code[^>]*>ct_jane/,
+    );
+    expect(html).toMatch(/Verified<\/dt><dd[^>]*>yes/);
+    expect(html).toContain("github, crm");
+    expect(html).toMatch(/Account<\/dt><dd[^>]*>acct_1/);
+    expect(html).toContain("expires in 42 min");
+    expect(html).toContain("backend envelope");
+  });
+
+  it("shows the flat layout, an unverified contact and a chat-only token", () => {
+    const html = renderResult(
+      `${b64url({ alg: "HS256" })}.${b64url({ org_id: "org_1", contact: { id: "ct_x", verified: false } })}.sig`,
+    );
+    expect(html).toContain("flat claims (v4-era layout)");
+    expect(html).toMatch(/Verified<\/dt><dd[^>]*>no/);
+    expect(html).toContain("chat-only, non-expiring");
+    expect(html).not.toContain(">Account<");
+  });
+
+  it("shows every enabled server and an expired mcp_access token", () => {
+    const html = renderResult(
+      `${b64url({ alg: "HS256" })}.${b64url({
+        sub: {
+          type: "widget-contact",
+          payload: {
+            org_id: "org_1",
+            contact: { id: "ct_x", verified: true },
+            mcp_access: { server_ids: ["*"] },
+          },
+        },
+        exp: NOW / 1000 - 120,
+      })}.sig`,
+    );
+    expect(html).toContain("every enabled server");
+    expect(html).toContain("none (no account_id)");
+    expect(html).toContain("expired 2 min ago");
+  });
+
+  it("shows no identity for a JWT without the contact claims", () => {
+    expect(renderResult(`${b64url({ alg: "HS256" })}.${b64url({ sub: "1" })}.sig`)).not.toContain(
+      "tokens.identity",
+    );
   });
 
   it("shows an expired token as expired", () => {

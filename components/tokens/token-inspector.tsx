@@ -10,11 +10,16 @@
  *   `checkSignature` and on the server).
  * - The value lives in React state only: no localStorage/sessionStorage, no
  *   URL, no logging, and `autoComplete="off"` so the browser does not keep it.
+ * - A second box takes the token that would replace the first on a mounted v5
+ *   widget and says whether that is a renewal (session kept) or a reset, and why
+ *   (`judgeSwap` → `compareTokens`, domain-v5.md §3.7); it is judged in the page
+ *   and kept like the first.
  */
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { inspectToken, tokenForSignatureCheck } from "@/lib/tokens/inspect";
+import { judgeSwap, V4_SWAP_NOTE, type SwapVerdict } from "@/lib/tokens/swap";
 import { checkSignature, type SignatureCheck } from "./check-signature";
-import { TokenResult } from "./token-result";
+import { IdentityFacts, TokenResult } from "./token-result";
 
 type VerifyState =
   | { status: "idle" }
@@ -48,23 +53,51 @@ function verifyMessage(state: VerifyState): { text: string; tone: string } | nul
   };
 }
 
+const VERDICT_TONE: Record<SwapVerdict["status"], string> = {
+  waiting:
+    "border border-dashed border-neutral-300 text-neutral-700 dark:border-neutral-700 dark:text-neutral-300",
+  "not-a-contact-token":
+    "border border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-50",
+  renewal:
+    "border border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-50",
+  reset:
+    "border border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-50",
+};
+
+const TEXTAREA = `w-full resize-y rounded-md border border-neutral-300 bg-white px-2.5 py-1.5 font-mono text-xs break-all text-neutral-900 shadow-xs placeholder:text-neutral-400 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100 dark:placeholder:text-neutral-500 ${focusRing}`;
+const CLEAR = `rounded px-1.5 py-0.5 text-xs text-neutral-600 underline underline-offset-2 hover:text-neutral-900 dark:text-neutral-400 dark:hover:text-neutral-100 ${focusRing}`;
+/** Kept out of autofill, password managers, spellcheck and translation: a paste may be a live secret. */
+const PRIVATE_INPUT = {
+  autoComplete: "off",
+  autoCorrect: "off",
+  autoCapitalize: "off",
+  spellCheck: false,
+  translate: "no",
+  "data-1p-ignore": true,
+  "data-lpignore": "true",
+} as const;
+
 export function TokenInspector() {
   const id = useId();
   const inputId = `${id}-input`;
   const [input, setInput] = useState("");
+  const [second, setSecond] = useState("");
   const [nowMs, setNowMs] = useState(() => Date.now());
   const [verify, setVerify] = useState<VerifyState>(IDLE);
   const abortRef = useRef<AbortController | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement | null>(null);
+  const secondRef = useRef<HTMLTextAreaElement | null>(null);
 
   const inspection = useMemo(() => inspectToken(input, { now: nowMs }), [input, nowMs]);
   const candidate = useMemo(() => tokenForSignatureCheck(input), [input]);
+  const secondInspection = useMemo(() => inspectToken(second, { now: nowMs }), [second, nowMs]);
+  const verdict = useMemo(() => judgeSwap(input, second), [input, second]);
   // A result belongs to the token it was asked for; a new paste hides it.
   const shownVerify = verify.status !== "idle" && verify.token === candidate ? verify : IDLE;
   const message = verifyMessage(shownVerify);
 
   // Keep "expired" and "in 3 minutes" true while a JWT sits in the box.
-  const dated = inspection.kind === "contact-token";
+  const dated = inspection.kind === "contact-token" || secondInspection.kind === "contact-token";
   useEffect(() => {
     if (!dated) return;
     const timer = setInterval(() => setNowMs(Date.now()), 15_000);
@@ -130,7 +163,7 @@ export function TokenInspector() {
                 textareaRef.current?.focus();
               }}
               data-testid="tokens.clear"
-              className={`rounded px-1.5 py-0.5 text-xs text-neutral-600 underline underline-offset-2 hover:text-neutral-900 dark:text-neutral-400 dark:hover:text-neutral-100 ${focusRing}`}
+              className={CLEAR}
             >
               Clear
             </button>
@@ -145,14 +178,8 @@ export function TokenInspector() {
           placeholder="eyJhbGciOi…, sk_…, or your widget token"
           aria-describedby={describedBy}
           data-testid="tokens.input"
-          autoComplete="off"
-          autoCorrect="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          translate="no"
-          data-1p-ignore
-          data-lpignore="true"
-          className={`w-full resize-y rounded-md border border-neutral-300 bg-white px-2.5 py-1.5 font-mono text-xs break-all text-neutral-900 shadow-xs placeholder:text-neutral-400 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100 dark:placeholder:text-neutral-500 ${focusRing}`}
+          {...PRIVATE_INPUT}
+          className={TEXTAREA}
         />
         <p id={`${id}-help`} className="text-xs text-neutral-600 dark:text-neutral-400">
           Checked as you type, in this page: nothing is saved. Only a JWT is ever sent, and only
@@ -198,6 +225,82 @@ export function TokenInspector() {
           </div>
         ) : null}
       </TokenResult>
+
+      <div data-testid="tokens.compare" className="space-y-1.5">
+        <h3 id={`${id}-compare-heading`} className="text-sm font-semibold">
+          Renewal or reset? (widget v5)
+        </h3>
+        <div className="flex items-baseline justify-between gap-2">
+          <label
+            htmlFor={`${id}-second`}
+            className="block text-sm font-medium text-neutral-800 dark:text-neutral-200"
+          >
+            Replacement token
+          </label>
+          {second !== "" ? (
+            <button
+              type="button"
+              onClick={() => {
+                setSecond("");
+                secondRef.current?.focus();
+              }}
+              data-testid="tokens.compare.clear"
+              className={CLEAR}
+            >
+              Clear
+            </button>
+          ) : null}
+        </div>
+        <textarea
+          ref={secondRef}
+          id={`${id}-second`}
+          value={second}
+          onChange={(e) => {
+            setNowMs(Date.now());
+            setSecond(e.target.value);
+          }}
+          rows={3}
+          placeholder="The token that would replace the one above: eyJhbGciOi…"
+          aria-describedby={`${id}-compare-help ${id}-compare-result`}
+          data-testid="tokens.compare.input"
+          {...PRIVATE_INPUT}
+          className={TEXTAREA}
+        />
+        <p id={`${id}-compare-help`} className="text-xs text-neutral-600 dark:text-neutral-400">
+          On a mounted v5 widget, a new user.token with the same organisation, contact, verified
+          flag, account and server list is a renewal; anything else starts over. Checked in this
+          page, never sent.
+        </p>
+        {secondInspection.kind === "contact-token" && secondInspection.identity !== null ? (
+          <div className="rounded-md bg-neutral-50 p-2.5 dark:bg-neutral-900">
+            <IdentityFacts
+              identity={secondInspection.identity}
+              testId="tokens.compare.identity"
+              caption="Replacement's widget identity"
+            />
+          </div>
+        ) : null}
+        <div
+          id={`${id}-compare-result`}
+          role="status"
+          aria-live="polite"
+          aria-atomic="true"
+          data-testid="tokens.compare.result"
+          data-status={verdict.status}
+          className={`space-y-1 rounded-md p-2.5 text-xs ${VERDICT_TONE[verdict.status]}`}
+        >
+          <p className={verdict.status === "waiting" ? "" : "font-semibold"}>{verdict.text}</p>
+          {"why" in verdict ? (
+            <p data-testid="tokens.compare.why">
+              <span className="font-semibold">Why: </span>
+              {verdict.why}.
+            </p>
+          ) : null}
+          {verdict.status === "renewal" || verdict.status === "reset" ? (
+            <p className="opacity-80">{V4_SWAP_NOTE}</p>
+          ) : null}
+        </div>
+      </div>
     </section>
   );
 }

@@ -3,6 +3,7 @@
  * so it renders the same on the server and in tests.
  */
 import type { ReactNode } from "react";
+import { accessText, type ContactIdentity } from "@/lib/tokens/identity";
 import type { JsonObject, TokenInspection, TokenSeverity } from "@/lib/tokens/inspect";
 
 const SEVERITY: Record<TokenSeverity, { box: string; badge: string; label: string; icon: string }> =
@@ -142,6 +143,55 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
+const LAYOUT: Record<ContactIdentity["layout"], string> = {
+  envelope: "backend envelope (sub.type “widget-contact”, v5)",
+  flat: "flat claims (v4-era layout)",
+};
+
+/**
+ * The widget identity a contact token carries (domain-v5.md §3.7): owner, verified,
+ * mcp_access, expiry. `testId` tells the first token's facts from the second's.
+ */
+export function IdentityFacts({
+  identity,
+  testId = "tokens.identity",
+  caption = "Widget identity",
+}: {
+  identity: ContactIdentity;
+  testId?: string;
+  caption?: string;
+}) {
+  const { access } = identity;
+  return (
+    <section aria-label={caption} data-testid={testId} className="space-y-1">
+      <h4 className="text-xs font-semibold">{caption}</h4>
+      <Facts>
+        <Fact term="Owner">
+          org <code translate="no">{identity.orgId}</code>, contact{" "}
+          <code translate="no">{identity.contactId}</code>
+        </Fact>
+        <Fact term="Verified">{identity.verified ? "yes" : "no"}</Fact>
+        <Fact term="mcp_access">
+          <span data-testid={`${testId}.access`} data-kind={access.kind}>
+            {accessText(access)}
+          </span>
+        </Fact>
+        {access.kind !== "chat-only" ? (
+          <Fact term="Account">
+            {access.accountId === null ? "none (no account_id)" : access.accountId}
+          </Fact>
+        ) : null}
+        <Fact term="Expiry">
+          <span data-testid={`${testId}.expiry`} data-kind={identity.expiry.kind}>
+            {identity.expiry.text}
+          </span>
+        </Fact>
+        <Fact term="Layout">{LAYOUT[identity.layout]}</Fact>
+      </Facts>
+    </section>
+  );
+}
+
 function expiryText(
   inspection: Extract<TokenInspection, { kind: "contact-token" }>,
   nowMs: number,
@@ -215,6 +265,7 @@ export function TokenResult({
       ) : null}
       {inspection.kind === "contact-token" ? (
         <div className="space-y-3 rounded-md bg-white/70 p-2.5 text-neutral-900 dark:bg-neutral-950/60 dark:text-neutral-100">
+          {inspection.identity !== null ? <IdentityFacts identity={inspection.identity} /> : null}
           <Facts>
             <Fact term="Expires">{expiryText(inspection, nowMs)}</Fact>
             {inspection.notYetValid && inspection.notBefore ? (

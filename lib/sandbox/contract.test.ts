@@ -13,9 +13,11 @@ import {
   SANDBOX_AUDIENCE,
   SANDBOX_ISSUER,
   SANDBOX_LIMITS,
+  SANDBOX_ORG_ID,
   sandboxSettingsFromEnv,
+  TOKEN_LIFETIME_HEADER,
 } from "./settings";
-import { verifySandboxToken } from "./token";
+import { contactIdOf, verifySandboxToken } from "./token";
 import { expectError, nextClientIp, readJson, sandboxRequest } from "./test-support/requests";
 
 const { POST } = route;
@@ -30,7 +32,7 @@ async function issue(body: unknown, opts: Parameters<typeof sandboxRequest>[1] =
   expect(Object.keys(json.contact)).toEqual(["id"]);
   const verified = await verifySandboxToken(json.token);
   if (!verified.valid) throw new Error(`token did not verify: ${verified.reason}`);
-  expect(verified.claims.sub).toBe(json.contact.id);
+  expect(contactIdOf(verified.claims)).toBe(json.contact.id);
   return { ...json, claims: verified.claims };
 }
 
@@ -65,6 +67,10 @@ describe("201: a contact token", () => {
       customData: { plan: "pro" },
     });
     expect(contact.id).toMatch(/^ct_[0-9a-f]{32}$/);
+    expect(claims.sub).toEqual({
+      type: "widget-contact",
+      payload: { org_id: SANDBOX_ORG_ID, contact: { id: contact.id, verified: true } },
+    });
     expect(claims).toMatchObject({
       email: "jane@example.com",
       name: "Jane Doe",
@@ -80,6 +86,31 @@ describe("201: a contact token", () => {
   it("accepts every documented field at once", async () => {
     const { claims } = await issue(FULL_BODY);
     expect(claims.customData).toEqual(FULL_BODY.customData);
+  });
+
+  it("with mcp_access (v5), puts it in the envelope and expires exactly one hour after iat", async () => {
+    const { claims, contact } = await issue({
+      ...FULL_BODY,
+      mcp_access: { server_ids: ["github", "crm"], account_id: "acct_7" },
+    });
+    expect(claims.sub.payload).toEqual({
+      org_id: SANDBOX_ORG_ID,
+      contact: { id: contact.id, verified: true },
+      mcp_access: { server_ids: ["github", "crm"], account_id: "acct_7" },
+    });
+    expect(claims.exp! - claims.iat).toBe(3600);
+    const all = await issue({ email: "jane@example.com", mcp_access: {} });
+    expect(all.claims.sub.payload.mcp_access).toEqual({ server_ids: ["*"] });
+    expect(all.claims.exp! - all.claims.iat).toBe(3600);
+    expect(all.contact.id).toBe(contact.id);
+  });
+
+  it(`takes the sandbox-only ${TOKEN_LIFETIME_HEADER} demo header to shorten an mcp_access token`, async () => {
+    const { claims } = await issue(
+      { email: "jane@example.com", mcp_access: {} },
+      { headers: { [TOKEN_LIFETIME_HEADER]: "45" } },
+    );
+    expect(claims.exp! - claims.iat).toBe(45);
   });
 
   it("needs only email, and leaves name and customData out of the token when not sent", async () => {
@@ -379,6 +410,10 @@ describe("400: the body", () => {
     ],
     [{ ...ok, http_action_overrides: { path_params: [1] } }, "http_action_overrides.path_params"],
     [{ ...ok, http_action_overrides: { body_params: 5 } }, "http_action_overrides.body_params"],
+    [{ ...ok, mcp_access: "all" }, "mcp_access"],
+    [{ ...ok, mcp_access: { server_ids: "github" } }, "mcp_access.server_ids"],
+    [{ ...ok, mcp_access: { server_ids: ["*"] } }, "mcp_access.server_ids[0]"],
+    [{ ...ok, mcp_access: { account_id: 1 } }, "mcp_access.account_id"],
   ])("refuses %j, naming %s", async (body, field) => {
     const error = await expectError(await POST(sandboxRequest(body)), 400, "invalid_field");
     expect(error.field).toBe(field);
@@ -411,6 +446,16 @@ describe("400: the body", () => {
     expect(error.field).toBe("custom_data");
     expect(error.message).toContain('"custom_data" (did you mean "customData"?)');
     expect(error.message).toContain('"avatarUrl" (did you mean "avatar_url"?)');
+  });
+
+  it(`refuses a bad ${TOKEN_LIFETIME_HEADER} before reading the body, naming the header`, async () => {
+    const error = await expectError(
+      await POST(sandboxRequest("{not json", { headers: { [TOKEN_LIFETIME_HEADER]: "7200" } })),
+      400,
+      "invalid_header",
+    );
+    expect(error.field).toBe(TOKEN_LIFETIME_HEADER);
+    expect(error.message).toMatch(/only shorten/);
   });
 
   it("refuses unknown fields inside http_action_overrides", async () => {

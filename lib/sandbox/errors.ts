@@ -5,7 +5,7 @@
  * `status` repeats the HTTP status, `code` is a stable snake_case id to branch
  * on, `message` is a sentence saying what to change, and `field` is the dotted
  * path of the offending body field (`customData.plan`, `http_action_overrides.headers`)
- * when one applies. Every response carries `Cache-Control: no-store`.
+ * when one applies, or the name of the offending request header (`X-Sandbox-Token-Lifetime`). Every response carries `Cache-Control: no-store`.
  */
 
 export type SandboxErrorCode =
@@ -21,6 +21,8 @@ export type SandboxErrorCode =
   | "unknown_field"
   | "missing_field"
   | "invalid_field"
+  /** A request header the sandbox reads (the demo lifetime header) has a bad value. */
+  | "invalid_header"
   /** Never expected: a bug in the sandbox, not the request. */
   | "internal_error";
 

@@ -5,10 +5,13 @@
  * Content-Type and charset spellings, Authorization spellings, Content-Encoding
  * (gzip bodies and false gzip claims), a UTF-8 BOM, invalid UTF-8, UTF-16,
  * bodies of exactly the size limit and one byte over, and chunked (streamed)
- * bodies, some of them interrupted. Every answer is a 201 or a 4xx with the
- * JSON error shape; nothing throws, nothing is a 5xx. Where the input decides
- * the outcome (valid → 201, wrong field → 400 naming it, gzip → 415, …) the
- * test checks that too. The counts of statuses are printed.
+ * bodies, some of them interrupted. v5's `mcp_access` (domain-v5.md §10.4) is in the valid
+ * bodies, in wrong shapes at every level, and beside the sandbox-only demo lifetime header.
+ * Every answer is a 201 or a 4xx with the JSON error shape; nothing throws, nothing is a 5xx.
+ * Where the input decides the outcome (valid → 201, wrong field → 400 naming it, gzip → 415,
+ * …) the test checks that too, and every 201's token is checked: the `widget-contact`
+ * envelope, `mcp_access` as sent (`{}` → `server_ids: ["*"]`), and `exp - iat` exactly 3600
+ * (or the demo lifetime) with `mcp_access`, no `exp` without. The counts of statuses are printed.
  */
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
@@ -20,8 +23,8 @@ import { API_LANGUAGES } from "../config/languages";
 import type { SandboxError } from "./errors";
 import type { JsonValue } from "./json-value";
 import { BODY_FIELDS, formatPath } from "./request-body";
-import { SANDBOX_API_KEY, SANDBOX_LIMITS } from "./settings";
-import { verifySandboxToken } from "./token";
+import { SANDBOX_API_KEY, SANDBOX_LIMITS, SANDBOX_ORG_ID, TOKEN_LIFETIME_HEADER } from "./settings";
+import { contactIdOf, verifySandboxToken, type TokenMcpAccess } from "./token";
 import { ENDPOINT, nextClientIp } from "./test-support/requests";
 
 const RUNS = 10_000;
@@ -31,7 +34,12 @@ const OTHER_METHODS = ["PURGE", "PROPFIND", "post"] as const;
 type Method = (typeof METHODS)[number] | (typeof OTHER_METHODS)[number];
 
 type Expectation =
-  | { kind: "created"; email: string }
+  | {
+      kind: "created";
+      email: string;
+      /** When set: the token's `sub.payload.mcp_access` (`null`: none, and no `exp`) and `exp - iat`. */
+      token?: { mcpAccess: TokenMcpAccess | null; lifetime: number | null };
+    }
   | { kind: "error"; status: number; code?: string; field?: string }
   | { kind: "any" };
 
@@ -109,7 +117,10 @@ const validBody = fc.record(
     ),
     mcp_access: fc.record(
       {
-        server_ids: fc.array(fc.string({ minLength: 1, maxLength: 20 }), { maxLength: 4 }),
+        server_ids: fc.array(
+          fc.string({ minLength: 1, maxLength: 20 }).filter((id) => id !== "*"),
+          { maxLength: 4 },
+        ),
         account_id: fc.string({ minLength: 1, maxLength: 20 }),
       },
       { requiredKeys: [] },
@@ -118,10 +129,25 @@ const validBody = fc.record(
   { requiredKeys: ["email"] },
 );
 
-function createdOr413(body: { email: string }, text: string): Expectation {
+type ValidBody = typeof validBody extends fc.Arbitrary<infer T> ? T : never;
+
+/** What the token must say about a valid body's `mcp_access`; `lifetime` is the demo header's value. */
+function expectedToken(
+  body: ValidBody,
+  lifetime: number | null = null,
+): { mcpAccess: TokenMcpAccess | null; lifetime: number | null } {
+  const access = body.mcp_access;
+  if (access === undefined) return { mcpAccess: null, lifetime: null };
+  // The sandbox writes the all-servers grant ({}) as ["*"] (settings.ts, ALL_SERVERS_ID).
+  const mcpAccess: TokenMcpAccess = { server_ids: access.server_ids ?? ["*"] };
+  if (access.account_id !== undefined) mcpAccess.account_id = access.account_id;
+  return { mcpAccess, lifetime: lifetime ?? 3600 };
+}
+
+function createdOr413(body: ValidBody, text: string, lifetime: number | null = null): Expectation {
   return encoder.encode(text).byteLength > SANDBOX_LIMITS.maxBodyBytes
     ? { kind: "error", status: 413, code: "payload_too_large" }
-    : { kind: "created", email: body.email.trim() };
+    : { kind: "created", email: body.email.trim(), token: expectedToken(body, lifetime) };
 }
 
 const validScenario = fc
@@ -190,6 +216,116 @@ const wrongFieldScenario = fc
     body: JSON.stringify(body),
     expect: { kind: "error", status: 400, code: "invalid_field", field },
   }));
+
+// ---- a wrong shape inside mcp_access --------------------------------------------
+
+const serverId = fc.string({ minLength: 1, maxLength: 20 }).filter((id) => id !== "*");
+const badServerId = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom("", "*", "s".repeat(SANDBOX_LIMITS.serverId + 1)),
+);
+/** `[mcp_access, the field the 400 must name, its code]`. */
+const wrongMcpAccess: fc.Arbitrary<[unknown, string, string]> = fc.oneof(
+  fc
+    .oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.dictionary(key, leaf))
+    .map((v): [unknown, string, string] => [
+      { server_ids: v },
+      "mcp_access.server_ids",
+      "invalid_field",
+    ]),
+  fc
+    .tuple(fc.array(serverId, { maxLength: 3 }), badServerId, fc.array(serverId, { maxLength: 3 }))
+    .map(([before, bad, after]): [unknown, string, string] => [
+      { server_ids: [...before, bad, ...after] },
+      `mcp_access.server_ids[${before.length}]`,
+      "invalid_field",
+    ]),
+  fc.constant<[unknown, string, string]>([
+    { server_ids: Array.from({ length: SANDBOX_LIMITS.serverIds + 1 }, (_, i) => `s${i}`) },
+    "mcp_access.server_ids",
+    "invalid_field",
+  ]),
+  fc
+    .oneof(notString, fc.constantFrom("", "a".repeat(SANDBOX_LIMITS.accountId + 1)))
+    .map((v): [unknown, string, string] => [
+      { account_id: v },
+      "mcp_access.account_id",
+      "invalid_field",
+    ]),
+  fc
+    .tuple(
+      fc
+        .string({ minLength: 1, maxLength: 20 })
+        .filter((k) => k !== "server_ids" && k !== "account_id"),
+      json,
+    )
+    .map(([k, v]): [unknown, string, string] => [
+      { [k]: v },
+      formatPath(["mcp_access", k]),
+      "unknown_field",
+    ]),
+);
+const wrongMcpAccessScenario = fc
+  .tuple(validBody, wrongMcpAccess)
+  .map(([body, [mcp_access, field, code]]): Scenario => ({
+    label: "mcp_access wrong shape",
+    method: "POST",
+    headers: VALID_HEADERS,
+    body: JSON.stringify({ ...body, mcp_access }),
+    expect: { kind: "error", status: 400, code, field },
+  }));
+
+// ---- the sandbox-only demo lifetime header ----------------------------------------
+
+const lifetimeValue = fc.oneof(
+  fc.integer({ min: 1, max: 3600 }).map((n): [string, number | null] => [String(n), n]),
+  fc.constantFrom<[string, number | null]>(
+    [" 60 ", 60],
+    ["0", null],
+    ["3601", null],
+    ["86400", null],
+    ["-5", null],
+    ["1.5", null],
+    ["1e3", null],
+    ["+60", null],
+    ["0x10", null],
+    ["60s", null],
+    ["abc", null],
+    ["", null],
+    ["99999999999999999999", null],
+  ),
+);
+const lifetimeScenario = fc
+  .tuple(validBody, lifetimeValue, fc.boolean())
+  .map(([body, [header, seconds], withAccess]): Scenario => {
+    const sent: ValidBody = { ...body };
+    if (withAccess) sent.mcp_access ??= {};
+    else delete sent.mcp_access;
+    const text = JSON.stringify(sent);
+    const invalid: Expectation = {
+      kind: "error",
+      status: 400,
+      code: "invalid_header",
+      field: TOKEN_LIFETIME_HEADER,
+    };
+    return {
+      label: "lifetime header",
+      method: "POST",
+      headers: { ...VALID_HEADERS, [TOKEN_LIFETIME_HEADER]: header },
+      body: text,
+      // The header is read before the body; a valid one needs mcp_access.
+      expect:
+        seconds === null
+          ? invalid
+          : encoder.encode(text).byteLength > SANDBOX_LIMITS.maxBodyBytes
+            ? { kind: "error", status: 413, code: "payload_too_large" }
+            : withAccess
+              ? createdOr413(sent, text, seconds)
+              : invalid,
+    };
+  });
 
 // ---- unknown field ------------------------------------------------------------
 
@@ -521,6 +657,8 @@ const otherMethodScenario = fc
 const scenario = fc.oneof(
   { weight: 3, arbitrary: validScenario },
   { weight: 3, arbitrary: wrongFieldScenario },
+  { weight: 1, arbitrary: wrongMcpAccessScenario },
+  { weight: 1, arbitrary: lifetimeScenario },
   { weight: 1, arbitrary: unknownFieldScenario },
   { weight: 2, arbitrary: randomBodyScenario },
   { weight: 2, arbitrary: oddHeadersScenario },
@@ -617,9 +755,22 @@ async function check(s: Scenario): Promise<void> {
     const verified = await verifySandboxToken(body.token);
     if (!verified.valid) fail(`issued token does not verify: ${verified.reason}`);
     else {
-      if (verified.claims.sub !== body.contact?.id) fail("contact.id is not the token's sub");
+      if (contactIdOf(verified.claims) !== body.contact?.id)
+        fail("contact.id is not the token's sub.payload.contact.id");
       if (s.expect.kind === "created" && verified.claims.email !== s.expect.email)
         fail("wrong email in the token");
+      const { sub, iat, exp } = verified.claims;
+      if (sub.type !== "widget-contact" || sub.payload.org_id !== SANDBOX_ORG_ID)
+        fail("sub is not the widget-contact envelope of the sandbox org");
+      if (sub.payload.contact.verified !== true) fail("the contact is not verified");
+      const want = s.expect.kind === "created" ? s.expect.token : undefined;
+      if (want !== undefined) {
+        if (JSON.stringify(sub.payload.mcp_access ?? null) !== JSON.stringify(want.mcpAccess))
+          fail(`mcp_access in the token is not ${JSON.stringify(want.mcpAccess)}`);
+        if (want.lifetime === null ? exp !== undefined : exp !== iat + want.lifetime)
+          fail(`exp - iat is not ${want.lifetime ?? "absent"}`);
+      } else if ((exp === undefined) !== (sub.payload.mcp_access === undefined))
+        fail("exp without mcp_access, or mcp_access without exp");
     }
   } else {
     const error = body.error;
@@ -673,6 +824,8 @@ describe("fuzzed requests", () => {
       for (const kind of [
         "valid",
         "wrong",
+        "lifetime",
+        "mcp_access",
         "unknown",
         "random",
         "odd",

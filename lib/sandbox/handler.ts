@@ -3,10 +3,15 @@
  * function, so the Next route stays a one-liner and tests call it directly.
  *
  * Checks run cheapest first and stop at the first failure:
- * method (405) → rate limit (429) → API key (401) → media type and
- * content coding (415) → size (413) → JSON (400) → fields (400) → 201
- * `{ token, contact: { id } }`.
+ * method (405) → rate limit (429) → API key (401) → the sandbox-only demo
+ * lifetime header, when sent (400 `invalid_header`) → media type and content
+ * coding (415) → size (413) → JSON (400) → fields (400) → a lifetime asked for
+ * without `mcp_access` (400 `invalid_header`) → 201 `{ token, contact: { id } }`.
  * The body is not read before the key is checked.
+ *
+ * Tokens (`token.ts`): the v5 backend envelope in `sub`; with `mcp_access`, `exp` one hour
+ * after `iat` (or sooner, when `X-Sandbox-Token-Lifetime` asks: a demo feature open.cx does
+ * not have); without it, no `exp`.
  *
  * Invariant: any client input ends in a 2xx/4xx JSON response; the handler never
  * throws and never answers 5xx because of what a client sent.
@@ -14,9 +19,15 @@
 import { checkAuthorization, wwwAuthenticate } from "./auth";
 import { errorResponse, jsonResponse, sandboxError } from "./errors";
 import { clientKeyFor, createRateLimiter } from "./rate-limit";
+import { lifetimeWithoutMcpAccess, parseLifetimeHeader } from "./lifetime";
 import { readJsonBody } from "./read-body";
 import { parseAuthenticateBody } from "./request-body";
-import { SANDBOX_LIMITS, sandboxSettingsFromEnv, type SandboxSettings } from "./settings";
+import {
+  SANDBOX_LIMITS,
+  sandboxSettingsFromEnv,
+  TOKEN_LIFETIME_HEADER,
+  type SandboxSettings,
+} from "./settings";
 import { issueSandboxToken } from "./token";
 
 /** The success body, as open.cx documents it (domain.md §10.4). */
@@ -73,15 +84,21 @@ export function createSandboxHandler(
     if (authError)
       return errorResponse(authError, { "WWW-Authenticate": wwwAuthenticate(authError) });
 
+    const lifetime = parseLifetimeHeader(request.headers.get(TOKEN_LIFETIME_HEADER));
+    if (!lifetime.ok) return errorResponse(lifetime.error);
+
     const body = await readJsonBody(request, SANDBOX_LIMITS.maxBodyBytes);
     if (!body.ok) return errorResponse(body.error);
 
     const parsed = parseAuthenticateBody(body.value);
     if (!parsed.success) return errorResponse(parsed.error);
+    if (lifetime.seconds !== null && parsed.data.mcp_access === undefined)
+      return errorResponse(lifetimeWithoutMcpAccess());
 
     const issued = await issueSandboxToken(parsed.data, {
       secret: settings.jwtSecret,
       now: settings.now,
+      lifetimeSeconds: lifetime.seconds,
     });
     const response: AuthenticateUserResponse = {
       token: issued.token,

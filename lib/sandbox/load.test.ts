@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SandboxError } from "./errors";
 import { createSandboxHandler } from "./handler";
 import { SANDBOX_API_KEY, SANDBOX_LIMITS, sandboxSettingsFromEnv } from "./settings";
-import { contactIdFor, verifySandboxToken } from "./token";
+import { contactIdFor, contactIdOf, verifySandboxToken } from "./token";
 
 const ROUTE_PATH = "/api/widget/authenticate-user";
 const SECONDS = Number(process.env.SANDBOX_LOAD_SECONDS ?? 8);
@@ -230,7 +230,7 @@ describe("the sandbox under load (real HTTP, production rate limit)", () => {
             const id = await expectedId;
             if (!verified.valid) fail(`the token does not verify (${verified.reason})`);
             else if (
-              verified.claims.sub !== id ||
+              contactIdOf(verified.claims) !== id ||
               body.contact?.id !== id ||
               verified.claims.email !== p.email
             )

@@ -23,7 +23,7 @@ import {
   type PathSegment,
   type Scalar,
 } from "./json-value";
-import { SANDBOX_LIMITS } from "./settings";
+import { ALL_SERVERS_ID, SANDBOX_LIMITS } from "./settings";
 
 export interface HttpActionOverrides {
   query_params?: Record<string, Scalar>;
@@ -142,7 +142,8 @@ const httpActionOverridesSchema = z.strictObject(
 /**
  * `mcp_access` (domain-v5.md §10.4; its exact server schema is UNKNOWN, so the sandbox takes the
  * shape the widget decodes): `{}` grants every enabled per-user server, `server_ids` restricts
- * them (`[]` allows none), `account_id` names the account or workspace.
+ * them (`[]` allows none), `account_id` names the account or workspace. `"*"` is refused as an
+ * id: the sandbox's tokens use it for the all-servers grant (`ALL_SERVERS_ID`).
  */
 const mcpAccessSchema = z.strictObject(
   {
@@ -153,6 +154,9 @@ const mcpAccessSchema = z.strictObject(
           .min(1, { error: "mcp_access.server_ids must not hold an empty id" })
           .max(SANDBOX_LIMITS.serverId, {
             error: `mcp_access.server_ids entries must be at most ${SANDBOX_LIMITS.serverId} characters`,
+          })
+          .refine((id) => id !== ALL_SERVERS_ID, {
+            error: `mcp_access.server_ids must not hold "${ALL_SERVERS_ID}": the sandbox writes it into tokens for the all-servers grant; send mcp_access: {} for every enabled server`,
           }),
         { error: "mcp_access.server_ids must be an array of strings" },
       )

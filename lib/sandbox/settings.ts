@@ -18,6 +18,34 @@ export const SANDBOX_ISSUER = "identity-playground-sandbox";
 /** `aud` of every sandbox token. */
 export const SANDBOX_AUDIENCE = "opencx-widget";
 
+/** The sandbox's one organisation: `sub.payload.org_id` of every sandbox token. */
+export const SANDBOX_ORG_ID = "org_sandbox_identity_playground";
+
+/** `sub.type` of a widget contact token (domain-v5.md §10.4). */
+export const WIDGET_CONTACT_TYPE = "widget-contact";
+
+/** Tokens minted with `mcp_access` expire this many seconds after `iat` (one hour, domain-v5.md §15.9). */
+export const MCP_TOKEN_LIFETIME_SECONDS = 3600;
+
+/**
+ * SANDBOX-ONLY DEMO FEATURE, not part of open.cx's API: a request header that asks for a
+ * *shorter* lifetime (whole seconds, 1 to 3600) for a token minted with `mcp_access`, so the
+ * playground can show an expiry and a renewal without waiting an hour. It never lengthens a
+ * token, and chat-only tokens (no `mcp_access`) never expire, so it is refused there.
+ */
+export const TOKEN_LIFETIME_HEADER = "X-Sandbox-Token-Lifetime";
+
+/**
+ * How the sandbox writes an all-servers grant (`mcp_access: {}`) into a token: `server_ids: ["*"]`.
+ * The real claim layout of that grant is UNKNOWN (domain-v5.md §16.3), and the widget's claim
+ * schema requires `server_ids`, so the sandbox needs *some* list. An entry of its own (rather
+ * than `[]`, which means "no server", or a marker beside the list) keeps "all" apart from "none"
+ * and from any explicit list in the widget's fingerprint, which reads only `server_ids` and
+ * `account_id`: swapping an all-servers token for a listed one resets, like any change of list.
+ * The sandbox refuses `"*"` as a server id in a request, so the encoding is never ambiguous.
+ */
+export const ALL_SERVERS_ID = "*";
+
 /**
  * Signing secret used when `SANDBOX_JWT_SECRET` is not set. DEVELOPMENT ONLY:
  * it is in the source, so anyone can mint tokens with it. Fine for a sandbox

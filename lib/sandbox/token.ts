@@ -4,25 +4,55 @@
  * Invariants:
  * - The contact id depends only on the normalized email (trimmed, lower-cased)
  *   and the secret: the same person is the same contact on every device and call.
- * - Claims: `sub` (contact id), `email`, `name` when given, `iss`, `aud`, `iat`,
- *   `sandbox: true`, and `customData` when its JSON fits in 1 KB (tokens travel
- *   in a header on every widget request, so they stay small). No `exp`: like the
- *   real chat-only tokens (domain.md §14), they do not expire.
+ * - `sub` is the backend envelope the v5 widget decodes (domain-v5.md §10.4):
+ *   `{ type: "widget-contact", payload: { org_id, contact: { id, verified: true }, mcp_access? } }`,
+ *   with the sandbox's one org id. Beside it: `email`, `name` when given, `iss`, `aud`, `iat`,
+ *   `sandbox: true`, and `customData` when its JSON fits in 1 KB (tokens travel in a header on
+ *   every widget request, so they stay small).
+ * - Without `mcp_access` there is no `exp`: chat-only tokens do not expire (domain-v5.md §15.8).
+ *   With it, `exp = iat + 3600` exactly (§15.9), or `iat + lifetimeSeconds` when the sandbox-only
+ *   demo header asked for a shorter lifetime (`lifetime.ts`).
+ * - `mcp_access: {}` (every enabled server) is written `server_ids: ["*"]` (`ALL_SERVERS_ID`):
+ *   the real claim layout of that grant is UNKNOWN (§16.3), see `settings.ts`.
  */
 import { webcrypto } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import type { JsonObject } from "./json-value";
 import type { SandboxAuthenticateRequest } from "./request-body";
-import { SANDBOX_AUDIENCE, SANDBOX_ISSUER, SANDBOX_LIMITS, sandboxSecretFromEnv } from "./settings";
+import {
+  ALL_SERVERS_ID,
+  MCP_TOKEN_LIFETIME_SECONDS,
+  SANDBOX_AUDIENCE,
+  SANDBOX_ISSUER,
+  SANDBOX_LIMITS,
+  SANDBOX_ORG_ID,
+  sandboxSecretFromEnv,
+  WIDGET_CONTACT_TYPE,
+} from "./settings";
+
+/** `mcp_access` as the token carries it: `server_ids` is always there (`["*"]` for every server). */
+export interface TokenMcpAccess {
+  server_ids: string[];
+  account_id?: string;
+}
+
+/** `sub.payload`: who the token identifies. */
+export interface WidgetContactPayload {
+  org_id: string;
+  contact: { id: string; verified: boolean };
+  mcp_access?: TokenMcpAccess;
+}
 
 export interface SandboxTokenClaims {
-  sub: string;
+  sub: { type: typeof WIDGET_CONTACT_TYPE; payload: WidgetContactPayload };
   email: string;
   name?: string;
   customData?: JsonObject;
   iss: typeof SANDBOX_ISSUER;
   aud: typeof SANDBOX_AUDIENCE;
   iat: number;
+  /** Only on tokens minted with `mcp_access`. */
+  exp?: number;
   sandbox: true;
 }
 
@@ -75,42 +105,104 @@ export interface IssuedToken {
   contactId: string;
 }
 
+/** The token's `mcp_access` for a request's: `{}` becomes `server_ids: ["*"]` (see `ALL_SERVERS_ID`). */
+export function tokenMcpAccess(
+  access: NonNullable<SandboxAuthenticateRequest["mcp_access"]>,
+): TokenMcpAccess {
+  const out: TokenMcpAccess = { server_ids: access.server_ids ?? [ALL_SERVERS_ID] };
+  if (access.account_id !== undefined) out.account_id = access.account_id;
+  return out;
+}
+
+/** The contact id of a verified sandbox token (`sub.payload.contact.id`). */
+export function contactIdOf(claims: SandboxTokenClaims): string {
+  return claims.sub.payload.contact.id;
+}
+
+export interface IssueOptions {
+  secret: string;
+  now: () => number;
+  /**
+   * Sandbox-only demo feature: a shorter lifetime, in seconds, for a token minted with
+   * `mcp_access` (1 to 3600; the handler validates the header). Ignored without `mcp_access`.
+   */
+  lifetimeSeconds?: number | null;
+}
+
 /** Signs the contact token for a validated request. */
 export async function issueSandboxToken(
   request: SandboxAuthenticateRequest,
-  opts: { secret: string; now: () => number },
+  opts: IssueOptions,
 ): Promise<IssuedToken> {
   const contactId = await contactIdFor(request.email, opts.secret);
-  const claims: Record<string, unknown> = { email: request.email };
+  const payload: WidgetContactPayload = {
+    org_id: SANDBOX_ORG_ID,
+    contact: { id: contactId, verified: true },
+  };
+  if (request.mcp_access !== undefined) payload.mcp_access = tokenMcpAccess(request.mcp_access);
+  const claims: Record<string, unknown> = {
+    sub: { type: WIDGET_CONTACT_TYPE, payload },
+    email: request.email,
+  };
   if (request.name !== undefined) claims.name = request.name;
   if (request.customData !== undefined && Object.keys(request.customData).length > 0) {
     const bytes = encoder.encode(JSON.stringify(request.customData)).byteLength;
     if (bytes <= SANDBOX_LIMITS.customDataInToken) claims.customData = request.customData;
   }
   claims.sandbox = true;
-  const token = await new SignJWT(claims)
+  const iat = Math.floor(opts.now() / 1000);
+  const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-    .setSubject(contactId)
     .setIssuer(SANDBOX_ISSUER)
     .setAudience(SANDBOX_AUDIENCE)
-    .setIssuedAt(Math.floor(opts.now() / 1000))
-    .sign(encoder.encode(opts.secret));
+    .setIssuedAt(iat);
+  if (request.mcp_access !== undefined) {
+    const lifetime = Math.min(
+      opts.lifetimeSeconds ?? MCP_TOKEN_LIFETIME_SECONDS,
+      MCP_TOKEN_LIFETIME_SECONDS,
+    );
+    jwt.setExpirationTime(iat + lifetime);
+  }
+  const token = await jwt.sign(encoder.encode(opts.secret));
   return { token, contactId };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+function isMcpAccess(value: unknown): value is TokenMcpAccess {
+  return (
+    isObject(value) &&
+    Array.isArray(value.server_ids) &&
+    value.server_ids.every((id) => typeof id === "string") &&
+    (value.account_id === undefined || typeof value.account_id === "string")
+  );
+}
+
+function isEnvelope(sub: unknown): sub is SandboxTokenClaims["sub"] {
+  if (!isObject(sub) || sub.type !== WIDGET_CONTACT_TYPE || !isObject(sub.payload)) return false;
+  const { org_id, contact, mcp_access } = sub.payload;
+  return (
+    org_id === SANDBOX_ORG_ID &&
+    isObject(contact) &&
+    typeof contact.id === "string" &&
+    contact.id.startsWith("ct_") &&
+    contact.verified === true &&
+    (mcp_access === undefined || isMcpAccess(mcp_access))
+  );
 }
 
 function isClaims(
   payload: Record<string, unknown>,
 ): payload is Record<string, unknown> & SandboxTokenClaims {
   return (
-    typeof payload.sub === "string" &&
-    payload.sub.startsWith("ct_") &&
+    isEnvelope(payload.sub) &&
     typeof payload.email === "string" &&
     (payload.name === undefined || typeof payload.name === "string") &&
-    (payload.customData === undefined ||
-      (typeof payload.customData === "object" &&
-        payload.customData !== null &&
-        !Array.isArray(payload.customData))) &&
+    (payload.customData === undefined || isObject(payload.customData)) &&
     typeof payload.iat === "number" &&
+    // An mcp_access token carries exp; a chat-only one does not (jose checks exp is a number).
+    (payload.exp !== undefined) === (payload.sub.payload.mcp_access !== undefined) &&
     payload.sandbox === true
   );
 }
@@ -118,11 +210,12 @@ function isClaims(
 /**
  * Checks a sandbox token: HS256 signature with the sandbox secret
  * (`SANDBOX_JWT_SECRET` or the dev default unless `secret` is given), issuer,
- * audience and claim shapes. Never throws; for the token inspector and tests.
+ * audience, `exp` (against `now`, default the system clock) and claim shapes.
+ * Never throws; for the token inspector and tests.
  */
 export async function verifySandboxToken(
   token: unknown,
-  opts: { secret?: string } = {},
+  opts: { secret?: string; now?: () => number } = {},
 ): Promise<SandboxTokenVerification> {
   if (typeof token !== "string" || token.trim() === "")
     return { valid: false, reason: "No token given." };
@@ -136,6 +229,7 @@ export async function verifySandboxToken(
         algorithms: ["HS256"],
         issuer: SANDBOX_ISSUER,
         audience: SANDBOX_AUDIENCE,
+        ...(opts.now ? { currentDate: new Date(opts.now()) } : {}),
       },
     );
     const claims = payload as Record<string, unknown>;

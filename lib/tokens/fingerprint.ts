@@ -109,32 +109,74 @@ export function identityFingerprint(input: FingerprintInput): string {
   return JSON.stringify({ ...base, verifiedOwner: ownerOf(claims) });
 }
 
-export type TokenSwap = { kind: "renewal" } | { kind: "reset"; why: string };
+/** A swap keeps the conversation (`renewal`) or starts over (`reset`); `why` says which facts decided. */
+export type TokenSwap = { kind: "renewal"; why: string } | { kind: "reset"; why: string };
+
+/** Why a token takes the opaque path: it is not a JWT, or its claims are not a contact's. */
+function undecodable(token: string): string {
+  return decodeJwt(token).ok
+    ? "decodes but carries no contact claims the widget reads (org_id, contact.id, contact.verified, and server_ids inside any mcp_access, in sub.payload or flat)"
+    : "does not decode as a JWT";
+}
+
+function differences(x: VerifiedOwner, y: VerifiedOwner): string[] {
+  const out: string[] = [];
+  if (x.orgId !== y.orgId) out.push("the organisation (org_id) differs");
+  if (x.contactId !== y.contactId) out.push("the contact (contact.id) differs");
+  if (x.verified !== y.verified) out.push("one is verified and the other is not");
+  if (x.accountId !== y.accountId) out.push("the mcp_access account_id differs");
+  if (JSON.stringify(x.serverIds) !== JSON.stringify(y.serverIds))
+    out.push("the mcp_access server_ids differ (order aside)");
+  return out;
+}
 
 /**
  * What v5 does when a mounted widget's `user.token` changes from `before` to `after` (the rest
- * of the options unchanged): a renewal keeps the conversation, a reset starts over.
+ * of the options unchanged): a renewal keeps the conversation, a reset starts over. Tokens are
+ * compared as given (trim them first); `""` stands for "no token".
+ *
+ * As the fingerprint is described (domain-v5 §3.7), a chat-only token (no `mcp_access`) counts
+ * as no account and no servers, so it matches `mcp_access: { server_ids: [] }` of the same owner.
  */
 export function compareTokens(before: string, after: string, botToken = "widget"): TokenSwap {
+  if (before === after) {
+    return {
+      kind: "renewal",
+      why:
+        before === ""
+          ? "neither side has a token: nothing changes"
+          : "it is the same token: nothing changes",
+    };
+  }
+  if (before === "" || after === "") {
+    return {
+      kind: "reset",
+      why: "a switch between no token and a token changes the identity",
+    };
+  }
   const a = readContactClaims(before);
   const b = readContactClaims(after);
   if (a === null || b === null) {
-    if (before === after) return { kind: "renewal" };
+    const which =
+      a === null && b === null
+        ? `neither token is readable (the first ${undecodable(before)}; the second ${undecodable(after)})`
+        : a === null
+          ? `the first token ${undecodable(before)}`
+          : `the second token ${undecodable(after)}`;
     return {
       kind: "reset",
-      why: "a token the widget cannot decode is compared as text, so any change starts over",
+      why: `${which}, so the widget compares the token as text: any change starts over`,
     };
   }
   const same =
     identityFingerprint({ botToken, userToken: before }) ===
     identityFingerprint({ botToken, userToken: after });
-  if (same) return { kind: "renewal" };
-  const x = ownerOf(a);
-  const y = ownerOf(b);
-  if (x.orgId !== y.orgId) return { kind: "reset", why: "the organisation differs" };
-  if (x.contactId !== y.contactId) return { kind: "reset", why: "the contact differs" };
-  if (x.verified !== y.verified) return { kind: "reset", why: "one is verified and one is not" };
-  if (x.accountId !== y.accountId)
-    return { kind: "reset", why: "the mcp_access account_id differs" };
-  return { kind: "reset", why: "the mcp_access server_ids differ" };
+  if (same) {
+    return {
+      kind: "renewal",
+      why: "same organisation, contact, verified flag, account and server list: only what the fingerprint leaves out (iat, exp, the signature, other claims, the layout) differs, so the widget swaps the token in place",
+    };
+  }
+  const found = differences(ownerOf(a), ownerOf(b));
+  return { kind: "reset", why: found.join("; ") };
 }

@@ -1,4 +1,5 @@
 /** What the token inspector says about a paste: one shape per kind of credential. */
+import type { ContactIdentity } from "./identity";
 import type { JsonObject } from "./jwt";
 
 export type { JsonObject } from "./jwt";
@@ -62,6 +63,12 @@ export interface ContactTokenInspection extends InspectionBase {
   subject: string | null;
   /** The (unverified) issuer claims this playground's sandbox. */
   claimsSandboxIssuer: boolean;
+  /**
+   * The widget identity in the claims (envelope or flat layout): owner, verified, `mcp_access`,
+   * expiry in words; `null` when the claims are not a widget contact's (v5 then treats the
+   * token as opaque).
+   */
+  identity: ContactIdentity | null;
 }
 
 export interface MalformedJwtInspection extends InspectionBase {

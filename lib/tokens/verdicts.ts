@@ -3,6 +3,7 @@
  * belongs, the advice and, for a contact token, what its decoded claims say.
  */
 import { SANDBOX_ISSUER } from "../sandbox/settings";
+import { contactIdentity, identityNotes } from "./identity";
 import type {
   ContactTokenInspection,
   EmptyInspection,
@@ -157,6 +158,7 @@ export function contactToken(
         : [];
   const subject = typeof claims.sub === "string" ? claims.sub : null;
   const claimsSandboxIssuer = issuer === SANDBOX_ISSUER;
+  const identity = contactIdentity(claims, nowMs);
 
   const found = [...notes];
   found.push("Decoded without checking the signature: anyone can write these claims.");
@@ -168,9 +170,16 @@ export function contactToken(
     if (claims[name] !== undefined && parsed === null)
       found.push(`“${name}” is not a valid date (seconds since 1970).`);
   }
+  if (identity === null)
+    found.push(
+      "It carries none of the widget's contact claims (org_id and contact, in sub.payload or flat): the v5 widget treats it as an opaque token, so any change of it resets a mounted widget.",
+    );
+  else found.push(...identityNotes(identity));
   if (claims.exp === undefined)
     found.push(
-      "No “exp”: the token never expires, so a leaked copy works until the contact is changed.",
+      identity?.access.kind === "chat-only"
+        ? "No “exp”: a chat-only token (no mcp_access) never expires, as open.cx documents, so a leaked copy works until the contact is changed."
+        : "No “exp”: the token never expires, so a leaked copy works until the contact is changed.",
     );
   if (claimsSandboxIssuer)
     found.push("Its issuer says this playground's sandbox: such tokens open nothing at open.cx.");
@@ -191,6 +200,7 @@ export function contactToken(
     audience,
     subject,
     claimsSandboxIssuer,
+    identity,
     notes: found,
   };
   const never =

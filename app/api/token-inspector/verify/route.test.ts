@@ -5,6 +5,7 @@ import {
   SANDBOX_API_KEY,
   SANDBOX_AUDIENCE,
   SANDBOX_ISSUER,
+  SANDBOX_ORG_ID,
   sandboxSecretFromEnv,
 } from "@/lib/sandbox";
 import { createVerifyHandler, MAX_VERIFY_BODY_BYTES } from "@/lib/tokens/verify-handler";
@@ -69,7 +70,10 @@ describe("POST /api/token-inspector/verify: signature checks", () => {
     expect(response.headers.get("content-type")).toBe("application/json");
     expect(body.verified).toBe(true);
     expect(body.claims).toMatchObject({
-      sub: contactId,
+      sub: {
+        type: "widget-contact",
+        payload: { org_id: SANDBOX_ORG_ID, contact: { id: contactId, verified: true } },
+      },
       email: "jane@example.com",
       name: "Zoë",
       iss: SANDBOX_ISSUER,
@@ -77,6 +81,15 @@ describe("POST /api/token-inspector/verify: signature checks", () => {
       sandbox: true,
     });
     expect(body.reason).toBeUndefined();
+  });
+
+  it("says an expired mcp_access token from the sandbox has expired", async () => {
+    const { token } = await issueSandboxToken(
+      { email: "jane@example.com", mcp_access: { server_ids: ["github"] } },
+      { secret: sandboxSecretFromEnv(), now: () => Date.UTC(2025, 0, 1) },
+    );
+    const { body } = await call(postJson({ token }));
+    expect(body).toEqual({ verified: false, reason: "The token has expired." });
   });
 
   it("says why a token signed with another secret is not the sandbox's", async () => {
