@@ -53,7 +53,7 @@ const SPEC = String.raw`(?:@([^\s/'"\`<>?#,;)]+))?`;
 
 /** An embed URL on a CDN: `https://unpkg.com/@opencx/widget@5.0.0/dist-embed/script.js`. */
 const SCRIPT_URL = new RegExp(
-  String.raw`https?:\/\/[^\s'"\`<>]*?\/@opencx\/widget${END}${SPEC}(?=[/'"\`\s?#]|$)`,
+  String.raw`https?:\/\/[^\s'"\`<>]*?\/@opencx\/widget${END}${SPEC}(?=[/'"\`\s?#]|$)[^\s'"\`<>]*`,
   "g",
 );
 /** `npm install …`, `npm i`, `yarn add`, `pnpm add`, `bun add`, on one line. */
