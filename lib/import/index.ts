@@ -6,8 +6,14 @@
  * component, or server code that calls authenticate-user. Everything that
  * cannot be mapped is reported with its place in the text.
  *
- * Round trip (a property test): importing a snippet this playground generated,
- * with the generating config as `base`, gives back that config.
+ * The widget version is the pin's major (`version.ts`); with no pin the text keeps
+ * `base.widgetVersion`, and `options.as` imports as a chosen one. What one version cannot
+ * say (v5's options in a v4 snippet) keeps its value from `base`. Version-specific
+ * advice is reported here: v5's `key={token}` and `mcp_access` without renewal, v4's
+ * repeated `initOpenScript`.
+ *
+ * Round trip (a property test, for both versions): importing a snippet this playground
+ * generated, with the generating config as `base`, gives back that config.
  */
 import type { PlaygroundConfig } from "../config/options";
 import { playgroundConfigSchema } from "../config/schema";

@@ -244,6 +244,17 @@ describe("both versions' shapes (domain-v5 §10, §19)", () => {
     expect(result.problems).toEqual([]);
   });
 
+  it("v5 options the playground does not model are named as such, not as unknown", () => {
+    const result = importSnippet(
+      `{ token: 'wt_1', displayMode: 'companion', features: { pageContext: true } }`,
+      v5(),
+    );
+    expect(result.problems.map((p) => [p.path, p.message])).toEqual([
+      ["displayMode", expect.stringContaining("is a v5 display option (popover or companion)")],
+      ["features", expect.stringContaining("can only narrow what your organisation enabled")],
+    ]);
+  });
+
   it("a v5 option in a v4 snippet is imported and named; absent, the config keeps its value", () => {
     const text = html(unpkg("@4.0.63")).replace(
       "{ token: 'wt_1' }",
