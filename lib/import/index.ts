@@ -139,20 +139,21 @@ function importUnsafe(text: string, base: PlaygroundConfig, options: ImportOptio
   const snippet = readSnippetVersion(text, values);
   const applied = options.as ?? snippet.major ?? base.widgetVersion;
   const version: ImportVersion = { snippet: snippet.major, pin: snippet.pin, applied };
+  const majors = { text: snippet.major ?? applied, applied };
   const report = new Report(base.apiKey);
   let config: PlaygroundConfig = { ...base, widgetVersion: applied };
 
   if (found.options) {
     const { node, program } = found.options;
     const literal = readLiteral(node, { source: program.source, offset: program.offset });
-    const client = mapWidgetOptions(literal, base, report, applied);
+    const client = mapWidgetOptions(literal, base, report, majors);
     config = { ...config, ...client.values, model: client.model };
     repeatedMounts(found, applied, report);
   }
   if (found.serverBody) {
     const { node, program } = found.serverBody;
     const literal = readLiteral(node, { source: program.source, offset: program.offset });
-    config = { ...config, ...mapServerBody(literal, base, report, applied) };
+    config = { ...config, ...mapServerBody(literal, base, report, majors) };
     if (!found.options) {
       config.model = "server";
       report.warn(

@@ -5,13 +5,12 @@
  * `http_action_overrides` are written out here.
  */
 import { DEFAULT_CONFIG, LIMITS, OPTIONS, type PlaygroundConfig } from "../config/options";
-import type { WidgetMajor } from "../config/versions";
 import { BODY_FIELDS, MCP_ACCESS_FIELDS } from "../sandbox/request-body";
 import type { LiteralNode } from "./literal";
 import { kindName, type Report } from "./report";
 import { isFreeText, readSimple, SIMPLE_BODY_ROWS } from "./simple-options";
 import { customDataRows } from "./structured-values";
-import { noteV5Only } from "./v5-only";
+import { noteV5Only, type ImportMajors } from "./v5-only";
 
 type McpFields = Pick<
   PlaygroundConfig,
@@ -56,11 +55,13 @@ function mcpAccess(
   report: Report,
   node: LiteralNode | undefined,
   base: PlaygroundConfig,
-  major: WidgetMajor,
+  versions: ImportMajors,
 ): Partial<McpFields> {
   if (node === undefined || node.kind === "undefined") {
     // A v4 body cannot say it: the v5 setting is kept for a switch back (and left out of v4 snippets).
-    return major === "v5" ? { personalConnections: false } : {};
+    return OPTIONS.personalConnections.versions.includes(versions.text)
+      ? { personalConnections: false }
+      : {};
   }
   const path = "body.mcp_access";
   if (node.kind === "opaque") {
@@ -75,7 +76,8 @@ function mcpAccess(
   if (!entries) return {};
   report.unknownKeys(path, entries, MCP_ACCESS_FIELDS);
   report.mapped.push(path);
-  if (major === "v4") noteV5Only(report, path, "personalConnections", node.range);
+  if (!OPTIONS.personalConnections.versions.includes(versions.applied))
+    noteV5Only(report, path, "personalConnections", node.range);
   const ids = entries.get("server_ids")?.value;
   const out: Partial<McpFields> = { personalConnections: true };
   if (ids === undefined || ids.kind === "undefined") out.mcpServerScope = "all";
@@ -97,7 +99,7 @@ export function mapServerBody(
   root: LiteralNode,
   base: PlaygroundConfig,
   report: Report,
-  major: WidgetMajor,
+  versions: ImportMajors,
 ): Partial<PlaygroundConfig> {
   const body = report.object("body", root);
   if (!body) return {};
@@ -137,7 +139,7 @@ export function mapServerBody(
       "`http_action_overrides` is valid but the playground does not model it. Left out.",
       overrides.keyRange,
     );
-  Object.assign(out, mcpAccess(report, body.get("mcp_access")?.value, base, major));
+  Object.assign(out, mcpAccess(report, body.get("mcp_access")?.value, base, versions));
   // A sample kept from `base` passes its row's schema too, or falls back to the default.
   for (const key of SIMPLE_BODY_ROWS) {
     if (!OPTIONS[key].schema.safeParse(out[key]).success)

@@ -4,9 +4,18 @@
  * (domain-v5.md §10.5: "Do not add v5-only options to a v4 installation").
  */
 import { OPTIONS, type OptionKey } from "../config/options";
-import { WIDGET_PINS } from "../config/versions";
+import { WIDGET_PINS, type WidgetMajor } from "../config/versions";
 import type { Report } from "./report";
 import type { SourceRange } from "./types";
+
+/**
+ * The two versions an import deals with: the one the text is written for (its pin's, else
+ * the one applied), which says what the text can express, and the one it is applied as.
+ */
+export interface ImportMajors {
+  text: WidgetMajor;
+  applied: WidgetMajor;
+}
 
 export function noteV5Only(report: Report, path: string, key: OptionKey, range: SourceRange) {
   report.warn(

@@ -274,6 +274,24 @@ describe("both versions' shapes (domain-v5 §10, §19)", () => {
     expect(off.config.capabilitiesConnections).toBe(false);
   });
 
+  it("the other version chosen: what the text cannot say is kept, what it says is named", () => {
+    // A v4 text applied as v5 cannot have turned streaming off: the playground's value stays.
+    const asV5 = importSnippet(html(unpkg("@4.0.63")), { ...v5(), streaming: true }, { as: "v5" });
+    expect(asV5.config).toMatchObject({ widgetVersion: "v5", streaming: true });
+    expect(asV5.problems).toEqual([]);
+    // A v5 text with streaming applied as v4: imported, and named as left out of v4.
+    const text = html(unpkg("@5.0.0")).replace(
+      "{ token: 'wt_1' }",
+      "{ token: 'wt_1', streaming: true }",
+    );
+    const asV4 = importSnippet(text, v4(), { as: "v4" });
+    expect(asV4.config).toMatchObject({ widgetVersion: "v4", streaming: true });
+    expect(asV4.problems.map((p) => p.path)).toEqual(["streaming"]);
+    // …and without streaming in it, the v5 text says "off".
+    const plain = importSnippet(html(unpkg("@5.0.0")), { ...v4(), streaming: true }, { as: "v4" });
+    expect(plain.config.streaming).toBe(false);
+  });
+
   it("v5: a second window.initOpenScript call for renewal is fine; the first call is imported", () => {
     const text = `<script defer src="${unpkg("@5.0.0")}"></script>
 <script>

@@ -24,7 +24,6 @@ import {
   type IdentityModel,
   type PlaygroundConfig,
 } from "../config/options";
-import type { WidgetMajor } from "../config/versions";
 import { WIDGET_TOKEN_PLACEHOLDER } from "../config/widget-config";
 import { looksLikeApiKey } from "../secrets/detect";
 import type { LiteralNode } from "./literal";
@@ -41,7 +40,7 @@ import {
 import { kindName, suggestion, type Report } from "./report";
 import { readSimple, SIMPLE_WIDGET_ROWS } from "./simple-options";
 import { customDataRows, extraFieldNames } from "./structured-values";
-import { noteV5Only } from "./v5-only";
+import { noteV5Only, type ImportMajors } from "./v5-only";
 
 export { MODELLED } from "./option-tree";
 
@@ -157,7 +156,7 @@ export function mapWidgetOptions(
   root: LiteralNode,
   base: PlaygroundConfig,
   report: Report,
-  major: WidgetMajor,
+  versions: ImportMajors,
 ): ClientFields {
   const tree = new OptionTree(report, root);
   reportTopLevelKeys(tree, report);
@@ -188,12 +187,15 @@ export function mapWidgetOptions(
   for (const key of SIMPLE_WIDGET_ROWS) {
     const row = WIDGET_OPTION_ROWS.find((r) => r.key === key)!;
     if (!appliesIn(row.path, model)) continue;
-    if (!OPTIONS[key].versions.includes(major)) {
-      // A v4 snippet cannot say a v5 option: absent, the config keeps its value for a
-      // switch back to v5; written anyway, it is imported and named.
+    const canSay = OPTIONS[key].versions.includes(versions.text);
+    const applies = OPTIONS[key].versions.includes(versions.applied);
+    if (!canSay || !applies) {
+      // A v4 snippet cannot say a v5 option: absent, the config keeps its value (for a
+      // switch to v5). Written anyway into text imported as v4, it is imported and named.
       const node = tree.node(row.path);
-      if (node === undefined || node.kind === "undefined") continue;
-      noteV5Only(report, row.path, key, node.range);
+      const absent = node === undefined || node.kind === "undefined";
+      if (absent && !canSay) continue;
+      if (!absent && !applies) noteV5Only(report, row.path, key, node.range);
     }
     const sample = KEEPS_SAMPLE(row.path) ? (base[key] as string) : undefined;
     (values as Record<string, unknown>)[key] = readSimple(
