@@ -235,9 +235,9 @@ test("import: an HTML snippet with single quotes and trailing commas is mapped, 
   const dialog = await playground.code.openImportDialog();
   await expect(page.getByTestId("import.text")).toBeFocused();
   const result = await playground.code.readSnippet(`<!-- support chat -->
-<script src="https://cdn.jsdelivr.net/npm/@opencx/widget@4.0.57/dist-embed/script.js"></script>
+<script defer src="https://cdn.jsdelivr.net/npm/@opencx/widget@5.0.0/dist-embed/script.js"></script>
 <script>
-  initOpenScript({
+  window.initOpenScript({
     token: 'wt_live_example',
     language: 'fr',
     collectUserData: true,
@@ -248,6 +248,9 @@ test("import: an HTML snippet with single quotes and trailing commas is mapped, 
   await expect(dialog.getByTestId("import.mapped")).toContainText("collectUserData");
   await expect(dialog.getByTestId("import.mapped")).toContainText("language");
   await expect(dialog.getByTestId("import.status")).toContainText("Review, then Apply");
+  // The pin is the playground's version (v5 by default): no version choice to make.
+  await expect(result).toHaveAttribute("data-version", "v5");
+  await expect(dialog.getByTestId("import.version")).toHaveCount(0);
   // Nothing changes before Apply.
   await playground.controls.expectModel("anonymous");
 

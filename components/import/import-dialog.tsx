@@ -5,12 +5,18 @@
  * what was taken and what was not before anything changes. Apply replaces the config; the
  * caller offers Undo afterwards.
  *
+ * The snippet's version comes from its pin (lib/import/version.ts). When it is not the version
+ * the playground is on, the dialog says so and offers both: apply as the snippet's version, or
+ * keep the current one (the report shows what each choice imports). Values the other version
+ * cannot express stay in the config either way.
+ *
  * A modal <dialog>: focus moves in, Escape closes it, focus returns to the opening button.
  * Loaded on demand with `lib/import` (and its parsers), never in the first load.
  */
 import { useEffect, useId, useRef, useState } from "react";
 import { importSnippet, type ImportKind, type ImportResult } from "@/lib/import";
 import type { PlaygroundConfig } from "@/lib/config/options";
+import { WIDGET_MAJOR_INFO, WIDGET_PINS, type WidgetMajor } from "@/lib/config/versions";
 import { useAnnounce } from "@/components/state/announcer";
 import { usePlaygroundStore } from "@/components/state/store-provider";
 import { buttonClass, dialogPanelClass } from "@/components/ui/button-styles";
@@ -28,6 +34,31 @@ export interface ImportApplied {
   previous: PlaygroundConfig;
   applied: PlaygroundConfig;
   summary: string;
+}
+
+const versionLabel = (major: WidgetMajor) => WIDGET_MAJOR_INFO[major].label;
+
+/** What the text was read as, per version it can be applied as. */
+interface Read {
+  text: string;
+  /** The import as the text's own version (or the current one when no pin names a version). */
+  result: ImportResult;
+  /** Set when the pin names another version than the playground's: the import as the current one. */
+  keep: ImportResult | null;
+}
+
+/** "v4 (pinned to 4.0.57)" / "v5 (by its version range)". */
+function snippetVersionText(result: ImportResult): string {
+  const { snippet, pin } = result.version;
+  if (!snippet) return "";
+  return `${versionLabel(snippet)} (${pin ? `pinned to ${pin}` : "by its version range"})`;
+}
+
+function readSummary(result: ImportResult): string {
+  const left = result.problems.length;
+  if (!result.ok)
+    return `Nothing could be imported. ${left === 1 ? "1 problem" : `${left} problems`} listed below.`;
+  return `Read ${result.kind ? KIND_LABELS[result.kind] : "the text"} as ${versionLabel(result.version.applied)}: ${result.mapped.length} ${result.mapped.length === 1 ? "option" : "options"} can be applied, ${left} not mapped.`;
 }
 
 /** Line and column (1-based) of a UTF-16 offset, for the "not mapped" list. */
@@ -52,8 +83,11 @@ export function ImportDialog({
   const store = usePlaygroundStore();
   const announce = useAnnounce();
   const [text, setText] = useState("");
-  const [read, setRead] = useState<{ text: string; result: ImportResult } | null>(null);
+  const [read, setRead] = useState<Read | null>(null);
+  /** Which version to apply as, when the snippet's differs from the playground's. */
+  const [applyAs, setApplyAs] = useState<"snippet" | "current">("snippet");
   const [status, setStatus] = useState("");
+  const versionNoteId = useId();
 
   const textarea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -71,32 +105,42 @@ export function ImportDialog({
   };
 
   const onImport = () => {
-    const result = importSnippet(text, store.getState().config);
-    setRead({ text, result });
-    const left = result.problems.length;
-    if (!result.ok)
-      say(
-        `Nothing could be imported. ${left === 1 ? "1 problem" : `${left} problems`} listed below.`,
-      );
-    else
-      say(
-        `Read ${result.kind ? KIND_LABELS[result.kind] : "the text"}: ${result.mapped.length} ${result.mapped.length === 1 ? "option" : "options"} can be applied, ${left} not mapped. Review, then Apply.`,
-      );
+    const base = store.getState().config;
+    const result = importSnippet(text, base);
+    const other = result.ok && result.version.applied !== base.widgetVersion;
+    const keep = other ? importSnippet(text, base, { as: base.widgetVersion }) : null;
+    setRead({ text, result, keep });
+    setApplyAs("snippet");
+    if (!keep) {
+      say(`${readSummary(result)}${result.ok ? " Review, then Apply." : ""}`);
+      return;
+    }
+    say(
+      `${readSummary(result)} This snippet is for ${snippetVersionText(result)}; the playground is on ${versionLabel(base.widgetVersion)}. Choose the version to apply as, then Apply.`,
+    );
   };
 
-  const current = read && read.text === text ? read.result : null;
+  const chosen = read ? (applyAs === "current" && read.keep ? read.keep : read.result) : null;
+  const current = read && read.text === text ? chosen : null;
   const canApply = Boolean(current?.ok && current.mapped.length > 0);
+
+  const onChoose = (choice: "snippet" | "current") => {
+    setApplyAs(choice);
+    const next = choice === "current" && read?.keep ? read.keep : read?.result;
+    if (next) say(`${readSummary(next)} Review, then Apply.`);
+  };
 
   const onApply = () => {
     if (!current || !canApply) return;
     const previous = store.getState().config;
     store.getState().replaceConfig(current.config);
-    const summary = `Imported ${current.mapped.length} ${current.mapped.length === 1 ? "option" : "options"} from ${current.kind ? KIND_LABELS[current.kind] : "the snippet"}.`;
+    const summary = `Imported ${current.mapped.length} ${current.mapped.length === 1 ? "option" : "options"} from ${current.kind ? KIND_LABELS[current.kind] : "the snippet"}, as ${versionLabel(current.config.widgetVersion)}.`;
     onApplied({ previous, applied: current.config, summary });
     dialog.current?.close();
   };
 
-  const result = read?.result ?? null;
+  const result = chosen;
+  const keep = read?.keep ?? null;
   return (
     <dialog
       ref={dialog}
@@ -114,8 +158,9 @@ export function ImportDialog({
             </h2>
             <p id={descriptionId} className="text-xs text-neutral-600 dark:text-neutral-400">
               Paste the widget options object, a whole HTML embed snippet or a React component. The
-              text is read, never run. Nothing changes until you press Apply, and you can undo it
-              afterwards. Your org API key and contact token stay as they are.
+              text is read, never run; its widget version comes from its pin (the script URL or the
+              install line). Nothing changes until you press Apply, and you can undo it afterwards.
+              Your org API key and contact token stay as they are.
             </p>
           </div>
           <button
@@ -174,6 +219,47 @@ export function ImportDialog({
           </p>
         </div>
 
+        {read && keep ? (
+          <fieldset
+            className="flex flex-col gap-1 rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-950 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100"
+            aria-describedby={versionNoteId}
+            data-testid="import.version"
+          >
+            <legend className="px-1 font-semibold">Widget version</legend>
+            <p id={versionNoteId} data-testid="import.version-note">
+              This snippet is for {snippetVersionText(read.result)}; the playground is on{" "}
+              {versionLabel(keep.version.applied)} ({WIDGET_PINS[keep.version.applied]}). Options
+              the chosen version does not have stay in your configuration for a switch back.
+            </p>
+            <label className="flex items-center gap-2">
+              <input
+                type="radio"
+                name={`${versionNoteId}-as`}
+                value="snippet"
+                checked={applyAs === "snippet"}
+                onChange={() => onChoose("snippet")}
+                data-testid="import.as-snippet"
+                className="focus-visible:outline-2 focus-visible:outline-blue-600"
+              />
+              Apply as {versionLabel(read.result.version.applied)} (
+              {WIDGET_PINS[read.result.version.applied]}), the snippet&apos;s version
+            </label>
+            <label className="flex items-center gap-2">
+              <input
+                type="radio"
+                name={`${versionNoteId}-as`}
+                value="current"
+                checked={applyAs === "current"}
+                onChange={() => onChoose("current")}
+                data-testid="import.as-current"
+                className="focus-visible:outline-2 focus-visible:outline-blue-600"
+              />
+              Keep {versionLabel(keep.version.applied)} ({WIDGET_PINS[keep.version.applied]}), the
+              playground&apos;s version
+            </label>
+          </fieldset>
+        ) : null}
+
         {read && read.text !== text ? (
           <p className="text-xs text-neutral-600 dark:text-neutral-400" data-testid="import.stale">
             The text changed since it was read: press Import again before applying.
@@ -185,6 +271,7 @@ export function ImportDialog({
             className="grid gap-3 sm:grid-cols-2"
             data-testid="import.result"
             data-kind={result.kind ?? ""}
+            data-version={result.version.applied}
           >
             <section aria-labelledby={`${titleId}-mapped`}>
               <h3 id={`${titleId}-mapped`} className="mb-1 text-xs font-semibold">

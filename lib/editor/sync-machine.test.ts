@@ -28,7 +28,14 @@ const result = (
   config: PlaygroundConfig,
   problems: ImportProblem[] = [],
   ok = true,
-): ImportResult => ({ ok, kind: "options", config, problems, mapped: [] });
+): ImportResult => ({
+  ok,
+  kind: "options",
+  config,
+  problems,
+  mapped: [],
+  version: { snippet: null, pin: null, applied: config.widgetVersion },
+});
 
 const state = (patch: Partial<SyncState> = {}): SyncState => ({ ...initialSync(BASE), ...patch });
 

@@ -9,7 +9,7 @@ import type { Expression, Node, ObjectExpression } from "@babel/types";
 import { quoteSource, rangeOf, unwrap } from "./literal";
 import { MODELLED } from "./option-tree";
 import type { ParsedProgram } from "./sources";
-import type { ImportProblem } from "./types";
+import type { ImportProblem, SourceRange } from "./types";
 
 export type FoundVia = "initOpenScript" | "jsx" | "variable" | "object";
 
@@ -101,12 +101,41 @@ function looksLikeOptions(object: ObjectExpression): boolean {
   );
 }
 
+/** A `key` on a widget element whose value is computed from a token (`key={contactToken}`). */
+export interface TokenKey {
+  /** The `key={…}` attribute as written, shortened for messages. */
+  text: string;
+  range: SourceRange;
+}
+
 export interface FindResult {
   options: FoundObject | null;
   /** How many places passed options to the widget; more than one is reported. */
   widgetCount: number;
+  /** How many of those are `initOpenScript(…)` calls (v5 re-renders on a later call). */
+  initCalls: number;
   serverBody: FoundObject | null;
   problems: ImportProblem[];
+  /** Widget elements keyed by a token: v5 says keep the widget mounted instead. */
+  tokenKeys: TokenKey[];
+  /**
+   * Whether the text renews anything: a timer (`setTimeout`, `setInterval`), a
+   * `visibilitychange` listener, a second `initOpenScript` call, or a call to a function
+   * named for renewing (`renewToken()`, `refreshToken()`).
+   */
+  renews: boolean;
+  /** Where the text imports `@opencx/widget-react` (an import path, not a version). */
+  reactImport: SourceRange | null;
+}
+
+const TOKENISH = /token/i;
+const RENEWS = /renew|refresh/i;
+
+/** Whether an expression reads a token: an identifier or a property named like one, anywhere in it. */
+function readsToken(node: Node): boolean {
+  if (node.type === "Identifier") return TOKENISH.test(node.name);
+  if (node.type === "StringLiteral") return false;
+  return children(node).some(readsToken);
 }
 
 /** Searches every program; never throws. */
@@ -117,6 +146,10 @@ export function findOptions(programs: readonly ParsedProgram[]): FindResult {
   const declarations = new Map<string, { init: Node; program: ParsedProgram }>();
   const emailObjects: Candidate[] = [];
   const problems: ImportProblem[] = [];
+  const tokenKeys: TokenKey[] = [];
+  let initCalls = 0;
+  let renews = false;
+  let reactImport: SourceRange | null = null;
 
   for (const program of programs) {
     const isServerCode = program.source.includes("authenticate-user");
@@ -125,21 +158,56 @@ export function findOptions(programs: readonly ParsedProgram[]): FindResult {
         case "CallExpression":
         case "OptionalCallExpression": {
           const first = node.arguments[0];
+          const name = calleeName(node.callee);
           if (
-            calleeName(node.callee) === "initOpenScript" &&
+            name === "initOpenScript" &&
             first &&
             first.type !== "SpreadElement" &&
             first.type !== "ArgumentPlaceholder"
           ) {
             strong.push({ expression: first, program, via: "initOpenScript" });
+            initCalls += 1;
           }
+          if (name === "setTimeout" || name === "setInterval" || (name && RENEWS.test(name)))
+            renews = true;
+          // `import('@opencx/widget-react')` (next/dynamic) is an import path too.
+          if (
+            node.callee.type === "Import" &&
+            first?.type === "StringLiteral" &&
+            first.value === "@opencx/widget-react" &&
+            !reactImport
+          )
+            reactImport = rangeOf(node, program.offset);
           break;
         }
+        case "StringLiteral":
+          if (node.value === "visibilitychange") renews = true;
+          break;
+        case "TemplateElement":
+          if (node.value.raw.includes("visibilitychange")) renews = true;
+          break;
+        case "ImportDeclaration":
+          if (node.source.value === "@opencx/widget-react" && !reactImport)
+            reactImport = rangeOf(node, program.offset);
+          break;
         case "JSXOpeningElement": {
           const name = jsxName(node.name);
           for (const attribute of node.attributes) {
             if (attribute.type !== "JSXAttribute" || attribute.name.type !== "JSXIdentifier")
               continue;
+            if (
+              attribute.name.name === "key" &&
+              /Widget/.test(name) &&
+              attribute.value?.type === "JSXExpressionContainer" &&
+              attribute.value.expression.type !== "JSXEmptyExpression" &&
+              readsToken(attribute.value.expression)
+            ) {
+              const range = rangeOf(attribute, program.offset);
+              tokenKeys.push({
+                text: quoteSource(program.source, range, program.offset),
+                range,
+              });
+            }
             if (attribute.name.name !== "options" || !/Widget/.test(name)) continue;
             const value = attribute.value;
             if (
@@ -230,5 +298,14 @@ export function findOptions(programs: readonly ParsedProgram[]): FindResult {
     if (options) break;
   }
   const serverBody = emailObjects.map((c) => resolve(c)).find((f) => f !== null) ?? null;
-  return { options, widgetCount: strong.length, serverBody, problems: options ? [] : problems };
+  return {
+    options,
+    widgetCount: strong.length,
+    initCalls,
+    serverBody,
+    problems: options ? [] : problems,
+    tokenKeys,
+    renews: renews || initCalls > 1,
+    reactImport,
+  };
 }

@@ -33,10 +33,14 @@ describe("the docs' own snippet shapes (domain.md §10)", () => {
     expect(result.kind).toBe("html");
     expect(result.config.model).toBe("anonymous");
     expect(result.config.widgetToken).toBe(""); // the docs' placeholder is not a token
-    const latest = at(text, result, "script");
+    const latest = at(text, result, "version");
     expect(latest.severity).toBe("warning");
-    expect(latest.message).toMatch(/latest.*v5/);
+    expect(latest.message).toMatch(/`@opencx\/widget@latest` is not a pin/);
+    expect(latest.message).toContain("`@opencx/widget@5.0.0` (v5) or `@opencx/widget@4.0.63` (v4)");
     expect(latest.text).toContain("@latest");
+    // No pin names a version: the playground's own is kept.
+    expect(result.version).toEqual({ snippet: null, pin: null, applied: "v5" });
+    expect(result.config.widgetVersion).toBe("v5");
   });
 
   it("React (§10.2): <Widget options={{ … }} /> inline", () => {
@@ -51,7 +55,11 @@ export default function App() {
       widgetToken: "wt_live_123",
       extraFields: ["Company", "Order #"],
     });
-    expect(result.problems).toEqual([]);
+    // A component file says nothing about the version: named once, at its import.
+    expect(result.problems).toEqual([
+      expect.objectContaining({ severity: "warning", path: "version" }),
+    ]);
+    expect(at(text, result, "version").text).toBe("import { Widget } from '@opencx/widget-react';");
   });
 
   it("collect delta (§10.5) with prefill", () => {

@@ -6,105 +6,168 @@
  * component, or server code that calls authenticate-user. Everything that
  * cannot be mapped is reported with its place in the text.
  *
- * Round trip (a property test): importing a snippet this playground generated,
- * with the generating config as `base`, gives back that config.
+ * The widget version is the pin's major (`version.ts`); with no pin the text keeps
+ * `base.widgetVersion`, and `options.as` imports as a chosen one. What one version cannot
+ * say (v5's options in a v4 snippet) keeps its value from `base`. Version-specific
+ * advice is reported here: v5's `key={token}` and `mcp_access` without renewal, v4's
+ * repeated `initOpenScript`.
+ *
+ * Round trip (a property test, for both versions): importing a snippet this playground
+ * generated, with the generating config as `base`, gives back that config.
  */
 import type { PlaygroundConfig } from "../config/options";
 import { playgroundConfigSchema } from "../config/schema";
-import { WIDGET_PINS } from "../config/versions";
-const WIDGET_VERSION = WIDGET_PINS.v4; // TEMPORARY: the import work makes this per version
-import { findOptions } from "./find";
-import { readLiteral } from "./literal";
+import type { WidgetMajor } from "../config/versions";
+import { findOptions, type FindResult } from "./find";
+import { rangeOf, readLiteral, type LiteralNode } from "./literal";
 import { Report } from "./report";
 import { mapServerBody } from "./server-body";
-import { readSources, type ScriptTag } from "./sources";
+import { readSources } from "./sources";
+import { readSnippetVersion, versionProblems } from "./version";
 import { mapWidgetOptions } from "./widget-options";
-import type { ImportProblem, ImportResult } from "./types";
+import type { ImportProblem, ImportResult, ImportVersion } from "./types";
 
-export type { ImportKind, ImportProblem, ImportResult, SourceRange } from "./types";
+export type { ImportKind, ImportProblem, ImportResult, ImportVersion, SourceRange } from "./types";
+
+export interface ImportOptions {
+  /**
+   * Import as this major instead of the one the text's pin names (the dialog's "keep the
+   * current version"). Without it: the pin's major, else `base.widgetVersion`.
+   */
+  as?: WidgetMajor;
+}
 
 function failed(
   base: PlaygroundConfig,
   kind: ImportResult["kind"],
   problems: ImportProblem[],
+  version: ImportVersion,
 ): ImportResult {
-  return { ok: false, kind, config: base, problems, mapped: [] };
+  return {
+    ok: false,
+    kind,
+    config: base,
+    problems,
+    mapped: [],
+    version: { ...version, applied: base.widgetVersion },
+  };
 }
 
-/** Notes about the embed script's version: the playground models v4.0.57. */
-function scriptProblems(scripts: readonly ScriptTag[]): ImportProblem[] {
-  const problems: ImportProblem[] = [];
-  for (const script of scripts) {
-    const match = /@opencx\/widget@([^/]+)\//.exec(script.src);
-    if (!match) continue;
-    const version = match[1]!;
-    const range = { start: script.start, end: script.end };
-    if (version === "latest") {
-      problems.push({
-        severity: "warning",
-        path: "script",
-        message: `The script loads @opencx/widget@latest, which is v5 now; this playground and its snippets are for v4 (pinned to ${WIDGET_VERSION}).`,
-        range,
-      });
-    } else if (!version.startsWith("4.")) {
-      problems.push({
-        severity: "warning",
-        path: "script",
-        message: `The script loads @opencx/widget@${version}; this playground models v4 (${WIDGET_VERSION}). Options may differ.`,
-        range,
-      });
-    }
+/** More than one place mounts the widget: what that means in the version imported as. */
+function repeatedMounts(found: FindResult, applied: WidgetMajor, report: Report) {
+  if (found.widgetCount <= 1) return;
+  const elements = found.widgetCount - found.initCalls;
+  if (elements > 0 && found.initCalls > 0) {
+    report.warn(
+      "",
+      "The text mounts the widget both with initOpenScript and with <Widget>: mount only one integration on a page. The first one was imported.",
+      null,
+    );
+  } else if (elements > 0) {
+    report.warn(
+      "",
+      `The text passes options to the widget ${found.widgetCount} times; the first one was imported.`,
+      null,
+    );
+  } else if (applied === "v4") {
+    report.warn(
+      "",
+      `The text calls initOpenScript ${found.initCalls} times: widget v4 mounts a second root on a later call, which it does not support. To change identity on v4, reload the page. The first call was imported.`,
+      null,
+    );
   }
-  return problems;
+  // v5: a later initOpenScript call re-renders the one widget with new options (a renewed
+  // token keeps the conversation, domain-v5.md §3.7); the first call holds the setup.
+}
+
+/** v5 snippets keep the widget mounted across a token renewal (domain-v5.md §3.7, §17.6). */
+function tokenKeys(found: FindResult, report: Report) {
+  for (const key of found.tokenKeys) {
+    report.warn(
+      "key",
+      `\`${key.text}\` remounts the widget whenever the token changes. In v5, keep the widget mounted and pass the renewed token in \`options.user.token\`: a renewal then keeps the conversation, and a different user still resets it by itself. Remove the key.`,
+      key.range,
+    );
+  }
+}
+
+/** The body's `mcp_access` entry, if it has one. */
+function mcpEntry(body: LiteralNode) {
+  return body.kind === "object" ? body.entries.find((e) => e.key === "mcp_access") : undefined;
 }
 
 /** Reads `text` and maps it onto `base`; never throws. */
-export function importSnippet(text: string, base: PlaygroundConfig): ImportResult {
+export function importSnippet(
+  text: string,
+  base: PlaygroundConfig,
+  options: ImportOptions = {},
+): ImportResult {
   try {
-    return importUnsafe(text, base);
+    return importUnsafe(text, base, options);
   } catch (error) {
     // A parser bug must not lose the user's work: report it and keep the config.
-    return failed(base, null, [
-      {
-        severity: "error",
-        path: "",
-        message: `This text could not be read (${String((error as Error)?.message ?? error).slice(0, 120)}).`,
-        range: null,
-      },
-    ]);
+    return failed(
+      base,
+      null,
+      [
+        {
+          severity: "error",
+          path: "",
+          message: `This text could not be read (${String((error as Error)?.message ?? error).slice(0, 120)}).`,
+          range: null,
+        },
+      ],
+      { snippet: null, pin: null, applied: base.widgetVersion },
+    );
   }
 }
 
-function importUnsafe(text: string, base: PlaygroundConfig): ImportResult {
+function importUnsafe(text: string, base: PlaygroundConfig, options: ImportOptions): ImportResult {
   const read = readSources(text);
-  if (!read.ok) return failed(base, read.kind, read.problems);
+  if (!read.ok) {
+    const snippet = readSnippetVersion(text);
+    return failed(base, read.kind, read.problems, {
+      snippet: snippet.major,
+      pin: snippet.pin,
+      applied: base.widgetVersion,
+    });
+  }
   const found = findOptions(read.programs);
+  const values = [found.options, found.serverBody].flatMap((f) =>
+    f ? [rangeOf(f.node, f.program.offset)] : [],
+  );
+  const snippet = readSnippetVersion(text, values);
+  const applied = options.as ?? snippet.major ?? base.widgetVersion;
+  const version: ImportVersion = { snippet: snippet.major, pin: snippet.pin, applied };
+  const majors = { text: snippet.major ?? applied, applied };
   const report = new Report(base.apiKey);
-  let config: PlaygroundConfig = { ...base };
+  let config: PlaygroundConfig = { ...base, widgetVersion: applied };
 
   if (found.options) {
     const { node, program } = found.options;
     const literal = readLiteral(node, { source: program.source, offset: program.offset });
-    const client = mapWidgetOptions(literal, base, report);
+    const client = mapWidgetOptions(literal, base, report, majors);
     config = { ...config, ...client.values, model: client.model };
-    if (found.widgetCount > 1) {
-      report.warn(
-        "",
-        `The text passes options to the widget ${found.widgetCount} times; the first one was imported.`,
-        null,
-      );
-    }
+    repeatedMounts(found, applied, report);
   }
   if (found.serverBody) {
     const { node, program } = found.serverBody;
     const literal = readLiteral(node, { source: program.source, offset: program.offset });
-    config = { ...config, ...mapServerBody(literal, base, report) };
+    config = { ...config, ...mapServerBody(literal, base, report, majors) };
     if (!found.options) {
       config.model = "server";
       report.warn(
         "",
         "No widget options found: imported the authenticate-user body and chose the Verified model.",
         null,
+      );
+    }
+    const mcp = mcpEntry(literal);
+    if (mcp && applied === "v5" && !found.renews) {
+      report.warn(
+        "body.mcp_access",
+        "This body mints the token with `mcp_access`, so it expires after one hour, but the text shows no renewal (no timer, no `visibilitychange` listener, no second fetch of the token). Renew it through your backend before it expires and when the tab becomes visible again, then pass the new token to the mounted widget. If your page renews elsewhere, ignore this.",
+        mcp.keyRange,
       );
     }
   }
@@ -121,8 +184,9 @@ function importUnsafe(text: string, base: PlaygroundConfig): ImportResult {
               range: null,
             },
           ];
-    return failed(base, read.kind, problems);
+    return failed(base, read.kind, problems, version);
   }
+  if (applied === "v5") tokenKeys(found, report);
 
   // Every field was checked on its own; this catches any rule across fields.
   const checked = playgroundConfigSchema.safeParse(config);
@@ -133,11 +197,17 @@ function importUnsafe(text: string, base: PlaygroundConfig): ImportResult {
       (config as Record<string, unknown>)[key] = base[key];
     }
   }
+  const pinProblems = versionProblems(snippet, applied, {
+    kind: read.kind,
+    embed: found.initCalls > 0,
+    reactImport: found.reactImport,
+  });
   return {
     ok: true,
     kind: read.kind,
     config,
-    problems: [...scriptProblems(read.scripts), ...report.problems],
+    problems: [...pinProblems, ...report.problems],
     mapped: report.mapped,
+    version,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Widget options the playground knows but does not model (domain.md §11, §12), with the
- * reason it gives when a pasted snippet sets one. None of them identifies the visitor.
+ * Widget options the playground knows but does not model (domain.md §11, §12; v5's from
+ * domain-v5.md §12), with the reason it gives when a pasted snippet sets one. None of them
+ * identifies the visitor.
  */
 export const NOT_MODELLED: Readonly<Record<string, string>> = {
   headers: "AI-action plumbing, not authentication: it never identifies the visitor",
@@ -27,4 +28,12 @@ export const NOT_MODELLED: Readonly<Record<string, string>> = {
   hooks: "callbacks",
   apiUrl: "endpoint",
   socketUrl: "endpoint",
+  displayMode: "a v5 display option (popover or companion)",
+  companion: "v5's companion layout",
+  presentation: "a v5 display option that can only narrow your organisation's defaults",
+  features: "a v5 switch that can only narrow what your organisation enabled",
+  requireInitialQuestion: "a starter-question option (v5, and 4.0.63)",
+  messageActions: "a v5 display option",
+  mentions: "v5 page context",
+  pageMarkHighlightDurationMs: "v5 page context",
 };

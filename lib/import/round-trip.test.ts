@@ -3,11 +3,14 @@
  * generating config as the base, gives back that config. Checked on every
  * client target (HTML, React, Next.js component), the editor text, and the
  * server halves (Next.js route, Node, Express) for the authenticate-user body.
+ * Every property runs for both widget versions: the client snippets' pin gives the version
+ * back; the editor text and server code have no pin and keep the base's version.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { configArbitrary } from "../config/arbitraries";
 import { DEFAULT_PRIMARY_COLOR, type PlaygroundConfig } from "../config/options";
+import { WIDGET_MAJORS } from "../config/versions";
 import {
   toAuthenticateRequest,
   toWidgetConfig,
@@ -86,15 +89,20 @@ function canonical(config: PlaygroundConfig): PlaygroundConfig {
   return out;
 }
 
-for (const hostile of [false, true]) {
-  const configs = configArbitrary({ hostile }).filter((c) => !holdsSecretLookalike(c));
-  describe(`import(generate(config)) (${hostile ? "hostile" : "ordinary"} strings)`, () => {
+for (const [major, hostile] of WIDGET_MAJORS.flatMap((m) =>
+  [false, true].map((h) => [m, h] as const),
+)) {
+  const configs = configArbitrary({ hostile })
+    .map((c): PlaygroundConfig => ({ ...c, widgetVersion: major }))
+    .filter((c) => !holdsSecretLookalike(c));
+  describe(`${major}: import(generate(config)) (${hostile ? "hostile" : "ordinary"} strings)`, () => {
     for (const target of ["html", "react", "nextjs"] as const) {
       it(`${target}: gives back the config, with nothing reported`, () => {
         fc.assert(
           fc.property(configs, (config) => {
             const result = importSnippet(clientCode(target, config), config);
             expect(result.ok).toBe(true);
+            expect(result.version.snippet).toBe(major);
             expect(result.problems).toEqual([]);
             expect(result.config).toEqual(canonical(config));
             expect(toWidgetConfig(result.config)).toEqual(toWidgetConfig(config));
@@ -126,6 +134,7 @@ for (const hostile of [false, true]) {
               apiKey: config.apiKey,
             });
             expect(result.ok).toBe(true);
+            expect(result.config.widgetVersion).toBe(major);
             expect(toWidgetConfig(result.config)).toEqual(toWidgetConfig(config));
           },
         ),
@@ -145,6 +154,8 @@ for (const hostile of [false, true]) {
               c.serverPhone,
               c.serverChatContext,
               ...c.serverCustomData.map((r) => String(r.value)),
+              c.mcpAccountId,
+              ...c.mcpServerIds,
             ].some((s) => looksLikeApiKey(s, c.apiKey) || looksLikeJwt(s)),
         );
       fc.assert(
@@ -157,7 +168,7 @@ for (const hostile of [false, true]) {
               (f) => f.code.includes("authenticate-user") && !f.path.endsWith(".tsx"),
             );
             if (!file) throw new Error(`no server file in ${target}`);
-            const base = { ...configDefaults, apiKey: config.apiKey };
+            const base = { ...configDefaults, apiKey: config.apiKey, widgetVersion: major };
             const result = importSnippet(file.code, base);
             expect(result.ok).toBe(true);
             expect(result.config.model).toBe("server");

@@ -40,10 +40,22 @@ export const SIMPLE_WIDGET_ROWS: readonly OptionKey[] = OPTION_KEYS.filter(
   (k) => OPTIONS[k].widgetOption !== null && isSimple(OPTIONS[k]),
 );
 
-/** Simple rows that are authenticate-user body fields, in table order. */
-export const SIMPLE_BODY_ROWS: readonly OptionKey[] = OPTION_KEYS.filter(
-  (k) => OPTIONS[k].apiField !== null && isSimple(OPTIONS[k]),
-);
+/**
+ * Whether a body field holds a plain value: a top-level field that no other row reaches
+ * into. `mcp_access` is an object the personal-connections rows describe together
+ * (`server-body.ts` reads it by hand).
+ */
+function plainBodyField(field: string): boolean {
+  return (
+    !field.includes(".") && !OPTION_KEYS.some((k) => OPTIONS[k].apiField?.startsWith(`${field}.`))
+  );
+}
+
+/** Simple rows that are plain authenticate-user body fields, in table order. */
+export const SIMPLE_BODY_ROWS: readonly OptionKey[] = OPTION_KEYS.filter((k) => {
+  const field = OPTIONS[k].apiField;
+  return field !== null && plainBodyField(field) && isSimple(OPTIONS[k]);
+});
 
 /** The longest string the row's schema takes, if it says. */
 function maxLength(row: OptionRow): number | undefined {

@@ -17,15 +17,8 @@ export interface ParsedProgram {
   offset: number;
 }
 
-export interface ScriptTag {
-  src: string;
-  /** Offset range of the whole tag in the input. */
-  start: number;
-  end: number;
-}
-
 export type ReadResult =
-  | { ok: true; kind: ImportKind; programs: ParsedProgram[]; scripts: ScriptTag[] }
+  | { ok: true; kind: ImportKind; programs: ParsedProgram[] }
   | { ok: false; kind: ImportKind | null; problems: ImportProblem[] };
 
 const PARSER_OPTIONS: ParserOptions = {
@@ -108,16 +101,10 @@ const JS_TYPES = new Set(["", "module", "text/javascript", "application/javascri
 function readHtml(text: string): ReadResult {
   const document = parseHtml(text, { sourceCodeLocationInfo: true }) as unknown as HtmlNode;
   const programs: ParsedProgram[] = [];
-  const scripts: ScriptTag[] = [];
   const problems: ImportProblem[] = [];
   const visit = (node: HtmlNode) => {
     if (node.nodeName === "script") {
       const attr = (name: string) => node.attrs?.find((a) => a.name === name)?.value;
-      const location = node.sourceCodeLocation;
-      const src = attr("src");
-      if (src !== undefined && location) {
-        scripts.push({ src, start: location.startOffset, end: location.endOffset });
-      }
       const type = (attr("type") ?? "").trim().toLowerCase();
       const body = node.childNodes?.[0];
       if (JS_TYPES.has(type) && body?.nodeName === "#text" && body.sourceCodeLocation) {
@@ -133,7 +120,7 @@ function readHtml(text: string): ReadResult {
   };
   visit(document);
   if (programs.length === 0 && problems.length > 0) return { ok: false, kind: "html", problems };
-  return { ok: true, kind: "html", programs, scripts };
+  return { ok: true, kind: "html", programs };
 }
 
 /**
@@ -176,13 +163,12 @@ export function readSources(text: string): ReadResult {
   if (looksLikeHtml(text)) return readHtml(text);
   const bare = readBareObject(text);
   if (bare && isProblem(bare)) return { ok: false, kind: "options", problems: [bare] };
-  if (bare) return { ok: true, kind: "options", programs: [bare], scripts: [] };
+  if (bare) return { ok: true, kind: "options", programs: [bare] };
   const program = parseProgram(text, 0);
   if (isProblem(program)) return { ok: false, kind: null, problems: [program] };
   return {
     ok: true,
     kind: looksLikeReact(program) ? "react" : "script",
     programs: [program],
-    scripts: [],
   };
 }

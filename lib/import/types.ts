@@ -1,4 +1,5 @@
 import type { PlaygroundConfig } from "../config/options";
+import type { WidgetMajor } from "../config/versions";
 
 /** What the pasted text was recognised as. */
 export type ImportKind = "options" | "html" | "react" | "script";
@@ -23,6 +24,16 @@ export interface ImportProblem {
   range: SourceRange | null;
 }
 
+/** Which widget version the text is for, and which it was imported as. */
+export interface ImportVersion {
+  /** The major the text's pin names; `null` with no pin, `@latest`, or a range across majors. */
+  snippet: WidgetMajor | null;
+  /** The exact version pinned (`4.0.57`), when there is one. */
+  pin: string | null;
+  /** The major the config was imported as: its `widgetVersion`. */
+  applied: WidgetMajor;
+}
+
 export interface ImportResult {
   /** False when nothing could be imported (a syntax error, no options found); `config` is then `base`. */
   ok: boolean;
@@ -32,4 +43,5 @@ export interface ImportResult {
   problems: ImportProblem[];
   /** Option paths taken from the text, e.g. `token`, `user.data.email`, `body.email`. */
   mapped: string[];
+  version: ImportVersion;
 }

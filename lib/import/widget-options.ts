@@ -19,6 +19,7 @@
  */
 import {
   MODEL_INFO,
+  OPTIONS,
   type CustomDataRow,
   type IdentityModel,
   type PlaygroundConfig,
@@ -39,6 +40,7 @@ import {
 import { kindName, suggestion, type Report } from "./report";
 import { readSimple, SIMPLE_WIDGET_ROWS } from "./simple-options";
 import { customDataRows, extraFieldNames } from "./structured-values";
+import { noteV5Only, type ImportMajors } from "./v5-only";
 
 export { MODELLED } from "./option-tree";
 
@@ -154,6 +156,7 @@ export function mapWidgetOptions(
   root: LiteralNode,
   base: PlaygroundConfig,
   report: Report,
+  versions: ImportMajors,
 ): ClientFields {
   const tree = new OptionTree(report, root);
   reportTopLevelKeys(tree, report);
@@ -184,6 +187,16 @@ export function mapWidgetOptions(
   for (const key of SIMPLE_WIDGET_ROWS) {
     const row = WIDGET_OPTION_ROWS.find((r) => r.key === key)!;
     if (!appliesIn(row.path, model)) continue;
+    const canSay = OPTIONS[key].versions.includes(versions.text);
+    const applies = OPTIONS[key].versions.includes(versions.applied);
+    if (!canSay || !applies) {
+      // A v4 snippet cannot say a v5 option: absent, the config keeps its value (for a
+      // switch to v5). Written anyway into text imported as v4, it is imported and named.
+      const node = tree.node(row.path);
+      const absent = node === undefined || node.kind === "undefined";
+      if (absent && !canSay) continue;
+      if (!absent && !applies) noteV5Only(report, row.path, key, node.range);
+    }
     const sample = KEEPS_SAMPLE(row.path) ? (base[key] as string) : undefined;
     (values as Record<string, unknown>)[key] = readSimple(
       report,

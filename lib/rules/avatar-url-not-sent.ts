@@ -3,7 +3,7 @@ import type { Rule } from "./types";
 
 const ID = "avatar-url-not-sent";
 
-/** user.data.avatarUrl is in the type but never sent in 4.0.57 (domain.md §2). */
+/** user.data.avatarUrl is in the type but sent by neither version (domain.md §2, domain-v5.md §2). */
 export const avatarUrlNotSent: Rule = {
   id: ID,
   check(config) {
@@ -13,7 +13,7 @@ export const avatarUrlNotSent: Rule = {
         ID,
         "info",
         "userAvatarUrl",
-        "Widget 4.0.57 does not send user.data.avatarUrl when it creates the contact, so agents will not see this avatar. Send avatar_url from your server (Server model) instead.",
+        "Neither widget version (v4 or v5) sends user.data.avatarUrl when it creates the contact, so agents will not see this avatar. Send avatar_url from your server (Server model) instead.",
       ),
     ];
   },

@@ -13,6 +13,11 @@
  * - Fields that reach the page in every model (widget token, externalId) are
  *   always checked; `secret-in-client-field` checks exactly the fields the
  *   current model puts into the widget options (the contact token included).
+ * - Widget versions: an option the targeted version does not have is reported
+ *   once, at the option, when it is set and its model is current
+ *   (`option-not-in-version`); the rows that depend on it are covered by that
+ *   advisory. A rule about a version's own feature (personal connections) is
+ *   silent on the other version.
  * - Each rule returns at most one advisory per option, so (id, option) is a
  *   unique key in the output.
  *
@@ -33,6 +38,8 @@ import { extraFieldsEveryLoad } from "./extra-fields-every-load";
 import { extraFieldsNeedCollect } from "./extra-fields-need-collect";
 import { invalidEmail } from "./invalid-email";
 import { jwtAsWidgetToken } from "./jwt-as-widget-token";
+import { optionNotInVersion } from "./option-not-in-version";
+import { personalConnectionsNeedStreaming } from "./personal-connections-need-streaming";
 import { prefillNameTooShort } from "./prefill-name-too-short";
 import { prefillNeedsCollect } from "./prefill-needs-collect";
 import { secretInClientField } from "./secret-in-client-field";
@@ -51,6 +58,8 @@ export const RULES: readonly Rule[] = [
   widgetTokenEqualsContactToken,
   widgetTokenMissing,
   serverEmailRequired,
+  optionNotInVersion,
+  personalConnectionsNeedStreaming,
   collectOverriddenByVerifiedToken,
   collectOverriddenByBrowserEmail,
   collectDropsUserData,

@@ -70,6 +70,33 @@ const CASES: Record<string, Case> = {
     option: "serverEmail",
     quiet: [server(), make({ model: "browser", serverEmail: "" })],
   },
+  "option-not-in-version": {
+    triggers: make({ widgetVersion: "v4", streaming: true }),
+    severity: "warning",
+    option: "streaming",
+    quiet: [
+      make({ widgetVersion: "v5", streaming: true, capabilitiesConnections: true }),
+      // Off is the default: nothing is left out.
+      make({ widgetVersion: "v4", streaming: false }),
+      // A server-only option left behind in another model is not published.
+      make({ widgetVersion: "v4", model: "collect", personalConnections: true }),
+      // The dependants of personal connections are covered by its own advisory.
+      make({ widgetVersion: "v4", model: "server", mcpServerScope: "listed", mcpAccountId: "a" }),
+    ],
+  },
+  "personal-connections-need-streaming": {
+    triggers: server({ personalConnections: true, streaming: true }),
+    severity: "warning",
+    option: "personalConnections",
+    quiet: [
+      server({ personalConnections: true, streaming: true, capabilitiesConnections: true }),
+      server({ personalConnections: false }),
+      // v4 has no personal connections: option-not-in-version says so instead.
+      server({ widgetVersion: "v4", personalConnections: true }),
+      // Left behind in another model: the body is not sent.
+      make({ model: "browser", personalConnections: true }),
+    ],
+  },
   "collect-overridden-by-verified-token": {
     triggers: server({ collectUserData: true }),
     severity: "warning",
@@ -349,6 +376,77 @@ describe("rule details", () => {
       (a) => a.id === "custom-data-duplicate-key",
     );
     expect(adv?.message).toContain('The keys "a" and "b" appear more than once');
+  });
+});
+
+describe("versions", () => {
+  it("option-not-in-version names the option, the version it needs and what the snippet does", () => {
+    const [adv] = lintConfig(make({ widgetVersion: "v4", capabilitiesConnections: true })).filter(
+      (a) => a.id === "option-not-in-version",
+    );
+    expect(adv?.message).toBe(
+      "capabilities.connections is a v5 option: widget v4 (4.0.63) does not have it, so the v4 snippets leave `capabilities.connections` out. Switch to v5 to use it, or turn it off.",
+    );
+  });
+
+  it("option-not-in-version: personal connections on v4 name the body field, once", () => {
+    const out = lintConfig(
+      server({
+        widgetVersion: "v4",
+        personalConnections: true,
+        mcpServerScope: "listed",
+        mcpServerIds: ["github"],
+        mcpAccountId: "acct_1",
+      }),
+    ).filter((a) => a.id === "option-not-in-version");
+    expect(out.map((a) => a.option)).toEqual(["personalConnections"]);
+    expect(out[0]?.message).toContain("leave `mcp_access` out of the authenticate-user body");
+  });
+
+  it("option-not-in-version: a preview-only v5 setting is a note about the preview", () => {
+    const out = lintConfig(make({ widgetVersion: "v4", agentName: "Acme Bot" })).filter(
+      (a) => a.id === "option-not-in-version",
+    );
+    expect(out).toEqual([expect.objectContaining({ option: "agentName", severity: "info" })]);
+    expect(out[0]?.message).toContain("the v4 preview does not show it");
+  });
+
+  it("option-not-in-version: every v5 option set on v4 is reported, each at its own field", () => {
+    const out = lintConfig(
+      server({
+        widgetVersion: "v4",
+        streaming: true,
+        capabilitiesConnections: true,
+        personalConnections: true,
+      }),
+    ).filter((a) => a.id === "option-not-in-version");
+    expect(out.map((a) => a.option).sort()).toEqual(
+      ["capabilitiesConnections", "personalConnections", "streaming"].sort(),
+    );
+  });
+
+  it("personal-connections-need-streaming names exactly what is missing", () => {
+    const said = (over: Partial<PlaygroundConfig>) =>
+      lintConfig(server({ personalConnections: true, ...over })).find(
+        (a) => a.id === "personal-connections-need-streaming",
+      )?.message;
+    expect(said({})).toBe(
+      "Personal connections also need `streaming: true` and `capabilities: { connections: true }` in the widget options (Features): without them the token carries mcp_access, but the widget shows no Connect controls.",
+    );
+    expect(said({ streaming: true })).toMatch(
+      /also need `capabilities: \{ connections: true \}` in .* without it /,
+    );
+    expect(said({ capabilitiesConnections: true })).toMatch(/also need `streaming: true` in/);
+  });
+
+  it("avatar-url-not-sent is true for both versions", () => {
+    for (const widgetVersion of ["v4", "v5"] as const) {
+      const message = lintConfig(
+        make({ widgetVersion, model: "browser", userAvatarUrl: "https://x/a.png" }),
+      ).find((a) => a.id === "avatar-url-not-sent")?.message;
+      expect(message).toContain("Neither widget version (v4 or v5)");
+      expect(message).not.toMatch(/4\.0\.57/);
+    }
   });
 });
 

@@ -1,0 +1,55 @@
+import { DEFAULT_CONFIG, OPTION_KEYS, OPTIONS, type OptionKey } from "../config/options";
+import { WIDGET_MAJOR_INFO, WIDGET_MAJORS, WIDGET_PINS } from "../config/versions";
+import { advisory, listOf } from "./helpers";
+import type { Rule } from "./types";
+
+const ID = "option-not-in-version";
+
+/** The rows that live in some widget versions only (v5's streaming, personal connections, …). */
+const VERSIONED: readonly OptionKey[] = OPTION_KEYS.filter(
+  (k) => OPTIONS[k].versions.length < WIDGET_MAJORS.length,
+);
+
+/**
+ * An option set while the playground targets a version without it (domain-v5.md §10.5: "Do
+ * not add v5-only options to a v4 installation"). The value stays in the config for a switch
+ * back; the snippets of this version leave it out. A row that depends on another is covered
+ * by that one's advisory.
+ */
+export const optionNotInVersion: Rule = {
+  id: ID,
+  check(config) {
+    const current = config.widgetVersion;
+    const here = `${WIDGET_MAJOR_INFO[current].label} (${WIDGET_PINS[current]})`;
+    return VERSIONED.flatMap((key) => {
+      const row = OPTIONS[key];
+      if (row.versions.includes(current) || row.dependsOn !== undefined) return [];
+      if (row.models.length > 0 && !row.models.includes(config.model)) return [];
+      if (JSON.stringify(config[key]) === JSON.stringify(DEFAULT_CONFIG[key])) return [];
+      const only = listOf(row.versions.map((m) => WIDGET_MAJOR_INFO[m].label));
+      const label = WIDGET_MAJOR_INFO[current].label;
+      if (row.widgetOption === null && row.apiField === null) {
+        return [
+          advisory(
+            ID,
+            "info",
+            key,
+            `The ${row.name} is a ${only} preview setting: the ${label} preview does not show it. Switch to ${only} to see it.`,
+          ),
+        ];
+      }
+      const where =
+        row.widgetOption !== null
+          ? `the ${label} snippets leave \`${row.widgetOption}\` out`
+          : `the ${label} server snippets leave \`${row.apiField}\` out of the authenticate-user body`;
+      return [
+        advisory(
+          ID,
+          "warning",
+          key,
+          `${row.label} is a ${only} option: widget ${here} does not have it, so ${where}. Switch to ${only} to use it, or turn it off.`,
+        ),
+      ];
+    });
+  },
+};
