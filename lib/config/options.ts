@@ -391,7 +391,7 @@ export const OPTIONS = {
     section: "browser",
     models: ["browser"],
     label: "Avatar URL",
-    help: "In the type, but widget 4.0.57 does not send it when creating the contact.",
+    help: "In the type, but neither widget version (v4 or v5) sends it when creating the contact.",
     target: "user.data.avatarUrl",
     urlKey: "ua",
     sensitive: false,
