@@ -28,13 +28,10 @@ const contact = (kind: ResolvedContact["kind"], token = "tok-dead"): ResolvedCon
 });
 
 describe("a rejected token on widget v4 (domain-v5 §3.6: no recovery)", () => {
-  it.each(["anonymous", "collect", "browser", "server"] as const)(
-    "%s: requests keep failing, nothing is called or written",
+  it.each(["anonymous", "collect", "browser"] as const)(
+    "%s: requests keep failing until the site data is cleared; nothing is called or written",
     (model) => {
-      const kind = model === "server" ? "verified" : "anonymous";
-      const r = rejectedTokenOutcome(make({ model }), "v4", stored, contact(kind), {
-        contactToken: "jwt",
-      });
+      const r = rejectedTokenOutcome(make({ model }), "v4", stored, contact("anonymous"));
       expect(r).toEqual({
         kind: "failing",
         reason: "v4-no-recovery",
@@ -42,6 +39,13 @@ describe("a rejected token on widget v4 (domain-v5 §3.6: no recovery)", () => {
       });
     },
   );
+
+  it("verified: the host must renew it (clearing site data would not help)", () => {
+    const r = rejectedTokenOutcome(make({ model: "server" }), "v4", stored, contact("verified"), {
+      contactToken: "jwt",
+    });
+    expect(r.kind === "failing" && r.reason).toBe("verified-host-renews");
+  });
 });
 
 describe("a rejected token on widget v5 (domain-v5 §3.6)", () => {

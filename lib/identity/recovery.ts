@@ -10,6 +10,7 @@
  *   typed into the welcome form are lost, and the form does not come back (a token lands).
  *   A `user.data` visitor is upserted again with the same email.
  * - v5 never recovers a *verified* token: "A host-provided verified token is the host's to renew."
+ *   Neither does v4 (it recovers nothing), and clearing site data cannot help there either.
  *
  * Pure and deterministic: ids come from `env.newId` or the hash generator, as in `simulateLoad`.
  */
@@ -35,7 +36,7 @@ export type RejectionReason =
   | "recovered-collected-lost"
   /** v5: `user.data` with an email, upserted again with the same email. */
   | "recovered-same-email"
-  /** v5: a verified token is the host's to renew; requests fail until it does. */
+  /** Either major: a verified token is the host's to renew; requests fail until it does. */
   | "verified-host-renews"
   /** v4: no recovery at all; requests fail until the site data is cleared. */
   | "v4-no-recovery";
@@ -70,7 +71,7 @@ const SENTENCES: Record<RejectionReason, string> = {
   "recovered-same-email":
     "Widget v5 recovers: it forgets the rejected token and upserts the contact again with the same user.data email, so its conversations stay listed.",
   "verified-host-renews":
-    "Widget v5 never recovers a verified token: requests fail with 401 until your page passes a renewed user.token.",
+    "A verified token is never recovered by the widget: requests fail with 401 until your page passes a renewed user.token.",
   "v4-no-recovery":
     "Widget v4 has no recovery: the rejected token stays in storage and every request fails until the site data is cleared.",
 };
@@ -91,20 +92,21 @@ export function rejectedTokenOutcome(
   contact: ResolvedContact,
   env: LoadEnv = {},
 ): RejectedTokenOutcome {
-  if (major === "v4") {
-    return {
-      kind: "failing",
-      reason: "v4-no-recovery",
-      explanation: [SENTENCES["v4-no-recovery"]],
-    };
-  }
   const widget = toWidgetConfig(config, { contactToken: env.contactToken });
   const inputs = identityInputs(widget);
+  // Neither major recovers a verified token: it lives in the host's page, not in storage.
   if (contact.kind === "verified" || inputs.userToken) {
     return {
       kind: "failing",
       reason: "verified-host-renews",
       explanation: [SENTENCES["verified-host-renews"]],
+    };
+  }
+  if (major === "v4") {
+    return {
+      kind: "failing",
+      reason: "v4-no-recovery",
+      explanation: [SENTENCES["v4-no-recovery"]],
     };
   }
   const keys = storageKeys(inputs.widgetToken);

@@ -552,7 +552,7 @@ describe("per widget version: sign-out, reset visitor and a rejected token (doma
       deviceId: "this-browser",
       rejection: { outcome: "failing", reason: "verified-host-renews" },
     });
-    expect(summarizeActiveDevice(s).rejection).toMatch(/never recovers a verified token/);
+    expect(summarizeActiveDevice(s).rejection).toMatch(/verified token is never recovered/);
     s = run(s, {
       type: "token-updated",
       token: { status: "ok", email: "jane@example.com", token: "jwt-2", contactId: "ct" },

@@ -171,6 +171,9 @@ function pageFor(state: Omit<DevicesState, "pages">, role: DeviceRole): DevicePa
       viewport: state.viewport,
       sessions: state.sessions,
       ...(contactToken ? { contactToken } : {}),
+      ...(email !== null && token?.status !== "ok" && token?.status !== "error"
+        ? { tokenPending: true }
+        : {}),
       ...(state.rejectedTokens.length > 0 ? { rejectedTokens: state.rejectedTokens } : {}),
     },
   };

@@ -60,6 +60,8 @@ export interface PreviewDevice {
   sessions?: PreviewSession[];
   /** Contact tokens the simulated backend now refuses with a 401 ("the stored token is rejected"). */
   rejectedTokens?: string[];
+  /** A user is signed in and the page is still waiting for their contact token. */
+  tokenPending?: boolean;
 }
 
 export type PreviewEvent =
@@ -131,6 +133,7 @@ const deviceSchema = z.object({
   viewport: z.enum(PREVIEW_VIEWPORTS),
   sessions: z.array(sessionSchema).max(1_000).optional(),
   rejectedTokens: z.array(str).max(1_000).optional(),
+  tokenPending: z.boolean().optional(),
 });
 
 const REJECTION_REASONS = [

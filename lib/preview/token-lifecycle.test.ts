@@ -80,7 +80,7 @@ describe("a page load that meets a refused stored token", () => {
     expect(bootWidget(config, device).rejection).toBeNull();
   });
 
-  it("v5 verified: never recovered, whatever the version", () => {
+  it("verified: never recovered by the widget", () => {
     const config = make({ model: "server", serverEmail: "jane@example.com" });
     const token = tokenOf("c1", 1);
     const boot = bootWidget(config, { ...laptop, contactToken: token, rejectedTokens: [token] });

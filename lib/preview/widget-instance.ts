@@ -41,10 +41,11 @@ export interface ShownWidget {
  * Whether the next instance starts with its launcher closed: v5 recreates the launcher closed
  * when a new `user.token` of another owner (or a sign-in / sign-out) reaches the mounted widget
  * on the same page load. Any other new instance (a reload, another device, a new scenario)
- * starts open, as the preview always does.
+ * starts open, as the preview always does. `before` is the last widget shown with no token
+ * pending: the page waiting for a signed-in user's token is not an identity of its own.
  */
 export function startsClosed(before: ShownWidget | null, after: ShownWidget): boolean {
-  if (!before || after.config.widgetVersion !== "v5") return false;
+  if (!before || after.config.widgetVersion !== "v5" || after.device.tokenPending) return false;
   if (before.config.widgetVersion !== "v5") return false;
   if (before.device.deviceId !== after.device.deviceId) return false;
   if (before.device.visit !== after.device.visit) return false;
