@@ -189,3 +189,28 @@ test("reset visitor: a new contact on this browser in both versions", async ({
     await expect(page.getByTestId("preview.history")).toContainText("starts over");
   }
 });
+
+test("v5 verified: signing out on the mounted widget recreates it closed with the transcript cleared; v4 reloads the page", async ({
+  playground,
+  page,
+}) => {
+  const launcher = playground.preview.frame().getByTestId("preview.launcher");
+  await playground.open(configLink({ model: "server", serverEmail: "jane@example.com" }));
+  await expect(page.getByTestId("preview.flow")).toContainText("201 { token:");
+  await playground.preview.sendChatMessage("Where is my order?");
+  await expect(playground.preview.chatMessages("user")).toHaveCount(1);
+  await page.getByTestId("preview.signOut").click();
+  await expect(launcher).toHaveAttribute("aria-expanded", "false");
+  await expect(playground.preview.widget()).toBeHidden();
+  await playground.preview.scrollTo(launcher);
+  await launcher.click();
+  await expect(playground.preview.chatMessages("user")).toHaveCount(0);
+
+  await playground.open(
+    configLink({ widgetVersion: "v4", model: "server", serverEmail: "jane@example.com" }),
+  );
+  await expect(page.getByTestId("preview.flow")).toContainText("201 { token:");
+  await page.getByTestId("preview.signOut").click();
+  // v4 cannot re-initialise: the page reloads, and the preview opens the widget as on any load.
+  await expect(launcher).toHaveAttribute("aria-expanded", "true");
+});
