@@ -4,6 +4,8 @@
  * on the same configurations; domain.md §6–8 corrected where they disagree).
  * The preview document is opened on its own (`/preview?config=…`) at a fixed
  * viewport, with reduced motion so that no entry animation shifts a box.
+ * These numbers are v4's: every config here pins `widgetVersion: "v4"` (the default is v5);
+ * v5's known deltas are checked at the end of this file.
  */
 import type { Locator, Page } from "@playwright/test";
 import { expect, test, TRACE } from "./support/fixtures";
@@ -13,9 +15,14 @@ test.use({ ...TRACE, viewport: { width: 1280, height: 800 } });
 
 const VIEWPORT = { width: 1280, height: 800 };
 
-async function openPreview(page: Page, config: Record<string, unknown>): Promise<void> {
-  await page.emulateMedia({ reducedMotion: "reduce" });
-  await page.goto(`/preview?config=${encodeURIComponent(JSON.stringify(config))}`);
+async function openPreview(
+  page: Page,
+  config: Record<string, unknown>,
+  motion: "reduce" | "no-preference" = "reduce",
+): Promise<void> {
+  await page.emulateMedia({ reducedMotion: motion });
+  const pinned = { widgetVersion: "v4", ...config };
+  await page.goto(`/preview?config=${encodeURIComponent(JSON.stringify(pinned))}`);
   await expect(page.getByTestId("preview.document")).toHaveAttribute("data-ready", "");
 }
 
@@ -243,4 +250,45 @@ test("details measured against the real v4.0.57 build: composer height, attachme
     .evaluate((el) => getComputedStyle(el).boxShadow);
   expect(shadow).toContain("0px 1px 2px 0px");
   expect(shadow).not.toContain("1px 3px");
+});
+
+test("v5's known deltas (domain-v5 §7, §15.17): hairline themed composer, 'Send message', a spring that reduced motion stills; v4 keeps its own", async ({
+  page,
+}) => {
+  const composer = page.getByTestId("preview.chat.composer");
+  const send = page.getByTestId("preview.chat.send");
+  const attach = page.getByRole("button", { name: /attach/i });
+
+  await openPreview(page, { widgetVersion: "v5" }, "no-preference");
+  await expect(page.getByTestId("preview.widget")).toHaveAttribute("data-widget-version", "v5");
+  await expect(windowOf(page)).toHaveAttribute("data-screen", "chat");
+  const background = await windowOf(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+  await expect(composer).toHaveCSS("border-top-width", "1px");
+  await expect(composer).toHaveCSS("background-color", background);
+  expect(background).not.toBe("rgb(255, 255, 255)");
+  await expect(send).toHaveAttribute("title", "Send message");
+  await expect(send).toHaveAccessibleName("Send message");
+  // 5.0.0's attach tooltip is UNKNOWN (domain-v5 §7): v4's text is kept.
+  await expect(attach).toHaveAttribute(
+    "title",
+    "attach images, PDFs, or spreadsheets (maximum size 5mb)",
+  );
+  // The opening is driven by the spring: a linear() easing sampled from it, about 0.4 s long.
+  const timing = await windowOf(page).evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { easing: style.animationTimingFunction, duration: style.animationDuration };
+  });
+  expect(timing.easing).toMatch(/^linear\(0 0%, /);
+  expect(parseFloat(timing.duration)).toBeGreaterThan(0.3);
+  expect(parseFloat(timing.duration)).toBeLessThan(0.6);
+
+  await openPreview(page, { widgetVersion: "v5" }, "reduce");
+  await expect(windowOf(page)).toHaveCSS("animation-name", "none");
+
+  await openPreview(page, { widgetVersion: "v4" }, "no-preference");
+  await expect(composer).toHaveCSS("background-color", "rgb(255, 255, 255)");
+  await expect(composer).toHaveCSS("border-top-width", "0px");
+  await expect(send).toHaveAttribute("title", "send message");
+  await expect(windowOf(page)).toHaveCSS("animation-timing-function", "ease-out");
+  await expect(windowOf(page)).toHaveCSS("animation-duration", "0.2s");
 });

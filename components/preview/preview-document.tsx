@@ -5,7 +5,7 @@
  * `preview:ready`, render each valid `preview:config`, report events back.
  * An invalid config is refused whole and the last good render stays.
  */
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { DEFAULT_CONFIG, type PlaygroundConfig } from "@/lib/config/options";
 import {
   parseHostMessage,
@@ -15,12 +15,14 @@ import {
   STANDALONE_DEVICE,
 } from "@/lib/preview/messages";
 import { languageNote } from "@/lib/preview/language-note";
-import { widgetInstanceKey } from "@/lib/preview/widget-instance";
+import { startsClosed, widgetInstanceKey } from "@/lib/preview/widget-instance";
 import { WidgetRuntime } from "./widget-runtime";
 
 interface Shown {
   config: PlaygroundConfig;
   device: PreviewDevice;
+  /** v5 replaced the widget for another owner's token: it starts closed. */
+  startClosed?: boolean;
 }
 
 function inFrame(): boolean {
@@ -36,6 +38,8 @@ export function PreviewDocument({ initialConfig }: { initialConfig: PlaygroundCo
   const [shown, setShown] = useState<Shown | null>(
     initialConfig ? { config: initialConfig, device: STANDALONE_DEVICE } : null,
   );
+  // The last page shown without a token pending: what a new user.token is compared with.
+  const settled = useRef<Shown | null>(null);
 
   useEffect(() => {
     function onMessage(event: MessageEvent) {
@@ -55,7 +59,12 @@ export function PreviewDocument({ initialConfig }: { initialConfig: PlaygroundCo
       }
       const { message } = result;
       if (message.type === "preview:hello") postToHost({ type: "preview:ready" });
-      else setShown({ config: message.config, device: message.device });
+      else {
+        const next: Shown = { config: message.config, device: message.device };
+        next.startClosed = startsClosed(settled.current, next);
+        if (!next.device.tokenPending) settled.current = next;
+        setShown(next);
+      }
     }
     window.addEventListener("message", onMessage);
     setHydrated(true);
@@ -84,6 +93,7 @@ export function PreviewDocument({ initialConfig }: { initialConfig: PlaygroundCo
           config={shown.config}
           device={shown.device}
           onEvent={onEvent}
+          startClosed={shown.startClosed}
         />
       )}
     </main>

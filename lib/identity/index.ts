@@ -10,6 +10,9 @@ export {
   persistedIdentity,
   clearWidgetStorage,
   applyWrites,
+  widgetNamespace,
+  visitorKeys,
+  resetVisitor,
 } from "./storage";
 export type { WidgetStorageKeys } from "./storage";
 export { hashIds, counterIds } from "./ids";
@@ -25,3 +28,7 @@ export {
   passesWidgetEmailCheck,
   sanitizeEmailInput,
 } from "./validation";
+export { rejectedTokenOutcome, rejectionSentence } from "./recovery";
+export type { RejectedTokenOutcome, RejectionReason } from "./recovery";
+export { tokenChangeOutcome } from "./token-change";
+export type { TokenChange, TokenChangeContext } from "./token-change";

@@ -5,7 +5,10 @@ import {
   clearWidgetStorage,
   persistedIdentity,
   readStorage,
+  resetVisitor,
   storageKeys,
+  visitorKeys,
+  widgetNamespace,
 } from "./storage";
 
 const KEYS = storageKeys("wt_1");
@@ -73,5 +76,39 @@ describe("applyWrites", () => {
     const after = applyWrites({}, [{ key: "__proto__", value: "x" }]);
     expect(Object.keys(after)).toEqual(["__proto__"]);
     expect(Object.getPrototypeOf(after)).toBe(Object.prototype);
+  });
+});
+
+describe("reset visitor / sign-out per major (domain-v5 §18)", () => {
+  const base = "opencx-widget:org-token-wt:";
+  const storage = {
+    [`${base}contact-token`]: "tok",
+    [`${base}external-contact-id`]: "dev",
+    [`${base}active-session`]: "s1",
+    [`${base}companion-layout`]: "sidebar",
+    "opencx-widget:org-token-other:contact-token": "other",
+    unrelated: "x",
+  };
+
+  it("v4 removes the two identity keys only", () => {
+    const r = resetVisitor(storage, "wt", "v4");
+    expect(r.removed).toEqual([`${base}contact-token`, `${base}external-contact-id`]);
+    expect(Object.keys(r.storage)).toEqual([
+      `${base}active-session`,
+      `${base}companion-layout`,
+      "opencx-widget:org-token-other:contact-token",
+      "unrelated",
+    ]);
+  });
+
+  it("v5 removes every key of the widget token's namespace, and nothing else", () => {
+    const r = resetVisitor(storage, "wt", "v5");
+    expect(r.removed).toEqual(visitorKeys(storage, "wt", "v5"));
+    expect(r.removed).toHaveLength(4);
+    expect(r.storage).toEqual({
+      "opencx-widget:org-token-other:contact-token": "other",
+      unrelated: "x",
+    });
+    expect(widgetNamespace("wt")).toBe(base);
   });
 });

@@ -2,6 +2,7 @@
  * The widget's localStorage keys (domain.md §3.3). There are two per widget
  * token, and the token is used literally in the key.
  */
+import type { WidgetMajor } from "../config/versions";
 import type { DeviceStorage } from "./types";
 
 export const STORAGE_KEY_PREFIX = "opencx-widget:org-token-";
@@ -49,6 +50,44 @@ export function clearWidgetStorage(storage: DeviceStorage, widgetToken: string):
     if (key !== keys.contactToken && key !== keys.externalId) defineEntry(out, key, value);
   }
   return out;
+}
+
+/** Every key of `widgetToken`'s namespace: `opencx-widget:org-token-<TOKEN>:…`. */
+export function widgetNamespace(widgetToken: string): string {
+  return `${STORAGE_KEY_PREFIX}${widgetToken}:`;
+}
+
+/**
+ * The keys a host removes to reset the visitor or sign them out (domain-v5 §18), in storage order:
+ * - v4: the two identity keys (`:contact-token`, `:external-contact-id`);
+ * - v5: every key of the widget token's namespace, so also `:active-session` and `:companion-*`.
+ */
+export function visitorKeys(
+  storage: DeviceStorage,
+  widgetToken: string,
+  major: WidgetMajor,
+): string[] {
+  const keys = storageKeys(widgetToken);
+  const namespace = widgetNamespace(widgetToken);
+  return Object.keys(storage).filter((key) =>
+    major === "v5"
+      ? key.startsWith(namespace)
+      : key === keys.contactToken || key === keys.externalId,
+  );
+}
+
+/** "Reset visitor" / sign-out for `major`: the storage without `visitorKeys`, and those keys. */
+export function resetVisitor(
+  storage: DeviceStorage,
+  widgetToken: string,
+  major: WidgetMajor,
+): { storage: DeviceStorage; removed: string[] } {
+  const removed = visitorKeys(storage, widgetToken, major);
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(storage)) {
+    if (!removed.includes(key)) defineEntry(out, key, value);
+  }
+  return { storage: out, removed };
 }
 
 /** Applies writes to a copy of `storage`. */

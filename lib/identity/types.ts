@@ -25,7 +25,12 @@ export interface CreateUnverifiedContactBody {
 
 export type WidgetApiCall =
   | { kind: "none" }
-  | { kind: "create-unverified"; when: "load" | "form-submit"; body: CreateUnverifiedContactBody };
+  | {
+      kind: "create-unverified";
+      /** `recovery`: v5 mints a fresh contact after the backend rejected the stored token (domain-v5 §3.6). */
+      when: "load" | "form-submit" | "recovery";
+      body: CreateUnverifiedContactBody;
+    };
 
 export interface ResolvedContact {
   /** The contact token in force (a simulated token for non-verified contacts). */

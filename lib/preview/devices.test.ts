@@ -46,9 +46,9 @@ function visitorChats(state: DevicesState, id: string): DevicesState {
   return run(state, { type: "session-updated", session: newSession(id, boot.owner!) });
 }
 
-describe("devicesReducer: the host's actions", () => {
+describe("devicesReducer: the host's actions (widget v4: signing in or out reloads the page)", () => {
   // Each row starts from this browser, on its first visit, with a stored key, then acts.
-  const stored = run(initialDevices(VERIFIED), {
+  const stored = run(initialDevices({ ...VERIFIED, widgetVersion: "v4" }), {
     type: "storage-written",
     deviceId: "this-browser",
     storage: { "opencx-widget:k": "v" },
@@ -339,6 +339,8 @@ describe("devicesReducer: properties over any sequence of actions", () => {
     make({ model: "browser", collectUserData: true }),
     VERIFIED,
     { ...VERIFIED, widgetToken: "wt_2" },
+    { ...VERIFIED, widgetVersion: "v4" as const },
+    make({ model: "collect", widgetVersion: "v4" }),
   ];
   const emails = fc.constantFrom("jane@example.com", "JANE@example.com", "bob@example.com");
   const storage = fc.dictionary(
@@ -369,6 +371,8 @@ describe("devicesReducer: properties over any sequence of actions", () => {
       { type: "page-reloaded" },
       { type: "site-data-cleared" },
       { type: "signed-out" },
+      { type: "visitor-reset" },
+      { type: "token-rejected" },
     ),
     fc.record({
       type: fc.constant("signed-in" as const),
@@ -418,13 +422,21 @@ describe("devicesReducer: properties over any sequence of actions", () => {
   });
 
   it("visits never go back, and a page load bumps exactly one device by one", () => {
-    const pageLoads = new Set(["page-reloaded", "site-data-cleared", "signed-out", "signed-in"]);
+    const pageLoads = new Set(["page-reloaded", "site-data-cleared", "visitor-reset"]);
+    // v4 cannot re-initialise: the page reloads. v5 keeps the page and passes the new options.
+    const v4PageLoads = new Set(["signed-out", "signed-in"]);
     fc.assert(
       fc.property(reachable, action, (before, act) => {
         const after = devicesReducer(before, act);
         const delta = DEVICE_ROLES.map((r) => after.devices[r].visit - before.devices[r].visit);
         for (const d of delta) expect(d).toBeGreaterThanOrEqual(0);
-        if (pageLoads.has(act.type)) {
+        if (act.type === "token-rejected") expect(delta).toEqual([0, 0]);
+        if (v4PageLoads.has(act.type) && before.config.widgetVersion === "v5")
+          expect(delta).toEqual([0, 0]);
+        if (
+          pageLoads.has(act.type) ||
+          (v4PageLoads.has(act.type) && before.config.widgetVersion === "v4")
+        ) {
           expect(delta.reduce((a, b) => a + b)).toBe(1);
           expect(after.devices[before.active].visit).toBe(before.devices[before.active].visit + 1);
         }
@@ -470,3 +482,99 @@ function session(id: string): PreviewSession {
     messages: [],
   };
 }
+
+describe("per widget version: sign-out, reset visitor and a rejected token (domain-v5 §3.6, §18)", () => {
+  const NS = "opencx-widget:org-token-wt_1:";
+  const widgetKeys = {
+    [`${NS}contact-token`]: "tok-1",
+    [`${NS}external-contact-id`]: "dev-1",
+    [`${NS}active-session`]: "s1",
+    [`${NS}companion-layout`]: "sidebar",
+    unrelated: "x",
+  };
+  const withKeys = (config: PlaygroundConfig) =>
+    run(initialDevices(config), {
+      type: "storage-written",
+      deviceId: "this-browser",
+      storage: widgetKeys,
+    });
+
+  it("reset visitor: v4 removes the two identity keys, v5 the whole namespace; both reload", () => {
+    const v4 = run(withKeys(make({ widgetVersion: "v4" })), { type: "visitor-reset" });
+    expect(Object.keys(v4.devices["this-browser"].storage)).toEqual([
+      `${NS}active-session`,
+      `${NS}companion-layout`,
+      "unrelated",
+    ]);
+    const v5 = run(withKeys(make()), { type: "visitor-reset" });
+    expect(v5.devices["this-browser"].storage).toEqual({ unrelated: "x" });
+    expect(visits(v4)).toEqual([2, 1]);
+    expect(visits(v5)).toEqual([2, 1]);
+    expect(v5.pages["this-browser"].device.storage).toEqual({ unrelated: "x" });
+  });
+
+  it("sign-out clears the same keys; v4 reloads, v5 keeps the page (the fingerprint change resets the widget)", () => {
+    const v4 = run(withKeys({ ...VERIFIED, widgetVersion: "v4" }), { type: "signed-out" });
+    expect(Object.keys(v4.devices["this-browser"].storage)).not.toContain(`${NS}contact-token`);
+    expect(v4.devices["this-browser"].storage).toHaveProperty([`${NS}active-session`]);
+    expect(visits(v4)).toEqual([2, 1]);
+    const v5 = run(withKeys(VERIFIED), { type: "signed-out" });
+    expect(v5.devices["this-browser"].storage).toEqual({ unrelated: "x" });
+    expect(visits(v5)).toEqual([1, 1]);
+    expect(v5.pages["this-browser"].device.contactToken).toBeUndefined();
+  });
+
+  it("'the stored token is rejected' refuses the token the widget stored; the page carries it, no reload", () => {
+    const s = run(withKeys(make()), { type: "token-rejected" });
+    expect(s.rejectedTokens).toEqual(["tok-1"]);
+    expect(s.pages["this-browser"].device.rejectedTokens).toEqual(["tok-1"]);
+    expect(visits(s)).toEqual([1, 1]);
+    expect(summarizeActiveDevice(s).tokenInForce).toBe("tok-1");
+    // Once refused, refusing again changes nothing.
+    expect(run(s, { type: "token-rejected" })).toBe(s);
+  });
+
+  it("without a token in force there is nothing to refuse", () => {
+    const s = initialDevices(make({ model: "collect" }));
+    expect(summarizeActiveDevice(s).tokenInForce).toBeNull();
+    expect(run(s, { type: "token-rejected" })).toBe(s);
+  });
+
+  it("verified: the user's token is refused; a renewed token clears the device's failure", () => {
+    let s = run(initialDevices(VERIFIED), {
+      type: "token-updated",
+      token: { status: "ok", email: "jane@example.com", token: "jwt-1", contactId: "ct" },
+    });
+    s = run(s, { type: "token-rejected" });
+    expect(s.rejectedTokens).toEqual(["jwt-1"]);
+    s = run(s, {
+      type: "rejection-reported",
+      deviceId: "this-browser",
+      rejection: { outcome: "failing", reason: "verified-host-renews" },
+    });
+    expect(summarizeActiveDevice(s).rejection).toMatch(/verified token is never recovered/);
+    s = run(s, {
+      type: "token-updated",
+      token: { status: "ok", email: "jane@example.com", token: "jwt-2", contactId: "ct" },
+    });
+    expect(summarizeActiveDevice(s).rejection).toBeNull();
+    expect(s.pages["this-browser"].device.contactToken).toBe("jwt-2");
+  });
+
+  it("the preview's report of a rejection becomes the device's sentence; a reload forgets it", () => {
+    const event: PreviewEvent = {
+      kind: "token-rejected",
+      outcome: "recovered",
+      reason: "recovered-collected-lost",
+    };
+    const action = actionForPreviewEvent({
+      type: "preview:event",
+      deviceId: "this-browser",
+      visit: 1,
+      event,
+    });
+    const s = run(initialDevices(make()), action!);
+    expect(summarizeActiveDevice(s).rejection).toMatch(/welcome form are lost/);
+    expect(summarizeActiveDevice(run(s, { type: "page-reloaded" })).rejection).toBeNull();
+  });
+});

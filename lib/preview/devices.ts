@@ -14,7 +14,9 @@
  *   reinstall (domain.md §15.13). Sessions and tokens live in the backend and stay.
  */
 import type { PlaygroundConfig } from "../config/options";
-import { bootWidget } from "./boot";
+import { WIDGET_TOKEN_PLACEHOLDER } from "../config/widget-config";
+import { rejectionSentence, resetVisitor, storageKeys } from "../identity";
+import { bootWidget, type TokenRejection } from "./boot";
 import { explainDeviceHistory, type DeviceRole } from "./explain";
 import type {
   PreviewDevice,
@@ -33,6 +35,8 @@ export interface DeviceState {
   signedInEmail: string | null | undefined;
   /** The storage was empty when the current visit began. */
   freshStorage: boolean;
+  /** What the widget on this device did about a refused token, as the preview reported it. */
+  rejection: TokenRejection | null;
 }
 
 /** A contact token "your backend" asked the sandbox for, by email. */
@@ -58,6 +62,8 @@ export interface DevicesState {
   sessions: PreviewSession[];
   /** By `emailKey(email)`. */
   tokens: Record<string, TokenState>;
+  /** Contact tokens the simulated backend refuses with a 401. */
+  rejectedTokens: string[];
   /** What each device's frame was last sent. */
   pages: Record<DeviceRole, DevicePage>;
 }
@@ -71,6 +77,15 @@ export type DevicesAction =
   | { type: "page-reloaded" }
   /** Forget the widget's localStorage, then reload. */
   | { type: "site-data-cleared" }
+  /**
+   * The host's "Reset visitor": remove the widget's keys (v4: the two identity keys; v5: every
+   * `opencx-widget:org-token-<TOKEN>:` key, domain-v5 §18), then reload.
+   */
+  | { type: "visitor-reset" }
+  /** The backend starts refusing the token in force on the device on screen (domain-v5 §3.6). */
+  | { type: "token-rejected" }
+  /** From the iframe: what the widget did about a refused token. */
+  | { type: "rejection-reported"; deviceId: string | null; rejection: TokenRejection }
   | { type: "signed-out" }
   /** `undefined` signs in as the configured server email. */
   | { type: "signed-in"; email: string | undefined }
@@ -93,6 +108,7 @@ const freshDevice = (visit: number): DeviceState => ({
   visit,
   signedInEmail: undefined,
   freshStorage: true,
+  rejection: null,
 });
 
 /** A page load on the same device: the widget reads what it saved. */
@@ -100,7 +116,36 @@ const reload = (d: DeviceState): DeviceState => ({
   ...d,
   visit: d.visit + 1,
   freshStorage: Object.keys(d.storage).length === 0,
+  rejection: null,
 });
+
+/**
+ * The host signs the visitor out or resets them (domain-v5 §18): it removes the widget's keys
+ * for the config's major. v4 then reloads (re-initialising is not supported); v5 keeps the page
+ * and passes the new options, which re-initialises the widget when the fingerprint changes, so
+ * only a reset visitor (same fingerprint) reloads.
+ */
+function signOutStorage(config: PlaygroundConfig, d: DeviceState): Record<string, string> {
+  return {
+    ...resetVisitor(d.storage, config.widgetToken || WIDGET_TOKEN_PLACEHOLDER, config.widgetVersion)
+      .storage,
+  };
+}
+
+/** The contact token in force on a device: the verified user's, else the one the widget stored. */
+export function tokenInForce(
+  state: Pick<DevicesState, "config" | "devices" | "tokens">,
+  role: DeviceRole,
+): string | null {
+  const device = state.devices[role];
+  const email = signedInEmail(state.config, device);
+  if (email !== null) {
+    const token = state.tokens[emailKey(email)];
+    return token?.status === "ok" ? token.token : null;
+  }
+  const key = storageKeys(state.config.widgetToken || WIDGET_TOKEN_PLACEHOLDER).contactToken;
+  return Object.hasOwn(device.storage, key) ? (device.storage[key] ?? null) : null;
+}
 
 /** Who is signed in on this device in the verified model; `null` when nobody (or not verified). */
 export function signedInEmail(config: PlaygroundConfig, device: DeviceState): string | null {
@@ -126,6 +171,10 @@ function pageFor(state: Omit<DevicesState, "pages">, role: DeviceRole): DevicePa
       viewport: state.viewport,
       sessions: state.sessions,
       ...(contactToken ? { contactToken } : {}),
+      ...(email !== null && token?.status !== "ok" && token?.status !== "error"
+        ? { tokenPending: true }
+        : {}),
+      ...(state.rejectedTokens.length > 0 ? { rejectedTokens: state.rejectedTokens } : {}),
     },
   };
 }
@@ -148,6 +197,7 @@ export function initialDevices(config: PlaygroundConfig): DevicesState {
     devices: { "this-browser": freshDevice(1), "another-device": freshDevice(1) },
     sessions: [],
     tokens: {},
+    rejectedTokens: [],
   });
 }
 
@@ -192,19 +242,45 @@ function apply(state: DevicesState, action: DevicesAction): DevicesState {
         storage: {},
         visit: d.visit + 1,
         freshStorage: true,
+        rejection: null,
       }));
+    case "visitor-reset":
+      return updateDevice(state, state.active, (d) => {
+        const storage = signOutStorage(state.config, d);
+        return {
+          ...d,
+          storage,
+          visit: d.visit + 1,
+          freshStorage: Object.keys(storage).length === 0,
+          rejection: null,
+        };
+      });
     case "signed-out":
       return updateDevice(state, state.active, (d) => ({
         ...d,
+        storage: signOutStorage(state.config, d),
         signedInEmail: null,
-        visit: d.visit + 1,
+        visit: state.config.widgetVersion === "v4" ? d.visit + 1 : d.visit,
+        rejection: null,
       }));
     case "signed-in":
       return updateDevice(state, state.active, (d) => ({
         ...d,
         signedInEmail: action.email,
-        visit: d.visit + 1,
+        visit: state.config.widgetVersion === "v4" ? d.visit + 1 : d.visit,
+        rejection: null,
       }));
+    case "token-rejected": {
+      const token = tokenInForce(state, state.active);
+      if (token === null || state.rejectedTokens.includes(token)) return state;
+      return {
+        ...updateDevice(state, state.active, (d) => ({ ...d, rejection: null })),
+        rejectedTokens: [...state.rejectedTokens, token],
+      };
+    }
+    case "rejection-reported":
+      if (!isRole(action.deviceId)) return state;
+      return updateDevice(state, action.deviceId, (d) => ({ ...d, rejection: action.rejection }));
     case "storage-written":
       if (!isRole(action.deviceId)) return state;
       return updateDevice(state, action.deviceId, (d) => ({ ...d, storage: action.storage }));
@@ -217,11 +293,19 @@ function apply(state: DevicesState, action: DevicesAction): DevicesState {
           : state.sessions.map((s, j) => (j === i ? session : s));
       return { ...state, sessions };
     }
-    case "token-updated":
-      return {
-        ...state,
-        tokens: { ...state.tokens, [emailKey(action.token.email)]: action.token },
-      };
+    case "token-updated": {
+      const key = emailKey(action.token.email);
+      const tokens = { ...state.tokens, [key]: action.token };
+      if (action.token.status !== "ok") return { ...state, tokens };
+      // A new token for a user: a device whose widget failed with the old one is news again.
+      const devices = { ...state.devices };
+      for (const role of DEVICE_ROLES) {
+        const email = signedInEmail(state.config, devices[role]);
+        if (email !== null && emailKey(email) === key)
+          devices[role] = { ...devices[role], rejection: null };
+      }
+      return { ...state, tokens, devices };
+    }
   }
 }
 
@@ -240,6 +324,12 @@ export function actionForPreviewEvent(
   if (event.kind === "storage-changed")
     return { type: "storage-written", deviceId, storage: event.storage };
   if (event.kind === "session-updated") return { type: "session-updated", session: event.session };
+  if (event.kind === "token-rejected")
+    return {
+      type: "rejection-reported",
+      deviceId,
+      rejection: { outcome: event.outcome, reason: event.reason },
+    };
   return null;
 }
 
@@ -271,6 +361,10 @@ export interface ActiveDeviceSummary {
    * is reused, so the welcome form is skipped; it only shows to a visitor with no stored contact.
    */
   storedContactSkipsForm: boolean;
+  /** The token in force, which "The stored token is rejected" would refuse (`null`: none yet). */
+  tokenInForce: string | null;
+  /** What the widget did about a refused token on this device, in one sentence. */
+  rejection: string | null;
 }
 
 /** What the pane says about the device on screen, read from the page its frame was sent. */
@@ -292,6 +386,9 @@ export function summarizeActiveDevice(state: DevicesState): ActiveDeviceSummary 
       signedOut: config.model === "server" && device.signedInEmail === null,
       freshStorage: device.freshStorage,
     }),
-    storedContactSkipsForm: boot.load.row === "B" && boot.load.contact !== null,
+    storedContactSkipsForm:
+      boot.load.row === "B" && boot.load.contact !== null && boot.rejection === null,
+    tokenInForce: tokenInForce(state, active),
+    rejection: device.rejection ? rejectionSentence(device.rejection.reason) : null,
   };
 }

@@ -110,6 +110,11 @@ describe("isPreviewToHostMessage", () => {
         { kind: "storage-changed" as const, storage: { k: "v" } },
         { kind: "screen-changed" as const, screen: "chat" as const },
         { kind: "config-rejected" as const, issues: [{ path: "primaryColor", message: "bad" }] },
+        {
+          kind: "token-rejected" as const,
+          outcome: "recovered" as const,
+          reason: "recovered-collected-lost" as const,
+        },
       ].map((event) => ({ type: "preview:event" as const, deviceId: "laptop", visit: 1, event })),
     ];
     for (const m of messages) expect(isPreviewToHostMessage(m)).toBe(true);
@@ -128,6 +133,35 @@ describe("isPreviewToHostMessage", () => {
       }),
     ).toBe(false);
     expect(isPreviewToHostMessage({ type: "hello" })).toBe(false);
+    expect(
+      isPreviewToHostMessage({
+        type: "preview:event",
+        deviceId: null,
+        visit: null,
+        event: { kind: "token-rejected", outcome: "recovered", reason: "made-up" },
+      }),
+    ).toBe(false);
+  });
+});
+
+describe("the device's refused tokens and pending token", () => {
+  it("travel with the device, and a malformed list is refused naming the field", () => {
+    const withTokens = { ...device, rejectedTokens: ["tok-1"], tokenPending: true };
+    expect(
+      parseHostMessage({ type: "preview:config", config: defaultConfig(), device: withTokens }),
+    ).toEqual({
+      ok: true,
+      message: { type: "preview:config", config: DEFAULT_CONFIG, device: withTokens },
+    });
+    const bad = parseHostMessage({
+      type: "preview:config",
+      config: defaultConfig(),
+      device: { ...device, rejectedTokens: [1] },
+    });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.reason === "invalid" && bad.issues[0]?.path).toBe(
+      "device.rejectedTokens.0",
+    );
   });
 });
 

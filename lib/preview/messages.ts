@@ -16,7 +16,7 @@ import "../config/zod"; // jitless: no eval under the CSP
 import { z } from "zod";
 import { DEFAULT_CONFIG, type PlaygroundConfig } from "../config/options";
 import { parseConfig, type ConfigIssue } from "../config/schema";
-import type { Screen } from "../identity";
+import type { RejectionReason, Screen } from "../identity";
 
 export const PREVIEW_VIEWPORTS = ["desktop", "mobile"] as const;
 export type PreviewViewport = (typeof PREVIEW_VIEWPORTS)[number];
@@ -58,6 +58,10 @@ export interface PreviewDevice {
   viewport: PreviewViewport;
   /** Sessions the simulated backend holds; the preview shows those its contact may list. */
   sessions?: PreviewSession[];
+  /** Contact tokens the simulated backend now refuses with a 401 ("the stored token is rejected"). */
+  rejectedTokens?: string[];
+  /** A user is signed in and the page is still waiting for their contact token. */
+  tokenPending?: boolean;
 }
 
 export type PreviewEvent =
@@ -75,6 +79,8 @@ export type PreviewEvent =
   /** The device's full storage after the widget wrote to it. */
   | { kind: "storage-changed"; storage: Record<string, string> }
   | { kind: "screen-changed"; screen: PreviewScreen }
+  /** The backend refused the token in force: what the widget did (lib/identity/recovery.ts). */
+  | { kind: "token-rejected"; outcome: "recovered" | "failing"; reason: RejectionReason }
   /** The last `preview:config` was refused; the preview still shows the previous one. */
   | { kind: "config-rejected"; issues: ConfigIssue[] };
 
@@ -126,7 +132,17 @@ const deviceSchema = z.object({
   contactToken: str.optional(),
   viewport: z.enum(PREVIEW_VIEWPORTS),
   sessions: z.array(sessionSchema).max(1_000).optional(),
+  rejectedTokens: z.array(str).max(1_000).optional(),
+  tokenPending: z.boolean().optional(),
 });
+
+const REJECTION_REASONS = [
+  "recovered-anonymous",
+  "recovered-collected-lost",
+  "recovered-same-email",
+  "verified-host-renews",
+  "v4-no-recovery",
+] as const satisfies readonly RejectionReason[];
 
 const issueSchema = z.object({ path: z.string(), message: z.string() });
 
@@ -148,6 +164,11 @@ const eventSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("storage-changed"), storage: storageSchema }),
   z.object({ kind: z.literal("screen-changed"), screen: z.enum(["welcome", "sessions", "chat"]) }),
   z.object({ kind: z.literal("config-rejected"), issues: z.array(issueSchema) }),
+  z.object({
+    kind: z.literal("token-rejected"),
+    outcome: z.enum(["recovered", "failing"]),
+    reason: z.enum(REJECTION_REASONS),
+  }),
 ]);
 
 const previewToHostSchema = z.discriminatedUnion("type", [

@@ -4,7 +4,7 @@
  * components/preview/widget-runtime.tsx renders it and runs its timers; what the widget decides
  * about identity comes from boot.ts (lib/identity), never from here.
  */
-import type { DeviceStorage, Screen } from "../identity";
+import type { DeviceStorage, RejectionReason, Screen } from "../identity";
 import { composeFirstMessage, type WidgetBoot } from "./boot";
 import type { PreviewChatMessage, PreviewSession } from "./messages";
 import { newSession, type SessionOwner } from "./sessions";
@@ -26,6 +26,8 @@ export interface WidgetRuntimeState {
   pendingReplies: Record<string, number>;
   /** Set by the visitor's own navigation: only then may a screen take focus. */
   visitorNavigated: boolean;
+  /** The backend refuses the token in force and the widget does not recover: requests fail. */
+  authFailure: RejectionReason | null;
 }
 
 export type WidgetRuntimeAction =
@@ -42,12 +44,27 @@ export type WidgetRuntimeAction =
   | { type: "show-sessions" }
   | { type: "open-chat"; sessionId: string | null }
   | { type: "user-message"; session: PreviewSession }
-  | { type: "bot-message"; sessionId: string; message: PreviewChatMessage };
+  | { type: "bot-message"; sessionId: string; message: PreviewChatMessage }
+  /** v5 recovered from a rejected token: a new contact, its sessions, the chat reset (§3.6). */
+  | {
+      type: "token-recovered";
+      owner: SessionOwner;
+      storage: DeviceStorage;
+      sessions: PreviewSession[];
+      screen: Screen;
+    }
+  /** The token was rejected and the widget does not recover. */
+  | { type: "auth-failed"; reason: RejectionReason }
+  /** v5: a renewed token of the same owner, swapped in place (§3.7); requests work again. */
+  | { type: "token-swapped"; token: string };
 
-/** A page load's widget: open, on the screen the simulator chose. */
-export function initialRuntime(boot: WidgetBoot): WidgetRuntimeState {
+/**
+ * A page load's widget, on the screen the simulator chose: open (the preview's habit), or closed
+ * when v5 recreated it for another owner's token (widget-instance.ts `startsClosed`).
+ */
+export function initialRuntime(boot: WidgetBoot, open = true): WidgetRuntimeState {
   return {
-    open: true,
+    open,
     screen: boot.screen,
     owner: boot.owner,
     storage: boot.storage,
@@ -58,6 +75,7 @@ export function initialRuntime(boot: WidgetBoot): WidgetRuntimeState {
     sessionsLoading: false,
     pendingReplies: {},
     visitorNavigated: false,
+    authFailure: boot.rejection?.outcome === "failing" ? boot.rejection.reason : null,
   };
 }
 
@@ -110,6 +128,29 @@ export function runtimeReducer(
         },
       };
     }
+    case "token-recovered":
+      // resetChat() and refreshSessions(): the old conversation leaves the screen.
+      return {
+        ...state,
+        owner: action.owner,
+        storage: action.storage,
+        sessions: action.sessions,
+        screen: action.screen,
+        extraCollectedData: undefined,
+        activeSessionId: null,
+        pendingReplies: {},
+        sessionsLoading: false,
+        authFailure: null,
+      };
+    case "auth-failed":
+      return { ...state, authFailure: action.reason, pendingReplies: {} };
+    case "token-swapped":
+      if (!state.owner) return state;
+      return {
+        ...state,
+        owner: { ...state.owner, contact: { ...state.owner.contact, token: action.token } },
+        authFailure: null,
+      };
     case "bot-message": {
       const pending = Math.max(0, (state.pendingReplies[action.sessionId] ?? 0) - 1);
       return {
@@ -143,7 +184,8 @@ export function visitorMessage(
   typed: string,
   newId: (prefix: "session" | "msg") => string,
 ): { session: PreviewSession; text: string; firstMessage: boolean } | null {
-  if (!state.owner) return null;
+  // A refused token: the send request fails, nothing reaches the backend.
+  if (!state.owner || state.authFailure) return null;
   const session = activeSession(state) ?? newSession(newId("session"), state.owner);
   const firstMessage = session.messages.length === 0;
   const text = firstMessage ? composeFirstMessage(state.extraCollectedData, typed) : typed;

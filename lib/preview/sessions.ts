@@ -6,12 +6,15 @@
  * - The backend upserts non-verified contacts by email (implied by the widget's
  *   comments, domain.md §16.3), so a new token for the same email is the same
  *   contact and sees those sessions too.
- * - A verified contact is matched by its token only: the preview cannot read the JWT.
+ * - A verified contact is matched by the owner its token claims (org and contact id, read as
+ *   the v5 widget reads them, lib/tokens/fingerprint.ts), so a renewed token of the same contact
+ *   lists the same history; a token whose claims cannot be read is matched by its text.
  * - Verified and non-verified histories are separate.
  * - Listing filters on `external_id` when the contact has one: that is what keeps
  *   non-verified history on the device that created it.
  */
 import type { ResolvedContact, WidgetApiCall } from "../identity";
+import { readContactClaims } from "../tokens/fingerprint";
 import type { PreviewSession } from "./messages";
 
 /**
@@ -36,6 +39,14 @@ function sameEmail(a: string | null, b: string | null): boolean {
   return a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
 }
 
+/** Whether two verified tokens belong to the same contact. */
+export function sameVerifiedContact(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = readContactClaims(a);
+  const y = readContactClaims(b);
+  return x !== null && y !== null && x.orgId === y.orgId && x.contactId === y.contactId;
+}
+
 /** The sessions `GET /sessions` returns for this contact, in the given order. */
 export function visibleSessions(
   sessions: readonly PreviewSession[],
@@ -46,7 +57,9 @@ export function visibleSessions(
   return sessions.filter(
     (s) =>
       s.verified === verified &&
-      (s.contactToken === contact.token || (!verified && sameEmail(s.email, email))) &&
+      (verified
+        ? sameVerifiedContact(s.contactToken, contact.token)
+        : s.contactToken === contact.token || sameEmail(s.email, email)) &&
       (contact.externalId === null || s.externalId === contact.externalId),
   );
 }

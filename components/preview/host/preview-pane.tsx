@@ -11,6 +11,9 @@ import {
 import type { PreviewToHostMessage } from "@/lib/preview/messages";
 import { PreviewFrame } from "@/components/preview/host/preview-frame";
 import { languageNote } from "@/lib/preview/language-note";
+import { previewVersionLabel } from "@/lib/preview/version";
+import { visitorKeys } from "@/lib/identity";
+import { WIDGET_TOKEN_PLACEHOLDER } from "@/lib/config/widget-config";
 import { useAnnounce } from "@/components/state/announcer";
 import { buttonClass, toggleGroupClass } from "@/components/ui/button-styles";
 import { useUsableConfig } from "@/components/state/use-usable-config";
@@ -80,6 +83,37 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
       : "h-[740px] w-[390px] shrink-0";
   const activeEmail = summary.email;
   const announce = useAnnounce();
+  const major = config.widgetVersion;
+  const versionLabel = previewVersionLabel(major);
+  const [renewing, setRenewing] = useState(false);
+  const renewToken = async () => {
+    if (!activeEmail || renewing) return;
+    setRenewing(true);
+    const token = await requestContactToken(state.config, activeEmail);
+    // A failed renewal keeps the token in force, as a page would.
+    if (token.status === "ok") dispatch({ type: "token-updated", token });
+    setRenewing(false);
+    announce(
+      token.status === "ok"
+        ? `Renewed the contact token for ${activeEmail}.`
+        : `The renewal failed: ${token.status === "error" ? token.message : "no answer"}`,
+    );
+  };
+  const resetVisitor = () => {
+    const removed = visitorKeys(
+      devices[active].storage,
+      config.widgetToken || WIDGET_TOKEN_PLACEHOLDER,
+      major,
+    );
+    dispatch({ type: "visitor-reset" });
+    announce(
+      `Visitor reset on ${major}: removed ${removed.length} widget key${removed.length === 1 ? "" : "s"} and reloaded the page.`,
+    );
+  };
+  const rejectToken = () => {
+    dispatch({ type: "token-rejected" });
+    announce("open.cx now refuses the contact token in force on this device.");
+  };
   const showFreshVisitor = () => {
     clearSiteData();
     announce(
@@ -94,7 +128,13 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
       }
     >
       <div className="flex flex-wrap items-center gap-2">
-        <h2 className="mr-auto text-sm font-semibold">Live preview</h2>
+        <h2 className="text-sm font-semibold">Live preview</h2>
+        <span
+          data-testid="preview.version"
+          className="mr-auto rounded-full border border-neutral-300 px-2 py-0.5 text-xs font-medium text-neutral-700 dark:border-neutral-700 dark:text-neutral-300"
+        >
+          {versionLabel}
+        </span>
         <div role="group" aria-label="Preview size" className={toggleGroupClass}>
           {(["desktop", "mobile"] as const).map((v) => (
             <button
@@ -143,6 +183,33 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
           title="Forget the widget's localStorage keys, then reload"
         >
           Clear site data
+        </button>
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          onClick={resetVisitor}
+          data-testid="preview.resetVisitor"
+          title={
+            major === "v5"
+              ? "What your page does on sign-out: remove every opencx-widget:org-token-<TOKEN>: key (v5), then reload"
+              : "What your page does on sign-out: remove the contact-token and external-contact-id keys (v4), then reload"
+          }
+        >
+          Reset visitor
+        </button>
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          onClick={rejectToken}
+          disabled={summary.tokenInForce === null}
+          data-testid="preview.rejectToken"
+          title={
+            summary.tokenInForce === null
+              ? "No contact token is in force on this device yet"
+              : "open.cx starts answering 401 to the contact token in force here"
+          }
+        >
+          The stored token is rejected
         </button>
         {verified ? (
           activeEmail ? (
@@ -220,11 +287,28 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
         </div>
       ) : null}
 
-      {verified ? <VerifiedFlow email={activeEmail} token={summary.token} /> : null}
+      {summary.rejection ? (
+        <p
+          className="rounded-md border border-red-300 bg-red-50 px-2.5 py-1.5 text-xs text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-50"
+          data-testid="preview.rejection"
+        >
+          <span className="font-semibold">The stored token is rejected:</span> {summary.rejection}
+        </p>
+      ) : null}
+
+      {verified ? (
+        <VerifiedFlow
+          email={activeEmail}
+          token={summary.token}
+          major={major}
+          renewing={renewing}
+          onRenew={() => void renewToken()}
+        />
+      ) : null}
 
       <p className="text-xs text-neutral-600 dark:text-neutral-400" data-testid="preview.note">
-        A replica of widget v4 driven by the same rules as the real one; nothing is sent to open.cx.
-        Each device keeps its own localStorage; conversations live in a simulated backend.
+        A replica of {versionLabel} driven by the same rules as the real one; nothing is sent to
+        open.cx. Each device keeps its own localStorage; conversations live in a simulated backend.
       </p>
       {/* Filling: no scrolling box, the frame stretches to fit (below lg: the window's height under the tab bar). */}
       <div

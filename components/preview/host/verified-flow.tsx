@@ -1,6 +1,7 @@
 "use client";
 import { usePlayground } from "@/components/state/store-provider";
 import { buttonClass } from "@/components/ui/button-styles";
+import type { WidgetMajor } from "@/lib/config/versions";
 import type { TokenState } from "@/lib/preview/devices";
 
 type StepStatus = "done" | "pending" | "failed" | "idle";
@@ -24,9 +25,16 @@ const short = (token: string) =>
 export function VerifiedFlow({
   email,
   token,
+  major,
+  renewing = false,
+  onRenew,
 }: {
   email: string | null;
   token: TokenState | undefined;
+  major: WidgetMajor;
+  renewing?: boolean;
+  /** v5: ask your backend for a new token for the same user (domain-v5 §3.7). */
+  onRenew?: () => void;
 }) {
   const sampleEmail = usePlayground((s) => s.config.serverEmail).trim();
   const setOption = usePlayground((s) => s.setOption);
@@ -98,9 +106,33 @@ export function VerifiedFlow({
       </button>
     </p>
   ) : null;
+  // v5 swaps a same-owner token in place; v4 needs a remount or a reload (domain-v5 §3.7).
+  const renewal =
+    token?.status === "ok" ? (
+      <p
+        data-testid="preview.flow.renewal"
+        className="flex flex-wrap items-center gap-2 text-xs text-neutral-700 dark:text-neutral-300"
+      >
+        <button
+          type="button"
+          className={buttonClass.secondary}
+          data-testid="preview.flow.renew"
+          disabled={renewing || !onRenew}
+          onClick={onRenew}
+        >
+          {renewing ? "Renewing…" : "Renew token"}
+        </button>
+        <span className="min-w-0 flex-1 basis-64">
+          {major === "v5"
+            ? "Your backend asks for a new token for the same user: the same contact, so widget v5 swaps it in place and keeps the conversation on screen. Tokens minted with mcp_access expire after an hour and need this."
+            : "Widget v4 reads user.token once per mount: the page remounts the widget with the new token (a new React key), so it starts over; the history stays in the list."}
+        </span>
+      </p>
+    ) : null;
   return (
     <div className="space-y-1">
       {note}
+      {renewal}
       <ol
         aria-label="Verified token flow"
         data-testid="preview.flow"

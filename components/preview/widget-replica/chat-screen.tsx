@@ -5,15 +5,20 @@ import type { PreviewChatMessage } from "@/lib/preview/messages";
 import { ArrowUpIcon, PaperclipIcon } from "./icons";
 import { BUTTON_GHOST, BUTTON_ICON, BUTTON_PRIMARY, cx, ScreenHeader } from "./ui";
 
+/** Strings both majors share; the send and attach tooltips come per version (lib/preview/version.ts). */
 export const CHAT_STRINGS = {
   placeholder: "Write a message...",
-  attach: "attach images, PDFs, or spreadsheets (maximum size 5mb)",
-  send: "send message",
   typing: "The assistant is typing",
 } as const;
 
 export interface ChatScreenProps {
   title: string;
+  /** The send button's tooltip and name. */
+  sendLabel: string;
+  /** The attach button's tooltip and name. */
+  attachLabel: string;
+  /** v4: a white card; v5: a hairline border on the theme's background. */
+  composer: "white" | "hairline-themed";
   /** Shown as one bot group while the chat has no messages. */
   initialMessages: readonly string[];
   messages: readonly PreviewChatMessage[];
@@ -105,6 +110,9 @@ function TypingIndicator() {
 /** The chat (default 525 × 700px). It has no "Powered by" row. */
 export function ChatScreen({
   title,
+  sendLabel,
+  attachLabel,
+  composer,
   initialMessages,
   messages,
   typing,
@@ -159,7 +167,11 @@ export function ChatScreen({
             e.preventDefault();
             send();
           }}
-          className="flex flex-col gap-2 rounded-3xl bg-[white] p-2 focus-within:ring-2 focus-within:ring-ring/20"
+          data-testid="preview.chat.composer"
+          className={cx(
+            "flex flex-col gap-2 rounded-3xl p-2 focus-within:ring-2 focus-within:ring-ring/20",
+            composer === "white" ? "bg-[white]" : "border border-border bg-background",
+          )}
         >
           <textarea
             ref={inputRef}
@@ -181,9 +193,9 @@ export function ChatScreen({
             {/* Attachments are not simulated: the button is shown as the widget shows it, but inert. */}
             <button
               type="button"
-              aria-label={CHAT_STRINGS.attach}
+              aria-label={attachLabel}
               aria-disabled="true"
-              title={CHAT_STRINGS.attach}
+              title={attachLabel}
               className={cx(BUTTON_GHOST, BUTTON_ICON, "text-foreground")}
             >
               <PaperclipIcon size={16} />
@@ -191,8 +203,8 @@ export function ChatScreen({
             <button
               type="submit"
               data-testid="preview.chat.send"
-              aria-label={CHAT_STRINGS.send}
-              title={CHAT_STRINGS.send}
+              aria-label={sendLabel}
+              title={sendLabel}
               disabled={!canSend}
               className={cx(BUTTON_PRIMARY, BUTTON_ICON)}
             >

@@ -19,12 +19,12 @@ export const SESSIONS_STRINGS = {
   empty: "No conversations yet",
   /** Said to assistive technology while the first sessions request is in flight (the widget shows only a spinner). */
   loading: "Loading conversations",
-  /** `bot.name || 'AI Support Agent'`: the preview has no bot name. */
-  aiAssignee: "AI Support Agent",
 } as const;
 
 export interface SessionsScreenProps {
   title: string;
+  /** The AI's name on each card (v4 `AI Support Agent`; v5 the org's agent, lib/preview/version.ts). */
+  aiAssignee: string;
   sessions: readonly PreviewSession[];
   /** The first `GET /sessions` is in flight: header, a centred spinner and the "Powered by" row only. */
   loading?: boolean;
@@ -36,7 +36,15 @@ export interface SessionsScreenProps {
   focusOnMount?: boolean;
 }
 
-function SessionCard({ session, onOpen }: { session: PreviewSession; onOpen: () => void }) {
+function SessionCard({
+  session,
+  aiAssignee,
+  onOpen,
+}: {
+  session: PreviewSession;
+  aiAssignee: string;
+  onOpen: () => void;
+}) {
   const last = session.messages.at(-1);
   return (
     <button
@@ -53,7 +61,9 @@ function SessionCard({ session, onOpen }: { session: PreviewSession; onOpen: () 
         <UserRoundIcon size={20} />
       </span>
       <span className="flex min-w-0 flex-1 flex-col gap-0.5">
-        <span className="truncate text-sm font-medium">{SESSIONS_STRINGS.aiAssignee}</span>
+        <span data-testid="preview.sessions.assignee" className="truncate text-sm font-medium">
+          {aiAssignee}
+        </span>
         <span {...FAITHFUL_CONTRAST} className="truncate text-xs font-normal text-muted-foreground">
           {last?.text ?? ""}
         </span>
@@ -66,6 +76,7 @@ function SessionCard({ session, onOpen }: { session: PreviewSession; onOpen: () 
 /** The conversation list (default 450 × 600px). */
 export function SessionsScreen({
   title,
+  aiAssignee,
   sessions,
   loading = false,
   widgetToken,
@@ -108,7 +119,11 @@ export function SessionsScreen({
                   <ul className="flex flex-col gap-2" aria-label="Open conversations">
                     {open.map((s) => (
                       <li key={s.id}>
-                        <SessionCard session={s} onOpen={() => onOpenSession(s.id)} />
+                        <SessionCard
+                          session={s}
+                          aiAssignee={aiAssignee}
+                          onOpen={() => onOpenSession(s.id)}
+                        />
                       </li>
                     ))}
                   </ul>
@@ -125,7 +140,11 @@ export function SessionsScreen({
                     <ul className="flex flex-col gap-2">
                       {closed.map((s) => (
                         <li key={s.id}>
-                          <SessionCard session={s} onOpen={() => onOpenSession(s.id)} />
+                          <SessionCard
+                            session={s}
+                            aiAssignee={aiAssignee}
+                            onOpen={() => onOpenSession(s.id)}
+                          />
                         </li>
                       ))}
                     </ul>

@@ -1,5 +1,9 @@
 import type { Screen } from "@/lib/identity";
+import { springAnimation } from "@/lib/preview/version";
 import { cx } from "./ui";
+
+/** v5's opening spring as a CSS duration and `linear()` easing (computed once). */
+const SPRING = springAnimation();
 
 /** Screen sizes (domain.md §8): the welcome screen is 400px wide with auto height. */
 export const SCREEN_SIZES: Record<Screen, { width: string; height: string }> = {
@@ -22,31 +26,43 @@ export const SCREEN_SIZES: Record<Screen, { width: string; height: string }> = {
  *
  * Like the widget's popover (mounted once, `display: none` while closed), it
  * stays mounted while closed: screen, typed text and size come back as they were.
+ *
+ * Opening: v4 fades and slides 8px up in 200ms; v5 drives the same movement with its spring
+ * (which properties v5's spring animates is not documented, so the movement is v4's). With
+ * reduced motion neither moves.
  */
 export function WidgetContainer({
   id,
   screen,
   small,
   open,
+  motion = "ease",
   children,
 }: {
   id: string;
   screen: Screen;
   small: boolean;
   open: boolean;
+  motion?: "ease" | "spring";
   children: React.ReactNode;
 }) {
   const size = SCREEN_SIZES[screen];
+  const spring: React.CSSProperties =
+    motion === "spring"
+      ? { animationDuration: `${SPRING.durationMs}ms`, animationTimingFunction: SPRING.easing }
+      : {};
   return (
     <section
       id={id}
       aria-label="OpenCX Live Chat"
       data-screen={screen}
+      data-motion={motion}
       hidden={!open}
-      style={small ? undefined : { width: size.width, height: size.height }}
+      style={small ? spring : { ...spring, width: size.width, height: size.height }}
       className={cx(
         "fixed z-[10000001] flex flex-col overflow-hidden bg-background text-secondary-foreground antialiased",
         "animate-widget-open outline-none",
+        motion === "spring" && "motion-reduce:animate-none",
         small
           ? "inset-0 h-dvh w-dvw rounded-none"
           : cx(

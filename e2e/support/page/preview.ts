@@ -107,4 +107,37 @@ export class Preview extends Region {
     await this.layout.reveal("preview");
     await this.page.getByTestId("preview.reload").click();
   }
+
+  /** The label naming the widget version the preview plays ("Widget v5 · 5.0.0"). */
+  versionLabel(): Locator {
+    return this.page.getByTestId("preview.version");
+  }
+
+  /** "Reset visitor": what the host page removes on sign-out, per version, then a reload. */
+  async resetVisitor(): Promise<void> {
+    await this.layout.reveal("preview");
+    await this.page.getByTestId("preview.resetVisitor").click();
+  }
+
+  /** "The stored token is rejected": open.cx answers 401 to the contact token in force. */
+  async rejectStoredToken(): Promise<void> {
+    await this.layout.reveal("preview");
+    await this.page.getByTestId("preview.rejectToken").click();
+  }
+
+  /** What the widget did about the rejected token, as the pane says it. */
+  rejection(): Locator {
+    return this.page.getByTestId("preview.rejection");
+  }
+
+  /** The note on the preview page saying requests fail with 401 (no recovery). */
+  authNote(): Locator {
+    return this.frame().getByTestId("preview.authNote");
+  }
+
+  /** Verified model: "Renew token" in the token flow. */
+  async renewToken(): Promise<void> {
+    await this.layout.reveal("preview");
+    await this.page.getByTestId("preview.flow.renew").click();
+  }
 }
