@@ -13,7 +13,7 @@
  */
 import fc from "fast-check";
 import { configArbitrary } from "../lib/config/arbitraries";
-import type { PlaygroundConfig } from "../lib/config/options";
+import { OPTIONS, type OptionKey, type PlaygroundConfig } from "../lib/config/options";
 import { toWidgetConfig } from "../lib/config/widget-config";
 import { generateSnippet } from "../lib/snippets";
 import { WIDGET_MAJORS } from "../lib/config/versions";
@@ -58,7 +58,8 @@ function stringSlots(config: PlaygroundConfig): { get: () => string; set: (v: st
   const slots: { get: () => string; set: (v: string) => void }[] = [];
   const record = config as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(record)) {
-    if (["model", "language", "serverLanguage"].includes(key)) continue;
+    // Enums (the model, languages, the widget version, select rows) take no free text.
+    if (key === "model" || OPTIONS[key as OptionKey]?.control.kind === "select") continue;
     if (typeof value === "string")
       slots.push({ get: () => record[key] as string, set: (v) => (record[key] = v) });
     if (Array.isArray(value))
