@@ -3,7 +3,9 @@
  * exactly what the block shows; the button and the page's live region say so.
  */
 import { expect, test, TRACE } from "./support/fixtures";
-import { WIDGET_VERSION } from "./support/page/code";
+import { defaultConfig } from "../lib/config/options";
+import { shareQuery } from "../lib/url/codec";
+import { reactInstall } from "./support/page/code";
 import { shareLink } from "./support/share-link";
 
 test.use(TRACE);
@@ -31,15 +33,17 @@ test("copying a code block puts exactly its text on the clipboard and announces 
 });
 
 test("copying the install command and a server file", async ({ playground }) => {
-  await playground.open(shareLink({ m: "server", se: "jane@example.com" }));
+  // A link made now (format 2): v5, the default.
+  await playground.open(
+    `/${shareQuery({ ...defaultConfig(), model: "server", serverEmail: "jane@example.com" })}`,
+  );
 
   await playground.code.show("react");
   await playground.code.copyButton("react", "install").click();
   await expect(playground.code.copyButton("react", "install")).toHaveText("Copied");
-  expect(await playground.readClipboard()).toBe(
-    `npm install @opencx/widget-react@${WIDGET_VERSION}`,
-  );
+  expect(await playground.readClipboard()).toBe(reactInstall("v5"));
   await expect(playground.liveRegion).toHaveText("Copied the install command to the clipboard");
+  expect(reactInstall("v5")).toBe("npm install --save-exact @opencx/widget-react@5.0.0");
 
   const python = await playground.code.text("python", 0);
   await playground.code.copyButton("python", 0).click();

@@ -13,10 +13,11 @@
  */
 import fc from "fast-check";
 import { configArbitrary } from "../lib/config/arbitraries";
-import type { PlaygroundConfig } from "../lib/config/options";
+import { OPTIONS, type OptionKey, type PlaygroundConfig } from "../lib/config/options";
 import { toWidgetConfig } from "../lib/config/widget-config";
 import { generateSnippet } from "../lib/snippets";
-import { CONTACT_TOKEN_ENDPOINT, EMBED_SCRIPT_URL } from "../lib/snippets/model";
+import { WIDGET_MAJORS } from "../lib/config/versions";
+import { CONTACT_TOKEN_ENDPOINT, embedScriptUrl } from "../lib/snippets/model";
 import { expect, test } from "./support/fixtures";
 
 /**
@@ -57,7 +58,8 @@ function stringSlots(config: PlaygroundConfig): { get: () => string; set: (v: st
   const slots: { get: () => string; set: (v: string) => void }[] = [];
   const record = config as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(record)) {
-    if (["model", "language", "serverLanguage"].includes(key)) continue;
+    // Enums (the model, languages, the widget version, select rows) take no free text.
+    if (key === "model" || OPTIONS[key as OptionKey]?.control.kind === "select") continue;
     if (typeof value === "string")
       slots.push({ get: () => record[key] as string, set: (v) => (record[key] = v) });
     if (Array.isArray(value))
@@ -117,6 +119,13 @@ const PRELUDE =
 const WIDGET_STUB =
   "window.initOpenScript=function(o){parent.__h.init(window.__i,JSON.stringify(o))};";
 
+/** The embed script as the config's major loads it: deferred on v5 (domain-v5.md §10.1). */
+function embedShape(config: PlaygroundConfig): string {
+  const major = config.widgetVersion;
+  return `${embedScriptUrl(major)}:${major === "v5" ? "defer,src" : "src"}`;
+}
+const EMBED_URLS: readonly string[] = WIDGET_MAJORS.map((m) => embedScriptUrl(m));
+
 interface FrameReport {
   calls: string[];
   pwned: number;
@@ -153,7 +162,7 @@ test("the HTML snippet runs as meant in Chromium for hostile configs", async ({ 
         body: "<!doctype html><title>harness</title><body></body>",
       });
     }
-    if (url === EMBED_SCRIPT_URL) {
+    if (EMBED_URLS.includes(url)) {
       stubServed++;
       return route.fulfill({ contentType: "text/javascript", body: WIDGET_STUB });
     }
@@ -251,7 +260,7 @@ test("the HTML snippet runs as meant in Chromium for hostile configs", async ({ 
       if (others.length > 0) fail(i, `unexpected elements: ${others.join(", ")}`);
       // The harness prelude, the pinned widget script, the inline script: nothing else, no attribute but src.
       const shape = report.scripts.map((s) => `${s.src ?? "inline"}:${s.attributes.join(",")}`);
-      const meant = ["inline:", `${EMBED_SCRIPT_URL}:src`, "inline:"];
+      const meant = ["inline:", embedShape(configs[i]!), "inline:"];
       if (JSON.stringify(shape) !== JSON.stringify(meant))
         fail(i, `scripts: ${JSON.stringify(shape)}`);
     });
@@ -333,10 +342,13 @@ test("for 10 000 hostile configs, Chromium's HTML parser sees exactly the snippe
           const inline = scripts[1];
           if (scripts.length === 2 && inline) {
             const handlers: (() => unknown)[] = [];
+            const init = (o: unknown) => report.calls.push(JSON.stringify(o));
             const fakeWindow = {
               addEventListener: (type: string, handler: () => unknown) => {
                 if (type === "DOMContentLoaded") handlers.push(handler);
               },
+              // v5's snippet calls window.initOpenScript; v4's the bare global.
+              initOpenScript: init,
             };
             const fakeFetch = async (url: string, init?: { method?: string }) => {
               report.fetches.push(`${init?.method ?? "GET"} ${url}`);
@@ -351,12 +363,7 @@ test("for 10 000 hostile configs, Chromium's HTML parser sees exactly the snippe
                 "pwned",
                 inline.textContent ?? "",
               );
-              run(
-                fakeWindow,
-                fakeFetch,
-                (o: unknown) => report.calls.push(JSON.stringify(o)),
-                () => report.pwned++,
-              );
+              run(fakeWindow, fakeFetch, init, () => report.pwned++);
               for (const handler of handlers) await handler();
             } catch (error) {
               report.error = String(error);
@@ -374,7 +381,7 @@ test("for 10 000 hostile configs, Chromium's HTML parser sees exactly the snippe
       const others = report.elements.filter((n) => !["html", "head", "body", "script"].includes(n));
       if (others.length > 0) why.push(`unexpected elements: ${others.join(", ")}`);
       const shape = report.scripts.map((s) => `${s.src ?? "inline"}:${s.attributes.join(",")}`);
-      if (JSON.stringify(shape) !== JSON.stringify([`${EMBED_SCRIPT_URL}:src`, "inline:"]))
+      if (JSON.stringify(shape) !== JSON.stringify([embedShape(configs[i]!), "inline:"]))
         why.push(`scripts: ${JSON.stringify(shape)}`);
       else if (report.scripts[1]!.text !== inlineScript(snippets[i]!)) {
         const got = report.scripts[1]!.text;

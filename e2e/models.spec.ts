@@ -2,8 +2,21 @@
  * Journey 1: a developer tries each identity model and sees what the widget
  * would show first, and how the snippets change (domain.md §3.2, §4, §5, §15).
  */
+import { defaultConfig, type PlaygroundConfig } from "../lib/config/options";
+import { shareQuery } from "../lib/url/codec";
 import { expect, test, TRACE } from "./support/fixtures";
-import { CLIENT_TARGETS, SERVER_TARGETS, WIDGET_VERSION } from "./support/page/code";
+import {
+  CLIENT_TARGETS,
+  embedScriptTag,
+  reactInstall,
+  SERVER_TARGETS,
+  WIDGET_PINS,
+} from "./support/page/code";
+import { shareLink } from "./support/share-link";
+
+/** A link made now (format 2) for `over` on top of the defaults. */
+const linkFor = (over: Partial<PlaygroundConfig>) =>
+  `/${shareQuery({ ...defaultConfig(), ...over })}`;
 
 test.use(TRACE);
 
@@ -23,23 +36,22 @@ test("anonymous: the widget opens on the chat; the snippets carry only the token
   );
   await expect(playground.controls.trustKind).toHaveText("Anonymous");
 
+  // v5 by default: the pane says so, and the deferred 5.0.0 embed calls window.initOpenScript.
+  await playground.reveal("code");
+  await expect(playground.code.version).toHaveText(`Widget v5 · pinned @${WIDGET_PINS.v5}`);
   const html = await playground.code.text("html", 0);
-  expect(html).toContain(
-    `<script src="https://unpkg.com/@opencx/widget@${WIDGET_VERSION}/dist-embed/script.js"></script>`,
-  );
-  expect(html).toContain("initOpenScript(options)");
+  expect(html).toContain(embedScriptTag("v5"));
+  expect(html).toContain("window.initOpenScript(options)");
   expect(html).toContain("token: 'YOUR_WIDGET_TOKEN'");
   expect(html).not.toContain("collectUserData");
   expect(html).not.toContain("user:");
   expect(await playground.code.targets()).toEqual([...CLIENT_TARGETS]);
 
   // The React tab: the pinned install command, then the component.
-  expect(await playground.code.text("react", "install")).toBe(
-    `npm install @opencx/widget-react@${WIDGET_VERSION}`,
-  );
-  expect(await playground.code.text("react", 0)).toContain(
-    "import { Widget } from '@opencx/widget-react';",
-  );
+  expect(await playground.code.text("react", "install")).toBe(reactInstall("v5"));
+  const react = await playground.code.text("react", 0);
+  expect(react).toContain("import { Widget } from '@opencx/widget-react';");
+  expect(react).toContain("errorComponent={renderWidgetError}");
 });
 
 test("collect: the welcome screen with its exact strings; collectUserData: true in the snippet", async ({
@@ -69,9 +81,7 @@ test("collect: the welcome screen with its exact strings; collectUserData: true 
   await expect(playground.controls.trustKind).toHaveText("Non-verified");
 
   expect(await playground.code.text("html", 0)).toContain("collectUserData: true");
-  expect(await playground.code.text("react", "install")).toBe(
-    `npm install @opencx/widget-react@${WIDGET_VERSION}`,
-  );
+  expect(await playground.code.text("react", "install")).toBe(reactInstall("v5"));
   expect(await playground.code.targets()).toEqual([...CLIENT_TARGETS]);
 });
 
@@ -134,6 +144,10 @@ test("verified with a server email: chat, no welcome, and server tabs only while
   const html = await playground.code.text("html", 0);
   expect(html).not.toContain("collectUserData");
   expect(html).toMatch(/user:\s*\{/);
+  // v5: the React widget stays mounted for a new token; it is never keyed by it.
+  const react = await playground.code.text("react", 0);
+  expect(react).toContain("<Widget options={options} errorComponent={renderWidgetError} />");
+  expect(react).not.toContain("key={");
   const curl = await playground.code.text("curl", 0);
   expect(curl).toContain("/widget/authenticate-user");
   expect(curl).toContain("Authorization: Bearer ${OPENCX_API_KEY}");
@@ -147,4 +161,53 @@ test("verified with a server email: chat, no welcome, and server tabs only while
   await expect(playground.code.tab("html")).toHaveAttribute("aria-selected", "true");
   await playground.reveal("code");
   await expect(playground.code.block("html", 0)).toBeVisible();
+});
+
+test("v5 personal connections: the server sends mcp_access and the page renews the token in place", async ({
+  playground,
+}) => {
+  await playground.open(
+    linkFor({
+      model: "server",
+      serverEmail: "jane@example.com",
+      personalConnections: true,
+      mcpServerScope: "listed",
+      mcpServerIds: ["github"],
+      streaming: true,
+      capabilitiesConnections: true,
+    }),
+  );
+  await playground.reveal("code");
+  await expect(playground.code.version).toHaveText(`Widget v5 · pinned @${WIDGET_PINS.v5}`);
+  const node = await playground.code.text("node", 0);
+  expect(node).toMatch(/mcp_access: \{\s*server_ids: \['github'\]/);
+  expect(node).toContain("never from the browser");
+  const html = await playground.code.text("html", 0);
+  expect(html).toContain("streaming: true");
+  expect(html).toContain("capabilities: { connections: true }");
+  expect(html).toContain("'visibilitychange'");
+  expect(html).toContain("showWidget(renewed)");
+  const react = await playground.code.text("react", 0);
+  expect(react).toContain("setContactToken(token)");
+  expect(react).not.toContain("key={");
+});
+
+test("a link made before v5 opens as v4: the pane and every snippet say v4, pinned 4.0.63", async ({
+  playground,
+}) => {
+  // Format 1: what the playground made before v5 (e2e/support/share-link.ts pins it).
+  await playground.open(shareLink({ m: "server", se: "jane@example.com" }));
+  await playground.reveal("code");
+  await expect(playground.code.version).toHaveText(`Widget v4 · pinned @${WIDGET_PINS.v4}`);
+  const html = await playground.code.text("html", 0);
+  expect(html).toContain(embedScriptTag("v4"));
+  expect(html).not.toContain("defer");
+  expect(html).not.toContain("window.initOpenScript");
+  expect(await playground.code.text("react", "install")).toBe(reactInstall("v4"));
+  const react = await playground.code.text("react", 0);
+  expect(react).toContain("<Widget key={contactToken} options={options} />");
+  expect(react).not.toContain("errorComponent");
+  for (const text of Object.values(await playground.code.allSnippets())) {
+    expect(text).not.toMatch(/streaming|capabilities|mcp_access|@latest|5\.0\.0/);
+  }
 });

@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, type ReactNode } from "react";
 import { generateSnippets, type SnippetTarget } from "@/lib/snippets";
-import { WIDGET_VERSION } from "@/lib/snippets/model";
+import { WIDGET_MAJOR_INFO, WIDGET_PINS } from "@/lib/config/versions";
 import { CodePanel } from "@/components/code/code-panel";
 import { useAnnounce } from "@/components/state/announcer";
 import { useUsableConfig } from "@/components/state/use-usable-config";
@@ -21,12 +21,14 @@ export function CodePane({ initialHighlighted, initialTarget, tools }: CodePaneP
   const config = useUsableConfig();
   const snippets = useMemo(() => generateSnippets(config), [config]);
   const announce = useAnnounce();
+  const major = config.widgetVersion;
   return (
     <div className="flex min-h-full flex-col gap-2 p-4">
       <div className="flex items-baseline justify-between gap-2">
         <h2 className="text-sm font-semibold">Snippets</h2>
-        <p className="text-xs text-neutral-500 dark:text-neutral-400">
-          Widget v4 · pinned <code className="font-mono">@{WIDGET_VERSION}</code>
+        <p data-testid="code.version" className="text-xs text-neutral-500 dark:text-neutral-400">
+          Widget {WIDGET_MAJOR_INFO[major].label} · pinned{" "}
+          <code className="font-mono">@{WIDGET_PINS[major]}</code>
         </p>
       </div>
       {tools}

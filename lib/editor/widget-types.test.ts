@@ -8,6 +8,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { configArbitrary } from "@/lib/config/arbitraries";
 import { WIDGET_LANGUAGES } from "@/lib/config/languages";
+import { WIDGET_MAJORS, WIDGET_PINS } from "@/lib/config/versions";
 import { EDITOR_TYPE_NAME, editorSource } from "./source";
 import { widgetTypesSource, WIDGET_CONFIG_TYPE } from "./widget-types";
 
@@ -134,6 +135,44 @@ describe("widgetTypesSource", () => {
   });
 });
 
+describe("widgetTypesSource per widget major", () => {
+  const v5 = widgetTypesSource({ version: "v5" });
+  const v4 = widgetTypesSource({ version: "v4" });
+
+  it("declares v5 by default, and names the major and its pin", () => {
+    expect(widgetTypesSource()).toBe(v5);
+    for (const major of WIDGET_MAJORS) {
+      const source = widgetTypesSource({ version: major });
+      expect(source).toContain(`widget ${major} options, @${WIDGET_PINS[major]}`);
+      expect(source).toContain(`open.cx chat widget (${major})`);
+      expect(check("export {};\n", source)).toEqual([]);
+    }
+  });
+
+  it("v5 accepts streaming and capabilities.connections; v4 rejects both", () => {
+    const body = typed(`{ token: "wt", streaming: true, capabilities: { connections: true } }`);
+    expect(check(body, v5)).toEqual([]);
+    expect(check(typed(`{ token: "wt", streaming: false, capabilities: {} }`), v5)).toEqual([]);
+    expect(check(typed(`{ token: "wt", streaming: true }`), v4).join("\n")).toMatch(/streaming/);
+    expect(
+      check(typed(`{ token: "wt", capabilities: { connections: true } }`), v4).join("\n"),
+    ).toMatch(/capabilities/);
+    // A misspelled capability is still an error on v5.
+    expect(
+      check(typed(`{ token: "wt", capabilities: { conections: true } }`), v5).join("\n"),
+    ).toMatch(/conections/);
+  });
+
+  it("both majors declare the same identity options", () => {
+    const identity = (source: string) =>
+      source.slice(
+        source.indexOf("type WidgetLanguage"),
+        source.indexOf("/**\n * The options object"),
+      );
+    expect(identity(v4)).toBe(identity(v5));
+  });
+});
+
 describe("widgetTypesSource as a module", () => {
   const source = widgetTypesSource({ module: true });
 
@@ -156,16 +195,23 @@ describe("the editor's own text", () => {
     expect(EDITOR_TYPE_NAME).toBe(WIDGET_CONFIG_TYPE);
   });
 
-  it("type-checks for any config: the editor never opens on red squiggles", () => {
-    const configs = fc.sample(configArbitrary(), { numRuns: 40, seed: 5 });
-    // One program for all of them (compiling is the slow part): each as its own constant.
-    const source = configs
-      .map((config, i) => {
-        const text = editorSource(config);
-        expect(text).toContain(`const options: ${WIDGET_CONFIG_TYPE} = `);
-        return text.replace("const options:", `const options${i}:`);
-      })
-      .join("\n");
-    expect(check(source)).toEqual([]);
-  });
+  it.each(WIDGET_MAJORS)(
+    "type-checks for any %s config against that major's declaration: the editor never opens on red squiggles",
+    (major) => {
+      const configs = fc
+        .sample(configArbitrary(), { numRuns: 40, seed: 5 })
+        .map((c) => ({ ...c, widgetVersion: major, streaming: true }));
+      // One program for all of them (compiling is the slow part): each as its own constant.
+      const source = configs
+        .map((config, i) => {
+          const text = editorSource(config);
+          expect(text).toContain(`const options: ${WIDGET_CONFIG_TYPE} = `);
+          expect(text).toContain(`@opencx/widget ${WIDGET_PINS[major]}.`);
+          return text.replace("const options:", `const options${i}:`);
+        })
+        .join("\n");
+      expect(check(source, widgetTypesSource({ version: major }))).toEqual([]);
+      if (major === "v5") expect(source).toContain("streaming: true");
+    },
+  );
 });

@@ -17,9 +17,13 @@
  *
  * Only the options the playground models are declared, so an option it cannot show (or a typo)
  * is an error in the editor rather than something silently dropped.
+ *
+ * One declaration per widget major: a row is declared only in the majors its `versions` lists,
+ * so v5's `streaming` and `capabilities.connections` are an error in v4's `WidgetConfig`.
  */
 import { WIDGET_LANGUAGES } from "@/lib/config/languages";
 import { OPTION_KEYS, OPTIONS, type OptionRow } from "@/lib/config/options";
+import { DEFAULT_WIDGET_MAJOR, WIDGET_PINS, type WidgetMajor } from "@/lib/config/versions";
 
 /** The name of the options interface the editor's source is typed with. */
 export const WIDGET_CONFIG_TYPE = "WidgetConfig";
@@ -39,6 +43,9 @@ const GROUP_DOCS: Readonly<Partial<Record<string, readonly string[]>>> = {
   ],
   user: [
     "Who the visitor is: `{ token }` (verified) or `{ data }` (non-verified), plus `externalId`.",
+  ],
+  capabilities: [
+    "What the page lets the widget do (v5). Off only hides controls: it is not a security control.",
   ],
 };
 
@@ -104,7 +111,7 @@ function member(indent: string, name: string, path: string, row: OptionRow): str
  * `user` has with either identity, and `WidgetConfig`'s own (a nested group where its first
  * row is, `user` where the first `user.*` row is), in table order.
  */
-function placeRows() {
+function placeRows(version: WidgetMajor) {
   const userData: string[] = [];
   const userCommon: string[] = [];
   /** WidgetConfig's members by name: an option's lines, or a group's members' lines. */
@@ -113,7 +120,7 @@ function placeRows() {
   for (const key of OPTION_KEYS) {
     const row: OptionRow = OPTIONS[key];
     const path = row.widgetOption;
-    if (path === null) continue;
+    if (path === null || !row.versions.includes(version)) continue;
     const parts = path.split(".");
     const [head = path, sub = "", leaf = ""] = parts;
     if (head === "user") {
@@ -141,6 +148,8 @@ function placeRows() {
 }
 
 export interface WidgetTypesOptions {
+  /** The widget major to declare; the default major when absent. */
+  version?: WidgetMajor;
   /**
    * Export the declarations and leave out the `contactToken` global: a module for a test's
    * stub of the widget's package, instead of the editor's global script.
@@ -151,10 +160,11 @@ export interface WidgetTypesOptions {
 /** The declarations: `WidgetLanguage`, `WidgetUserData`, `WidgetUser`, `WidgetConfig`, `contactToken`. */
 export function widgetTypesSource(opts: WidgetTypesOptions = {}): string {
   const exp = opts.module ? "export " : "";
-  const { userData, userCommon, config } = placeRows();
+  const version = opts.version ?? DEFAULT_WIDGET_MAJOR;
+  const { userData, userCommon, config } = placeRows(version);
   const languages = WIDGET_LANGUAGES.map(str).join(" | ");
   const lines = [
-    "// Generated from the Identity Playground's option table (widget v4 options that touch identity).",
+    `// Generated from the Identity Playground's option table (widget ${version} options, @${WIDGET_PINS[version]}).`,
     "",
     ...doc("", [
       `The ${WIDGET_LANGUAGES.length} language codes the widget UI accepts; any other value falls back to "en".`,
@@ -190,7 +200,7 @@ export function widgetTypesSource(opts: WidgetTypesOptions = {}): string {
     ...userCommon,
     "};",
     "",
-    ...doc("", ["The options object passed to the open.cx chat widget (v4)."]),
+    ...doc("", [`The options object passed to the open.cx chat widget (${version}).`]),
     `${exp}interface ${WIDGET_CONFIG_TYPE} {`,
     ...config,
     "}",

@@ -24,6 +24,8 @@ import { SANDBOX_API_KEY } from "./settings";
 import { contactIdOf, verifySandboxToken } from "./token";
 
 const ROUTE_PATH = "/api/widget/authenticate-user";
+/** Every body the route received, in order (parsed JSON). */
+const received: unknown[] = [];
 
 async function handle(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
   if (new URL(req.url ?? "/", origin).pathname !== ROUTE_PATH) {
@@ -31,6 +33,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, origin: string)
     return;
   }
   const request = await toFetchRequest(req, origin, { forwardedFor: "socket" });
+  if (request.method === "POST") received.push(JSON.parse(await request.clone().text()) as unknown);
   const method = request.method as keyof typeof route;
   const handler = route[method];
   const response = typeof handler === "function" ? await handler(request) : route.GET(request);
@@ -142,6 +145,33 @@ describe("the generated Node snippet against the sandbox", () => {
       verifySandboxToken(b?.stdout.trim()),
     ]);
     expect(ta.valid && tb.valid && contactIdOf(ta.claims) === contactIdOf(tb.claims)).toBe(true);
+  });
+
+  it.each(["verified-mcp-all", "verified-mcp-listed"])(
+    "%s (v5, personal connections): sends mcp_access as generated, and the sandbox mints a token",
+    async (name) => {
+      const config = fixture(name);
+      const sent = toAuthenticateRequest(config);
+      expect(sent.mcp_access).toBeDefined();
+      const before = received.length;
+      const result = await runSnippet(config);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(received.slice(before)).toEqual([JSON.parse(JSON.stringify(sent))]);
+      expect((received.at(-1) as { mcp_access?: unknown }).mcp_access).toEqual(sent.mcp_access);
+      const verified = await verifySandboxToken(result.stdout.trim());
+      if (!verified.valid) throw new Error(`token did not verify: ${verified.reason}`);
+      expect(verified.claims.email).toBe(config.serverEmail);
+    },
+  );
+
+  it("the same config on v4 sends no mcp_access", async () => {
+    const config = { ...fixture("verified-mcp-listed"), widgetVersion: "v4" as const };
+    const before = received.length;
+    const result = await runSnippet(config);
+    expect(result.code).toBe(0);
+    expect(received.slice(before)).toHaveLength(1);
+    expect(received.at(-1)).not.toHaveProperty("mcp_access");
   });
 
   it("fails loudly with HTTP 401 when the key is not the sandbox key", async () => {

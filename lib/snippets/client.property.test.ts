@@ -11,8 +11,19 @@ import type { PlaygroundConfig } from "../config/options";
 import { toAuthenticateRequest, toWidgetConfig } from "../config/widget-config";
 import { generateSnippet, generateSnippets } from "./index";
 import { CONTACT_TOKEN_VARIABLE } from "./model";
-import { configsWithSecrets, expectNoSecrets, RUNS } from "./test-support/property";
-import { checkComponent, checkHtml, checkServerJs, fileOf } from "./test-support/snippet-checks";
+import {
+  configsWithSecrets,
+  expectBothMajors,
+  expectNoSecrets,
+  RUNS,
+} from "./test-support/property";
+import {
+  checkComponent,
+  checkHtml,
+  checkServerJs,
+  fileOf,
+  widgetKeyFor,
+} from "./test-support/snippet-checks";
 
 /** What the token variable is bound to when the options are evaluated. */
 const BOUND_TOKEN = "«token fetched from your backend»";
@@ -25,11 +36,19 @@ for (const hostile of [false, true]) {
   const kind = hostile ? "hostile" : "ordinary";
 
   describe(`client snippets (${kind} strings)`, () => {
+    it("the generated configs cover both widget majors and v5's mcp_access", () => {
+      expectBothMajors(fc.sample(configs, { numRuns: RUNS, seed: 2 }), RUNS / 10);
+    });
+
     if (!hostile) {
       it("HTML: parse5 sees exactly the generated script, and its options equal toWidgetConfig", () => {
         fc.assert(
           fc.property(configs, (config) => {
-            const options = checkHtml(generateSnippet("html", config), env(config));
+            const options = checkHtml(
+              generateSnippet("html", config),
+              env(config),
+              config.widgetVersion,
+            );
             expect(options).toEqual(toWidgetConfig(config, { contactToken: BOUND_TOKEN }));
           }),
           { numRuns: RUNS },
@@ -40,12 +59,19 @@ for (const hostile of [false, true]) {
         fc.assert(
           fc.property(configs, (config) => {
             const expected = toWidgetConfig(config, { contactToken: BOUND_TOKEN });
-            const key = config.model === "server" ? CONTACT_TOKEN_VARIABLE : null;
+            const key = widgetKeyFor(config);
             expect(
-              checkComponent(fileOf(generateSnippet("react", config), ".tsx"), env(config), key),
+              checkComponent(
+                fileOf(generateSnippet("react", config), ".tsx"),
+                env(config),
+                key,
+                config.widgetVersion,
+              ),
             ).toEqual(expected);
             const next = generateSnippet("nextjs", config);
-            expect(checkComponent(fileOf(next, ".tsx"), env(config), key)).toEqual(expected);
+            expect(
+              checkComponent(fileOf(next, ".tsx"), env(config), key, config.widgetVersion),
+            ).toEqual(expected);
             if (config.model === "server") {
               expect(checkServerJs(fileOf(next, "route.ts"))).toEqual(
                 toAuthenticateRequest(config),

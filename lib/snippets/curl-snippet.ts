@@ -10,8 +10,10 @@ import {
   authenticateBodyValue,
   languageNote,
   AUTHENTICATE_USER_PATH,
+  majorOfConfig,
+  mcpAccessNote,
   OPENCX_API_URL,
-  VERSION_NOTE,
+  snippetVersionNote,
 } from "./model";
 import { printJson, shellQuote } from "./print";
 import { SNIPPET_TARGET_LABELS, type Snippet } from "./types";
@@ -20,9 +22,10 @@ export function generateCurlSnippet(config: PlaygroundConfig): Snippet {
   const body = shellQuote(printJson(authenticateBodyValue(config), { level: 1 }));
   const code = [
     "#!/usr/bin/env bash",
-    `# ${VERSION_NOTE}: mint a contact token for one user. Run it on your server only.`,
+    `# ${snippetVersionNote(majorOfConfig(config))}: mint a contact token for one user. Run it on your server only.`,
     "# Sample values from the playground: send the signed-in user's data. Prints only the token (uses jq).",
     ...languageNote(config).map((line) => `# ${line}`),
+    ...mcpAccessNote(config).map((line) => `# ${line}`),
     "set -euo pipefail",
     `: "\${${API_KEY_ENV}:?Set ${API_KEY_ENV} to your org API key}"`,
     "",

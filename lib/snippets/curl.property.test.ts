@@ -10,7 +10,7 @@ import type { PlaygroundConfig } from "../config/options";
 import { toAuthenticateRequest } from "../config/widget-config";
 import { generateSnippet } from "./index";
 import { runBashBatch } from "./test-support/bash";
-import { expectNoSecrets, RUNS, sampleConfigs } from "./test-support/property";
+import { expectBothMajors, expectNoSecrets, RUNS, sampleConfigs } from "./test-support/property";
 import { fileOf } from "./test-support/snippet-checks";
 
 /** What the shell's OPENCX_API_KEY holds when the cURL snippet runs. */
@@ -27,6 +27,7 @@ describe("server snippets: cURL (ordinary and hostile strings)", () => {
   const configs = [...ordinary.configs, ...hostile.configs];
 
   it("bash runs every script and curl gets the URL, both headers and exactly the body", () => {
+    expectBothMajors(configs, RUNS / 10);
     const files = configs.map((config) => fileOf(generateSnippet("curl", config), ".sh"));
     const results = runBashBatch(
       files.map((f) => f.code),

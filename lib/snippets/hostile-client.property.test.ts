@@ -16,8 +16,14 @@ import { toAuthenticateRequest, toWidgetConfig } from "../config/widget-config";
 import { generateSnippet } from "./index";
 import { CONTACT_TOKEN_VARIABLE } from "./model";
 import { expectNoSecretsFast, expectSame, TroubleCounter } from "./test-support/hostile";
-import { configsWithSecrets } from "./test-support/property";
-import { checkComponent, checkHtml, checkServerJs, fileOf } from "./test-support/snippet-checks";
+import { configsWithSecrets, expectBothMajors } from "./test-support/property";
+import {
+  checkComponent,
+  checkHtml,
+  checkServerJs,
+  fileOf,
+  widgetKeyFor,
+} from "./test-support/snippet-checks";
 
 const RUNS = 10_000;
 /** Each kind of trouble must reach the snippets at least this often per run. */
@@ -38,7 +44,7 @@ describe(`client snippets under hostile input (${RUNS} configs per target)`, () 
         const want = expected(config);
         trouble.add(want);
         const snippet = generateSnippet("html", config);
-        expectSame(checkHtml(snippet, env(config)), want, "HTML options");
+        expectSame(checkHtml(snippet, env(config), config.widgetVersion), want, "HTML options");
         expectNoSecretsFast(fileOf(snippet, ".html").code);
       }),
       { numRuns: RUNS },
@@ -49,16 +55,28 @@ describe(`client snippets under hostile input (${RUNS} configs per target)`, () 
     expect(trouble.rare(MIN_PER_KIND)).toEqual([]);
   });
 
+  it("the sample covers both widget majors and v5's mcp_access", () => {
+    expectBothMajors(fc.sample(configs, { numRuns: 2000, seed: 1 }), 200);
+  });
+
   it("React and Next.js: the TSX parses and its options equal toWidgetConfig; the route's body equals toAuthenticateRequest", () => {
     let routes = 0;
     fc.assert(
       fc.property(configs, (config) => {
         const want = expected(config);
-        const key = config.model === "server" ? CONTACT_TOKEN_VARIABLE : null;
+        const key = widgetKeyFor(config);
         const react = generateSnippet("react", config);
-        expectSame(checkComponent(fileOf(react, ".tsx"), env(config), key), want, "React options");
+        expectSame(
+          checkComponent(fileOf(react, ".tsx"), env(config), key, config.widgetVersion),
+          want,
+          "React options",
+        );
         const next = generateSnippet("nextjs", config);
-        expectSame(checkComponent(fileOf(next, ".tsx"), env(config), key), want, "Next.js options");
+        expectSame(
+          checkComponent(fileOf(next, ".tsx"), env(config), key, config.widgetVersion),
+          want,
+          "Next.js options",
+        );
         if (config.model === "server") {
           routes++;
           expectSame(

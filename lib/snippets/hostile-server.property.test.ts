@@ -23,7 +23,7 @@ import { toAuthenticateRequest } from "../config/widget-config";
 import { generateSnippet } from "./index";
 import { runBashBatchAsync } from "./test-support/bash";
 import { expectNoSecretsFast, expectSame, isEqual, TroubleCounter } from "./test-support/hostile";
-import { sampleConfigs } from "./test-support/property";
+import { expectBothMajors, sampleConfigs } from "./test-support/property";
 import { evaluatePythonBatchAsync } from "./test-support/python";
 import { checkServerJs, fileOf } from "./test-support/snippet-checks";
 
@@ -54,6 +54,7 @@ const wire = (config: PlaygroundConfig) =>
 
 describe(`server snippets under hostile input (${RUNS} verified configs)`, () => {
   it("the sample carries every kind of trouble into the bodies", () => {
+    expectBothMajors(configs, RUNS / 10);
     const trouble = new TroubleCounter();
     for (const config of configs) trouble.add(toAuthenticateRequest(config));
     console.log(

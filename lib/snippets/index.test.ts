@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { configArbitrary } from "../config/arbitraries";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
-import { WIDGET_VERSION } from "./model";
+import { WIDGET_MAJORS, WIDGET_PINS } from "../config/versions";
 import {
   applicableTargets,
   CLIENT_TARGETS,
@@ -10,17 +12,35 @@ import {
   SERVER_TARGETS,
   SNIPPET_TARGET_LABELS,
   SNIPPET_TARGETS,
+  type SnippetTarget,
 } from "./index";
-import { languageNote } from "./model";
-import { loadFixtureConfigs } from "./test-support/fixtures";
+import { connectionSwitchesNote, languageNote, mcpAccessNote } from "./model";
+import { loadFixtureCases } from "./test-support/fixtures";
 
 const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({
   ...defaultConfig(),
   ...over,
 });
+const v4 = (config: PlaygroundConfig): PlaygroundConfig => ({ ...config, widgetVersion: "v4" });
 const verified = make({ model: "server", serverEmail: "jane@example.com", externalId: "ws_1" });
-const fixtures = loadFixtureConfigs();
+/** v5's personal connections: a token minted with mcp_access, and the two widget switches. */
+const connections = make({
+  model: "server",
+  serverEmail: "jane@example.com",
+  personalConnections: true,
+  streaming: true,
+  capabilitiesConnections: true,
+});
+const fixtures = loadFixtureCases();
 const allSnippets = fixtures.flatMap(({ config }) => generateSnippets(config));
+const codeOf = (target: SnippetTarget, config: PlaygroundConfig) =>
+  generateSnippet(target, config)
+    .files.map((f) => f.code)
+    .join("\n");
+const FRONT_END = ["html", "react", "nextjs"] as const;
+/** The page part of a front-end snippet (Next.js's route handler is server code). */
+const pageCodeOf = (target: SnippetTarget, config: PlaygroundConfig) =>
+  generateSnippet(target, config).files[0]!.code;
 
 describe("generateSnippets", () => {
   it("offers the client targets for every model and the server targets only for the verified model", () => {
@@ -55,26 +75,76 @@ describe("generateSnippets", () => {
 });
 
 describe("every snippet", () => {
-  it("says it targets widget v4, pinned, and never uses @latest", () => {
-    for (const snippet of allSnippets) {
-      for (const file of snippet.files) {
-        expect(file.code, `${snippet.target} ${file.path}`).toContain(
-          `widget v4 (pinned to ${WIDGET_VERSION})`,
-        );
-        expect(file.code).not.toContain("@latest");
+  it("says which widget major it targets and its exact pin", () => {
+    expect(new Set(fixtures.map((f) => f.config.widgetVersion))).toEqual(new Set(WIDGET_MAJORS));
+    for (const { config } of fixtures) {
+      const major = config.widgetVersion;
+      for (const snippet of generateSnippets(config)) {
+        for (const file of snippet.files) {
+          expect(file.code, `${major} ${snippet.target} ${file.path}`).toContain(
+            `widget ${major} (pinned to ${WIDGET_PINS[major]})`,
+          );
+        }
       }
     }
   });
 
-  it("pins the embed script and the React package to the same version", () => {
-    const html = generateSnippet("html", make({})).files[0]!.code;
-    expect(html).toContain(
-      `<script src="https://unpkg.com/@opencx/widget@${WIDGET_VERSION}/dist-embed/script.js"></script>`,
-    );
-    for (const target of ["react", "nextjs"] as const) {
-      expect(generateSnippet(target, make({})).install).toBe(
-        `npm install @opencx/widget-react@${WIDGET_VERSION}`,
+  it("pins every OpenCX package to its major's exact version: never @latest, never a range", () => {
+    const pinned = (config: PlaygroundConfig) => {
+      const pin = WIDGET_PINS[config.widgetVersion];
+      for (const snippet of generateSnippets(config)) {
+        const text = [snippet.install ?? "", ...snippet.files.map((f) => f.code)].join("\n");
+        expect(text).not.toMatch(/@latest|@opencx\/[a-z-]+@[\^~><=*x]/);
+        const found = [...text.matchAll(/@opencx\/[a-z-]+@([0-9][^\s/'"`]*)/g)];
+        if (CLIENT_TARGETS.includes(snippet.target)) expect(found.length).toBeGreaterThan(0);
+        for (const match of found) expect(match[1], match[0]).toBe(pin);
+      }
+    };
+    for (const { config } of fixtures) pinned(config);
+    fc.assert(fc.property(configArbitrary(), pinned), { numRuns: 200 });
+  });
+
+  it("pins the embed script and the React package to the same version, per major", () => {
+    for (const major of WIDGET_MAJORS) {
+      const config = make({ widgetVersion: major });
+      const html = codeOf("html", config);
+      const url = `https://unpkg.com/@opencx/widget@${WIDGET_PINS[major]}/dist-embed/script.js`;
+      expect(html).toContain(
+        major === "v5" ? `<script defer src="${url}"></script>` : `<script src="${url}"></script>`,
       );
+      for (const target of ["react", "nextjs"] as const) {
+        expect(generateSnippet(target, config).install).toBe(
+          `npm install --save-exact @opencx/widget-react@${WIDGET_PINS[major]}`,
+        );
+      }
+    }
+  });
+
+  it("v5 HTML: the deferred script, then window.initOpenScript(options) inside DOMContentLoaded", () => {
+    for (const config of [make({}), verified, connections]) {
+      const html = codeOf("html", config);
+      const script = html.indexOf("<script defer src=");
+      const listener = html.indexOf("window.addEventListener('DOMContentLoaded'");
+      const call = html.indexOf("window.initOpenScript(options);");
+      expect(script).toBeGreaterThan(-1);
+      expect(listener).toBeGreaterThan(script);
+      expect(call).toBeGreaterThan(listener);
+      expect(html).not.toMatch(/[^.]initOpenScript\(/);
+    }
+    // v4: the call it documents, once, with no window prefix.
+    expect(codeOf("html", v4(make({})))).toMatch(/\n {4}initOpenScript\(options\);/);
+    expect(codeOf("html", v4(make({})))).not.toContain("window.initOpenScript");
+  });
+
+  it("never presents the HTML embed and the React widget as something to combine", () => {
+    for (const { config } of fixtures) {
+      for (const target of FRONT_END) {
+        for (const line of codeOf(target, config).split("\n")) {
+          const comment = /^\s*(\/\/|<!--)/.test(line);
+          const other = target === "html" ? /React/ : /HTML/;
+          if (comment && other.test(line)) expect(line).toMatch(/never both|not beside/);
+        }
+      }
     }
   });
 
@@ -90,7 +160,7 @@ describe("every snippet", () => {
   it("keeps the org API key and the authenticate-user call out of browser code", () => {
     for (const snippet of allSnippets.filter((s) => CLIENT_TARGETS.includes(s.target))) {
       for (const file of snippet.files.filter((f) => !f.path.endsWith("route.ts"))) {
-        expect(file.code).not.toMatch(/OPENCX_API_KEY|authenticate-user|apiKey/);
+        expect(file.code).not.toMatch(/OPENCX_API_KEY|authenticate-user|apiKey|mcp_access:/);
       }
     }
   });
@@ -107,13 +177,60 @@ describe("every snippet", () => {
   });
 });
 
+describe("per major", () => {
+  it("a v4 snippet never carries a v5-only key, whatever the config says", () => {
+    fc.assert(
+      fc.property(configArbitrary(), (config) => {
+        const on = {
+          ...config,
+          widgetVersion: "v4" as const,
+          streaming: true,
+          capabilitiesConnections: true,
+          personalConnections: true,
+        };
+        for (const snippet of generateSnippets(on)) {
+          for (const file of snippet.files) {
+            expect(file.code).not.toMatch(/streaming|capabilities|mcp_access|errorComponent/);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("a v5 snippet never keys anything by a token", () => {
+    fc.assert(
+      fc.property(configArbitrary(), (config) => {
+        for (const snippet of generateSnippets({ ...config, widgetVersion: "v5" })) {
+          for (const file of snippet.files) {
+            expect(file.code).not.toMatch(/key=\{[^}]*token/i);
+            expect(file.code).not.toMatch(/\bkey=\{/);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("v5 prints streaming and capabilities from toWidgetConfig, only when switched on", () => {
+    const on = make({ streaming: true, capabilitiesConnections: true });
+    for (const target of FRONT_END) {
+      expect(codeOf(target, on)).toContain("streaming: true");
+      expect(codeOf(target, on)).toContain("capabilities: { connections: true }");
+      expect(codeOf(target, make({}))).not.toMatch(/streaming|capabilities/);
+    }
+  });
+});
+
 describe("the verified model", () => {
   it("has the page and the components fetch the token from the endpoint the server snippets implement", () => {
-    for (const target of ["html", "react", "nextjs"] as const) {
-      const code = generateSnippet(target, verified).files[0]!.code;
-      expect(code).toContain(`fetch('${CONTACT_TOKEN_ENDPOINT}'`);
-      expect(code).toContain("credentials: 'same-origin'");
-      expect(code).toContain("token: contactToken");
+    for (const config of [verified, v4(verified), connections]) {
+      for (const target of FRONT_END) {
+        const code = pageCodeOf(target, config);
+        expect(code).toContain(`fetch('${CONTACT_TOKEN_ENDPOINT}'`);
+        expect(code).toContain("credentials: 'same-origin'");
+        expect(code).toContain("token: contactToken");
+      }
     }
     expect(generateSnippet("express", verified).files[0]!.code).toContain(
       `opencxRouter.post('${CONTACT_TOKEN_ENDPOINT}'`,
@@ -121,21 +238,93 @@ describe("the verified model", () => {
   });
 
   it("answers 401 without a signed-in user and returns only { token }", () => {
-    for (const target of ["express", "nextjs"] as const) {
-      const code = generateSnippet(target, verified).files.at(-1)!.code;
-      expect(code).toContain("401");
-      expect(code).toMatch(/json\(\{ token \}/);
-      expect(code).toContain("getSignedInUser(");
+    for (const config of [verified, connections]) {
+      for (const target of ["express", "nextjs"] as const) {
+        const code = generateSnippet(target, config).files.at(-1)!.code;
+        expect(code).toContain("401");
+        expect(code).toMatch(/json\(\{ token \}/);
+        expect(code).toContain("getSignedInUser(");
+      }
     }
   });
 
-  it("keys the React widget on the token so a new identity remounts it", () => {
-    expect(generateSnippet("react", verified).files[0]!.code).toContain(
-      "<Widget key={contactToken} options={options} />",
-    );
-    expect(generateSnippet("react", make({})).files[0]!.code).toContain(
-      "<Widget options={options} />",
-    );
+  it("v4 keys the React widget on the token so a new identity remounts it", () => {
+    for (const target of ["react", "nextjs"] as const) {
+      expect(codeOf(target, v4(verified))).toContain(
+        "<Widget key={contactToken} options={options} />",
+      );
+      expect(codeOf(target, v4(verified))).toContain("<SupportWidget key={userId} />");
+      expect(codeOf(target, v4(make({})))).toContain("<Widget options={options} />");
+    }
+  });
+
+  it("v5 keeps one widget mounted, with errorComponent, in every model", () => {
+    for (const target of ["react", "nextjs"] as const) {
+      for (const config of [verified, connections, make({}), make({ model: "collect" })]) {
+        const code = codeOf(target, config);
+        expect(code).toContain("<Widget options={options} errorComponent={renderWidgetError} />");
+        expect(code).toContain("function renderWidgetError(error: Error)");
+      }
+    }
+  });
+
+  it("v5 with mcp_access renews the token before the hour and when the tab is shown again", () => {
+    for (const target of FRONT_END) {
+      const code = pageCodeOf(target, connections);
+      expect(code, target).toContain("const RENEW_AFTER_MS = 50 * 60 * 1000;");
+      expect(code, target).toMatch(/setInterval\(renewIfDue, 60 \* 1000\)/);
+      expect(code, target).toContain("'visibilitychange'");
+      expect(code, target).toContain("document.visibilityState === 'visible'");
+      expect(code, target).toContain("expires after one hour");
+    }
+    // HTML: the renewed token goes through another initOpenScript call, to the same widget.
+    const html = pageCodeOf("html", connections);
+    expect(html.match(/window\.initOpenScript\(options\)/g)).toHaveLength(1);
+    expect(html).toContain("showWidget(renewed)");
+    // React: through state, into the options of the one <Widget>.
+    expect(pageCodeOf("react", connections)).toContain("setContactToken(token)");
+  });
+
+  it("chat-only tokens, v4 and the non-verified models get no renewal loop", () => {
+    for (const config of [verified, v4(connections), make({}), make({ model: "browser" })]) {
+      for (const target of FRONT_END) {
+        const code = codeOf(target, config);
+        expect(code).not.toMatch(/visibilitychange|setInterval|RENEW_AFTER_MS/);
+      }
+    }
+  });
+
+  it("documents mcp_access in every server snippet that sends it, and only there", () => {
+    expect(mcpAccessNote(verified)).toEqual([]);
+    expect(mcpAccessNote(v4(connections))).toEqual([]);
+    const note = mcpAccessNote(connections).join(" ");
+    expect(note).toContain("chat-only token that does not expire");
+    expect(note).toContain("{} allows every per-user");
+    expect(note).toContain("([] none)");
+    expect(note).toContain("account_id");
+    expect(note).toContain("never from the browser");
+    for (const target of SERVER_TARGETS) {
+      const code = codeOf(target, connections);
+      expect(code, target).toMatch(/mcp_access/);
+      expect(code, target).toContain("expires after one hour");
+      expect(code, target).toContain("never from the browser");
+      expect(codeOf(target, verified), target).not.toContain("mcp_access");
+    }
+    expect(codeOf("nextjs", connections)).toContain("expires after one hour");
+  });
+
+  it("says when personal connections lack one of the widget switches", () => {
+    expect(connectionSwitchesNote(connections)).toEqual([]);
+    expect(connectionSwitchesNote(verified)).toEqual([]);
+    const note = connectionSwitchesNote({ ...connections, streaming: false });
+    expect(note).toEqual([
+      "Personal connections stay off without streaming: true in these options.",
+    ]);
+    for (const target of FRONT_END) {
+      expect(pageCodeOf(target, { ...connections, capabilitiesConnections: false })).toContain(
+        "stay off without capabilities: { connections: true }",
+      );
+    }
   });
 
   it("notes when the server language is renamed or left out", () => {

@@ -8,6 +8,7 @@ import { LANGUAGE_NAMES, toApiLanguage } from "../config/languages";
 import type { PlaygroundConfig } from "../config/options";
 import {
   AUTHENTICATE_USER_PATH,
+  mintsWithMcpAccess,
   OPENCX_API_URL,
   toAuthenticateRequest,
   toWidgetConfig,
@@ -36,12 +37,18 @@ export const REACT_PACKAGE = "@opencx/widget-react";
 export const reactInstall = (major: WidgetMajor) =>
   `npm install --save-exact ${REACT_PACKAGE}@${WIDGET_PINS[major]}`;
 
-// TEMPORARY (v5 integration branch): v4 aliases so the tree compiles until the snippet
-// generators take the config's version. Removed by the snippets work.
-export const WIDGET_VERSION = WIDGET_PINS.v4;
-export const VERSION_NOTE = snippetVersionNote("v4");
-export const EMBED_SCRIPT_URL = embedScriptUrl("v4");
-export const REACT_INSTALL = reactInstall("v4");
+/** The widget major a config's snippets target. */
+export const majorOfConfig = (config: PlaygroundConfig): WidgetMajor => config.widgetVersion;
+
+/**
+ * Whether the front end must renew its contact token: v5 with a token minted with
+ * `mcp_access`, which expires after one hour (domain-v5.md §10.4, §15.9). Chat-only tokens
+ * do not expire and get no renewal loop.
+ */
+export const rendersRenewal = (config: PlaygroundConfig): boolean => mintsWithMcpAccess(config);
+
+/** How long the front end keeps a token minted with `mcp_access` (valid one hour) before renewing it. */
+export const RENEW_AFTER_MINUTES = 50;
 
 /** Whether the snippets use the verified model (a contact token minted by the integrator's server). */
 export function isVerified(config: PlaygroundConfig): boolean {
@@ -91,4 +98,37 @@ export function languageNote(config: PlaygroundConfig): string[] {
     return [`language is left out: the API has no code for ${mapping.from} (${name}).`];
   }
   return [];
+}
+
+/**
+ * Comment lines for the server snippets when the body carries `mcp_access` (domain-v5.md
+ * §10.4, §15.8): what each shape grants, that the token then expires after one hour, and that
+ * the scope comes from trusted server-side state. Empty otherwise.
+ */
+export function mcpAccessNote(config: PlaygroundConfig): string[] {
+  if (!mintsWithMcpAccess(config)) return [];
+  return [
+    "mcp_access turns on personal connections (widget v5): the user can connect their own accounts.",
+    "A token minted with it expires after one hour, so the page fetches a new one before then.",
+    "Leave mcp_access out for a chat-only token that does not expire. {} allows every per-user",
+    "server enabled in your organisation; server_ids: [...] only those ([] none); account_id names",
+    "the account or workspace the user is acting in, for products where users switch between them.",
+    "Decide server_ids and account_id from your own server-side state, never from the browser.",
+  ];
+}
+
+/**
+ * A comment line for the front-end snippets when the token carries `mcp_access` but the
+ * options lack `streaming: true` or `capabilities.connections: true`: personal connections
+ * need all three (domain-v5.md §15.10). Empty when nothing is missing.
+ */
+export function connectionSwitchesNote(config: PlaygroundConfig): string[] {
+  if (!mintsWithMcpAccess(config)) return [];
+  const options = toWidgetConfig(config, { contactToken: "" });
+  const missing = [
+    options.streaming ? null : "streaming: true",
+    options.capabilities?.connections ? null : "capabilities: { connections: true }",
+  ].filter((m): m is string => m !== null);
+  if (missing.length === 0) return [];
+  return [`Personal connections stay off without ${missing.join(" and ")} in these options.`];
 }

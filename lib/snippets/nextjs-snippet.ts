@@ -9,11 +9,12 @@ import {
   CONTACT_TOKEN_ENDPOINT,
   indent,
   isVerified,
-  REACT_INSTALL,
+  majorOfConfig,
+  reactInstall,
   REACT_PACKAGE,
-  VERSION_NOTE,
+  snippetVersionNote,
 } from "./model";
-import { mountNote, supportWidgetComponent } from "./react-snippet";
+import { mountNote, reactImport, supportWidgetComponent, versionLine } from "./react-snippet";
 import { API_URL_CONST, authenticateUserCall } from "./server-snippets";
 import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetFile } from "./types";
 
@@ -21,16 +22,13 @@ import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetFile } from "./types";
 export const NEXT_ROUTE_PATH = `app${CONTACT_TOKEN_ENDPOINT}/route.ts`;
 
 function componentFile(config: PlaygroundConfig): SnippetFile {
-  const reactImport = isVerified(config)
-    ? "import { useEffect, useState, type ComponentProps } from 'react';"
-    : "import type { ComponentProps } from 'react';";
   const code = [
     "'use client';",
     "",
-    `// ${VERSION_NOTE}: ${REACT_INSTALL}`,
+    versionLine(config),
     ...mountNote(config, "inside <body> in app/layout.tsx"),
     "import dynamic from 'next/dynamic';",
-    reactImport,
+    reactImport(config),
     `import type { Widget as OpenCxWidget } from '${REACT_PACKAGE}';`,
     "",
     "// The widget reads window and localStorage: load it in the browser only.",
@@ -48,7 +46,7 @@ function componentFile(config: PlaygroundConfig): SnippetFile {
 
 function routeFile(config: PlaygroundConfig): SnippetFile {
   const code = [
-    `// ${VERSION_NOTE}: the endpoint <SupportWidget /> calls for the contact token.`,
+    `// ${snippetVersionNote(majorOfConfig(config))}: the endpoint <SupportWidget /> calls for the contact token.`,
     `// POST ${CONTACT_TOKEN_ENDPOINT} → { token } for the signed-in user, 401 otherwise.`,
     `// Server only: set ${API_KEY_ENV} in the server environment (never with a NEXT_PUBLIC_ prefix).`,
     API_URL_CONST,
@@ -80,5 +78,6 @@ function routeFile(config: PlaygroundConfig): SnippetFile {
 export function generateNextjsSnippet(config: PlaygroundConfig): Snippet {
   const files = [componentFile(config)];
   if (isVerified(config)) files.push(routeFile(config));
-  return { target: "nextjs", label: SNIPPET_TARGET_LABELS.nextjs, install: REACT_INSTALL, files };
+  const install = reactInstall(majorOfConfig(config));
+  return { target: "nextjs", label: SNIPPET_TARGET_LABELS.nextjs, install, files };
 }

@@ -10,8 +10,10 @@ import {
   authenticateBodyValue,
   languageNote,
   AUTHENTICATE_USER_PATH,
+  majorOfConfig,
+  mcpAccessNote,
   OPENCX_API_URL,
-  VERSION_NOTE,
+  snippetVersionNote,
 } from "./model";
 import { printPython, pythonString } from "./print";
 import { SNIPPET_TARGET_LABELS, type Snippet } from "./types";
@@ -24,7 +26,7 @@ export function generatePythonSnippet(config: PlaygroundConfig): Snippet {
     breakTopLevel: true,
   });
   const code = [
-    `# ${VERSION_NOTE}: mint a contact token for the signed-in user.`,
+    `# ${snippetVersionNote(majorOfConfig(config))}: mint a contact token for the signed-in user.`,
     `# Server only: ${API_KEY_ENV} comes from the environment and never reaches a browser.`,
     "import os",
     "",
@@ -43,6 +45,7 @@ export function generatePythonSnippet(config: PlaygroundConfig): Snippet {
     "    # Sample values from the playground: build the body from the signed-in user's data",
     "    # (your session), never from anything the browser sends.",
     ...languageNote(config).map((line) => `    # ${line}`),
+    ...mcpAccessNote(config).map((line) => `    # ${line}`),
     bodyPrefix + body,
     "",
     "    response = requests.post(",

@@ -17,8 +17,10 @@ import {
   CONTACT_TOKEN_ENDPOINT,
   indent,
   languageNote,
+  majorOfConfig,
+  mcpAccessNote,
   OPENCX_API_URL,
-  VERSION_NOTE,
+  snippetVersionNote,
 } from "./model";
 import { jsString, printJs } from "./print";
 import { SNIPPET_TARGET_LABELS, type Snippet } from "./types";
@@ -49,6 +51,7 @@ export function authenticateUserCall(
     `// Sample values from the playground: ${source},`,
     "// never from anything the browser sends.",
     ...languageNote(config).map((line) => `// ${line}`),
+    ...mcpAccessNote(config).map((line) => `// ${line}`),
     `const body = ${body};`,
     "",
     `const response = await fetch(\`\${${API_URL_ENV}}${AUTHENTICATE_USER_PATH}\`, {`,
@@ -70,7 +73,7 @@ export function authenticateUserCall(
 
 export function generateNodeSnippet(config: PlaygroundConfig): Snippet {
   const code = [
-    `// ${VERSION_NOTE}: mint a contact token for the signed-in user.`,
+    `// ${snippetVersionNote(majorOfConfig(config))}: mint a contact token for the signed-in user.`,
     `// Server only (Node 18+): ${API_KEY_ENV} comes from the environment and never reaches a browser.`,
     API_URL_CONST,
     "",
@@ -93,7 +96,7 @@ export function generateNodeSnippet(config: PlaygroundConfig): Snippet {
 
 export function generateExpressSnippet(config: PlaygroundConfig): Snippet {
   const code = [
-    `// ${VERSION_NOTE}: the endpoint your page calls for the contact token.`,
+    `// ${snippetVersionNote(majorOfConfig(config))}: the endpoint your page calls for the contact token.`,
     `// POST ${CONTACT_TOKEN_ENDPOINT} → { token } for the signed-in user, 401 otherwise.`,
     `// Server only: ${API_KEY_ENV} comes from the environment and never reaches a browser.`,
     "// Mount it with app.use(opencxRouter), after your session middleware.",

@@ -11,7 +11,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toAuthenticateRequest } from "../config/widget-config";
 import { generateSnippet } from "./index";
-import { expectNoSecrets, RUNS, sampleConfigs, verifiedConfigs } from "./test-support/property";
+import {
+  expectBothMajors,
+  expectNoSecrets,
+  RUNS,
+  sampleConfigs,
+  verifiedConfigs,
+} from "./test-support/property";
 import { checkServerJs, fileOf } from "./test-support/snippet-checks";
 import { evaluatePythonBatch } from "./test-support/python";
 
@@ -35,6 +41,7 @@ for (const hostile of [false]) {
 
     it("Python: python3 parses every file and literal_eval(body) equals toAuthenticateRequest", () => {
       const { seed, configs } = sampleConfigs(hostile);
+      expectBothMajors(configs, RUNS / 10);
       const files = configs.map((config) => fileOf(generateSnippet("python", config), ".py"));
       const results = evaluatePythonBatch(
         files.map((file) => ({ code: file.code, variable: "body" })),

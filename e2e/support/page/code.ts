@@ -1,15 +1,31 @@
 /** The code pane: the snippet tabs and their blocks, and the "Import snippet…" dialog. */
 import { expect, type Locator } from "@playwright/test";
+import { DEFAULT_WIDGET_MAJOR, WIDGET_PINS, type WidgetMajor } from "../../../lib/config/versions";
 import { Region } from "./layout";
 
 export type SnippetTarget = "html" | "react" | "nextjs" | "node" | "express" | "python" | "curl";
 export const CLIENT_TARGETS: readonly SnippetTarget[] = ["html", "react", "nextjs"];
 export const SERVER_TARGETS: readonly SnippetTarget[] = ["node", "express", "python", "curl"];
 
-/** The pinned widget version every snippet must carry (domain.md §15.11, README). */
-export const WIDGET_VERSION = "4.0.57";
+/** The exact pins, from the one place they live (lib/config/versions.ts). */
+export { DEFAULT_WIDGET_MAJOR, WIDGET_PINS, type WidgetMajor };
+
+/** The React install command of a major, exactly as the snippets print it. */
+export const reactInstall = (major: WidgetMajor = DEFAULT_WIDGET_MAJOR) =>
+  `npm install --save-exact @opencx/widget-react@${WIDGET_PINS[major]}`;
+
+/** The embed script tag of a major: deferred on v5 (domain-v5.md §10.1). */
+export function embedScriptTag(major: WidgetMajor = DEFAULT_WIDGET_MAJOR): string {
+  const src = `https://unpkg.com/@opencx/widget@${WIDGET_PINS[major]}/dist-embed/script.js`;
+  return major === "v5" ? `<script defer src="${src}"></script>` : `<script src="${src}"></script>`;
+}
 
 export class Code extends Region {
+  /** The pane header's "Widget v5 · pinned @5.0.0". */
+  get version(): Locator {
+    return this.page.getByTestId("code.version");
+  }
+
   tab(target: SnippetTarget): Locator {
     return this.page.getByTestId(`code.tab.${target}`);
   }

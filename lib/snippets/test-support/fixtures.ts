@@ -1,9 +1,13 @@
-/** Test support: the named configs in `__fixtures__/<name>/config.json`. */
+/**
+ * Test support: the named configs in `__fixtures__/<name>/config.json`, and the golden cases:
+ * every config in every widget major, its files in `__fixtures__/<name>/<major>/<target>/`.
+ */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultConfig, type PlaygroundConfig } from "../../config/options";
 import { parseConfig } from "../../config/schema";
+import { WIDGET_MAJORS, type WidgetMajor } from "../../config/versions";
 
 export const FIXTURES_DIR = fileURLToPath(new URL("../__fixtures__", import.meta.url));
 
@@ -12,7 +16,16 @@ export interface NamedConfig {
   config: PlaygroundConfig;
 }
 
-/** Every fixture config: its overrides on top of the defaults, validated by the real schema. */
+export interface FixtureCase extends NamedConfig {
+  major: WidgetMajor;
+  /** Where its golden files live: `<name>/<major>`, relative to `FIXTURES_DIR`. */
+  dir: string;
+}
+
+/**
+ * Every fixture config: its overrides on top of the defaults (so the default major, v5),
+ * validated by the real schema. A fixture never names a version: every one runs in both.
+ */
 export function loadFixtureConfigs(): NamedConfig[] {
   return readdirSync(FIXTURES_DIR)
     .filter((name) => statSync(join(FIXTURES_DIR, name)).isDirectory())
@@ -21,10 +34,24 @@ export function loadFixtureConfigs(): NamedConfig[] {
       const overrides = JSON.parse(
         readFileSync(join(FIXTURES_DIR, name, "config.json"), "utf8"),
       ) as object;
+      if ("widgetVersion" in overrides)
+        throw new Error(`Fixture ${name} names a widget version; the golden tests run both`);
       const parsed = parseConfig({ ...defaultConfig(), ...overrides });
       if (!parsed.success) {
         throw new Error(`Fixture ${name} is not a valid config: ${JSON.stringify(parsed.issues)}`);
       }
       return { name, config: parsed.data };
     });
+}
+
+/** Every fixture config in every widget major. */
+export function loadFixtureCases(): FixtureCase[] {
+  return loadFixtureConfigs().flatMap(({ name, config }) =>
+    WIDGET_MAJORS.map((major) => ({
+      name,
+      major,
+      dir: join(name, major),
+      config: { ...config, widgetVersion: major },
+    })),
+  );
 }

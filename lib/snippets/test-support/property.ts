@@ -3,6 +3,8 @@ import fc from "fast-check";
 import { expect } from "vitest";
 import { configArbitrary } from "../../config/arbitraries";
 import type { PlaygroundConfig } from "../../config/options";
+import { mintsWithMcpAccess } from "../../config/widget-config";
+import { WIDGET_MAJORS } from "../../config/versions";
 
 export const RUNS = 1000;
 /** Sensitive values: unique strings that must never appear in any snippet. */
@@ -45,4 +47,20 @@ export function sampleConfigs(
 ): { seed: number; configs: PlaygroundConfig[] } {
   const seed = Math.floor(Math.random() * 2 ** 31);
   return { seed, configs: fc.sample(verifiedConfigs(hostile, extreme), { numRuns: runs, seed }) };
+}
+
+/**
+ * That a sample exercised both widget majors, and v5's mcp_access where verified configs are
+ * in it: the option table generates `widgetVersion` like any other row, so this proves the
+ * properties ran for both versions rather than assuming it.
+ */
+export function expectBothMajors(configs: readonly PlaygroundConfig[], min = 10): void {
+  for (const major of WIDGET_MAJORS) {
+    const count = configs.filter((c) => c.widgetVersion === major).length;
+    expect(count, `${major} configs in the sample`).toBeGreaterThanOrEqual(min);
+  }
+  if (configs.some((c) => c.model === "server")) {
+    const minted = configs.filter(mintsWithMcpAccess).length;
+    expect(minted, "configs minting with mcp_access").toBeGreaterThanOrEqual(Math.ceil(min / 4));
+  }
 }

@@ -1,0 +1,37 @@
+// OpenCX widget v5 (pinned to 5.0.0), for React 18 or 19: npm install --save-exact @opencx/widget-react@5.0.0
+// Render <SupportWidget /> once, near the root of your app: one integration per page, not beside the HTML embed.
+import type { ComponentProps } from 'react';
+import { Widget } from '@opencx/widget-react';
+
+type WidgetOptions = ComponentProps<typeof Widget>['options'];
+
+const options: WidgetOptions = {
+  token: 'wt_\'quoted\'\\token',
+  user: {
+    data: {
+      name: 'Jane <\/script>\x3C!-- \'O"Brien\' --\x3E',
+      email: 'jane+`${x}`@example.com',
+      avatarUrl: 'https://example.com/a.png?x=<\/SCRIPT>&y=\\u2028',
+      customData: {
+        '42': 'integer keys come first',
+        '<\/script>': '<script>alert(1)<\/script>',
+        'line\u2028sep': 'para\u2029graph',
+        'emoji 👩🏽‍💻': '😀 é 中文 ؟',
+        'back\\slash': 'C:\\Users\\jane\\\'',
+        ctrl: 'nul\x00 tab\t cr\r\n bom\uFEFF del\x7F',
+        ['__proto__']: 'not a prototype',
+      },
+    },
+    externalId: '${x}`$(rm -rf /)`',
+  },
+};
+
+// v5 renders nothing when it cannot start (a wrong widget token, say): show something instead.
+function renderWidgetError(error: Error) {
+  console.error('The OpenCX widget could not start:', error);
+  return <p role="status">Chat is unavailable right now.</p>;
+}
+
+export function SupportWidget() {
+  return <Widget options={options} errorComponent={renderWidgetError} />;
+}

@@ -1,0 +1,47 @@
+# OpenCX widget v4 (pinned to 4.0.63): mint a contact token for the signed-in user.
+# Server only: OPENCX_API_KEY comes from the environment and never reaches a browser.
+import os
+
+import requests
+
+OPENCX_API_URL = os.environ.get("OPENCX_API_URL") or "https://api.open.cx"
+
+
+def get_contact_token() -> str:
+    """Call POST /widget/authenticate-user for the signed-in user and return their contact token.
+
+    Send only this token to that user's browser, where it becomes the widget's user.token.
+    """
+    api_key = os.environ["OPENCX_API_KEY"]
+
+    # Sample values from the playground: build the body from the signed-in user's data
+    # (your session), never from anything the browser sends.
+    # language: zh-cn is sent as zh, the API's code for Chinese (Simplified).
+    body = {
+        "email": "jane@example.com",
+        "name": "Jane Doe",
+        "avatar_url": "https://example.com/jane.png",
+        "phone": "+1234567890",
+        "language": "zh",
+        "customData": {
+            "plan": "enterprise",
+            "seats": 25,
+            "mrr": 1249.5,
+            "vip": True,
+            "org_id": "org_185938572649",
+        },
+        "chat_context": "Jane is an admin on the Enterprise plan.\nShe prefers short answers.",
+    }
+
+    response = requests.post(
+        f"{OPENCX_API_URL}/widget/authenticate-user",
+        headers={
+            "Authorization": f"Bearer {api_key}",
+            "Content-Type": "application/json",
+        },
+        json=body,
+        timeout=10,
+    )
+    response.raise_for_status()
+    # The response also has contact.id; the browser needs only the token.
+    return response.json()["token"]
