@@ -22,7 +22,7 @@ describe("generateEmbedIframe", () => {
     expect(generateEmbedIframe(`${ORIGIN}/`, defaults, defaultConfig())).toBe(
       [
         "<iframe",
-        '  src="https://play.example.com/embed"',
+        '  src="https://play.example.com/embed?version=v5"',
         '  title="open.cx Identity Playground"',
         '  width="100%"',
         '  height="1440"',
@@ -48,7 +48,7 @@ describe("generateEmbedIframe", () => {
       apiKey: "sk_live_secret",
     };
     const full = fullPlaygroundUrl(`${ORIGIN}/`, config);
-    expect(full).toMatch(/^https:\/\/play\.example\.com\/\?s=1\./);
+    expect(full).toMatch(/^https:\/\/play\.example\.com\/\?s=2\./);
     const html = generateEmbedIframe(ORIGIN, defaults, config);
     const escaped = full.replace(/&/g, "&amp;");
     expect(html).toContain(`>\n  <a href="${escaped}">Open the Identity Playground</a>\n</iframe>`);
@@ -73,7 +73,7 @@ describe("generateEmbedIframe", () => {
       height: 640,
     });
     expect(html).toContain(
-      'src="https://play.example.com/embed?panels=code&amp;tab=react&amp;mode=readonly&amp;theme=dark"',
+      'src="https://play.example.com/embed?panels=code&amp;tab=react&amp;mode=readonly&amp;theme=dark&amp;version=v5"',
     );
     expect(html).toContain('height="640"');
     expect(html).not.toContain("data-min-height");
@@ -160,6 +160,16 @@ describe("generateEmbedScript", () => {
   it("loads embed.js from the playground's origin, once per page", () => {
     expect(generateEmbedScript(`${ORIGIN}/`)).toBe(
       '<script src="https://play.example.com/embed.js" async></script>',
+    );
+  });
+
+  it("pins the embed to the state's widget version", () => {
+    const v4 = { ...defaultConfig(), widgetVersion: "v4" as const };
+    expect(generateEmbedIframe(ORIGIN, defaults, v4)).toContain(
+      'src="https://play.example.com/embed?version=v4"',
+    );
+    expect(embedUrl(ORIGIN, defaults, defaultConfig())).toBe(
+      "https://play.example.com/embed?version=v5",
     );
   });
 });
