@@ -7,6 +7,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { axe, violations } from "./support/axe";
 import { expect, test, TRACE } from "./support/fixtures";
 import { VIEWPORTS } from "./support/viewports";
 import { type Pane, PREVIEW_FRAME } from "./support/page/layout";
@@ -22,29 +23,6 @@ const PANES: readonly Pane[] = ["controls", "preview", "code"];
  * leaves colour contrast "incomplete" for text scrolled out of view.
  */
 test.use({ viewport: { width: 1280, height: 2400 } });
-
-/**
- * Only violations are reported in full (far less to serialise), and legacy mode
- * runs axe across the same-origin frame in place instead of finishing in a new
- * blank page: together about 4× faster on these machines, same findings.
- */
-function axe(page: Page): AxeBuilder {
-  return new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .options({ resultTypes: ["violations"] })
-    .setLegacyMode(true);
-}
-
-/** One line per failing node: rule, selector, and axe's short summary. */
-async function violations(builder: AxeBuilder): Promise<string[]> {
-  const { violations } = await builder.analyze();
-  return violations.flatMap((v) =>
-    v.nodes.map(
-      (n) =>
-        `${v.id} (${v.impact}) ${n.target.join(" > ")}: ${n.failureSummary?.split("\n")[1]?.trim() ?? v.help}`,
-    ),
-  );
-}
 
 /** The widget replica inside the preview document: its colours are the real widget's (see the last test). */
 const REPLICA = [PREVIEW_FRAME, '[data-testid="preview.widget"]'];

@@ -303,6 +303,25 @@ test.describe("parameters", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test("the version parameter picks the widget version; a value it does not offer is named", async ({
+    page,
+    app,
+  }) => {
+    await page.goto(`${app}/embed?panels=controls&version=4.0.63`);
+    await expect(page.getByTestId("embed.root")).toHaveAttribute("data-ready", "");
+    // On v4 the features card's v5-only rows carry their note.
+    await expect(page.getByTestId("version-note.streaming")).toHaveText(
+      "v5 only: left out of v4 snippets.",
+    );
+    await expect(page.getByTestId("embed.notice")).toHaveCount(0);
+    await page.goto(`${app}/embed?panels=controls&version=latest`);
+    await expect(page.getByTestId("embed.root")).toHaveAttribute("data-ready", "");
+    await expect(page.getByTestId("embed.notice")).toContainText(
+      'The embed\'s version "latest" is not one the playground offers; use "v5" or "v4"',
+    );
+    await expect(page.getByTestId("version-note.streaming")).toHaveCount(0);
+  });
+
   for (const theme of ["light", "dark"] as const) {
     test(`the embed has no axe violations (${theme})`, async ({ page, app }) => {
       await page.goto(
@@ -451,8 +470,9 @@ test.describe("the Embed dialog", () => {
 
     const code = dialog.getByTestId("embed.dialog.iframeCode");
     await expect(code).toContainText(
-      "panels=controls,preview,code&amp;tab=react&amp;mode=readonly&amp;s=1.",
+      "panels=controls,preview,code&amp;tab=react&amp;mode=readonly&amp;version=v5&amp;s=2.",
     );
+    await expect(dialog.getByTestId("embed.dialog.version")).toContainText("v5 · 5.0.0");
     await expect(code).toContainText('data-max-height="3000"');
     await dialog.getByTestId("embed.dialog.iframeCode.copy").click();
     await expect(dialog.getByTestId("embed.dialog.status")).toHaveText(

@@ -7,12 +7,18 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /**
  * The playground. The server decodes the share link into the initial config and
- * highlights its snippets, so the first paint shows the shared state in colour.
+ * highlights its snippets, so the first paint shows the shared state in colour. A link made
+ * before the widget-version axis opens as v4 and says so (`madeForV4`).
  */
 export default async function PlaygroundPage({ searchParams }: { searchParams: SearchParams }) {
-  const { config, issues } = configFromSearchParams(await searchParams);
+  const { config, issues, madeForV4 } = configFromSearchParams(await searchParams);
   const initialHighlighted = await highlightSnippets(generateSnippets(config));
   return (
-    <Playground initial={config} linkIssues={issues} initialHighlighted={initialHighlighted} />
+    <Playground
+      initial={config}
+      linkIssues={issues}
+      madeForV4={madeForV4}
+      initialHighlighted={initialHighlighted}
+    />
   );
 }

@@ -44,7 +44,8 @@ function renderPanel(config: PlaygroundConfig): Element[] {
   return elements(parseFragment(html));
 }
 
-const ROW_TEST_ID = /^controls\.(identity|collect|browser|server|appearance)\.([A-Za-z]+)$/;
+const ROW_TEST_ID =
+  /^controls\.(identity|collect|browser|server|features|appearance)\.([A-Za-z]+)$/;
 const KEYS = new Set<string>(OPTION_KEYS);
 
 /** `controls.<card>.<key>` test ids in document order: one per drawn row. */
@@ -56,26 +57,34 @@ const rowTestIds = (els: Element[]) =>
 const withModel = (model: IdentityModel, extra: Partial<PlaygroundConfig> = {}) =>
   ({ ...DEFAULT_CONFIG, ...extra, model }) as PlaygroundConfig;
 
+/** Each model, with personal connections off and on (its dependent rows drawn). */
+const CASES = IDENTITY_MODELS.flatMap((model) =>
+  [false, true].map((personalConnections) => [
+    `${model}${personalConnections ? " with personal connections" : ""}`,
+    withModel(model, { personalConnections, mcpServerIds: ["github"] }),
+  ]),
+) as [string, PlaygroundConfig][];
+
 describe("the controls panel", () => {
-  it.each(IDENTITY_MODELS)(
+  it.each(CASES)(
     "draws, for %s, each laid-out row once, in layout order, under its card's test id",
-    (model) => {
-      const expected = visibleSections(model).flatMap((card) =>
-        sectionLayout(card, model)
+    (_, config) => {
+      const expected = visibleSections(config.model).flatMap((card) =>
+        sectionLayout(card, config)
           .filter((e) => e.control.custom !== "verified-flow")
           .map((e) => `controls.${card}.${e.key}`),
       );
-      expect(rowTestIds(renderPanel(withModel(model)))).toEqual(expected);
+      expect(rowTestIds(renderPanel(config))).toEqual(expected);
     },
   );
 
-  it.each(IDENTITY_MODELS)(
-    "labels and describes every generic field of %s from its row",
-    (model) => {
-      const els = renderPanel(withModel(model));
+  it.each(CASES)("labels and describes every generic field of %s from its row", (_, config) => {
+    const { model } = config;
+    {
+      const els = renderPanel(config);
       const byId = new Map(els.map((el) => [attr(el, "id"), el]));
       for (const card of visibleSections(model)) {
-        for (const { key, control } of sectionLayout(card, model)) {
+        for (const { key, control } of sectionLayout(card, config)) {
           if (control.custom) continue;
           const row = OPTIONS[key];
           const input = els.find((el) => attr(el, "data-testid") === `controls.${card}.${key}`)!;
@@ -98,8 +107,8 @@ describe("the controls panel", () => {
           }
         }
       }
-    },
-  );
+    }
+  });
 
   it("marks a held-back value invalid and points the field at the message saying why", () => {
     const els = renderPanel(withModel("browser", { orgName: "x".repeat(300), userName: "Ada" }));
@@ -110,5 +119,65 @@ describe("the controls panel", () => {
     const name = els.find((el) => attr(el, "data-testid") === "controls.browser.userName")!;
     expect(attr(name, "aria-invalid")).toBeUndefined();
     expect(attr(name, "aria-describedby")).toBe(`${attr(name, "id")}-help`);
+  });
+
+  it("notes each v5-only row on v4, and the row's control names the note", () => {
+    const config = withModel("server", {
+      widgetVersion: "v4",
+      personalConnections: true,
+      mcpServerIds: ["github"],
+    });
+    const els = renderPanel(config);
+    const byId = new Map(els.map((el) => [attr(el, "id"), el]));
+    const drawnV5Only = visibleSections("server")
+      .flatMap((card) => sectionLayout(card, config).map((e) => ({ card, key: e.key })))
+      .filter(({ key }) => !OPTIONS[key].versions.includes("v4"));
+    expect(drawnV5Only.map((e) => e.key)).toEqual([
+      "personalConnections",
+      "mcpServerScope",
+      "mcpServerIds",
+      "mcpAccountId",
+      "streaming",
+      "capabilitiesConnections",
+      "agentName",
+    ]);
+    for (const { card, key } of drawnV5Only) {
+      const note = byId.get(`version-note-${key}`);
+      expect(note && text(note), key).toMatch(
+        /^v5 only: (left out of v4 snippets|not used by the v4 preview)\.$/,
+      );
+      const control =
+        OPTIONS[key].control.custom === "string-list-editor"
+          ? els.find((el) => attr(el, "data-testid") === `controls.${card}.${key}.new`)
+          : els.find((el) => attr(el, "data-testid") === `controls.${card}.${key}`);
+      expect(attr(control!, "aria-describedby")?.split(" "), key).toContain(`version-note-${key}`);
+    }
+    expect(text(byId.get("version-note-streaming")!)).toBe("v5 only: left out of v4 snippets.");
+    expect(text(byId.get("version-note-agentName")!)).toBe("v5 only: not used by the v4 preview.");
+    // A row both versions have gets no note.
+    expect(byId.has("version-note-serverEmail")).toBe(false);
+  });
+
+  it("draws no version note on v5", () => {
+    const els = renderPanel(withModel("server", { personalConnections: true }));
+    expect(els.some((el) => (attr(el, "id") ?? "").startsWith("version-note-"))).toBe(false);
+  });
+
+  it("draws the server_ids editor with a labelled input per entry, a remove button each, and the count", () => {
+    const els = renderPanel(
+      withModel("server", { personalConnections: true, mcpServerIds: ["github", "srv_calendar"] }),
+    );
+    const byTestId = (id: string) => els.find((el) => attr(el, "data-testid") === id);
+    expect(attr(byTestId("controls.server.mcpServerIds.0")!, "value")).toBe("github");
+    expect(attr(byTestId("controls.server.mcpServerIds.1")!, "aria-label")).toBe(
+      "server_ids entry 2",
+    );
+    expect(attr(byTestId("controls.server.mcpServerIds.1.remove")!, "aria-label")).toBe(
+      "Remove srv_calendar from server_ids",
+    );
+    expect(attr(byTestId("controls.server.mcpServerIds.new")!, "aria-label")).toBe(
+      "New server_ids entry",
+    );
+    expect(text(byTestId("controls.server.mcpServerIds.count")!)).toBe("2 of 24 entries");
   });
 });

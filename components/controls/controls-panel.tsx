@@ -5,6 +5,7 @@ import { usePlayground } from "@/components/state/store-provider";
 import { AppearanceSection } from "./appearance-section";
 import { BrowserSection } from "./browser-section";
 import { CollectSection } from "./collect-section";
+import { FeaturesSection } from "./features-section";
 import { IdentitySection } from "./identity-section";
 import { modelSection, type ModelSection } from "./section-layout";
 import { ServerSection } from "./server-section";
@@ -41,6 +42,7 @@ export function ControlsPanel() {
       <IdentitySection />
       {ModelCard ? <ModelCard /> : null}
       <TrustSummary />
+      <FeaturesSection />
       <AppearanceSection />
       <AdvisorySummary />
       <details

@@ -8,6 +8,7 @@ import { inputClass } from "./field";
 import {
   addRow,
   focusAfterRemove,
+  listCount,
   moveRow,
   removeRow,
   setRow,
@@ -23,7 +24,7 @@ const MAX = LIMITS.extraFields;
 
 /** "3 of 12 fields", and "12 of 12 fields (the maximum)" at the limit. */
 export function extraFieldsCount(n: number): string {
-  return `${n} of ${MAX} fields${n >= MAX ? " (the maximum)" : ""}`;
+  return listCount(n, MAX, "fields");
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 } from "@/lib/config/options";
 import { usePlayground } from "@/components/state/store-provider";
 import { heldMessageId, InlineAdvisories, useHeldBack } from "./advisories";
+import { useVersionNoteId, VersionNote } from "./version-note";
 
 export const inputClass =
   "w-full rounded-md border border-neutral-300 bg-white px-2.5 py-1.5 text-sm text-neutral-900 shadow-xs placeholder:text-neutral-400 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100 dark:placeholder:text-neutral-500";
@@ -48,6 +49,7 @@ export function FieldShell({
           {help}
         </p>
       ) : null}
+      {option ? <VersionNote option={option} /> : null}
       {after}
       {option ? <InlineAdvisories option={option} /> : null}
     </div>
@@ -84,12 +86,18 @@ function useField<T>(name: OptionKey) {
   };
 }
 
-/** Marks the input invalid and points it at the held-back messages while its value is held back. */
+/**
+ * Points the input at its help, at the version note while the chosen widget version lacks the
+ * option, and at the held-back messages (marking it invalid) while its value is held back.
+ */
 function useHeldWiring(name: OptionKey, id: string) {
   const held = useHeldBack(name).length > 0;
+  const note = useVersionNoteId(name);
   return {
     "aria-invalid": held ? true : undefined,
-    "aria-describedby": held ? `${id}-help ${heldMessageId(name)}` : `${id}-help`,
+    "aria-describedby": [`${id}-help`, note, held ? heldMessageId(name) : undefined]
+      .filter(Boolean)
+      .join(" "),
   } as const;
 }
 
@@ -156,12 +164,14 @@ export function SelectOption({
   control,
 }: FieldProps<Extract<ControlDescriptor, { kind: "select" }>>) {
   const { id, row, value, set, help } = useField<string>(name);
+  const wiring = useHeldWiring(name, id);
   return (
     <FieldShell id={id} label={row.label} help={help} option={name}>
       <select
         id={id}
         value={value}
         onChange={(e) => set(e.target.value)}
+        {...wiring}
         className={inputClass}
         data-testid={testId(card, name)}
       >
@@ -178,12 +188,19 @@ export function SelectOption({
 export const checkboxClass =
   "mt-0.5 size-4 accent-neutral-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:accent-neutral-200";
 
-/** A boolean row: a checkbox with its label beside it and the help below. */
+/**
+ * A boolean row: a checkbox with its label beside it and the help below. `onToggle` replaces the
+ * plain store write where switching the option does more (personal connections).
+ */
 export function BooleanOption({
   name,
   card,
-}: FieldProps<Extract<ControlDescriptor, { kind: "boolean" }>>) {
-  const { id, row, value: checked, set, help } = useField<boolean>(name);
+  onToggle,
+}: FieldProps<Extract<ControlDescriptor, { kind: "boolean" }>> & {
+  onToggle?: (checked: boolean) => void;
+}) {
+  const { id, row, value: checked, set: write, help } = useField<boolean>(name);
+  const set = onToggle ?? write;
   return (
     <div className="space-y-1">
       <label className="flex items-start gap-2 text-sm font-medium text-neutral-800 dark:text-neutral-200">
@@ -201,6 +218,7 @@ export function BooleanOption({
       <p id={`${id}-help`} className="text-xs text-neutral-500 dark:text-neutral-400">
         {help}
       </p>
+      <VersionNote option={name} />
       <InlineAdvisories option={name} />
     </div>
   );

@@ -8,6 +8,7 @@ import { inputClass } from "./field";
 import {
   addRow,
   focusAfterRemove,
+  listCount,
   removeRow,
   setRow,
   useFocusAfterRender,
@@ -34,7 +35,7 @@ const MAX = LIMITS.customDataRows;
 
 /** "3 of 24 rows", and "24 of 24 rows (the maximum)" at the limit. */
 export function customDataCount(n: number): string {
-  return `${n} of ${MAX} rows${n >= MAX ? " (the maximum)" : ""}`;
+  return listCount(n, MAX, "rows");
 }
 
 /**

@@ -62,6 +62,11 @@ export const setRow =
   <T>(index: number, item: T): RowEdit<T> =>
   (s) => ({ list: s.list.map((v, i) => (i === index ? item : v)), ids: s.ids, next: s.next });
 
+/** "3 of 12 fields", and "12 of 12 fields (the maximum)" at the limit: a list editor's count. */
+export function listCount(n: number, max: number, noun: string): string {
+  return `${n} of ${max} ${noun}${n >= max ? " (the maximum)" : ""}`;
+}
+
 /**
  * The row to focus after removing row `index` of `length` rows: the row that
  * takes its place, else the one before it, else `null` (the list is empty).

@@ -2,9 +2,13 @@
  * Which option rows each controls card draws, in which order: derived from the option table,
  * so a new row shows up in its section's card without an edit here or in the components.
  *
- * - The panel shows the identity card, the chosen model's own card (none for anonymous), then
- *   the appearance card.
+ * - The panel shows the identity card, the chosen model's own card (none for anonymous), the
+ *   features card (widget options such as `streaming`), then the appearance card.
  * - A card draws the rows of its section that apply to the model, in table order.
+ * - Rows of the "header" section (the widget version) are drawn by the page header, never in a
+ *   card.
+ * - A row with `dependsOn` is drawn only while that boolean option is on (the personal
+ *   connections scope, server ids and account id appear once personal connections is on).
  * - A row that applies to a model whose card for the row's section is not shown is drawn at the
  *   end of the model's own card. That is where `collectUserData` (section "collect", models
  *   browser and server) sits: after the browser and server cards' own rows.
@@ -17,7 +21,11 @@ import {
   type IdentityModel,
   type OptionKey,
   type OptionSection,
+  type PlaygroundConfig,
 } from "@/lib/config/options";
+
+/** What the layout reads from the config: the model, and the switches `dependsOn` names. */
+export type LayoutConfig = Pick<PlaygroundConfig, "model"> & Partial<PlaygroundConfig>;
 
 export interface LayoutEntry {
   key: OptionKey;
@@ -53,10 +61,16 @@ export function modelSection(model: IdentityModel): ModelSection | null {
   return MODEL_SECTION[model];
 }
 
-/** The cards the panel shows for a model, top to bottom. */
+/** The cards the panel shows for a model, top to bottom (the header's rows are not in a card). */
 export function visibleSections(model: IdentityModel): OptionSection[] {
   const own = MODEL_SECTION[model];
-  return own ? ["identity", own, "appearance"] : ["identity", "appearance"];
+  return own ? ["identity", own, "features", "appearance"] : ["identity", "features", "appearance"];
+}
+
+/** The row's `dependsOn` switch is on (or it has none): only then is the row drawn. */
+export function dependencyMet(key: OptionKey, config: Partial<PlaygroundConfig>): boolean {
+  const on = OPTIONS[key].dependsOn as OptionKey | undefined;
+  return on === undefined || config[on] === true;
 }
 
 function appliesTo(key: OptionKey, model: IdentityModel): boolean {
@@ -71,11 +85,15 @@ function rank(key: OptionKey): number {
   return before === undefined ? TABLE_INDEX.get(key)! : TABLE_INDEX.get(before)! - 0.5;
 }
 
-/** The rows the `section` card draws when `model` is chosen, in order (empty if it is hidden). */
-export function sectionLayout(section: OptionSection, model: IdentityModel): LayoutEntry[] {
+/** The rows the `section` card draws for `config`, in order (empty if the card is hidden). */
+export function sectionLayout(section: OptionSection, config: LayoutConfig): LayoutEntry[] {
+  const { model } = config;
   const shown = visibleSections(model);
   if (!shown.includes(section)) return [];
-  const applicable = OPTION_KEYS.filter((key) => appliesTo(key, model));
+  const applicable = OPTION_KEYS.filter(
+    (key) =>
+      OPTIONS[key].section !== "header" && appliesTo(key, model) && dependencyMet(key, config),
+  );
   const own = applicable
     .filter((key) => OPTIONS[key].section === section)
     .sort((a, b) => rank(a) - rank(b));

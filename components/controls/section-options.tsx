@@ -10,13 +10,15 @@ import {
   type OptionKey,
   type OptionSection,
 } from "@/lib/config/options";
-import { usePlayground } from "@/components/state/store-provider";
+import { usePlayground, usePlaygroundStore } from "@/components/state/store-provider";
+import { useAnnounce } from "@/components/state/announcer";
 import { AlsoCollectToggle } from "./also-collect-toggle";
 import { ExtraFieldsEditor } from "./extra-fields-editor";
 import { BooleanOption, ColourOption, SelectOption, TextOption } from "./field";
 import { KeyValueEditor } from "./key-value-editor";
 import { ModelCards } from "./model-cards";
 import { sectionLayout, type LayoutEntry } from "./section-layout";
+import { StringListEditor } from "./string-list-editor";
 
 type KeyValueKey = Parameters<typeof KeyValueEditor>[0]["name"];
 const isKeyValueKey = (key: OptionKey): key is KeyValueKey =>
@@ -31,11 +33,42 @@ const CUSTOM_CONTROLS: Record<CustomControl, ComponentType<{ name: OptionKey }>>
   // The contact token comes from the preview's verified flow (components/preview/host), not
   // from a field in the controls.
   "verified-flow": () => null,
-  // The widget version is switched in the page header, not in a card.
+  // The widget version is switched in the page header, not in a card (section-layout never
+  // lays it out in one).
   "version-switch": () => null,
-  // TEMPORARY (v5 integration branch): the controls work adds the list editor.
-  "string-list-editor": () => null,
+  "string-list-editor": StringListEditor,
 };
+
+/**
+ * Personal connections need `streaming` and `capabilities.connections` (domain-v5.md §10.5):
+ * switching it on switches them on too and says so; they can be turned off again later (an
+ * advisory then says what breaks).
+ */
+function PersonalConnectionsToggle({ card }: { card: OptionSection }) {
+  const store = usePlaygroundStore();
+  const announce = useAnnounce();
+  const toggle = (on: boolean) => {
+    const switched = store.getState().setPersonalConnections(on);
+    if (!on) {
+      announce("Personal connections off: the token is minted without mcp_access.");
+      return;
+    }
+    const names = switched.map((key) => OPTIONS[key].label).join(" and ");
+    announce(
+      switched.length > 0
+        ? `Personal connections on. Also switched on ${names} in the features card: personal connections need both.`
+        : "Personal connections on. Streaming and capabilities.connections are already on: personal connections need both.",
+    );
+  };
+  return (
+    <BooleanOption
+      name="personalConnections"
+      card={card}
+      control={OPTIONS.personalConnections.control as { kind: "boolean" }}
+      onToggle={toggle}
+    />
+  );
+}
 
 function OptionControl({
   entry: { key, control },
@@ -61,7 +94,11 @@ function OptionControl({
     case "select":
       return <SelectOption name={key} card={card} control={control} />;
     case "boolean":
-      return <BooleanOption name={key} card={card} control={control} />;
+      return key === "personalConnections" ? (
+        <PersonalConnectionsToggle card={card} />
+      ) : (
+        <BooleanOption name={key} card={card} control={control} />
+      );
     case "list":
     case "key-value":
       // No generic field: such rows name a custom control (section-layout.test.ts checks).
@@ -69,10 +106,10 @@ function OptionControl({
   }
 }
 
-/** The rows the `section` card draws for the chosen model, in layout order. */
+/** The rows the `section` card draws for the chosen model and switches, in layout order. */
 export function SectionOptions({ section }: { section: OptionSection }) {
-  const model = usePlayground((s) => s.config.model);
-  return sectionLayout(section, model).map((entry) => (
+  const config = usePlayground((s) => s.config);
+  return sectionLayout(section, config).map((entry) => (
     <OptionControl key={entry.key} entry={entry} card={section} />
   ));
 }

@@ -20,6 +20,7 @@ import { useAnnounce } from "@/components/state/announcer";
 import { usePlayground } from "@/components/state/store-provider";
 import { buttonClass, compactFieldClass, dialogPanelClass } from "@/components/ui/button-styles";
 import { CodeOutput, NumberField } from "./embed-dialog-fields";
+import { WIDGET_MAJOR_INFO, WIDGET_PINS } from "@/lib/config/versions";
 
 const PANEL_LABELS: Record<EmbedPanel, string> = {
   controls: "Controls",
@@ -257,6 +258,19 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
             </div>,
           )}
         </div>
+
+        <p
+          className="text-xs text-neutral-700 dark:text-neutral-300"
+          data-testid="embed.dialog.version"
+        >
+          Widget version:{" "}
+          <strong>
+            {WIDGET_MAJOR_INFO[config.widgetVersion].label} · {WIDGET_PINS[config.widgetVersion]}
+          </strong>{" "}
+          (the header&apos;s choice). The embed&apos;s address carries{" "}
+          <code className="font-mono">version={config.widgetVersion}</code>, so it stays on this
+          version.
+        </p>
 
         <CodeOutput
           label="Iframe"

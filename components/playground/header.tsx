@@ -9,6 +9,8 @@ import { usePlayground, usePlaygroundStore } from "@/components/state/store-prov
 import { undoable } from "@/lib/state/store";
 import { useAnnounce } from "@/components/state/announcer";
 import { ThemeToggle } from "./theme-toggle";
+import { VersionSwitch } from "./version-switch";
+import { WIDGET_MAJOR_INFO } from "@/lib/config/versions";
 import { buttonClass, compactFieldClass } from "@/components/ui/button-styles";
 
 /** The preset menu's value when the config matches no preset. */
@@ -69,6 +71,7 @@ export function PlaygroundHeader() {
   // A page opened without a link (or with one that holds only defaults) has nothing to go back to but the defaults.
   const openedWithLink = usePlayground((s) => !sameConfig(s.openedWith, DEFAULT_CONFIG));
   const replacement = usePlayground(undoable);
+  const major = usePlayground((s) => s.config.widgetVersion);
   const announce = useAnnounce();
   const resetButton = useRef<HTMLButtonElement>(null);
   /** The control that made the replacement on offer: focus returns there after Undo. */
@@ -99,10 +102,12 @@ export function PlaygroundHeader() {
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-neutral-200 bg-white px-4 py-2.5 dark:border-neutral-800 dark:bg-neutral-950">
       <div className="mr-auto">
         <h1 className="text-base font-semibold">Identity Playground</h1>
-        <p className="text-xs text-neutral-500 dark:text-neutral-400">
-          open.cx chat widget v4 · anonymous, non-verified and verified visitors
+        <p className="text-xs text-neutral-500 dark:text-neutral-400" data-testid="header.subtitle">
+          open.cx chat widget {WIDGET_MAJOR_INFO[major].label} · anonymous, non-verified and
+          verified visitors
         </p>
       </div>
+      <VersionSwitch />
       <label className="flex items-center gap-1.5 text-xs text-neutral-600 dark:text-neutral-300">
         <span>Preset</span>
         <select

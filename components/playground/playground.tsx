@@ -7,7 +7,7 @@ import { CodeTools } from "@/components/editor/code-tools";
 import { AnnouncerProvider } from "@/components/state/announcer";
 import { CodePane } from "@/components/code/code-pane";
 import { PlaygroundHeader } from "./header";
-import { LinkNotice } from "./link-notice";
+import { LinkNotice, MadeForV4Notice } from "./link-notice";
 import { PreviewPane } from "@/components/preview/host/preview-pane";
 import { StoreProvider } from "@/components/state/store-provider";
 import { useUrlSync } from "./use-url-sync";
@@ -52,10 +52,17 @@ function PaneColumn({
 export interface PlaygroundProps {
   initial: PlaygroundConfig;
   linkIssues: string[];
+  /** The page was opened with a link made for widget v4 (link format 1): it opens as v4, with a note. */
+  madeForV4: boolean;
   initialHighlighted: Record<string, string>;
 }
 
-export function Playground({ initial, linkIssues, initialHighlighted }: PlaygroundProps) {
+export function Playground({
+  initial,
+  linkIssues,
+  madeForV4,
+  initialHighlighted,
+}: PlaygroundProps) {
   const [active, setActive] = useState<Pane>("controls");
   const nav = useRef<HTMLElement>(null);
   // One pane at a time, the page scrolls as a whole (the header scrolls away, the tab bar sticks):
@@ -73,6 +80,7 @@ export function Playground({ initial, linkIssues, initialHighlighted }: Playgrou
           {/* Below lg the document scrolls (header away, tab bar sticky); from lg each column scrolls on its own. */}
           <div className="flex min-h-dvh flex-col lg:h-dvh">
             <PlaygroundHeader />
+            <MadeForV4Notice madeForV4={madeForV4} />
             <LinkNotice issues={linkIssues} />
             <nav
               ref={nav}

@@ -1,11 +1,12 @@
 /**
- * Share links built and read by hand. Links are forever, so the suite pins format 1
- * (`?s=1.<lz-string>`) here rather than borrowing the codec's own tables.
+ * Share links built and read by hand. Links are forever, so the suite pins the formats
+ * (`?s=2.<lz-string>`, and format 1, made before the widget-version axis, which opens as v4)
+ * here rather than borrowing the codec's own tables.
  */
 import LZString from "lz-string";
 import type { IdentityModel } from "./page/controls";
 
-/** Share-link keys of format 1, written out here on purpose. */
+/** Share-link keys (formats 1 and 2 share them; 2 adds `v`), written out here on purpose. */
 export interface LinkValues {
   m?: IdentityModel | string;
   t?: string;
@@ -21,11 +22,18 @@ export interface LinkValues {
   pc?: string;
   l?: string;
   o?: string;
+  /** The widget version (format 2 only): "v4"; absent means v5. */
+  v?: string;
   [key: string]: unknown;
 }
 
-/** A `?s=1.…` link built by hand, as an older page or a person editing a link would make it. */
+/** A `?s=2.…` link built by hand, as this page or a person editing a link would make it. */
 export function shareLink(values: LinkValues): string {
+  return `/?s=2.${LZString.compressToEncodedURIComponent(JSON.stringify(values))}`;
+}
+
+/** A `?s=1.…` link, as the playground wrote before the widget-version axis: it opens as v4. */
+export function legacyShareLink(values: LinkValues): string {
   return `/?s=1.${LZString.compressToEncodedURIComponent(JSON.stringify(values))}`;
 }
 
@@ -33,7 +41,7 @@ export function shareLink(values: LinkValues): string {
 export function decodeShareLink(url: string): Record<string, unknown> | null {
   const s = new URL(url, "http://localhost").searchParams.get("s");
   if (s === null) return {};
-  const match = /^1\.(.*)$/s.exec(s.replace(/ /g, "+"));
+  const match = /^[12]\.(.*)$/s.exec(s.replace(/ /g, "+"));
   if (!match) return null;
   const json = LZString.decompressFromEncodedURIComponent(match[1] ?? "");
   if (!json) return null;

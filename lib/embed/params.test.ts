@@ -1,3 +1,4 @@
+import FORMAT_1 from "@/lib/url/fixtures/format-1-links.json";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { configArbitrary } from "../config/arbitraries";
@@ -147,7 +148,7 @@ describe("parseEmbedParams: bad values give defaults and a message", () => {
   });
 
   it("passes the share-link codec's messages through and keeps what it could read", () => {
-    const result = parse("s=1.garbage!!&theme=light");
+    const result = parse("s=2.garbage!!&theme=light");
     expect(result.config).toEqual(DEFAULT_CONFIG);
     expect(result.options.theme).toBe("light");
     expect(result.issues).toEqual([
@@ -158,7 +159,7 @@ describe("parseEmbedParams: bad values give defaults and a message", () => {
   it("names parameters it does not know, and never shows control characters", () => {
     const result = parse("panel=code&x%00y=1");
     expect(result.issues).toEqual([
-      'The embed ignored parameters it does not know ("panel", "x?y"); it reads "preset", "panels", "tab", "mode", "theme" or "s".',
+      'The embed ignored parameters it does not know ("panel", "x?y"); it reads "preset", "panels", "tab", "mode", "theme", "version" or "s".',
     ]);
   });
 
@@ -215,13 +216,27 @@ describe("parseEmbedParams: bad values give defaults and a message", () => {
 });
 
 describe("embedQuery", () => {
-  it("is empty for the defaults", () => {
+  it("holds only the widget version for the defaults", () => {
     expect(
       embedQuery(
         { ...DEFAULT_EMBED_OPTIONS, panels: [...DEFAULT_EMBED_OPTIONS.panels] },
         defaultConfig(),
       ),
-    ).toBe("");
+    ).toBe("?version=v5");
+  });
+
+  it("writes the widget version as its own parameter, not inside the state", () => {
+    const v4 = make({ widgetVersion: "v4" });
+    expect(embedQuery(DEFAULT_EMBED_OPTIONS, v4)).toBe("?version=v4");
+    const query = embedQuery(
+      DEFAULT_EMBED_OPTIONS,
+      make({ widgetVersion: "v4", model: "collect" }),
+    );
+    expect(query).toMatch(/^\?version=v4&s=2\./);
+    expect(parse(query.slice(1)).config).toEqual(make({ widgetVersion: "v4", model: "collect" }));
+    // The state alone, without the parameter, says v5: the version lives in `version`.
+    const state = new URLSearchParams(query.slice(1)).get("s");
+    expect(decodeConfig(state).config.widgetVersion).toBe("v5");
   });
 
   it("writes non-defaults in a fixed order, panels in panel order", () => {
@@ -232,12 +247,14 @@ describe("embedQuery", () => {
       theme: "light",
     };
     expect(embedQuery(options, defaultConfig())).toBe(
-      "?panels=controls,code&tab=react&mode=readonly&theme=light",
+      "?panels=controls,code&tab=react&mode=readonly&theme=light&version=v5",
     );
   });
 
   it("leaves out a server tab the state does not have", () => {
-    expect(embedQuery({ ...DEFAULT_EMBED_OPTIONS, tab: "node" }, defaultConfig())).toBe("");
+    expect(embedQuery({ ...DEFAULT_EMBED_OPTIONS, tab: "node" }, defaultConfig())).toBe(
+      "?version=v5",
+    );
   });
 
   it("round-trips through parseEmbedParams, without secrets", () => {
@@ -271,5 +288,59 @@ describe("the preset parameter", () => {
     expect(parse(`s=${state}&preset=nope`).config).toEqual(
       make({ model: "collect", prefillName: "Ada" }),
     );
+  });
+});
+
+describe("the version parameter", () => {
+  it.each([
+    ["v5", "v5"],
+    ["V4", "v4"],
+    [" v4 ", "v4"],
+    ["4", "v4"],
+    ["5", "v5"],
+    ["4.0.63", "v4"],
+    ["5.0.0", "v5"],
+  ] as const)("reads %j as %s, silently", (value, major) => {
+    const result = parse(`version=${encodeURIComponent(value)}`);
+    expect(result.config).toEqual(make({ widgetVersion: major }));
+    expect(result.issues).toEqual([]);
+  });
+
+  it("opens another release of a known major at the playground's pin, and says so", () => {
+    const result = parse("version=4.0.57");
+    expect(result.config.widgetVersion).toBe("v4");
+    expect(result.issues).toEqual([
+      'The playground pins v4 to 4.0.63; the embed\'s version "4.0.57" opens as widget v4 (4.0.63).',
+    ]);
+  });
+
+  it.each(["latest", "^5.0.0", "v3", "6.0.0", "five"])(
+    "refuses %j with a message and keeps the state's version",
+    (value) => {
+      const result = parse(`version=${encodeURIComponent(value)}`);
+      expect(result.config.widgetVersion).toBe("v5");
+      expect(result.issues).toEqual([
+        `The embed's version ${JSON.stringify(value)} is not one the playground offers; use "v5" or "v4" (or "5.0.0" or "4.0.63"). Showing widget v5 (5.0.0).`,
+      ]);
+      const fromV4Link = parse(
+        `version=${encodeURIComponent(value)}&s=${encodeConfig(make({ widgetVersion: "v4", model: "collect" }))}`,
+      );
+      expect(fromV4Link.config.widgetVersion).toBe("v4");
+      expect(fromV4Link.issues[0]).toMatch(/Showing widget v4 \(4\.0\.63\)\.$/);
+    },
+  );
+
+  it("wins over the state's version, and keeps every other setting", () => {
+    const state = encodeConfig(make({ widgetVersion: "v4", model: "browser", userName: "Ada" }));
+    expect(parse(`version=v5&s=${state}`).config).toEqual(
+      make({ model: "browser", userName: "Ada", widgetVersion: "v5" }),
+    );
+  });
+
+  it("opens a format-1 state (made for v4) as v4 unless the parameter says otherwise", () => {
+    const { link } = FORMAT_1.find((f) => f.name === "collect with extras")!;
+    expect(parse(`s=${link}`).config.widgetVersion).toBe("v4");
+    expect(parse(`version=v5&s=${link}`).config.widgetVersion).toBe("v5");
+    expect(parse(`version=v5&s=${link}`).config.extraFields).toEqual(["Order number", "Plan"]);
   });
 });

@@ -2,7 +2,7 @@
  * The `/embed` query string: which state, which panels, which code tab, whether
  * the settings can be edited, and the colour theme.
  *
- *     /embed?preset=server&panels=preview,code&tab=node&mode=readonly&theme=auto&s=1.…
+ *     /embed?preset=server&panels=preview,code&tab=node&mode=readonly&theme=auto&version=v5&s=2.…
  *
  * | parameter | values                                            | default          |
  * | --------- | ------------------------------------------------- | ---------------- |
@@ -12,6 +12,13 @@
  * | `tab`     | a snippet target: `html`, `react`, `nextjs`, …    | the first tab    |
  * | `mode`    | `edit` or `readonly`                              | `edit`           |
  * | `theme`   | `light`, `dark` or `auto`                         | `auto`           |
+ * | `version` | the widget major: `v5` or `v4`                    | `s`'s, else v5   |
+ *
+ * `version` also takes the bare major (`5`, `4`) and the exact pins (`5.0.0`, `4.0.63`). Another
+ * exact release of a known major (`4.0.57`) opens that major at its pin, with a message naming
+ * the pin; anything else (`latest`, a range, `v3`) is ignored with a message, and the version
+ * from `s` (a format-1 link's v4, else the default v5) is used. `embedQuery` always writes
+ * `version`, so an embed pasted into docs keeps its widget version whatever the default becomes.
  *
  * Invariants:
  * - Parsing never throws. A bad value falls back to that parameter's default
@@ -26,6 +33,14 @@
  *   (`EMBED_THEME_BOOT_SCRIPT`): keep both readings alike.
  */
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
+import {
+  DEFAULT_WIDGET_MAJOR,
+  WIDGET_MAJORS,
+  WIDGET_MAJOR_INFO,
+  WIDGET_PINS,
+  majorOfVersion,
+  type WidgetMajor,
+} from "../config/versions";
 import { PRESETS, findPreset, withPresetValues } from "../config/presets";
 import { applicableTargets } from "../snippets";
 import { SNIPPET_TARGETS, SNIPPET_TARGET_LABELS } from "../snippets/types";
@@ -42,7 +57,15 @@ import {
 export * from "./options";
 
 /** Every parameter the embed reads, in the order `embedQuery` writes them (all but `preset`: it writes the state as `s`). */
-export const EMBED_PARAMS = ["preset", "panels", "tab", "mode", "theme", SHARE_PARAM] as const;
+export const EMBED_PARAMS = [
+  "preset",
+  "panels",
+  "tab",
+  "mode",
+  "theme",
+  "version",
+  SHARE_PARAM,
+] as const;
 
 export interface EmbedParseResult {
   /** Always a valid config: `s`, then `preset`, over the defaults. */
@@ -98,6 +121,38 @@ const normal = (value: string) => value.trim().toLowerCase();
 function oneOf<T extends string>(value: string, allowed: readonly T[]): T | undefined {
   const v = normal(value);
   return allowed.find((a) => a === v);
+}
+
+/** Every spelling of each major the `version` parameter takes as is: `v5`, `5`, `5.0.0`. */
+const VERSION_SPELLINGS = new Map<string, WidgetMajor>(
+  WIDGET_MAJORS.flatMap((m) => [
+    [WIDGET_MAJOR_INFO[m].label.toLowerCase(), m],
+    [String(WIDGET_MAJOR_INFO[m].major), m],
+    [WIDGET_PINS[m], m],
+  ]),
+);
+
+/** "widget v4 (4.0.63)". */
+const versionName = (m: WidgetMajor) => `widget ${WIDGET_MAJOR_INFO[m].label} (${WIDGET_PINS[m]})`;
+
+/** The major the `version` parameter asks for, or `fallback` (the state's) with a message. */
+export function readVersion(value: string, fallback: WidgetMajor, issues: string[]): WidgetMajor {
+  const v = normal(value);
+  const exact = VERSION_SPELLINGS.get(v);
+  if (exact) return exact;
+  const major = majorOfVersion(v.replace(/^v/, ""));
+  if (major) {
+    issues.push(
+      `The playground pins ${WIDGET_MAJOR_INFO[major].label} to ${WIDGET_PINS[major]}; the embed's version ${shown(value)} opens as ${versionName(major)}.`,
+    );
+    return major;
+  }
+  const spellings = WIDGET_MAJORS.flatMap((m) => [WIDGET_MAJOR_INFO[m].label.toLowerCase()]);
+  issues.push(
+    `The embed's version ${shown(value)} is not one the playground offers; use ${choices(spellings)} ` +
+      `(or ${choices(WIDGET_MAJORS.map((m) => WIDGET_PINS[m]))}). Showing ${versionName(fallback)}.`,
+  );
+  return fallback;
 }
 
 function readPanels(value: string, issues: string[]): EmbedPanel[] {
@@ -192,6 +247,11 @@ function parseUnsafe(params: SearchParamsLike): EmbedParseResult {
     }
   }
 
+  const versionValue = present("version");
+  if (versionValue !== undefined) {
+    config = { ...config, widgetVersion: readVersion(versionValue, config.widgetVersion, issues) };
+  }
+
   const options: EmbedOptions = {
     ...DEFAULT_EMBED_OPTIONS,
     panels: [...DEFAULT_EMBED_OPTIONS.panels],
@@ -247,9 +307,9 @@ function parseUnsafe(params: SearchParamsLike): EmbedParseResult {
 }
 
 /**
- * The query string (with its `?`, or `""`) that opens the embed on `options`
- * and `config`: non-default values only, in `EMBED_PARAMS` order, the state
- * as a share link (no secrets).
+ * The query string that opens the embed on `options` and `config`: non-default
+ * options only, then the widget version (always), then the state as a share
+ * link (no secrets; its version is the `version` parameter's, so `s` leaves it out).
  */
 export function embedQuery(options: EmbedOptions, config: PlaygroundConfig): string {
   const parts: string[] = [];
@@ -260,7 +320,8 @@ export function embedQuery(options: EmbedOptions, config: PlaygroundConfig): str
     parts.push(`tab=${options.tab}`);
   if (options.mode !== DEFAULT_EMBED_OPTIONS.mode) parts.push(`mode=${options.mode}`);
   if (options.theme !== DEFAULT_EMBED_OPTIONS.theme) parts.push(`theme=${options.theme}`);
-  const state = encodeConfig(config);
+  parts.push(`version=${config.widgetVersion}`);
+  const state = encodeConfig({ ...config, widgetVersion: DEFAULT_WIDGET_MAJOR });
   if (state !== "") parts.push(`${SHARE_PARAM}=${state}`);
-  return parts.length > 0 ? `?${parts.join("&")}` : "";
+  return `?${parts.join("&")}`;
 }

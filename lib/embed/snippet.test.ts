@@ -22,7 +22,7 @@ describe("generateEmbedIframe", () => {
     expect(generateEmbedIframe(`${ORIGIN}/`, defaults, defaultConfig())).toBe(
       [
         "<iframe",
-        '  src="https://play.example.com/embed"',
+        '  src="https://play.example.com/embed?version=v5"',
         '  title="open.cx Identity Playground"',
         '  width="100%"',
         '  height="1440"',
@@ -48,7 +48,7 @@ describe("generateEmbedIframe", () => {
       apiKey: "sk_live_secret",
     };
     const full = fullPlaygroundUrl(`${ORIGIN}/`, config);
-    expect(full).toMatch(/^https:\/\/play\.example\.com\/\?s=1\./);
+    expect(full).toMatch(/^https:\/\/play\.example\.com\/\?s=2\./);
     const html = generateEmbedIframe(ORIGIN, defaults, config);
     const escaped = full.replace(/&/g, "&amp;");
     expect(html).toContain(`>\n  <a href="${escaped}">Open the Identity Playground</a>\n</iframe>`);
@@ -73,7 +73,7 @@ describe("generateEmbedIframe", () => {
       height: 640,
     });
     expect(html).toContain(
-      'src="https://play.example.com/embed?panels=code&amp;tab=react&amp;mode=readonly&amp;theme=dark"',
+      'src="https://play.example.com/embed?panels=code&amp;tab=react&amp;mode=readonly&amp;theme=dark&amp;version=v5"',
     );
     expect(html).toContain('height="640"');
     expect(html).not.toContain("data-min-height");
@@ -144,9 +144,11 @@ describe("reservedHeights", () => {
       maxHeight: 10_000,
     });
     expect(all[1]![1]).toBeGreaterThan(controls[1]![1] + 1000);
-    expect(all[2]![1]).toBeLessThan(controls[2]![1] + 400);
+    // Beside: the 340 px column is taller than the full-width controls alone (its text wraps
+    // more), but far short of the preview and code stacked under them (about 1,400 px).
+    expect(all[2]![1]).toBeLessThan(controls[2]![1] + 500);
     const clamped = reservedHeights(panels("controls", "preview", "code"), defaultConfig());
-    expect(clamped.map(([, h]) => h)).toEqual([2400, 2400, 1652]);
+    expect(clamped.map(([, h]) => h)).toEqual([2400, 2400, 2054]);
     expect(
       reservedHeights(panels("code"), defaultConfig(), {
         ...DEFAULT_EMBED_SIZING,
@@ -160,6 +162,16 @@ describe("generateEmbedScript", () => {
   it("loads embed.js from the playground's origin, once per page", () => {
     expect(generateEmbedScript(`${ORIGIN}/`)).toBe(
       '<script src="https://play.example.com/embed.js" async></script>',
+    );
+  });
+
+  it("pins the embed to the state's widget version", () => {
+    const v4 = { ...defaultConfig(), widgetVersion: "v4" as const };
+    expect(generateEmbedIframe(ORIGIN, defaults, v4)).toContain(
+      'src="https://play.example.com/embed?version=v4"',
+    );
+    expect(embedUrl(ORIGIN, defaults, defaultConfig())).toBe(
+      "https://play.example.com/embed?version=v5",
     );
   });
 });

@@ -79,18 +79,20 @@ type Steps = readonly [number, number, number];
  * the tall side (a frame that is too tall shrinks once it is off-screen, one
  * too short pushes the text below it), but a frame at the low end of a step
  * (640–699 or 1024–1247 px) may be taller than measured. The verified model
- * (`server`) adds its fields and server code. e2e/embed-host-cls.spec.ts
+ * (`server`) adds its fields and server code. The controls were measured again
+ * (plus 8 px) when the features card and the v5 rows came; the preview and code
+ * heights were not. e2e/embed-host-cls.spec.ts
  * compares one case with the real embed (all panels, the default model);
  * the others are not checked.
  */
 const HEADER: Steps = [75, 43, 43];
 const PANEL_HEIGHTS: Record<EmbedPanel, { base: Steps; server: Steps }> = {
-  controls: { base: [1592, 1350, 1286], server: [2661, 2259, 2179] },
+  controls: { base: [1978, 1672, 1576], server: [3131, 2649, 2521] },
   preview: { base: [1056, 990, 958], server: [1254, 1116, 1052] },
   code: { base: [407, 407, 407], server: [680, 635, 635] },
 };
 /** At `lg` (1024) and wider, the controls are a 340 px column beside the other panels, and taller. */
-const CONTROLS_BESIDE = { base: 1609, server: 2698 } as const;
+const CONTROLS_BESIDE = { base: 2011, server: 3184 } as const;
 
 /** The script's height limits for `sizing`, clamped to what the embed allows (max never below min). */
 function heightLimits(sizing: EmbedSizing): { min: number; max: number } {

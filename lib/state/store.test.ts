@@ -55,3 +55,62 @@ describe("Undo after Reset and presets", () => {
     expect(store.getState().config).toEqual(opened);
   });
 });
+
+describe("personal connections turn on what they need", () => {
+  const server: PlaygroundConfig = { ...defaultConfig(), model: "server" };
+
+  it("switching personal connections on also switches on streaming and capabilities.connections, and says which", () => {
+    const store = createPlaygroundStore(server);
+    expect(store.getState().setPersonalConnections(true)).toEqual([
+      "streaming",
+      "capabilitiesConnections",
+    ]);
+    const { config } = store.getState();
+    expect([config.personalConnections, config.streaming, config.capabilitiesConnections]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it("names only what it had to switch on", () => {
+    const store = createPlaygroundStore({ ...server, streaming: true });
+    expect(store.getState().setPersonalConnections(true)).toEqual(["capabilitiesConnections"]);
+    expect(store.getState().setPersonalConnections(true)).toEqual([]);
+  });
+
+  it("switching it off leaves streaming and connections as they are, and they can be turned off later", () => {
+    const store = createPlaygroundStore(server);
+    store.getState().setPersonalConnections(true);
+    expect(store.getState().setPersonalConnections(false)).toEqual([]);
+    expect(store.getState().config).toMatchObject({
+      personalConnections: false,
+      streaming: true,
+      capabilitiesConnections: true,
+    });
+    store.getState().setPersonalConnections(true);
+    store.getState().setOption("streaming", false);
+    expect(store.getState().config).toMatchObject({ personalConnections: true, streaming: false });
+  });
+});
+
+describe("switching the widget version from a link's note", () => {
+  const v4Link: PlaygroundConfig = { ...opened, widgetVersion: "v4", extraFields: ["Plan"] };
+
+  it("switches to v5 keeping every other setting, and Undo goes back to v4", () => {
+    const store = createPlaygroundStore(v4Link);
+    store.getState().switchVersion("v5");
+    expect(store.getState().config).toEqual({ ...v4Link, widgetVersion: "v5" });
+    expect(undoable(store.getState())?.message).toBe(
+      "Switched to widget v5 (5.0.0); every other setting is kept.",
+    );
+    store.getState().undoReplacement();
+    expect(store.getState().config).toBe(v4Link);
+  });
+
+  it("records nothing when the version is already the one asked for", () => {
+    const store = createPlaygroundStore(v4Link);
+    store.getState().switchVersion("v4");
+    expect(undoable(store.getState())).toBeNull();
+  });
+});

@@ -6,6 +6,17 @@
 import { createStore } from "zustand/vanilla";
 import { defaultConfig, type OptionKey, type PlaygroundConfig } from "@/lib/config/options";
 import { findPreset, sameConfig, withPresetValues } from "@/lib/config/presets";
+import { WIDGET_MAJOR_INFO, WIDGET_PINS, type WidgetMajor } from "@/lib/config/versions";
+
+/**
+ * The widget options personal connections need on the front end (domain-v5.md §10.5: a token
+ * minted with `mcp_access` works only with `streaming: true` and `capabilities.connections: true`).
+ */
+export const PERSONAL_CONNECTIONS_NEED = ["streaming", "capabilitiesConnections"] as const;
+
+/** "Widget v5 (5.0.0)". */
+export const versionName = (major: WidgetMajor) =>
+  `widget ${WIDGET_MAJOR_INFO[major].label} (${WIDGET_PINS[major]})`;
 
 /**
  * A whole-config replacement the user can take back: Reset, "Reset to opened
@@ -28,6 +39,17 @@ export interface PlaygroundState {
   lastReplacement: Replacement | null;
   setOption: <K extends OptionKey>(key: K, value: PlaygroundConfig[K]) => void;
   replaceConfig: (config: PlaygroundConfig) => void;
+  /**
+   * Turns personal connections on or off. Turning it on also turns on what it needs
+   * (`PERSONAL_CONNECTIONS_NEED`) and returns the keys it switched on, for the announcement;
+   * turning it off leaves them as they are (an advisory covers turning them off later).
+   */
+  setPersonalConnections: (on: boolean) => OptionKey[];
+  /**
+   * Switches to another widget major as a replacement Undo can take back (the note of a link
+   * made for v4 offers it). Every other setting is kept: the version is one field of the config.
+   */
+  switchVersion: (major: WidgetMajor) => void;
   applyPreset: (id: string) => void;
   resetToDefaults: () => void;
   resetToOpened: () => void;
@@ -62,6 +84,24 @@ export function createPlaygroundStore(initial: PlaygroundConfig) {
       lastReplacement: null,
       setOption: (key, value) => set((s) => ({ config: { ...s.config, [key]: value } })),
       replaceConfig: (config) => set({ config }),
+      setPersonalConnections: (on) => {
+        let switched: OptionKey[] = [];
+        set((s) => {
+          const turnedOn = on ? PERSONAL_CONNECTIONS_NEED.filter((key) => !s.config[key]) : [];
+          switched = turnedOn;
+          const extra = Object.fromEntries(turnedOn.map((key) => [key, true]));
+          return { config: { ...s.config, personalConnections: on, ...extra } };
+        });
+        return switched;
+      },
+      switchVersion: (major) =>
+        set((s) =>
+          replaceWithUndo(
+            s,
+            { ...s.config, widgetVersion: major },
+            `Switched to ${versionName(major)}; every other setting is kept.`,
+          ),
+        ),
       applyPreset: (id) =>
         set((s) => {
           const preset = findPreset(id);

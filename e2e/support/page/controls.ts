@@ -99,4 +99,38 @@ export class Controls extends Region {
   get trustKind(): Locator {
     return this.page.getByTestId("trust.kind");
   }
+
+  /** Turns personal connections (the server card's mcp_access switch) on or off. */
+  async personalConnections(on = true): Promise<void> {
+    await this.layout.reveal("controls");
+    await this.option("server", "personalConnections").setChecked(on);
+  }
+
+  /** The features card's switches: `streaming`, `capabilitiesConnections`. */
+  feature(key: "streaming" | "capabilitiesConnections"): Locator {
+    return this.option("features", key);
+  }
+
+  /** The server_ids list editor. */
+  get serverIds(): Locator {
+    return this.option("server", "mcpServerIds");
+  }
+
+  /** Adds server ids with the keyboard (type, Enter), one after another. */
+  async addServerIds(ids: readonly string[]): Promise<void> {
+    await this.layout.reveal("controls");
+    const box = this.page.getByTestId("controls.server.mcpServerIds.new");
+    for (const id of ids) {
+      await box.fill(id);
+      await box.press("Enter");
+      await expect(box).toHaveValue("");
+    }
+  }
+
+  async expectServerIds(ids: readonly string[]): Promise<void> {
+    const entries = this.serverIds.locator("li input");
+    await expect
+      .poll(() => entries.evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value)))
+      .toEqual(ids);
+  }
 }
