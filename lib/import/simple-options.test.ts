@@ -91,9 +91,9 @@ describe("simple widget options are read from their rows", () => {
         "extraFields",
         "serverCustomData",
         "userCustomData",
-        // mcp_access is one object the four personal-connection rows describe together.
+        // mcp_access is one object the personal-connection rows describe together (the scope
+        // row, which only picks its shape, names no field of its own).
         "personalConnections",
-        "mcpServerScope",
         "mcpServerIds",
         "mcpAccountId",
       ].sort(),
