@@ -14,6 +14,7 @@ import {
   typescriptDefaults,
 } from "monaco-editor/languages/features/typescript/register";
 import { WIDGET_TYPES_FILE, widgetTypesSource } from "@/lib/editor/widget-types";
+import type { WidgetMajor } from "@/lib/config/versions";
 
 export type Monaco = typeof monaco;
 export { getTypeScriptWorker } from "monaco-editor/languages/features/typescript/register";
@@ -71,6 +72,23 @@ export function setUpMonaco(): Monaco {
     noSemanticValidation: false,
     noSyntaxValidation: false,
   });
-  typescriptDefaults.addExtraLib(widgetTypesSource(), WIDGET_TYPES_FILE);
+  setWidgetTypes();
   return monaco;
+}
+
+let typesFor: WidgetMajor | null = null;
+let typesLib: monaco.IDisposable | null = null;
+
+/**
+ * Declares the `WidgetConfig` of one widget major to the TypeScript worker (v5 has `streaming`
+ * and `capabilities`; v4 does not, so a v5 key in a v4 config is flagged). Replaces the previous
+ * declaration; a call for the version already declared does nothing.
+ */
+export function setWidgetTypes(version?: WidgetMajor): void {
+  const source = widgetTypesSource(version ? { version } : {});
+  const wanted = version ?? null;
+  if (typesLib !== null && typesFor === wanted) return;
+  typesLib?.dispose();
+  typesLib = typescriptDefaults.addExtraLib(source, WIDGET_TYPES_FILE);
+  typesFor = wanted;
 }

@@ -18,8 +18,14 @@
  */
 import { useEffect, useId, useRef, useState } from "react";
 import { editorSource } from "@/lib/editor/source";
-import { usePlaygroundStore } from "@/components/state/store-provider";
-import { EDITOR_THEMES, getTypeScriptWorker, setUpMonaco, type Monaco } from "./monaco";
+import { usePlayground, usePlaygroundStore } from "@/components/state/store-provider";
+import {
+  EDITOR_THEMES,
+  getTypeScriptWorker,
+  setUpMonaco,
+  setWidgetTypes,
+  type Monaco,
+} from "./monaco";
 import { useEditorSync } from "./use-editor-sync";
 
 /** The Monaco theme for the page's resolved light/dark theme. */
@@ -63,6 +69,12 @@ export function OptionsEditor({ autoFocus = true, onClose }: OptionsEditorProps)
   const messageId = useId();
   const [ready, setReady] = useState(false);
   const [languageReady, setLanguageReady] = useState(false);
+  // The declarations follow the widget version, so the editor flags options the version lacks.
+  const widgetVersion = usePlayground((s) => s.config.widgetVersion);
+  useEffect(() => {
+    setUpMonaco();
+    setWidgetTypes(widgetVersion);
+  }, [widgetVersion]);
 
   useEffect(() => {
     const element = host.current;
