@@ -148,7 +148,7 @@ test.describe("an embed that cannot load", () => {
     const link = deadBox.getByRole("link", { name: "Open the playground in a new tab" });
     await expect(link).toHaveAttribute("href", fullPlaygroundUrl(down, config));
     await expect(link).toHaveAttribute("target", "_blank");
-    expect(fullPlaygroundUrl(down, config)).toContain("?s=1.");
+    expect(fullPlaygroundUrl(down, config)).toContain("?s=2.");
 
     const refusedBox = await fallbackOf(page, "refused");
     await expect(refusedBox.getByRole("link")).toHaveAttribute(

@@ -12,7 +12,7 @@ import {
   SERVER_TARGETS,
   WIDGET_PINS,
 } from "./support/page/code";
-import { shareLink } from "./support/share-link";
+import { legacyShareLink } from "./support/share-link";
 
 /** A link made now (format 2) for `over` on top of the defaults. */
 const linkFor = (over: Partial<PlaygroundConfig>) =>
@@ -195,8 +195,8 @@ test("v5 personal connections: the server sends mcp_access and the page renews t
 test("a link made before v5 opens as v4: the pane and every snippet say v4, pinned 4.0.63", async ({
   playground,
 }) => {
-  // Format 1: what the playground made before v5 (e2e/support/share-link.ts pins it).
-  await playground.open(shareLink({ m: "server", se: "jane@example.com" }));
+  // Format 1: what the playground made before v5.
+  await playground.open(legacyShareLink({ m: "server", se: "jane@example.com" }));
   await playground.reveal("code");
   await expect(playground.code.version).toHaveText(`Widget v4 · pinned @${WIDGET_PINS.v4}`);
   const html = await playground.code.text("html", 0);

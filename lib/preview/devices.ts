@@ -175,6 +175,7 @@ function pageFor(state: Omit<DevicesState, "pages">, role: DeviceRole): DevicePa
         ? { tokenPending: true }
         : {}),
       ...(state.rejectedTokens.length > 0 ? { rejectedTokens: state.rejectedTokens } : {}),
+      ...(state.config.model === "server" && d.signedInEmail === null ? { signedOut: true } : {}),
     },
   };
 }

@@ -62,6 +62,8 @@ export interface PreviewDevice {
   rejectedTokens?: string[];
   /** A user is signed in and the page is still waiting for their contact token. */
   tokenPending?: boolean;
+  /** Verified model: the user signed out on this device (the page shows the widget without a user). */
+  signedOut?: boolean;
 }
 
 export type PreviewEvent =
@@ -134,6 +136,7 @@ const deviceSchema = z.object({
   sessions: z.array(sessionSchema).max(1_000).optional(),
   rejectedTokens: z.array(str).max(1_000).optional(),
   tokenPending: z.boolean().optional(),
+  signedOut: z.boolean().optional(),
 });
 
 const REJECTION_REASONS = [

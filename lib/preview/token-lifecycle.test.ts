@@ -194,7 +194,11 @@ describe("the widget instance across a token change", () => {
       device: { ...on(token), visit },
     });
     expect(startsClosed(shown("v5", tokenOf("c1", 1)), shown("v5", tokenOf("c2", 1)))).toBe(true);
-    expect(startsClosed(shown("v5"), shown("v5", tokenOf("c1", 1)))).toBe(true);
+    // A sign-in after a sign-out on the same page…
+    const signedOut = { ...shown("v5"), device: { ...shown("v5").device, signedOut: true } };
+    expect(startsClosed(signedOut, shown("v5", tokenOf("c1", 1)))).toBe(true);
+    // …but not the first token of a page that had no user yet (the widget mounts with it).
+    expect(startsClosed(shown("v5"), shown("v5", tokenOf("c1", 1)))).toBe(false);
     expect(startsClosed(shown("v5", tokenOf("c1", 1)), shown("v5"))).toBe(true);
     expect(startsClosed(shown("v5", tokenOf("c1", 1)), shown("v5", tokenOf("c1", 2)))).toBe(false);
     expect(startsClosed(shown("v5", tokenOf("c1", 1)), shown("v5", tokenOf("c2", 1), 2))).toBe(

@@ -42,10 +42,15 @@ export interface ShownWidget {
  * when a new `user.token` of another owner (or a sign-in / sign-out) reaches the mounted widget
  * on the same page load. Any other new instance (a reload, another device, a new scenario)
  * starts open, as the preview always does. `before` is the last widget shown with no token
- * pending: the page waiting for a signed-in user's token is not an identity of its own.
+ * pending: the page waiting for a signed-in user's token is not an identity of its own, and
+ * neither is the verified model before any user is known (no server email yet): the snippets
+ * mount the widget only once they have a token, so its first token is a first mount.
  */
 export function startsClosed(before: ShownWidget | null, after: ShownWidget): boolean {
   if (!before || after.config.widgetVersion !== "v5" || after.device.tokenPending) return false;
+  const noUserYet =
+    before.config.model === "server" && !before.device.contactToken && !before.device.signedOut;
+  if (noUserYet) return false;
   if (before.config.widgetVersion !== "v5") return false;
   if (before.device.deviceId !== after.device.deviceId) return false;
   if (before.device.visit !== after.device.visit) return false;
