@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import {
   aiAssigneeName,
+  previewUnknownNote,
   previewVersionLabel,
   replicaLook,
   springAnimation,
@@ -84,5 +85,14 @@ describe("v5's opening spring", () => {
       expect(points[i]).toBeGreaterThanOrEqual(points[i - 1]!);
     // Not a straight line: the spring is fast at first.
     expect(points[6]).toBeGreaterThan(0.5);
+  });
+});
+
+describe("what the preview says it could not check", () => {
+  it("names v5's unpublished welcome screen, and nothing for v4", () => {
+    expect(previewUnknownNote("v4")).toBeNull();
+    expect(previewUnknownNote("v5")).toMatch(
+      /^v5's welcome screen .* not published: the replica shows v4's/,
+    );
   });
 });

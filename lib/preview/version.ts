@@ -12,6 +12,15 @@ export function previewVersionLabel(major: WidgetMajor): string {
   return `Widget ${WIDGET_MAJOR_INFO[major].label} · ${WIDGET_PINS[major]}`;
 }
 
+/**
+ * What the preview says it could not check for a major (domain-v5.md §6, §16.2): the v5 welcome
+ * screen's source is not published, so the replica draws and validates it as v4 does.
+ */
+export function previewUnknownNote(major: WidgetMajor): string | null {
+  if (major === "v4") return null;
+  return "v5's welcome screen (its exact styling, validation and error text) is not published: the replica shows v4's, with the same fields and strings.";
+}
+
 export interface ReplicaLook {
   major: WidgetMajor;
   /** How the window opens: v4 eases an 8px slide; v5 drives it with a spring ("spring 500/45/1"). */

@@ -11,7 +11,7 @@ import {
 import type { PreviewToHostMessage } from "@/lib/preview/messages";
 import { PreviewFrame } from "@/components/preview/host/preview-frame";
 import { languageNote } from "@/lib/preview/language-note";
-import { previewVersionLabel } from "@/lib/preview/version";
+import { previewUnknownNote, previewVersionLabel } from "@/lib/preview/version";
 import { visitorKeys } from "@/lib/identity";
 import { WIDGET_TOKEN_PLACEHOLDER } from "@/lib/config/widget-config";
 import { useAnnounce } from "@/components/state/announcer";
@@ -309,6 +309,7 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
       <p className="text-xs text-neutral-600 dark:text-neutral-400" data-testid="preview.note">
         A replica of {versionLabel} driven by the same rules as the real one; nothing is sent to
         open.cx. Each device keeps its own localStorage; conversations live in a simulated backend.
+        {previewUnknownNote(major) ? ` ${previewUnknownNote(major)}` : null}
       </p>
       {/* Filling: no scrolling box, the frame stretches to fit (below lg: the window's height under the tab bar). */}
       <div
