@@ -134,6 +134,31 @@ describe("a rejected token on widget v5 (domain-v5 §3.6)", () => {
     });
   });
 
+  it("mints a new token per rejected token and per body: a recovery is a new create-unverified call", () => {
+    const once = rejectedTokenOutcome(make({}), "v5", stored, contact("anonymous", "tok-a"));
+    const other = rejectedTokenOutcome(make({}), "v5", stored, contact("anonymous", "tok-b"));
+    expect(once.kind === "recovered" && once.contact.token).not.toBe(
+      other.kind === "recovered" && other.contact.token,
+    );
+    const browser = (userName: string) =>
+      rejectedTokenOutcome(
+        make({ model: "browser", userName }),
+        "v5",
+        stored,
+        contact("anonymous"),
+      );
+    const ada = browser("Ada");
+    const sam = browser("Sam");
+    expect(ada.kind === "recovered" && ada.contact.token).not.toBe(
+      sam.kind === "recovered" && sam.contact.token,
+    );
+  });
+
+  it("a verified rejection is the host's, whatever the config says (only the resolved contact counts)", () => {
+    const r = rejectedTokenOutcome(make({ model: "anonymous" }), "v5", stored, contact("verified"));
+    expect(r.kind === "failing" && r.reason).toBe("verified-host-renews");
+  });
+
   it("is deterministic, and mints a token other than the rejected one", () => {
     const a = rejectedTokenOutcome(make({}), "v5", stored, contact("anonymous"), { seed: "d#1" });
     const b = rejectedTokenOutcome(make({}), "v5", stored, contact("anonymous"), { seed: "d#1" });

