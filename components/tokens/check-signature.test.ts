@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { SANDBOX_API_KEY } from "@/lib/sandbox/settings";
+import { fakeJwt, fakeKey } from "@/lib/secrets/test-support/fake-keys";
 import { checkSignature, VERIFY_ENDPOINT, type FetchLike } from "./check-signature";
 
-const JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
+const JWT = fakeJwt({ alg: "HS256" }, { sub: "1" }, "signature");
 
 function fakeFetch(status: number, body: unknown) {
   return vi.fn<FetchLike>(
@@ -13,7 +14,7 @@ function fakeFetch(status: number, body: unknown) {
 
 describe("checkSignature", () => {
   it.each([
-    "sk_live_fake_abcdef123456",
+    fakeKey("live", "fake_abcdef123456"),
     SANDBOX_API_KEY,
     "wt_3f9a2c7e",
     "",

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { fakeKey } from "@/lib/secrets/test-support/fake-keys";
 import { inspectToken } from "@/lib/tokens/inspect";
 import { TokenInspector } from "./token-inspector";
 import { relativeTime, TokenResult } from "./token-result";
@@ -68,7 +69,7 @@ describe("TokenInspector (server render)", () => {
 
 describe("TokenResult", () => {
   it("styles danger visibly differently from ok and warning", () => {
-    const danger = renderResult("sk_live_fake_abcdef123456");
+    const danger = renderResult(fakeKey("live", "fake_abcdef123456"));
     const ok = renderResult("wt_3f9a2c7e");
     const warning = renderResult("hello world");
     expect(danger).toContain('data-kind="org-api-key"');
@@ -83,7 +84,7 @@ describe("TokenResult", () => {
 
   it("never repeats the pasted value", () => {
     for (const input of [
-      "sk_live_fake_abcdef123456",
+      fakeKey("live", "fake_abcdef123456"),
       "wt_3f9a2c7e",
       "hello world",
       "OPENCX_API_KEY=abc123def456",

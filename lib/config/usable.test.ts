@@ -14,6 +14,8 @@ import { describeIssues, parseConfig, playgroundConfigSchema } from "./schema";
 import { heldFor, usableConfig } from "./usable";
 import { encodeConfig, decodeConfig } from "../url/codec";
 import { secretKind } from "../secrets/detect";
+import { fakeJwt, fakeKey } from "../secrets/test-support/fake-keys";
+import { SANDBOX_API_KEY } from "../sandbox/settings";
 
 const make = (patch: Partial<PlaygroundConfig>): PlaygroundConfig => ({
   ...defaultConfig(),
@@ -21,9 +23,9 @@ const make = (patch: Partial<PlaygroundConfig>): PlaygroundConfig => ({
 });
 
 // Shapes only: none of these is a real credential.
-const API_KEY = "sk_live_USABLE_TEST_NOT_A_KEY";
-const JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2FibGUtdGVzdCJ9.bm90LWEtc2lnbmF0dXJl";
-const SANDBOX_KEY = "sk_sandbox_identity_playground_demo";
+const API_KEY = fakeKey("live", "USABLE_TEST_NOT_A_KEY");
+const JWT = fakeJwt({ alg: "HS256" }, { sub: "usable-test" }, "not-a-signature");
+const SANDBOX_KEY = SANDBOX_API_KEY;
 
 describe("usableConfig: secrets never leave the field", () => {
   it.each<[OptionKey, string]>([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
+import { fakeKey } from "../secrets/test-support/fake-keys";
 import { DEFAULT_EMBED_OPTIONS, parseEmbedParams, type EmbedOptions } from "./params";
 import {
   DEFAULT_EMBED_SIZING,
@@ -45,7 +46,7 @@ describe("generateEmbedIframe", () => {
     const config: PlaygroundConfig = {
       ...defaultConfig(),
       model: "collect",
-      apiKey: "sk_live_secret",
+      apiKey: fakeKey("live", "secret"),
     };
     const full = fullPlaygroundUrl(`${ORIGIN}/`, config);
     expect(full).toMatch(/^https:\/\/play\.example\.com\/\?s=2\./);
@@ -84,7 +85,7 @@ describe("generateEmbedIframe", () => {
       ...defaultConfig(),
       model: "server",
       serverEmail: "a@b.co",
-      apiKey: "sk_live_secret",
+      apiKey: fakeKey("live", "secret"),
       contactToken: "eyJ.secret.jwt",
     };
     const html = generateEmbedIframe(ORIGIN, defaults, config);

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import { parseConfig } from "../config/schema";
+import { fakeJwt } from "../secrets/test-support/fake-keys";
 import { generateSnippet } from "../snippets";
 import { importSnippet, type ImportResult } from "./index";
 
@@ -232,7 +233,7 @@ describe("mistakes the playground must name (domain.md §15)", () => {
   });
 
   it("a JWT as the widget token is refused (it is a contact token)", () => {
-    const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
+    const jwt = fakeJwt({ alg: "HS256" }, { sub: "1" }, "signature");
     const result = importSnippet(`{ token: '${jwt}' }`, base());
     expect(result.config.widgetToken).toBe("");
     expect(JSON.stringify(result.config)).not.toContain(jwt);

@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type OptionKey, type PlaygroundConfig } from "../config/options";
+import { fakeJwt, fakeKey } from "../secrets/test-support/fake-keys";
 import { formFieldsRelevant, listOf } from "./helpers";
 import { lintConfig } from "./index";
 
-const JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
+const JWT = fakeJwt({ alg: "HS256" }, { sub: "1" }, "signature");
 const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({
   ...defaultConfig(),
   widgetToken: "wt_1",
@@ -187,7 +188,7 @@ describe("the welcome-form fields are relevant", () => {
 });
 
 describe("secret-in-client-field: each field the model puts into the widget options", () => {
-  const KEY = "sk_live_abcdef123456";
+  const KEY = fakeKey("live", "abcdef123456");
   const cases: [string, PlaygroundConfig, OptionKey, string][] = [
     ["any model", make({ model: "anonymous", widgetToken: KEY }), "widgetToken", "Widget token"],
     ["any model", make({ model: "anonymous", externalId: KEY }), "externalId", "externalId"],

@@ -7,9 +7,11 @@ import {
   type OptionKey,
   type PlaygroundConfig,
 } from "../config/options";
+import { fakeJwt, fakeKey } from "../secrets/test-support/fake-keys";
 import { RULES, RULE_IDS, SEVERITY_ORDER, lintConfig, type Severity } from "./index";
 
-const JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
+const JWT = fakeJwt({ alg: "HS256" }, { sub: "1" }, "signature");
+const ORG_KEY = fakeKey("live", "fake_abcdef123456");
 const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({
   ...defaultConfig(),
   widgetToken: "wt_1",
@@ -30,15 +32,15 @@ const CASES: Record<string, Case> = {
   "secret-in-client-field": {
     triggers: make({
       model: "browser",
-      userCustomData: [{ key: "key", value: "sk_live_fake_abcdef123456" }],
+      userCustomData: [{ key: "key", value: ORG_KEY }],
     }),
     severity: "error",
     option: "userCustomData",
     quiet: [
       make({ model: "browser", userCustomData: [{ key: "plan", value: "skipper" }] }),
       // A value typed under another model is left behind, not published.
-      make({ model: "anonymous", userName: "sk_live_fake_abcdef123456" }),
-      server({ apiKey: "sk_live_fake_abcdef123456" }),
+      make({ model: "anonymous", userName: ORG_KEY }),
+      server({ apiKey: ORG_KEY }),
     ],
   },
   "jwt-as-widget-token": {
@@ -340,8 +342,8 @@ describe("rule details", () => {
   it("secret-in-client-field: prefill and extra fields in the Collect model", () => {
     const config = make({
       model: "collect",
-      prefillEmail: "sk_test_1234567890",
-      extraFields: ["sk_live_abcdefgh"],
+      prefillEmail: fakeKey("test", "1234567890"),
+      extraFields: [fakeKey("live", "abcdefgh")],
     });
     const options = lintConfig(config)
       .filter((a) => a.id === "secret-in-client-field")

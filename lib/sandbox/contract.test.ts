@@ -19,6 +19,7 @@ import {
 } from "./settings";
 import { contactIdOf, verifySandboxToken } from "./token";
 import { expectError, nextClientIp, readJson, sandboxRequest } from "./test-support/requests";
+import { fakeKey } from "../secrets/test-support/fake-keys";
 
 const { POST } = route;
 
@@ -183,8 +184,8 @@ describe("401: the API key", () => {
 
   it("refuses another key as not the sandbox key, without echoing it", async () => {
     for (const key of [
-      "sk_live_EXAMPLE_NOT_A_KEY",
-      "sk_test_abcdef",
+      fakeKey("live", "EXAMPLE_NOT_A_KEY"),
+      fakeKey("test", "abcdef"),
       "not-the-key",
       `${SANDBOX_API_KEY}x`,
     ]) {
@@ -200,7 +201,10 @@ describe("401: the API key", () => {
 
   it("warns when the key looks like a real OpenCX key", async () => {
     const response = await POST(
-      sandboxRequest({ email: "a@example.com" }, { authorization: "Bearer sk_live_secret123" }),
+      sandboxRequest(
+        { email: "a@example.com" },
+        { authorization: `Bearer ${fakeKey("live", "secret123")}` },
+      ),
     );
     expect((await expectError(response, 401)).message).toMatch(/real OpenCX key/);
   });
@@ -344,12 +348,13 @@ describe("400: the body", () => {
   });
 
   it("does not quote the body in a JSON syntax error", async () => {
+    const inBody = fakeKey("live", "inbody");
     const error = await expectError(
-      await POST(sandboxRequest('{"email": sk_live_inbody}')),
+      await POST(sandboxRequest(`{"email": ${inBody}}`)),
       400,
       "invalid_json",
     );
-    expect(error.message).not.toContain("sk_live_inbody");
+    expect(error.message).not.toContain(inBody);
   });
 
   it("requires email", async () => {

@@ -25,6 +25,7 @@ import type { JsonValue } from "./json-value";
 import { BODY_FIELDS, formatPath } from "./request-body";
 import { SANDBOX_API_KEY, SANDBOX_LIMITS, SANDBOX_ORG_ID, TOKEN_LIFETIME_HEADER } from "./settings";
 import { contactIdOf, verifySandboxToken, type TokenMcpAccess } from "./token";
+import { fakeKey } from "../secrets/test-support/fake-keys";
 import { ENDPOINT, nextClientIp } from "./test-support/requests";
 
 const RUNS = 10_000;
@@ -401,8 +402,8 @@ const authorization = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.constantFrom(
-      "Bearer sk_live_abc123",
-      "Bearer sk_test_abc123",
+      `Bearer ${fakeKey("live", "abc123")}`,
+      `Bearer ${fakeKey("test", "abc123")}`,
       `Basic ${SANDBOX_API_KEY}`,
     ),
   },
@@ -497,7 +498,7 @@ const authorizationVariant = fc.constantFrom<[string, boolean]>(
   [`Basic ${Buffer.from(`${KEY}:`).toString("base64")}`, false],
   [`Token ${KEY}`, false],
   [`Bearer ${KEY}, Bearer ${KEY}`, false],
-  ["Bearer sk_live_fake_transport", false],
+  [`Bearer ${fakeKey("live", "fake_transport")}`, false],
   ["Bearer", false],
   [`${KEY}`, false],
 );

@@ -22,6 +22,7 @@ import type { SandboxError } from "./errors";
 import { createSandboxHandler } from "./handler";
 import { SANDBOX_API_KEY, SANDBOX_LIMITS, sandboxSettingsFromEnv } from "./settings";
 import { contactIdFor, contactIdOf, verifySandboxToken } from "./token";
+import { fakeKey } from "../secrets/test-support/fake-keys";
 
 const ROUTE_PATH = "/api/widget/authenticate-user";
 const SECONDS = Number(process.env.SANDBOX_LOAD_SECONDS ?? 8);
@@ -100,7 +101,7 @@ function plan(): Planned {
     return {
       kind: "wrong key",
       ip,
-      init: valid({ authorization: "Bearer sk_live_fake_load" }),
+      init: valid({ authorization: `Bearer ${fakeKey("live", "fake_load")}` }),
       want: 401,
     };
   if (r === 11)

@@ -22,6 +22,7 @@ import { generateNodeSnippet } from "../snippets/server-snippets";
 import { loadFixtureConfigs } from "../snippets/test-support/fixtures";
 import { SANDBOX_API_KEY } from "./settings";
 import { contactIdOf, verifySandboxToken } from "./token";
+import { fakeKey } from "../secrets/test-support/fake-keys";
 
 const ROUTE_PATH = "/api/widget/authenticate-user";
 /** Every body the route received, in order (parsed JSON). */
@@ -175,7 +176,10 @@ describe("the generated Node snippet against the sandbox", () => {
   });
 
   it("fails loudly with HTTP 401 when the key is not the sandbox key", async () => {
-    const result = await runSnippet(fixture("verified-minimal"), "sk_live_not_for_the_sandbox");
+    const result = await runSnippet(
+      fixture("verified-minimal"),
+      fakeKey("live", "not_for_the_sandbox"),
+    );
     expect(result.code).not.toBe(0);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain("HTTP 401");

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { looksLikeApiKey, looksLikeJwt, secretIn, secretKind, startsLikeJwt } from "./detect";
+import { fakeJwt, fakeKey } from "./test-support/fake-keys";
 
-const JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
+const JWT = fakeJwt({ alg: "HS256" }, { sub: "1" }, "signature");
 
 describe("looksLikeApiKey", () => {
   it.each([
-    ["sk_live_abcdef", "", true],
+    [fakeKey("live", "abcdef"), "", true],
     ["sk-abcdef", "", true],
     ["Bearer sk_abcdefgh", "", true],
     ['key="sk_abcdefgh"', "", true],
@@ -25,7 +26,7 @@ describe("looksLikeJwt / startsLikeJwt", () => {
   it.each([
     [JWT, true],
     [` ${JWT}\n`, true],
-    ["eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.", true], // unsigned: empty signature
+    [fakeJwt({ alg: "none" }, { sub: "1" }, ""), true], // unsigned: empty signature
     [`Bearer ${JWT}`, false], // the whole value must be the JWT
     ["eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0", false], // two parts
     ["abc.def.ghi", false], // header is not JSON
@@ -44,7 +45,7 @@ describe("looksLikeJwt / startsLikeJwt", () => {
 
 describe("secretKind", () => {
   it.each([
-    ["sk_live_abcdef", "", "api-key"],
+    [fakeKey("live", "abcdef"), "", "api-key"],
     [`Authorization: Bearer ${JWT}`, "", "jwt"],
     [`token=${JWT}`, "", "jwt"],
     [`x${JWT}`, "", null], // glued to other base64url text

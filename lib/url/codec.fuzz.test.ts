@@ -31,6 +31,7 @@ import {
   type PlaygroundConfig,
 } from "../config/options";
 import { parseConfig } from "../config/schema";
+import { fakeKey } from "../secrets/test-support/fake-keys";
 import {
   configFromSearchParams,
   decodeConfig,
@@ -41,7 +42,7 @@ import {
 } from "./codec";
 
 const SEED = Number(process.env.SHARE_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const SECRET = "sk_live_fake_SHARELINK_7c1e";
+const SECRET = fakeKey("live", "fake_SHARELINK_7c1e");
 const SECRET_TOKEN = "eyJ.fake.SHARELINK_CONTACT_9d2a";
 const INTERNAL_ERROR = "it could not be read";
 

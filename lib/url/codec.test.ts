@@ -13,6 +13,7 @@ import {
 } from "../config/options";
 import { parseConfig } from "../config/schema";
 import { usableConfig } from "../config/usable";
+import { fakeJwt, fakeKey } from "../secrets/test-support/fake-keys";
 import {
   LINK_FORMAT_VERSION,
   MAX_LINK_LENGTH,
@@ -481,11 +482,11 @@ describe("decodeConfig: partly valid links keep what they can", () => {
   });
 
   it("never loads a secret-looking value, whatever field carries it, and says which field", () => {
-    const jwt = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJsaW5rIn0.c2ln";
+    const jwt = fakeJwt({ alg: "none" }, { sub: "link" }, "sig");
     const result = decodeConfig(
       linkWith({
         m: "collect",
-        pn: "sk_live_LINK_TEST_NOT_A_KEY",
+        pn: fakeKey("live", "LINK_TEST_NOT_A_KEY"),
         e: jwt,
         t: "wt_ok",
         o: "Globex",

@@ -5,10 +5,11 @@ import { configArbitrary } from "../../config/arbitraries";
 import type { PlaygroundConfig } from "../../config/options";
 import { mintsWithMcpAccess } from "../../config/widget-config";
 import { WIDGET_MAJORS } from "../../config/versions";
+import { fakeKey } from "../../secrets/test-support/fake-keys";
 
 export const RUNS = 1000;
 /** Sensitive values: unique strings that must never appear in any snippet. */
-export const SECRET_API_KEY = "sk_live_PROPERTY_SECRET_7f3a9c";
+export const SECRET_API_KEY = fakeKey("live", "PROPERTY_SECRET_7f3a9c");
 export const SECRET_CONTACT_TOKEN = "eyJ.PROPERTY_SECRET_CONTACT_TOKEN_b41e";
 
 /**

@@ -8,11 +8,15 @@ import {
   SANDBOX_ORG_ID,
   sandboxSecretFromEnv,
 } from "@/lib/sandbox";
+import { fakeJwt, fakeKey } from "@/lib/secrets/test-support/fake-keys";
 import { createVerifyHandler, MAX_VERIFY_BODY_BYTES } from "@/lib/tokens/verify-handler";
 import { POST } from "./route";
 
 const URL_ = "http://127.0.0.1:3000/api/token-inspector/verify";
 const encoder = new TextEncoder();
+/** A JWT-shaped token signed by nobody, and an org API key: both fake, built at run time. */
+const JWT = fakeJwt({ alg: "HS256" }, { sub: "1" }, "sig");
+const ORG_KEY = fakeKey("live", "fake_abcdef123456");
 
 function post(
   body: BodyInit | null,
@@ -136,11 +140,11 @@ describe("POST /api/token-inspector/verify: signature checks", () => {
 
 describe("POST /api/token-inspector/verify: only JWTs", () => {
   it.each([
-    ["an org API key", "sk_live_fake_abcdef123456"],
+    ["an org API key", ORG_KEY],
     ["the sandbox API key", SANDBOX_API_KEY],
     ["a widget token", "wt_3f9a2c7e"],
-    ["a JWT with a Bearer prefix", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"],
-    ["a JWT with surrounding spaces", " eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln "],
+    ["a JWT with a Bearer prefix", `Bearer ${JWT}`],
+    ["a JWT with surrounding spaces", ` ${JWT} `],
     ["two parts", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0"],
     ["an empty string", ""],
   ])("refuses %s with 400 and does not repeat it", async (_, token) => {
@@ -154,11 +158,8 @@ describe("POST /api/token-inspector/verify: only JWTs", () => {
   it.each([
     ["no token", {}],
     ["a number", { token: 42 }],
-    [
-      "extra fields",
-      { token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln", apiKey: "sk_live_fake_abcdef123456" },
-    ],
-    ["an array", ["eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln"]],
+    ["extra fields", { token: JWT, apiKey: ORG_KEY }],
+    ["an array", [JWT]],
     ["null", null],
   ])("refuses a body with %s", async (_, value) => {
     const { response, body, text } = await call(postJson(value));
@@ -170,7 +171,7 @@ describe("POST /api/token-inspector/verify: only JWTs", () => {
 
 describe("POST /api/token-inspector/verify: transport", () => {
   it("refuses invalid JSON without quoting it", async () => {
-    const { response, body, text } = await call(post('{"token": "sk_live_fake_abcdef123456"'));
+    const { response, body, text } = await call(post(`{"token": "${ORG_KEY}"`));
     expect(response.status).toBe(400);
     expect(body.error).toBe("invalid_json");
     expect(text).not.toContain("sk_live");
@@ -182,16 +183,14 @@ describe("POST /api/token-inspector/verify: transport", () => {
     ["form data", { "Content-Type": "application/x-www-form-urlencoded" }],
     ["another charset", { "Content-Type": "application/json; charset=latin1" }],
   ])("accepts JSON only (%s → 415)", async (_, headers) => {
-    const { response, body } = await call(
-      post(JSON.stringify({ token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln" }), headers),
-    );
+    const { response, body } = await call(post(JSON.stringify({ token: JWT }), headers));
     expect(response.status).toBe(415);
     expect(body.error).toBe("unsupported_media_type");
   });
 
   it("accepts application/json; charset=utf-8", async () => {
     const { response } = await call(
-      post(JSON.stringify({ token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln" }), {
+      post(JSON.stringify({ token: JWT }), {
         "Content-Type": "Application/JSON; charset=UTF-8",
       }),
     );
@@ -223,7 +222,7 @@ describe("POST /api/token-inspector/verify: transport", () => {
   });
 
   it("accepts a body of exactly 8 KB", async () => {
-    const prefix = '{"token":"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.';
+    const prefix = `{"token":"${fakeJwt({ alg: "HS256" }, { sub: "1" }, "")}`;
     const body = `${prefix}${"c".repeat(MAX_VERIFY_BODY_BYTES - prefix.length - 2)}"}`;
     expect(encoder.encode(body).byteLength).toBe(MAX_VERIFY_BODY_BYTES);
     const { response } = await call(post(body));
@@ -260,7 +259,7 @@ describe("POST /api/token-inspector/verify: transport", () => {
         return { valid: false, reason: "nope" };
       },
     });
-    const token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
+    const token = JWT;
     const response = await handler(postJson({ token }));
     expect(await response.json()).toEqual({ verified: false, reason: "nope" });
     expect(seen).toEqual([token]);
