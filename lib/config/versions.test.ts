@@ -24,7 +24,22 @@ describe("widget versions (domain-v5.md §14, §19)", () => {
     expect(majorOfVersion("5.0.0")).toBe("v5");
     expect(majorOfVersion("5.0.0-beta.10")).toBe("v5");
     expect(majorOfVersion(" 4.0.12 ")).toBe("v4");
-    for (const v of ["latest", "^5.0.0", "~4.0.63", "5", "5.0", "3.9.9", "6.0.0", "", "v5.0.0"]) {
+    expect(majorOfVersion("5.10.0")).toBe("v5");
+    expect(majorOfVersion("4.0.100")).toBe("v4");
+    for (const v of [
+      "5.0.0x",
+      "5.0.0 || 4",
+      "4.0.63.1",
+      "latest",
+      "^5.0.0",
+      "~4.0.63",
+      "5",
+      "5.0",
+      "3.9.9",
+      "6.0.0",
+      "",
+      "v5.0.0",
+    ]) {
       expect(majorOfVersion(v), v).toBeNull();
     }
   });

@@ -58,13 +58,17 @@ export function compareVersions(a: string, b: string): number {
   };
   const x = parse(a);
   const y = parse(b);
+  // Stryker disable next-line EqualityOperator: a fourth part is undefined on both sides and compares equal.
   for (let i = 0; i < 3; i++) {
     const d = (x.parts[i] ?? 0) - (y.parts[i] ?? 0);
+    // Stryker disable next-line EqualityOperator: d is not 0 here, so `<=` and `<` agree.
     if (d !== 0) return d < 0 ? -1 : 1;
   }
   if (x.pre === y.pre) return 0;
+  // Stryker disable next-line ConditionalExpression: without it the last line also answers 1 (undefined < text is false); kept for the reader.
   if (x.pre === undefined) return 1;
   if (y.pre === undefined) return -1;
+  // Stryker disable next-line EqualityOperator: equal prereleases returned 0 above, so `<=` and `<` agree.
   return x.pre < y.pre ? -1 : 1;
 }
 
