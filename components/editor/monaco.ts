@@ -85,10 +85,10 @@ let typesLib: monaco.IDisposable | null = null;
  * declaration; a call for the version already declared does nothing.
  */
 export function setWidgetTypes(version?: WidgetMajor): void {
-  const source = widgetTypesSource(version ? { version } : {});
   const wanted = version ?? null;
   if (typesLib !== null && typesFor === wanted) return;
   typesLib?.dispose();
+  const source = widgetTypesSource(version ? { version } : {});
   typesLib = typescriptDefaults.addExtraLib(source, WIDGET_TYPES_FILE);
   typesFor = wanted;
 }

@@ -77,6 +77,61 @@ const PRIVATE_INPUT = {
   "data-lpignore": "true",
 } as const;
 
+/**
+ * A labelled box for a pasted token, kept private (`PRIVATE_INPUT`), with a Clear button that
+ * empties it through `onChange` and puts the focus back in it.
+ */
+function TokenField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows: number;
+  placeholder: string;
+  describedBy: string;
+  testId: string;
+  clearTestId: string;
+}) {
+  const ref = useRef<HTMLTextAreaElement | null>(null);
+  return (
+    <>
+      <div className="flex items-baseline justify-between gap-2">
+        <label
+          htmlFor={props.id}
+          className="block text-sm font-medium text-neutral-800 dark:text-neutral-200"
+        >
+          {props.label}
+        </label>
+        {props.value !== "" ? (
+          <button
+            type="button"
+            onClick={() => {
+              props.onChange("");
+              ref.current?.focus();
+            }}
+            data-testid={props.clearTestId}
+            className={CLEAR}
+          >
+            Clear
+          </button>
+        ) : null}
+      </div>
+      <textarea
+        ref={ref}
+        id={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        rows={props.rows}
+        placeholder={props.placeholder}
+        aria-describedby={props.describedBy}
+        data-testid={props.testId}
+        {...PRIVATE_INPUT}
+        className={TEXTAREA}
+      />
+    </>
+  );
+}
+
 export function TokenInspector() {
   const id = useId();
   const inputId = `${id}-input`;
@@ -85,8 +140,6 @@ export function TokenInspector() {
   const [nowMs, setNowMs] = useState(() => Date.now());
   const [verify, setVerify] = useState<VerifyState>(IDLE);
   const abortRef = useRef<AbortController | null>(null);
-  const textareaRef = useRef<HTMLTextAreaElement | null>(null);
-  const secondRef = useRef<HTMLTextAreaElement | null>(null);
 
   const inspection = useMemo(() => inspectToken(input, { now: nowMs }), [input, nowMs]);
   const candidate = useMemo(() => tokenForSignatureCheck(input), [input]);
@@ -148,38 +201,16 @@ export function TokenInspector() {
       </div>
 
       <div className="space-y-1">
-        <div className="flex items-baseline justify-between gap-2">
-          <label
-            htmlFor={inputId}
-            className="block text-sm font-medium text-neutral-800 dark:text-neutral-200"
-          >
-            Paste any token
-          </label>
-          {input !== "" ? (
-            <button
-              type="button"
-              onClick={() => {
-                update("");
-                textareaRef.current?.focus();
-              }}
-              data-testid="tokens.clear"
-              className={CLEAR}
-            >
-              Clear
-            </button>
-          ) : null}
-        </div>
-        <textarea
-          ref={textareaRef}
+        <TokenField
           id={inputId}
+          label="Paste any token"
           value={input}
-          onChange={(e) => update(e.target.value)}
+          onChange={update}
           rows={4}
           placeholder="eyJhbGciOi…, sk_…, or your widget token"
-          aria-describedby={describedBy}
-          data-testid="tokens.input"
-          {...PRIVATE_INPUT}
-          className={TEXTAREA}
+          describedBy={describedBy}
+          testId="tokens.input"
+          clearTestId="tokens.clear"
         />
         <p id={`${id}-help`} className="text-xs text-neutral-600 dark:text-neutral-400">
           Checked as you type, in this page: nothing is saved. Only a JWT is ever sent, and only
@@ -230,41 +261,19 @@ export function TokenInspector() {
         <h3 id={`${id}-compare-heading`} className="text-sm font-semibold">
           Renewal or reset? (widget v5)
         </h3>
-        <div className="flex items-baseline justify-between gap-2">
-          <label
-            htmlFor={`${id}-second`}
-            className="block text-sm font-medium text-neutral-800 dark:text-neutral-200"
-          >
-            Replacement token
-          </label>
-          {second !== "" ? (
-            <button
-              type="button"
-              onClick={() => {
-                setSecond("");
-                secondRef.current?.focus();
-              }}
-              data-testid="tokens.compare.clear"
-              className={CLEAR}
-            >
-              Clear
-            </button>
-          ) : null}
-        </div>
-        <textarea
-          ref={secondRef}
+        <TokenField
           id={`${id}-second`}
+          label="Replacement token"
           value={second}
-          onChange={(e) => {
+          onChange={(value) => {
             setNowMs(Date.now());
-            setSecond(e.target.value);
+            setSecond(value);
           }}
           rows={3}
           placeholder="The token that would replace the one above: eyJhbGciOi…"
-          aria-describedby={`${id}-compare-help ${id}-compare-result`}
-          data-testid="tokens.compare.input"
-          {...PRIVATE_INPUT}
-          className={TEXTAREA}
+          describedBy={`${id}-compare-help ${id}-compare-result`}
+          testId="tokens.compare.input"
+          clearTestId="tokens.compare.clear"
         />
         <p id={`${id}-compare-help`} className="text-xs text-neutral-600 dark:text-neutral-400">
           On a mounted v5 widget, a new user.token with the same organisation, contact, verified
