@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { fakeJwt } from "../secrets/test-support/fake-keys";
 import { tokenChangeOutcome } from "./token-change";
 
-/** An unsigned JWT with these claims (the fingerprint never checks signatures). */
-function jwt(claims: Record<string, unknown>): string {
-  const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
-  return `${part({ alg: "HS256", typ: "JWT" })}.${part(claims)}.c2ln`;
-}
+/** A JWT with these claims (the fingerprint never checks signatures). */
+const jwt = (claims: Record<string, unknown>) =>
+  fakeJwt({ alg: "HS256", typ: "JWT" }, claims, "sig");
 const envelope = (contactId: string, iat: number, extra: Record<string, unknown> = {}) =>
   jwt({
     sub: {

@@ -4,6 +4,7 @@
  * the instance is kept and when it starts closed.
  */
 import { describe, expect, it } from "vitest";
+import { fakeJwt } from "../secrets/test-support/fake-keys";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import { storageKeys } from "../identity";
 import { bootWidget, rejectToken } from "./boot";
@@ -20,10 +21,8 @@ const make = (over: Partial<PlaygroundConfig> = {}): PlaygroundConfig => ({
 const KEYS = storageKeys("wt_1");
 const laptop: PreviewDevice = { deviceId: "laptop", storage: {}, visit: 1, viewport: "desktop" };
 
-function jwt(claims: Record<string, unknown>): string {
-  const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
-  return `${part({ alg: "HS256", typ: "JWT" })}.${part(claims)}.c2ln`;
-}
+const jwt = (claims: Record<string, unknown>) =>
+  fakeJwt({ alg: "HS256", typ: "JWT" }, claims, "sig");
 const tokenOf = (contactId: string, iat: number) =>
   jwt({
     sub: {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { base64UrlJson, fakeJwt } from "../secrets/test-support/fake-keys";
 import { SANDBOX_DEV_JWT_SECRET } from "../sandbox/settings";
 import { issueSandboxToken } from "../sandbox/token";
 import {
@@ -10,9 +11,11 @@ import {
   type TokenSwap,
 } from "./fingerprint";
 
-const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
-const jwt = (claims: unknown, header: unknown = { alg: "HS256", typ: "JWT" }) =>
-  `${b64url(header)}.${b64url(claims)}.c2lnbmF0dXJl`;
+const b64url = base64UrlJson;
+const jwt = (
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = { alg: "HS256", typ: "JWT" },
+) => fakeJwt(header, claims, "signature");
 
 interface Owner {
   org_id: string;

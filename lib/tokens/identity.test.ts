@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { fakeJwt } from "../secrets/test-support/fake-keys";
 import { SANDBOX_DEV_JWT_SECRET } from "../sandbox/settings";
 import { issueSandboxToken } from "../sandbox/token";
 import { accessText, contactIdentity, shortDuration } from "./identity";
 import { inspectToken, type TokenInspection } from "./inspect";
 
-const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
-const jwt = (claims: unknown) => `${b64url({ alg: "HS256", typ: "JWT" })}.${b64url(claims)}.c2ln`;
+const jwt = (claims: Record<string, unknown>) =>
+  fakeJwt({ alg: "HS256", typ: "JWT" }, claims, "sig");
 
 const NOW = Date.UTC(2026, 9, 1, 12, 0, 0);
 const NOW_S = NOW / 1000;

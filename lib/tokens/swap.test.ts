@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { fakeJwt } from "../secrets/test-support/fake-keys";
 import { SANDBOX_API_KEY } from "../sandbox/settings";
 import { fakeKey } from "../secrets/test-support/fake-keys";
 import { judgeSwap } from "./swap";
 
-const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
-const jwt = (claims: unknown) => `${b64url({ alg: "HS256", typ: "JWT" })}.${b64url(claims)}.c2ln`;
+const jwt = (claims: Record<string, unknown>) =>
+  fakeJwt({ alg: "HS256", typ: "JWT" }, claims, "sig");
 const owner = (contact: string, iat: number) =>
   jwt({
     sub: {
