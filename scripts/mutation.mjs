@@ -1,77 +1,94 @@
 #!/usr/bin/env node
 /**
- * `npm run test:mutation [area ...]`: StrykerJS over each area of the core in turn (all areas
- * when none is named; see mutation/areas.mjs), then one table of scores and times. Exits 1 when
- * an area scores below its threshold or a run fails.
+ * `npm run test:mutation [area ...] [--full]`: one StrykerJS run over the named areas of the core
+ * (every area when none is named; see mutation/areas.mjs), then a table of scores and times per
+ * area. Exits 1 when an area scores below its target or the run fails.
  *
- * Runs are incremental: `mutation/incremental/<area>.json` lets Stryker re-test only the mutants
- * whose code or covering tests changed since the last run on this machine. The files stay out of
- * the repository: Stryker stores every test file's source in them, fake API keys and JWTs included.
- * `--full` ignores them and re-tests all.
- * Reports: `reports/mutation/<area>.html` (open it to read survivors) and `.json`.
+ * Runs are incremental: Stryker re-tests only the mutants whose code or covering tests changed
+ * since the baseline. The run over every area reads and rewrites the committed baseline
+ * `mutation/incremental.json` (commit it with the change); a run over some areas keeps its own
+ * local file under mutation/incremental/, started from the baseline. `--full` re-tests all.
+ * Reports: `reports/mutation/<all|areas>.html` (open it to read survivors) and `.json`.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { AREA_NAMES, AREAS } from "../mutation/areas.mjs";
-
-const args = process.argv.slice(2);
-const full = args.includes("--full");
-const named = args.filter((a) => !a.startsWith("--"));
-const unknown = named.filter((a) => !AREA_NAMES.includes(a));
-if (unknown.length > 0) {
-  console.error(`Unknown area ${unknown.join(", ")}: choose from ${AREA_NAMES.join(", ")}.`);
-  process.exit(2);
-}
-const areas = named.length > 0 ? named : AREA_NAMES;
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname } from "node:path";
+import {
+  AREA_NAMES,
+  AREAS,
+  BASELINE,
+  areaOf,
+  incrementalFileFor,
+  runName,
+} from "../mutation/areas.mjs";
 
 /** Mutation score as Stryker counts it: detected ÷ (detected + undetected), errors and ignored left out. */
-export function score(report) {
+export function score(mutants) {
   const counts = { killed: 0, timeout: 0, survived: 0, noCoverage: 0 };
-  for (const file of Object.values(report.files ?? {})) {
-    for (const mutant of file.mutants ?? []) {
-      if (mutant.status === "Killed") counts.killed++;
-      else if (mutant.status === "Timeout") counts.timeout++;
-      else if (mutant.status === "Survived") counts.survived++;
-      else if (mutant.status === "NoCoverage") counts.noCoverage++;
-    }
+  for (const mutant of mutants) {
+    if (mutant.status === "Killed") counts.killed++;
+    else if (mutant.status === "Timeout") counts.timeout++;
+    else if (mutant.status === "Survived") counts.survived++;
+    else if (mutant.status === "NoCoverage") counts.noCoverage++;
   }
   const detected = counts.killed + counts.timeout;
   const valid = detected + counts.survived + counts.noCoverage;
   return { ...counts, score: valid === 0 ? 100 : (100 * detected) / valid };
 }
 
-const rows = [];
-let failed = false;
-for (const area of areas) {
+/** The report's mutants grouped by area (files outside every area are ignored). */
+export function mutantsByArea(report) {
+  const byArea = Object.fromEntries(AREA_NAMES.map((n) => [n, []]));
+  for (const [path, file] of Object.entries(report.files ?? {})) {
+    const area = areaOf(path);
+    if (area) byArea[area].push(...(file.mutants ?? []));
+  }
+  return byArea;
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const full = args.includes("--full");
+  const named = args.filter((a) => !a.startsWith("--"));
+  const unknown = named.filter((a) => !AREA_NAMES.includes(a));
+  if (unknown.length > 0) {
+    console.error(`Unknown area ${unknown.join(", ")}: choose from ${AREA_NAMES.join(", ")}.`);
+    process.exit(2);
+  }
+  const areas = named.length > 0 ? [...new Set(named)] : AREA_NAMES;
+  const incremental = incrementalFileFor(areas);
+  if (!full && incremental !== BASELINE && !existsSync(incremental) && existsSync(BASELINE)) {
+    mkdirSync(dirname(incremental), { recursive: true });
+    copyFileSync(BASELINE, incremental);
+  }
+  const report = `reports/mutation/${runName(areas)}.json`;
+  rmSync(report, { force: true });
+
   const started = Date.now();
   const run = spawnSync("npx", ["stryker", "run", ...(full ? ["--force"] : [])], {
     stdio: "inherit",
-    env: { ...process.env, MUTATION_AREA: area },
+    env: { ...process.env, MUTATION_AREAS: areas.join(",") },
   });
   const seconds = Math.round((Date.now() - started) / 1000);
-  const path = `reports/mutation/${area}.json`;
-  if (!existsSync(path)) {
-    rows.push({ area, note: `no report (exit ${run.status})`, seconds });
-    failed = true;
-    continue;
+  if (!existsSync(report)) {
+    console.error(`\nStryker wrote no report (exit ${run.status}) after ${seconds}s.`);
+    process.exit(1);
   }
-  const s = score(JSON.parse(readFileSync(path, "utf8")));
-  const below = s.score < AREAS[area].threshold;
-  if (below || (run.status !== 0 && run.status !== 1)) failed = true;
-  rows.push({ area, ...s, threshold: AREAS[area].threshold, seconds, below });
+  const byArea = mutantsByArea(JSON.parse(readFileSync(report, "utf8")));
+  let failed = run.status !== 0 && run.status !== 1;
+  console.log(`\nmutation score by area (one run, ${seconds}s, ${full ? "full" : "incremental"})`);
+  console.log("area      score    target  killed  timeout  survived  no cov");
+  for (const area of areas) {
+    const s = score(byArea[area]);
+    const below = s.score < AREAS[area].threshold;
+    if (below) failed = true;
+    console.log(
+      `${area.padEnd(9)} ${s.score.toFixed(1).padStart(5)} %  ≥ ${String(AREAS[area].threshold).padStart(2)} %  ` +
+        `${String(s.killed).padStart(6)}  ${String(s.timeout).padStart(7)}  ${String(s.survived).padStart(8)}  ` +
+        `${String(s.noCoverage).padStart(6)}${below ? "  BELOW TARGET" : ""}`,
+    );
+  }
+  process.exit(failed ? 1 : 0);
 }
 
-console.log("\nmutation score by area");
-console.log("area      score    target  killed  timeout  survived  no cov  time");
-for (const r of rows) {
-  if (r.note) {
-    console.log(`${r.area.padEnd(9)} ${r.note}  ${r.seconds}s`);
-    continue;
-  }
-  console.log(
-    `${r.area.padEnd(9)} ${r.score.toFixed(1).padStart(5)} %  ≥ ${String(r.threshold).padStart(2)} %  ` +
-      `${String(r.killed).padStart(6)}  ${String(r.timeout).padStart(7)}  ${String(r.survived).padStart(8)}  ` +
-      `${String(r.noCoverage).padStart(6)}  ${r.seconds}s${r.below ? "  BELOW TARGET" : ""}`,
-  );
-}
-process.exit(failed ? 1 : 0);
+if (import.meta.url === `file://${process.argv[1]}`) main();
