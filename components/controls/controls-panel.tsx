@@ -7,6 +7,7 @@ import { BrowserSection } from "./browser-section";
 import { CollectSection } from "./collect-section";
 import { FeaturesSection } from "./features-section";
 import { IdentitySection } from "./identity-section";
+import { LifecycleSection } from "./lifecycle-section";
 import { modelSection, type ModelSection } from "./section-layout";
 import { ServerSection } from "./server-section";
 import { TrustSummary } from "./trust-summary";
@@ -43,6 +44,7 @@ export function ControlsPanel() {
       {ModelCard ? <ModelCard /> : null}
       <TrustSummary />
       <FeaturesSection />
+      <LifecycleSection />
       <AppearanceSection />
       <AdvisorySummary />
       <details

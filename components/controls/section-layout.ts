@@ -35,7 +35,7 @@ export interface LayoutEntry {
 /** The cards shown for one model only. */
 export type ModelSection = Exclude<
   OptionSection,
-  "identity" | "features" | "appearance" | "header"
+  "identity" | "features" | "lifecycle" | "appearance" | "header"
 >;
 
 /** Each model's own card: the section named like it, none for anonymous. */
@@ -64,7 +64,9 @@ export function modelSection(model: IdentityModel): ModelSection | null {
 /** The cards the panel shows for a model, top to bottom (the header's rows are not in a card). */
 export function visibleSections(model: IdentityModel): OptionSection[] {
   const own = MODEL_SECTION[model];
-  return own ? ["identity", own, "features", "appearance"] : ["identity", "features", "appearance"];
+  return own
+    ? ["identity", own, "features", "lifecycle", "appearance"]
+    : ["identity", "features", "lifecycle", "appearance"];
 }
 
 /** The row's `dependsOn` switch is on (or it has none): only then is the row drawn. */

@@ -44,6 +44,8 @@ export type OptionSection =
   | "server"
   | "features"
   | "appearance"
+  /** What the host page does after the first load: sign-out, identity changes, renewal (preview and advisories). */
+  | "lifecycle"
   /** Drawn in the page header, not in a controls card (the widget version). */
   | "header";
 
@@ -78,6 +80,8 @@ export { WIDGET_MAJORS, type WidgetMajor } from "./versions";
 const BOTH: readonly WidgetMajor[] = WIDGET_MAJORS;
 /** An option only v5 has; on v4 it stays in the config but is refused with an advisory. */
 const V5_ONLY: readonly WidgetMajor[] = ["v5"];
+/** An option only v4 has (a v4 way of working, such as remounting on an identity change). */
+const V4_ONLY: readonly WidgetMajor[] = ["v4"];
 
 /**
  * Hand-written controls, for options a generic field cannot show well: the model cards, the
@@ -758,6 +762,75 @@ export const OPTIONS = {
     apiField: null,
     presetKeeps: true,
     versions: V5_ONLY,
+  }),
+  signOutClearsKeys: row({
+    schema: z.boolean(),
+    default: true,
+    section: "lifecycle",
+    models: [],
+    label: "Sign-out clears the widget's keys",
+    help: "Preview only: your page removes every opencx-widget:org-token-<TOKEN>: key when a user signs out, before the next identity loads (the snippets' sign-out code does). Off shows what the next person on a shared computer sees.",
+    target: "(your page's sign-out)",
+    urlKey: "sk",
+    sensitive: false,
+    name: "sign-out clears the widget's keys",
+    control: { kind: "boolean" },
+    widgetOption: null,
+    apiField: null,
+    presetKeeps: true,
+    versions: BOTH,
+  }),
+  remountOnIdentityChange: row({
+    schema: z.boolean(),
+    default: true,
+    section: "lifecycle",
+    models: [],
+    label: "Remount on identity change",
+    help: "Preview only: v4 reads its options once per mount, so your page reloads or remounts the widget (React: a new key) when the user signs in, out or switches. Off shows the widget keeping the previous contact.",
+    target: "(your page: reload, or React key)",
+    urlKey: "rm",
+    sensitive: false,
+    name: "remount on identity change",
+    control: { kind: "boolean" },
+    widgetOption: null,
+    apiField: null,
+    presetKeeps: true,
+    versions: V4_ONLY,
+  }),
+  keepMounted: row({
+    schema: z.boolean(),
+    default: true,
+    section: "lifecycle",
+    models: ["server"],
+    label: "Keep mounted when the token changes",
+    help: "Preview only: v5 swaps a renewed token in place and resets itself when the owner changes, so your page keeps the widget mounted and passes the new user.token. Off shows a widget keyed by the token: every renewal remounts it.",
+    target: "(your page: never key the widget by the token)",
+    urlKey: "km",
+    sensitive: false,
+    name: "keep mounted when the token changes",
+    control: { kind: "boolean" },
+    widgetOption: null,
+    apiField: null,
+    presetKeeps: true,
+    versions: V5_ONLY,
+  }),
+  renewsToken: row({
+    schema: z.boolean(),
+    default: true,
+    section: "lifecycle",
+    models: ["server"],
+    label: "Renews the token before it expires",
+    help: "Preview only: with personal connections the contact token lasts one hour; your page fetches a new one from your backend at about 80 % of its lifetime and when a hidden tab comes back (the snippets do). Off shows a missed renewal.",
+    target: "(your page: token renewal)",
+    urlKey: "rn",
+    sensitive: false,
+    name: "renews the token before it expires",
+    control: { kind: "boolean" },
+    widgetOption: null,
+    apiField: null,
+    presetKeeps: true,
+    versions: V5_ONLY,
+    dependsOn: "personalConnections",
   }),
 };
 
