@@ -408,6 +408,39 @@ describe("the shared-computer story (A → B → A), per model, version and host
     }
   });
 
+  it("the router lands on a new chat without sessions and on the sessions list with some (domain.md §3.5)", () => {
+    const kept = run(make("anonymous", "v5", { signOutClearsKeys: false }), SHARED_COMPUTER_STORY);
+    expect(kept.steps.map((s) => s.screen)).toEqual([
+      "chat",
+      "chat",
+      "chat",
+      "sessions",
+      "sessions",
+      "chat",
+      "sessions",
+      "sessions",
+    ]);
+    const cleared = run(make("anonymous", "v5"), SHARED_COMPUTER_STORY);
+    expect(cleared.steps[3]?.screen).toBe("chat");
+    expect(cleared.steps[0]?.sentence).toBe(
+      "The page loads: row E creates a new anonymous contact (no contact-token is stored), so the widget uses an anonymous contact; the next person on this browser sees no conversation.",
+    );
+  });
+
+  it("the sentences of the other switches: keyed by the token, and both risks of a browser sign-out", () => {
+    const keyed = run(make("server", "v5", { keepMounted: false }), SHARED_COMPUTER_STORY).steps;
+    expect(keyed[4]?.sentence).toContain(
+      `${BEN} signs in and the page passes their user.token: the identity fingerprint changes (a verified user signed in) and the page, which keys the widget by the token, remounts it: row A`,
+    );
+    const browser = run(make("browser", "v5"), SHARED_COMPUTER_STORY).steps;
+    expect(browser[3]?.risk).toBe(
+      `If the page did not clear the widget's keys on sign-out, the next person on this browser would continue as ${ADA}'s contact (row D reuses the stored contact-token) and see ${ADA}'s conversations. user.data is not in v5's identity fingerprint: if the page did not reload on sign-out, the widget would keep ${ADA}'s contact and the next person would see ${ADA}'s conversations.`,
+    );
+    const leaky = run(make("browser", "v5", { signOutClearsKeys: false }), SHARED_COMPUTER_STORY);
+    expect(leaky.steps[6]?.leak).toEqual({ of: "B", seenBy: "A", nextPerson: true });
+    expect(leaky.steps[3]?.leak).toEqual({ of: "A", seenBy: "B", nextPerson: true });
+  });
+
   it("a leaked step's sentence says who sees whose conversations; a clean one says nobody else's", () => {
     const leaking = run(make("browser", "v5", { signOutClearsKeys: false }), SHARED_COMPUTER_STORY)
       .steps[3] as LifecycleStep;
@@ -990,6 +1023,7 @@ describe("token expiry and refusal (domain-v5 §3.6, §10.4)", () => {
   it("nothing to refuse while the welcome form waits", () => {
     const s = last(make("collect", "v5"), [load, rejected]);
     expect(s.widget).toBe("none");
+    expect(s.risk).toBeNull();
     expect(s.sentence).toContain(
       "No contact token is in force yet (the welcome form waits), so there is nothing to refuse",
     );
@@ -1133,19 +1167,26 @@ describe("choices where the domain is silent", () => {
   });
 
   it("the same person again, or nobody, changes nothing", () => {
-    expect(last(make("server", "v5"), [signIn("A"), signIn("A")]).sentence).toContain(
+    const again = last(make("server", "v5"), [signIn("A"), signIn("A")]);
+    expect(again.widget).toBe("none");
+    expect(again.sentence).toContain(
       "Ada Lovelace is already signed in: the page passes the same identity",
     );
-    expect(last(make("collect", "v5"), [signIn("A"), signIn("A")]).sentence).toContain(
-      "Ada Lovelace is already at the keyboard: nothing changes",
-    );
+    const seated = last(make("collect", "v5"), [signIn("A"), signIn("A")]);
+    expect(seated.widget).toBe("none");
+    expect(seated.sentence).toContain("Ada Lovelace is already at the keyboard: nothing changes");
+    const nobodyChats = last(make("anonymous", "v5"), [load, chat]);
+    expect(nobodyChats.widget).toBe("none");
+    expect(nobodyChats.sentence).toContain("Nobody is at the keyboard, so no message is sent");
     for (const model of MODELS) {
       const s = last(make(model, "v5"), [load, signOut]);
       expect(s.widget).toBe("none");
       expect(s.sentence).toContain("Nobody is signed in, so there is nobody to sign out");
       expect(s.removedKeys).toEqual([]);
     }
-    expect(last(make("server", "v5"), [load, renew]).sentence).toContain(
+    const nobodyRenews = last(make("server", "v5"), [load, renew]);
+    expect(nobodyRenews.widget).toBe("none");
+    expect(nobodyRenews.sentence).toContain(
       "Nobody is signed in, so there is no user.token to renew",
     );
   });
@@ -1176,6 +1217,7 @@ describe("choices where the domain is silent", () => {
       "A cannot get past the welcome form, so no message is sent",
     );
     expect(steps[1]?.conversations).toEqual([]);
+    expect(steps.map((s) => s.widget)).toEqual(["loaded", "none", "loaded"]);
     expect(steps[2]?.sentence).toContain("the app removes the widget's keys (none are stored)");
   });
 
@@ -1201,6 +1243,10 @@ describe("choices where the domain is silent", () => {
     expect(steps[3]?.contact?.token).toBe(steps[2]?.contact?.token);
     expect(typed(steps[3] as LifecycleStep)).toBe("A");
     expect(steps[3]?.conversations[0]?.email).toBe(STORY_PEOPLE.A.email);
+    // The risk sees the same: the stored token is known by A's email.
+    expect(steps[3]?.risk).toContain(
+      `would continue as ${ADA}'s contact (row D reuses the stored contact-token) and see ${ADA}'s conversations.`,
+    );
   });
 
   it("collect: the person who filled in the form is named when the next one sits down", () => {
