@@ -128,6 +128,8 @@ export interface OptionRow<S extends z.ZodType = z.ZodType> {
   help: string;
   /** Help that depends on the identity model, where the option means something different per model. */
   helpByModel?: Readonly<Record<IdentityModel, string>>;
+  /** Help that depends on the widget major, where the page's part differs per version (sign-out). */
+  helpByVersion?: Readonly<Record<WidgetMajor, string>>;
   /** Where the value lands in the widget or API, for docs and hover text. */
   target: string;
   /** Short, stable key in share links; `null` for sensitive rows. */
@@ -770,6 +772,11 @@ export const OPTIONS = {
     models: [],
     label: "Sign-out clears the widget's keys",
     help: "Preview only: your page removes every opencx-widget:org-token-<TOKEN>: key when a user signs out, before the next identity loads (the snippets' sign-out code does). Off shows what the next person on a shared computer sees.",
+    // domain-v5.md §18: v4 stores two keys; v5 adds the active-session pointer and companion keys.
+    helpByVersion: {
+      v5: "Preview only: when a user signs out, your page removes every opencx-widget:org-token-<TOKEN>: key (the contact token, the device id, the open-conversation pointer) before the next identity loads; the snippets' sign-out code does. Off shows what the next person on a shared computer sees.",
+      v4: "Preview only: when a user signs out, your page removes the widget's two keys, opencx-widget:org-token-<TOKEN>:contact-token and …:external-contact-id, before the next identity loads; the snippets' sign-out code does. Off shows what the next person on a shared computer sees.",
+    },
     target: "(your page's sign-out)",
     urlKey: "sk",
     sensitive: false,
@@ -786,7 +793,7 @@ export const OPTIONS = {
     section: "lifecycle",
     models: [],
     label: "Remount on identity change",
-    help: "Preview only: v4 reads its options once per mount, so your page reloads or remounts the widget (React: a new key) when the user signs in, out or switches. Off shows the widget keeping the previous contact.",
+    help: "Preview only: v4 reads its options once per mount, so your page reloads, or remounts the widget with a new React key (the user's id or a counter), when a user signs in, out or switches. Off shows the widget keeping the previous contact.",
     target: "(your page: reload, or React key)",
     urlKey: "rm",
     sensitive: false,
@@ -848,6 +855,34 @@ export const DEFAULT_CONFIG: PlaygroundConfig = Object.freeze(
 /** A fresh, mutable copy of the defaults. */
 export function defaultConfig(): PlaygroundConfig {
   return structuredClone(DEFAULT_CONFIG) as PlaygroundConfig;
+}
+
+/**
+ * A preview setting: the row reaches neither the widget options nor the authenticate-user body
+ * (the organisation name, the lifecycle card's switches, the widget version itself).
+ */
+export function isPreviewOnly(key: OptionKey): boolean {
+  const row = OPTIONS[key];
+  return row.widgetOption === null && row.apiField === null;
+}
+
+/**
+ * Whether the controls draw `key` while `major` is targeted. A row that major lacks stays drawn,
+ * with a note, when it reaches the snippets (they leave it out, and a switch back restores it); a
+ * preview setting of the other major means nothing here (v4's remount on v5, v5's keep-mounted
+ * on v4) and is not drawn, noted or advised on.
+ */
+export function shownInVersion(key: OptionKey, major: WidgetMajor): boolean {
+  return OPTIONS[key].versions.includes(major) || !isPreviewOnly(key);
+}
+
+/** The help a control shows: the model's where the row has one, else the version's, else the row's. */
+export function optionHelp(
+  key: OptionKey,
+  config: Pick<PlaygroundConfig, "model" | "widgetVersion">,
+): string {
+  const row: OptionRow = OPTIONS[key];
+  return row.helpByModel?.[config.model] ?? row.helpByVersion?.[config.widgetVersion] ?? row.help;
 }
 
 /** Drops every sensitive field (they fall back to their defaults). */
