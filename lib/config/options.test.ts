@@ -166,18 +166,27 @@ describe("the lifecycle rows (what the host page does after the first load)", ()
 });
 
 describe("preview settings and versions", () => {
-  it("a row is preview-only when it reaches neither the widget options nor the authenticate-user body", () => {
-    expect(isPreviewOnly("orgName")).toBe(true);
-    expect(isPreviewOnly("agentName")).toBe(true);
-    expect(isPreviewOnly("widgetVersion")).toBe(true);
-    // A widget option, an API field, and both nulls but for one.
+  it("a preview setting reaches neither the widget options nor the authenticate-user body", () => {
+    const preview = rows.filter(([k]) => isPreviewOnly(k)).map(([k]) => k);
+    expect(preview).toEqual([
+      "orgName",
+      "agentName",
+      "signOutClearsKeys",
+      "remountOnIdentityChange",
+      "keepMounted",
+      "renewsToken",
+    ]);
+    for (const key of preview) {
+      expect(OPTIONS[key].widgetOption, key).toBeNull();
+      expect(OPTIONS[key].apiField, key).toBeNull();
+    }
+    // Rows with neither that still shape a snippet: the version's pins, the shape of mcp_access,
+    // the API key's environment variable.
+    const shaping = rows
+      .filter(([k, r]) => r.widgetOption === null && r.apiField === null && !isPreviewOnly(k))
+      .map(([k]) => k);
+    expect(shaping).toEqual(["widgetVersion", "model", "mcpServerScope", "apiKey"]);
     expect(isPreviewOnly("streaming")).toBe(false);
-    expect(isPreviewOnly("serverEmail")).toBe(false);
-    expect(isPreviewOnly("personalConnections")).toBe(false);
-    expect(isPreviewOnly("contactToken")).toBe(false);
-    expect(rows.filter(([k]) => isPreviewOnly(k)).map(([k]) => k)).toEqual(
-      rows.filter(([, r]) => r.widgetOption === null && r.apiField === null).map(([k]) => k),
-    );
   });
 
   it("another major's preview setting is not shown; another major's snippet option is (with its note)", () => {
@@ -195,6 +204,7 @@ describe("preview settings and versions", () => {
     expect(shownInVersion("streaming", "v4")).toBe(true);
     expect(shownInVersion("personalConnections", "v4")).toBe(true);
     expect(shownInVersion("mcpServerIds", "v4")).toBe(true);
+    expect(shownInVersion("mcpServerScope", "v4")).toBe(true);
   });
 
   it("help follows the model where the row has one, else the version, else the row's own", () => {

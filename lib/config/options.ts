@@ -146,6 +146,12 @@ export interface OptionRow<S extends z.ZodType = z.ZodType> {
   presetKeeps: boolean;
   /** The widget majors that have this option; on another major it is left out of the snippets. */
   versions: readonly WidgetMajor[];
+  /**
+   * A preview setting: no snippet carries it (`widgetOption` and `apiField` are null); the preview
+   * and the advisories play it. Not every row with both null is one: the server scope shapes
+   * `mcp_access`, the org API key and the widget version shape the snippets.
+   */
+  previewOnly?: true;
   /** A boolean option that must be on for this row to matter (and to be drawn). */
   dependsOn?: string;
   /** Realistic values the property-test generators mix in with random and hostile text. */
@@ -747,6 +753,7 @@ export const OPTIONS = {
     apiField: null,
     presetKeeps: true,
     versions: BOTH,
+    previewOnly: true,
   }),
   agentName: row({
     schema: shortText,
@@ -764,6 +771,7 @@ export const OPTIONS = {
     apiField: null,
     presetKeeps: true,
     versions: V5_ONLY,
+    previewOnly: true,
   }),
   signOutClearsKeys: row({
     schema: z.boolean(),
@@ -786,6 +794,7 @@ export const OPTIONS = {
     apiField: null,
     presetKeeps: true,
     versions: BOTH,
+    previewOnly: true,
   }),
   remountOnIdentityChange: row({
     schema: z.boolean(),
@@ -803,6 +812,7 @@ export const OPTIONS = {
     apiField: null,
     presetKeeps: true,
     versions: V4_ONLY,
+    previewOnly: true,
   }),
   keepMounted: row({
     schema: z.boolean(),
@@ -820,6 +830,7 @@ export const OPTIONS = {
     apiField: null,
     presetKeeps: true,
     versions: V5_ONLY,
+    previewOnly: true,
   }),
   renewsToken: row({
     schema: z.boolean(),
@@ -837,6 +848,7 @@ export const OPTIONS = {
     apiField: null,
     presetKeeps: true,
     versions: V5_ONLY,
+    previewOnly: true,
     dependsOn: "personalConnections",
   }),
 };
@@ -857,13 +869,10 @@ export function defaultConfig(): PlaygroundConfig {
   return structuredClone(DEFAULT_CONFIG) as PlaygroundConfig;
 }
 
-/**
- * A preview setting: the row reaches neither the widget options nor the authenticate-user body
- * (the organisation name, the lifecycle card's switches, the widget version itself).
- */
+/** A preview setting (the organisation and agent names, the lifecycle card's switches): no snippet carries it. */
 export function isPreviewOnly(key: OptionKey): boolean {
-  const row = OPTIONS[key];
-  return row.widgetOption === null && row.apiField === null;
+  const row: OptionRow = OPTIONS[key];
+  return row.previewOnly === true;
 }
 
 /**
