@@ -9,12 +9,15 @@ import {
   IDENTITY_MODELS,
   OPTION_KEYS,
   OPTIONS,
+  WIDGET_MAJORS,
+  optionHelp,
   type IdentityModel,
   type PlaygroundConfig,
 } from "@/lib/config/options";
 import { StoreProvider } from "@/components/state/store-provider";
 import { AdvisoriesProvider } from "./advisories";
 import { ControlsPanel } from "./controls-panel";
+import { LIFECYCLE_PROMISE, LIFECYCLE_VERSION_NOTE } from "./lifecycle-text";
 import { sectionLayout, visibleSections } from "./section-layout";
 
 type Element = DefaultTreeAdapterMap["element"];
@@ -45,7 +48,7 @@ function renderPanel(config: PlaygroundConfig): Element[] {
 }
 
 const ROW_TEST_ID =
-  /^controls\.(identity|collect|browser|server|features|appearance)\.([A-Za-z]+)$/;
+  /^controls\.(identity|collect|browser|server|features|lifecycle|appearance)\.([A-Za-z]+)$/;
 const KEYS = new Set<string>(OPTION_KEYS);
 
 /** `controls.<card>.<key>` test ids in document order: one per drawn row. */
@@ -57,12 +60,14 @@ const rowTestIds = (els: Element[]) =>
 const withModel = (model: IdentityModel, extra: Partial<PlaygroundConfig> = {}) =>
   ({ ...DEFAULT_CONFIG, ...extra, model }) as PlaygroundConfig;
 
-/** Each model, with personal connections off and on (its dependent rows drawn). */
+/** Each model on each version, with personal connections off and on (its dependent rows drawn). */
 const CASES = IDENTITY_MODELS.flatMap((model) =>
-  [false, true].map((personalConnections) => [
-    `${model}${personalConnections ? " with personal connections" : ""}`,
-    withModel(model, { personalConnections, mcpServerIds: ["github"] }),
-  ]),
+  WIDGET_MAJORS.flatMap((widgetVersion) =>
+    [false, true].map((personalConnections) => [
+      `${model} on ${widgetVersion}${personalConnections ? " with personal connections" : ""}`,
+      withModel(model, { widgetVersion, personalConnections, mcpServerIds: ["github"] }),
+    ]),
+  ),
 ) as [string, PlaygroundConfig][];
 
 describe("the controls panel", () => {
@@ -93,7 +98,7 @@ describe("the controls panel", () => {
           const wrapping = els.find((el) => el.tagName === "label" && elements(el).includes(input));
           expect(text((label ?? wrapping)!), key).toContain(row.label);
           const help = byId.get(`${id}-help`);
-          expect(help && text(help), key).toBe(row.helpByModel?.[model] ?? row.help);
+          expect(help && text(help), key).toBe(optionHelp(key, config));
           for (const ref of (attr(input, "aria-describedby") ?? "").split(" ").filter(Boolean)) {
             expect(byId.has(ref), `${key} describedby ${ref}`).toBe(true);
           }
@@ -132,6 +137,7 @@ describe("the controls panel", () => {
     const drawnV5Only = visibleSections("server")
       .flatMap((card) => sectionLayout(card, config).map((e) => ({ card, key: e.key })))
       .filter(({ key }) => !OPTIONS[key].versions.includes("v4"));
+    // v5's preview settings (agent name, keep mounted, renewal) are not drawn on v4 at all.
     expect(drawnV5Only.map((e) => e.key)).toEqual([
       "personalConnections",
       "mcpServerScope",
@@ -139,28 +145,83 @@ describe("the controls panel", () => {
       "mcpAccountId",
       "streaming",
       "capabilitiesConnections",
-      "agentName",
     ]);
     for (const { card, key } of drawnV5Only) {
       const note = byId.get(`version-note-${key}`);
-      expect(note && text(note), key).toMatch(
-        /^v5 only: (left out of v4 snippets|not used by the v4 preview)\.$/,
-      );
+      expect(note && text(note), key).toBe("v5 only: left out of v4 snippets.");
       const control =
         OPTIONS[key].control.custom === "string-list-editor"
           ? els.find((el) => attr(el, "data-testid") === `controls.${card}.${key}.new`)
           : els.find((el) => attr(el, "data-testid") === `controls.${card}.${key}`);
       expect(attr(control!, "aria-describedby")?.split(" "), key).toContain(`version-note-${key}`);
     }
-    expect(text(byId.get("version-note-streaming")!)).toBe("v5 only: left out of v4 snippets.");
-    expect(text(byId.get("version-note-agentName")!)).toBe("v5 only: not used by the v4 preview.");
-    // A row both versions have gets no note.
+    // A row both versions have gets no note; a preview setting of v5 is neither drawn nor noted.
     expect(byId.has("version-note-serverEmail")).toBe(false);
+    for (const key of ["agentName", "keepMounted", "renewsToken"]) {
+      expect(byId.has(`version-note-${key}`), key).toBe(false);
+      expect(
+        els.some((el) => (attr(el, "data-testid") ?? "").endsWith(`.${key}`)),
+        key,
+      ).toBe(false);
+    }
   });
 
-  it("draws no version note on v5", () => {
-    const els = renderPanel(withModel("server", { personalConnections: true }));
+  it("draws no version note on v5, not even for v4's remount switch (it is not drawn)", () => {
+    const els = renderPanel(
+      withModel("server", { personalConnections: true, remountOnIdentityChange: false }),
+    );
     expect(els.some((el) => (attr(el, "id") ?? "").startsWith("version-note-"))).toBe(false);
+    expect(
+      els.some((el) => attr(el, "data-testid") === "controls.lifecycle.remountOnIdentityChange"),
+    ).toBe(false);
+  });
+
+  it.each(WIDGET_MAJORS)(
+    "draws the lifecycle card on %s after the features card and before appearance: the snippets' promise, the version's way, its switches",
+    (widgetVersion) => {
+      const config = withModel("server", { widgetVersion, personalConnections: true });
+      const els = renderPanel(config);
+      const cards = els
+        .map((el) => attr(el, "data-testid") ?? "")
+        .filter((id) => /^controls\.[a-z]+$/.test(id));
+      expect(cards).toEqual([
+        "controls.identity",
+        "controls.server",
+        "controls.features",
+        "controls.lifecycle",
+        "controls.appearance",
+      ]);
+      const card = els.find((el) => attr(el, "data-testid") === "controls.lifecycle")!;
+      const heading = elements(card).find((el) => el.tagName === "h2")!;
+      expect(attr(card, "aria-labelledby")).toBe(attr(heading, "id"));
+      expect(text(heading)).toBe("Sign-out and renewal (your page)");
+      expect(text(card)).toContain(LIFECYCLE_PROMISE);
+      expect(text(card)).toContain(LIFECYCLE_VERSION_NOTE[widgetVersion]);
+      const switches = elements(card)
+        .filter((el) => el.tagName === "input")
+        .map((el) => [attr(el, "data-testid"), attr(el, "type"), attr(el, "checked")]);
+      const drawn =
+        widgetVersion === "v5"
+          ? ["signOutClearsKeys", "keepMounted", "renewsToken"]
+          : ["signOutClearsKeys", "remountOnIdentityChange"];
+      // Every switch is on by default: the page does its part until the user says otherwise.
+      expect(switches).toEqual(drawn.map((key) => [`controls.lifecycle.${key}`, "checkbox", ""]));
+    },
+  );
+
+  it("draws a lifecycle switch that is off unchecked, with its advisory beside it", () => {
+    const els = renderPanel(
+      withModel("browser", { widgetVersion: "v5", userEmail: "a@b.c", signOutClearsKeys: false }),
+    );
+    const box = els.find(
+      (el) => attr(el, "data-testid") === "controls.lifecycle.signOutClearsKeys",
+    )!;
+    expect(attr(box, "checked")).toBeUndefined();
+    const card = els.find((el) => attr(el, "data-testid") === "controls.lifecycle")!;
+    const advisory = elements(card).find(
+      (el) => attr(el, "data-testid") === "advisory.sign-out-keeps-keys",
+    );
+    expect(advisory && attr(advisory, "data-severity")).toBe("warning");
   });
 
   it("draws the server_ids editor with a labelled input per entry, a remove button each, and the count", () => {

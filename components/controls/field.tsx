@@ -8,6 +8,7 @@ import { useId, type ReactNode } from "react";
 import { toHex } from "@/lib/color/color";
 import {
   OPTIONS,
+  optionHelp,
   type ControlDescriptor,
   type OptionKey,
   type OptionSection,
@@ -69,20 +70,20 @@ const testId = (card: OptionSection, name: OptionKey) => `controls.${card}.${nam
 
 /**
  * What a generic field reads and writes: an id for its label and help, its row, its value, a
- * setter, and its help (the help for the chosen model where the row has one per model).
+ * setter, and its help (for the chosen model or version where the row has one per model or version).
  */
 function useField<T>(name: OptionKey) {
   const id = useId();
   const row = OPTIONS[name];
   const value = usePlayground((s) => s.config[name]) as T;
   const setOption = usePlayground((s) => s.setOption);
-  const model = usePlayground((s) => s.config.model);
+  const help = usePlayground((s) => optionHelp(name, s.config));
   return {
     id,
     row,
     value,
     set: (next: T) => setOption(name, next as never),
-    help: row.helpByModel?.[model] ?? row.help,
+    help,
   };
 }
 

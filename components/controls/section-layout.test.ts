@@ -8,6 +8,9 @@ import {
   type OptionKey,
   type OptionSection,
   type PlaygroundConfig,
+  type WidgetMajor,
+  shownInVersion,
+  WIDGET_MAJORS,
 } from "@/lib/config/options";
 import {
   DRAWN_BEFORE,
@@ -23,6 +26,7 @@ const SECTIONS: readonly OptionSection[] = [
   "browser",
   "server",
   "features",
+  "lifecycle",
   "appearance",
   "header",
 ];
@@ -43,20 +47,22 @@ const sectionLayout = (section: OptionSection, model: IdentityModel) =>
 const DEPENDENT = OPTION_KEYS.filter((key) => OPTIONS[key].dependsOn !== undefined);
 
 describe("the controls layout", () => {
-  it("draws every row that applies to the model exactly once across the shown cards, and no other", () => {
+  it("draws every row that applies to the model and version exactly once across the shown cards, and no other", () => {
     for (const model of IDENTITY_MODELS) {
-      for (const extra of [ALL_ON, {}]) {
-        const drawn = visibleSections(model).flatMap((s) =>
-          layoutFor(s, config(model, extra)).map((e) => e.key),
-        );
-        const expected = OPTION_KEYS.filter(
-          (key) =>
-            applies(key, model) &&
-            OPTIONS[key].section !== "header" &&
-            dependencyMet(key, config(model, extra)),
-        );
-        expect([...drawn].sort(), model).toEqual([...expected].sort());
-        expect(new Set(drawn).size, model).toBe(drawn.length);
+      for (const widgetVersion of WIDGET_MAJORS) {
+        for (const extra of [ALL_ON, {}]) {
+          const c = config(model, { ...extra, widgetVersion });
+          const drawn = visibleSections(model).flatMap((s) => layoutFor(s, c).map((e) => e.key));
+          const expected = OPTION_KEYS.filter(
+            (key) =>
+              applies(key, model) &&
+              OPTIONS[key].section !== "header" &&
+              dependencyMet(key, c) &&
+              shownInVersion(key, widgetVersion),
+          );
+          expect([...drawn].sort(), `${model} ${widgetVersion}`).toEqual([...expected].sort());
+          expect(new Set(drawn).size, model).toBe(drawn.length);
+        }
       }
     }
   });
@@ -72,29 +78,36 @@ describe("the controls layout", () => {
   });
 
   it("draws a dependsOn row only while its switch is on, right after the rows before it", () => {
-    expect(DEPENDENT).toEqual(["mcpServerScope", "mcpServerIds", "mcpAccountId"]);
-    const off = layoutFor("server", config("server", { personalConnections: false })).map(
-      (e) => e.key,
-    );
-    const on = layoutFor("server", config("server", { personalConnections: true })).map(
-      (e) => e.key,
-    );
+    expect(DEPENDENT).toEqual(["mcpServerScope", "mcpServerIds", "mcpAccountId", "renewsToken"]);
+    const keysOf = (section: OptionSection, personalConnections: boolean) =>
+      layoutFor(section, config("server", { personalConnections })).map((e) => e.key);
     for (const key of DEPENDENT) {
-      expect(off, key).not.toContain(key);
-      expect(on, key).toContain(key);
+      const section = OPTIONS[key].section;
+      expect(keysOf(section, false), key).not.toContain(key);
+      expect(keysOf(section, true), key).toContain(key);
     }
+    const on = keysOf("server", true);
     const at = on.indexOf("personalConnections");
-    expect(on.slice(at, at + 4)).toEqual(["personalConnections", ...DEPENDENT]);
+    expect(on.slice(at, at + 4)).toEqual([
+      "personalConnections",
+      "mcpServerScope",
+      "mcpServerIds",
+      "mcpAccountId",
+    ]);
+    // Renewal is the page's part for tokens minted with mcp_access: in the lifecycle card.
+    expect(keysOf("lifecycle", true)).toEqual(["signOutClearsKeys", "keepMounted", "renewsToken"]);
     expect(dependencyMet("mcpAccountId", { personalConnections: false })).toBe(false);
     expect(dependencyMet("mcpAccountId", {})).toBe(false);
     expect(dependencyMet("mcpAccountId", { personalConnections: true })).toBe(true);
     expect(dependencyMet("serverEmail", {})).toBe(true);
   });
 
-  it("shows the features card for every model, after the model's card and before appearance", () => {
+  it("shows the features card for every model, after the model's card, then the lifecycle card, then appearance", () => {
     for (const model of IDENTITY_MODELS) {
       const cards = visibleSections(model);
-      expect(cards.indexOf("features"), model).toBe(cards.indexOf("appearance") - 1);
+      expect(cards.indexOf("features"), model).toBe(cards.indexOf("lifecycle") - 1);
+      expect(cards.indexOf("lifecycle"), model).toBe(cards.indexOf("appearance") - 1);
+      expect(cards.indexOf("features"), model).toBe(model === "anonymous" ? 1 : 2);
       expect(sectionLayout("features", model).map((e) => e.key)).toEqual([
         "streaming",
         "capabilitiesConnections",
@@ -120,10 +133,21 @@ describe("the controls layout", () => {
         .filter((key) => today.includes(key));
     const expectOrder = (section: OptionSection, model: IdentityModel, today: OptionKey[]) =>
       expect(keys(section, model, today), `${section} in ${model}`).toEqual(today);
-    expect(visibleSections("anonymous")).toEqual(["identity", "features", "appearance"]);
+    expect(visibleSections("anonymous")).toEqual([
+      "identity",
+      "features",
+      "lifecycle",
+      "appearance",
+    ]);
     expect(modelSection("anonymous")).toBeNull();
     for (const model of ["collect", "browser", "server"] as const) {
-      expect(visibleSections(model)).toEqual(["identity", model, "features", "appearance"]);
+      expect(visibleSections(model)).toEqual([
+        "identity",
+        model,
+        "features",
+        "lifecycle",
+        "appearance",
+      ]);
     }
     for (const model of IDENTITY_MODELS) {
       expectOrder("identity", model, ["model", "widgetToken", "externalId"]);
@@ -155,6 +179,42 @@ describe("the controls layout", () => {
     for (const section of ["identity", "collect", "appearance"] as const) {
       expect(sectionLayout(section, "collect").map((e) => e.key)).not.toContain("collectUserData");
     }
+  });
+
+  it("draws in the lifecycle card only the switches the chosen version has, for the models they concern", () => {
+    const lifecycle = (
+      model: IdentityModel,
+      widgetVersion: WidgetMajor,
+      personalConnections = true,
+    ) =>
+      layoutFor("lifecycle", config(model, { widgetVersion, personalConnections })).map(
+        (e) => e.key,
+      );
+    for (const model of ["anonymous", "collect", "browser"] as const) {
+      // v5 swaps tokens itself: nothing to remount. Keep-mounted and renewal are the server's.
+      expect(lifecycle(model, "v5"), model).toEqual(["signOutClearsKeys"]);
+      expect(lifecycle(model, "v4"), model).toEqual([
+        "signOutClearsKeys",
+        "remountOnIdentityChange",
+      ]);
+    }
+    expect(lifecycle("server", "v5")).toEqual(["signOutClearsKeys", "keepMounted", "renewsToken"]);
+    expect(lifecycle("server", "v5", false)).toEqual(["signOutClearsKeys", "keepMounted"]);
+    // v4 has no in-place swap and no personal connections: its switches are sign-out and remount.
+    expect(lifecycle("server", "v4")).toEqual(["signOutClearsKeys", "remountOnIdentityChange"]);
+  });
+
+  it("still draws a v5 widget option or body field on v4 (its note says the snippets leave it out), but never another version's preview setting", () => {
+    const v4 = (section: OptionSection) =>
+      layoutFor(section, config("server", { widgetVersion: "v4", personalConnections: true })).map(
+        (e) => e.key,
+      );
+    expect(v4("features")).toEqual(["streaming", "capabilitiesConnections"]);
+    expect(v4("server")).toContain("personalConnections");
+    expect(v4("appearance")).not.toContain("agentName");
+    expect(
+      layoutFor("appearance", config("server", { widgetVersion: "v5" })).map((e) => e.key),
+    ).toContain("agentName");
   });
 
   it("hands each entry its row's control descriptor", () => {

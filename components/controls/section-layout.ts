@@ -3,12 +3,16 @@
  * so a new row shows up in its section's card without an edit here or in the components.
  *
  * - The panel shows the identity card, the chosen model's own card (none for anonymous), the
- *   features card (widget options such as `streaming`), then the appearance card.
+ *   features card (widget options such as `streaming`), the lifecycle card (what the page does on
+ *   sign-out, identity changes and renewal), then the appearance card.
  * - A card draws the rows of its section that apply to the model, in table order.
  * - Rows of the "header" section (the widget version) are drawn by the page header, never in a
  *   card.
  * - A row with `dependsOn` is drawn only while that boolean option is on (the personal
  *   connections scope, server ids and account id appear once personal connections is on).
+ * - A preview setting the targeted widget version does not have is not drawn (`shownInVersion`):
+ *   v4's remount switch on v5, v5's keep-mounted and renewal switches on v4. A v5 widget option
+ *   on v4 is still drawn, with a note that the snippets leave it out.
  * - A row that applies to a model whose card for the row's section is not shown is drawn at the
  *   end of the model's own card. That is where `collectUserData` (section "collect", models
  *   browser and server) sits: after the browser and server cards' own rows.
@@ -17,6 +21,7 @@
 import {
   OPTION_KEYS,
   OPTIONS,
+  shownInVersion,
   type ControlDescriptor,
   type IdentityModel,
   type OptionKey,
@@ -24,8 +29,9 @@ import {
   type PlaygroundConfig,
 } from "@/lib/config/options";
 
-/** What the layout reads from the config: the model, and the switches `dependsOn` names. */
-export type LayoutConfig = Pick<PlaygroundConfig, "model"> & Partial<PlaygroundConfig>;
+/** What the layout reads from the config: the model, the version, and the switches `dependsOn` names. */
+export type LayoutConfig = Pick<PlaygroundConfig, "model" | "widgetVersion"> &
+  Partial<PlaygroundConfig>;
 
 export interface LayoutEntry {
   key: OptionKey;
@@ -89,12 +95,15 @@ function rank(key: OptionKey): number {
 
 /** The rows the `section` card draws for `config`, in order (empty if the card is hidden). */
 export function sectionLayout(section: OptionSection, config: LayoutConfig): LayoutEntry[] {
-  const { model } = config;
+  const { model, widgetVersion } = config;
   const shown = visibleSections(model);
   if (!shown.includes(section)) return [];
   const applicable = OPTION_KEYS.filter(
     (key) =>
-      OPTIONS[key].section !== "header" && appliesTo(key, model) && dependencyMet(key, config),
+      OPTIONS[key].section !== "header" &&
+      appliesTo(key, model) &&
+      dependencyMet(key, config) &&
+      shownInVersion(key, widgetVersion),
   );
   const own = applicable
     .filter((key) => OPTIONS[key].section === section)

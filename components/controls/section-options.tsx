@@ -16,6 +16,7 @@ import { AlsoCollectToggle } from "./also-collect-toggle";
 import { ExtraFieldsEditor } from "./extra-fields-editor";
 import { BooleanOption, ColourOption, SelectOption, TextOption } from "./field";
 import { KeyValueEditor } from "./key-value-editor";
+import { isLifecycleSwitch, lifecycleAnnouncement, type LifecycleSwitch } from "./lifecycle-text";
 import { ModelCards } from "./model-cards";
 import { sectionLayout, type LayoutEntry } from "./section-layout";
 import { StringListEditor } from "./string-list-editor";
@@ -70,6 +71,24 @@ function PersonalConnectionsToggle({ card }: { card: OptionSection }) {
   );
 }
 
+/** A lifecycle switch: says what the preview now shows, since the preview sits in another region. */
+function LifecycleToggle({ name, card }: { name: LifecycleSwitch; card: OptionSection }) {
+  const setOption = usePlayground((s) => s.setOption);
+  const announce = useAnnounce();
+  const toggle = (on: boolean) => {
+    setOption(name, on);
+    announce(lifecycleAnnouncement(name, on));
+  };
+  return (
+    <BooleanOption
+      name={name}
+      card={card}
+      control={OPTIONS[name].control as { kind: "boolean" }}
+      onToggle={toggle}
+    />
+  );
+}
+
 function OptionControl({
   entry: { key, control },
   card,
@@ -94,11 +113,9 @@ function OptionControl({
     case "select":
       return <SelectOption name={key} card={card} control={control} />;
     case "boolean":
-      return key === "personalConnections" ? (
-        <PersonalConnectionsToggle card={card} />
-      ) : (
-        <BooleanOption name={key} card={card} control={control} />
-      );
+      if (key === "personalConnections") return <PersonalConnectionsToggle card={card} />;
+      if (isLifecycleSwitch(key)) return <LifecycleToggle name={key} card={card} />;
+      return <BooleanOption name={key} card={card} control={control} />;
     case "list":
     case "key-value":
       // No generic field: such rows name a custom control (section-layout.test.ts checks).

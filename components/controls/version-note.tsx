@@ -4,29 +4,31 @@
  * chosen). The row stays editable, so switching back loses nothing; the note says the value is
  * left out, and the control names it in its `aria-describedby` (`versionNoteId`).
  */
-import { OPTIONS, type OptionKey, type PlaygroundConfig } from "@/lib/config/options";
+import {
+  OPTIONS,
+  shownInVersion,
+  type OptionKey,
+  type PlaygroundConfig,
+} from "@/lib/config/options";
 import { WIDGET_MAJOR_INFO } from "@/lib/config/versions";
 import { usePlayground } from "@/components/state/store-provider";
 
 /** The id of an option's version note, for `aria-describedby` on its control. */
 export const versionNoteId = (option: OptionKey) => `version-note-${option}`;
 
-/** The note's text for `option` on `config`'s version, or `null` when the version has the option. */
+/**
+ * The note's text for `option` on `config`'s version, or `null` when the version has the option.
+ * A preview setting of another version gets none: the controls do not draw it at all.
+ */
 export function versionNoteText(
   option: OptionKey,
   config: Pick<PlaygroundConfig, "widgetVersion">,
 ) {
   const row = OPTIONS[option];
   const current = config.widgetVersion;
-  if (row.versions.includes(current)) return null;
+  if (row.versions.includes(current) || !shownInVersion(option, current)) return null;
   const only = row.versions.map((m) => WIDGET_MAJOR_INFO[m].label).join(" and ");
-  const here = WIDGET_MAJOR_INFO[current].label;
-  // Rows that reach no snippet (preview-only) are left out of the preview instead.
-  const where =
-    row.widgetOption === null && row.apiField === null
-      ? `not used by the ${here} preview`
-      : `left out of ${here} snippets`;
-  return `${only} only: ${where}.`;
+  return `${only} only: left out of ${WIDGET_MAJOR_INFO[current].label} snippets.`;
 }
 
 /** The note's id while the chosen version lacks `option`, else `undefined`. */

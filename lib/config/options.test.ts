@@ -6,7 +6,12 @@ import {
   OPTIONS,
   SENSITIVE_KEYS,
   WIDGET_MAJORS,
+  isPreviewOnly,
+  optionHelp,
+  shownInVersion,
+  type IdentityModel,
   type OptionKey,
+  type WidgetMajor,
 } from "./options";
 import { toAuthenticateRequest } from "./widget-config";
 
@@ -117,10 +122,109 @@ describe("the option table's rows", () => {
     );
   });
 
-  it("let presets keep only the user's own widget token, org API key, widget version and appearance", () => {
+  it("let presets keep only the user's own widget token, org API key, widget version, appearance and page lifecycle", () => {
     const kept = rows.filter(([, r]) => r.presetKeeps).map(([k]) => k);
     const appearance = rows.filter(([, r]) => r.section === "appearance").map(([k]) => k);
-    // A preset is an identity model: it works in both versions, so it keeps the chosen one.
-    expect(kept.sort()).toEqual(["widgetToken", "apiKey", "widgetVersion", ...appearance].sort());
+    const lifecycle = rows.filter(([, r]) => r.section === "lifecycle").map(([k]) => k);
+    // A preset is an identity model: it works in both versions, so it keeps the chosen one; what
+    // the user's page does on sign-out and renewal is theirs too, whichever model they try.
+    expect(lifecycle.sort()).toEqual(
+      ["keepMounted", "remountOnIdentityChange", "renewsToken", "signOutClearsKeys"].sort(),
+    );
+    expect(kept.sort()).toEqual(
+      ["widgetToken", "apiKey", "widgetVersion", ...appearance, ...lifecycle].sort(),
+    );
+  });
+});
+
+describe("the lifecycle rows (what the host page does after the first load)", () => {
+  const LIFECYCLE = {
+    signOutClearsKeys: { urlKey: "sk", versions: ["v5", "v4"], models: [] },
+    remountOnIdentityChange: { urlKey: "rm", versions: ["v4"], models: [] },
+    keepMounted: { urlKey: "km", versions: ["v5"], models: ["server"] },
+    renewsToken: { urlKey: "rn", versions: ["v5"], models: ["server"] },
+  } as const;
+
+  it("are preview settings in the lifecycle card, on by default (the page does its part), with their link keys", () => {
+    for (const [key, want] of Object.entries(LIFECYCLE) as [
+      OptionKey,
+      (typeof LIFECYCLE)[keyof typeof LIFECYCLE],
+    ][]) {
+      const r = OPTIONS[key];
+      expect(r.section, key).toBe("lifecycle");
+      expect(isPreviewOnly(key), key).toBe(true);
+      expect(DEFAULT_CONFIG[key], key).toBe(true);
+      expect(r.control.kind, key).toBe("boolean");
+      expect(r.urlKey, key).toBe(want.urlKey);
+      expect(r.versions, key).toEqual(want.versions);
+      expect(r.models, key).toEqual(want.models);
+      expect(r.help, key).toMatch(/^Preview only: /);
+    }
+    // Renewal matters only for tokens minted with mcp_access.
+    expect(OPTIONS.renewsToken.dependsOn).toBe("personalConnections");
+  });
+});
+
+describe("preview settings and versions", () => {
+  it("a preview setting reaches neither the widget options nor the authenticate-user body", () => {
+    const preview = rows.filter(([k]) => isPreviewOnly(k)).map(([k]) => k);
+    expect(preview).toEqual([
+      "orgName",
+      "agentName",
+      "signOutClearsKeys",
+      "remountOnIdentityChange",
+      "keepMounted",
+      "renewsToken",
+    ]);
+    for (const key of preview) {
+      expect(OPTIONS[key].widgetOption, key).toBeNull();
+      expect(OPTIONS[key].apiField, key).toBeNull();
+    }
+    // Rows with neither that still shape a snippet: the version's pins, the shape of mcp_access,
+    // the API key's environment variable.
+    const shaping = rows
+      .filter(([k, r]) => r.widgetOption === null && r.apiField === null && !isPreviewOnly(k))
+      .map(([k]) => k);
+    expect(shaping).toEqual(["widgetVersion", "model", "mcpServerScope", "apiKey"]);
+    expect(isPreviewOnly("streaming")).toBe(false);
+  });
+
+  it("another major's preview setting is not shown; another major's snippet option is (with its note)", () => {
+    // The v4 remount switch means nothing on v5, v5's keep-mounted and renewal nothing on v4.
+    expect(shownInVersion("remountOnIdentityChange", "v4")).toBe(true);
+    expect(shownInVersion("remountOnIdentityChange", "v5")).toBe(false);
+    expect(shownInVersion("keepMounted", "v5")).toBe(true);
+    expect(shownInVersion("keepMounted", "v4")).toBe(false);
+    expect(shownInVersion("renewsToken", "v4")).toBe(false);
+    expect(shownInVersion("agentName", "v4")).toBe(false);
+    // Both majors have it.
+    expect(shownInVersion("signOutClearsKeys", "v4")).toBe(true);
+    expect(shownInVersion("signOutClearsKeys", "v5")).toBe(true);
+    // v5's widget options and body fields stay drawn on v4: the snippets leave them out.
+    expect(shownInVersion("streaming", "v4")).toBe(true);
+    expect(shownInVersion("personalConnections", "v4")).toBe(true);
+    expect(shownInVersion("mcpServerIds", "v4")).toBe(true);
+    expect(shownInVersion("mcpServerScope", "v4")).toBe(true);
+  });
+
+  it("help follows the model where the row has one, else the version, else the row's own", () => {
+    const at = (model: IdentityModel, widgetVersion: WidgetMajor) => ({ model, widgetVersion });
+    expect(optionHelp("externalId", at("server", "v4"))).toBe(
+      OPTIONS.externalId.helpByModel!.server,
+    );
+    expect(optionHelp("signOutClearsKeys", at("browser", "v4"))).toBe(
+      OPTIONS.signOutClearsKeys.helpByVersion!.v4,
+    );
+    expect(optionHelp("signOutClearsKeys", at("browser", "v5"))).toBe(
+      OPTIONS.signOutClearsKeys.helpByVersion!.v5,
+    );
+    expect(optionHelp("streaming", at("anonymous", "v5"))).toBe(OPTIONS.streaming.help);
+    // v4 names the two keys it stores; v5 clears its whole namespace.
+    expect(optionHelp("signOutClearsKeys", at("collect", "v4"))).toContain(
+      "opencx-widget:org-token-<TOKEN>:contact-token and …:external-contact-id",
+    );
+    expect(optionHelp("signOutClearsKeys", at("collect", "v5"))).toContain(
+      "every opencx-widget:org-token-<TOKEN>: key",
+    );
   });
 });

@@ -128,6 +128,8 @@ export interface OptionRow<S extends z.ZodType = z.ZodType> {
   help: string;
   /** Help that depends on the identity model, where the option means something different per model. */
   helpByModel?: Readonly<Record<IdentityModel, string>>;
+  /** Help that depends on the widget major, where the page's part differs per version (sign-out). */
+  helpByVersion?: Readonly<Record<WidgetMajor, string>>;
   /** Where the value lands in the widget or API, for docs and hover text. */
   target: string;
   /** Short, stable key in share links; `null` for sensitive rows. */
@@ -144,6 +146,12 @@ export interface OptionRow<S extends z.ZodType = z.ZodType> {
   presetKeeps: boolean;
   /** The widget majors that have this option; on another major it is left out of the snippets. */
   versions: readonly WidgetMajor[];
+  /**
+   * A preview setting: no snippet carries it (`widgetOption` and `apiField` are null); the preview
+   * and the advisories play it. Not every row with both null is one: the server scope shapes
+   * `mcp_access`, the org API key and the widget version shape the snippets.
+   */
+  previewOnly?: true;
   /** A boolean option that must be on for this row to matter (and to be drawn). */
   dependsOn?: string;
   /** Realistic values the property-test generators mix in with random and hostile text. */
@@ -745,6 +753,7 @@ export const OPTIONS = {
     apiField: null,
     presetKeeps: true,
     versions: BOTH,
+    previewOnly: true,
   }),
   agentName: row({
     schema: shortText,
@@ -762,6 +771,7 @@ export const OPTIONS = {
     apiField: null,
     presetKeeps: true,
     versions: V5_ONLY,
+    previewOnly: true,
   }),
   signOutClearsKeys: row({
     schema: z.boolean(),
@@ -770,6 +780,11 @@ export const OPTIONS = {
     models: [],
     label: "Sign-out clears the widget's keys",
     help: "Preview only: your page removes every opencx-widget:org-token-<TOKEN>: key when a user signs out, before the next identity loads (the snippets' sign-out code does). Off shows what the next person on a shared computer sees.",
+    // domain-v5.md §18: v4 stores two keys; v5 adds the active-session pointer and companion keys.
+    helpByVersion: {
+      v5: "Preview only: when a user signs out, your page removes every opencx-widget:org-token-<TOKEN>: key (the contact token, the device id, the open-conversation pointer) before the next identity loads; the snippets' sign-out code does. Off shows what the next person on a shared computer sees.",
+      v4: "Preview only: when a user signs out, your page removes the widget's two keys, opencx-widget:org-token-<TOKEN>:contact-token and …:external-contact-id, before the next identity loads; the snippets' sign-out code does. Off shows what the next person on a shared computer sees.",
+    },
     target: "(your page's sign-out)",
     urlKey: "sk",
     sensitive: false,
@@ -779,6 +794,7 @@ export const OPTIONS = {
     apiField: null,
     presetKeeps: true,
     versions: BOTH,
+    previewOnly: true,
   }),
   remountOnIdentityChange: row({
     schema: z.boolean(),
@@ -786,7 +802,7 @@ export const OPTIONS = {
     section: "lifecycle",
     models: [],
     label: "Remount on identity change",
-    help: "Preview only: v4 reads its options once per mount, so your page reloads or remounts the widget (React: a new key) when the user signs in, out or switches. Off shows the widget keeping the previous contact.",
+    help: "Preview only: v4 reads its options once per mount, so your page reloads, or remounts the widget with a new React key (the user's id or a counter), when a user signs in, out or switches. Off shows the widget keeping the previous contact.",
     target: "(your page: reload, or React key)",
     urlKey: "rm",
     sensitive: false,
@@ -796,6 +812,7 @@ export const OPTIONS = {
     apiField: null,
     presetKeeps: true,
     versions: V4_ONLY,
+    previewOnly: true,
   }),
   keepMounted: row({
     schema: z.boolean(),
@@ -813,6 +830,7 @@ export const OPTIONS = {
     apiField: null,
     presetKeeps: true,
     versions: V5_ONLY,
+    previewOnly: true,
   }),
   renewsToken: row({
     schema: z.boolean(),
@@ -830,6 +848,7 @@ export const OPTIONS = {
     apiField: null,
     presetKeeps: true,
     versions: V5_ONLY,
+    previewOnly: true,
     dependsOn: "personalConnections",
   }),
 };
@@ -848,6 +867,31 @@ export const DEFAULT_CONFIG: PlaygroundConfig = Object.freeze(
 /** A fresh, mutable copy of the defaults. */
 export function defaultConfig(): PlaygroundConfig {
   return structuredClone(DEFAULT_CONFIG) as PlaygroundConfig;
+}
+
+/** A preview setting (the organisation and agent names, the lifecycle card's switches): no snippet carries it. */
+export function isPreviewOnly(key: OptionKey): boolean {
+  const row: OptionRow = OPTIONS[key];
+  return row.previewOnly === true;
+}
+
+/**
+ * Whether the controls draw `key` while `major` is targeted. A row that major lacks stays drawn,
+ * with a note, when it reaches the snippets (they leave it out, and a switch back restores it); a
+ * preview setting of the other major means nothing here (v4's remount on v5, v5's keep-mounted
+ * on v4) and is not drawn, noted or advised on.
+ */
+export function shownInVersion(key: OptionKey, major: WidgetMajor): boolean {
+  return OPTIONS[key].versions.includes(major) || !isPreviewOnly(key);
+}
+
+/** The help a control shows: the model's where the row has one, else the version's, else the row's. */
+export function optionHelp(
+  key: OptionKey,
+  config: Pick<PlaygroundConfig, "model" | "widgetVersion">,
+): string {
+  const row: OptionRow = OPTIONS[key];
+  return row.helpByModel?.[config.model] ?? row.helpByVersion?.[config.widgetVersion] ?? row.help;
 }
 
 /** Drops every sensitive field (they fall back to their defaults). */

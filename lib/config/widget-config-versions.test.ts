@@ -24,20 +24,27 @@ const personal = make({
 });
 
 describe("options per widget version (domain-v5.md §10.5, §12, §19)", () => {
-  it("identity options are the same in both majors; only the v5 rows are v5-only", () => {
+  it("identity options are the same in both majors; only the v5 rows are v5-only, and v4's remount v4-only", () => {
     const v5Only = OPTION_KEYS.filter((k) => !OPTIONS[k].versions.includes("v4"));
     expect(v5Only.sort()).toEqual(
       [
         "agentName",
         "capabilitiesConnections",
+        "keepMounted",
         "mcpAccountId",
         "mcpServerIds",
         "mcpServerScope",
         "personalConnections",
+        "renewsToken",
         "streaming",
       ].sort(),
     );
-    for (const key of OPTION_KEYS) expect(OPTIONS[key].versions, key).toContain("v5");
+    // v4 reads its options once per mount: a page remounts it on an identity change (domain-v5.md
+    // §3.7). A preview setting, not a widget option: no snippet of either version carries it.
+    const v4Only = OPTION_KEYS.filter((k) => !OPTIONS[k].versions.includes("v5"));
+    expect(v4Only).toEqual(["remountOnIdentityChange"]);
+    expect(OPTIONS.remountOnIdentityChange.widgetOption).toBeNull();
+    expect(OPTIONS.remountOnIdentityChange.apiField).toBeNull();
     expect(inVersion(make({ widgetVersion: "v4" }), "streaming")).toBe(false);
     expect(inVersion(make({ widgetVersion: "v4" }), "userEmail")).toBe(true);
   });

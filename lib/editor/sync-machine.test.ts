@@ -34,6 +34,7 @@ const result = (
   config,
   problems,
   mapped: [],
+  settings: [],
   version: { snippet: null, pin: null, applied: config.widgetVersion },
 });
 

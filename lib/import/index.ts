@@ -12,6 +12,13 @@
  * advice is reported here: v5's `key={token}` and `mcp_access` without renewal, v4's
  * repeated `initOpenScript`.
  *
+ * Lifecycle switches (preview settings, the lifecycle card) are kept from `base`, except where
+ * the text shows the page skipping its part: a v5 widget keyed by the token turns `keepMounted`
+ * off, a v5 body with `mcp_access` and no renewal anywhere in the text turns `renewsToken` off
+ * (both listed in `settings`, so the summary can say what was set and why). A snippet never turns
+ * one on (the right code may live elsewhere in the app, and a generated snippet must import back
+ * to the config that generated it), and sign-out is never guessed: it lives elsewhere in an app.
+ *
  * Round trip (a property test, for both versions): importing a snippet this playground
  * generated, with the generating config as `base`, gives back that config.
  */
@@ -25,9 +32,18 @@ import { mapServerBody } from "./server-body";
 import { readSources } from "./sources";
 import { readSnippetVersion, versionProblems } from "./version";
 import { mapWidgetOptions } from "./widget-options";
-import type { ImportProblem, ImportResult, ImportVersion } from "./types";
+import { KEYED_BY_TOKEN, NO_RENEWAL, settingNote } from "./settings";
+import type { ImportedSetting, ImportProblem, ImportResult, ImportVersion } from "./types";
 
-export type { ImportKind, ImportProblem, ImportResult, ImportVersion, SourceRange } from "./types";
+export type {
+  ImportedSetting,
+  ImportKind,
+  ImportProblem,
+  ImportResult,
+  ImportVersion,
+  SourceRange,
+} from "./types";
+export { settingsSummary } from "./settings";
 
 export interface ImportOptions {
   /**
@@ -49,6 +65,7 @@ function failed(
     config: base,
     problems,
     mapped: [],
+    settings: [],
     version: { ...version, applied: base.widgetVersion },
   };
 }
@@ -80,15 +97,19 @@ function repeatedMounts(found: FindResult, applied: WidgetMajor, report: Report)
   // token keeps the conversation, domain-v5.md §3.7); the first call holds the setup.
 }
 
-/** v5 snippets keep the widget mounted across a token renewal (domain-v5.md §3.7, §17.6). */
-function tokenKeys(found: FindResult, report: Report) {
+/**
+ * v5 snippets keep the widget mounted across a token renewal (domain-v5.md §3.7, §17.6). Returns
+ * whether the text keys the widget by the token (the preview then shows what that costs).
+ */
+function tokenKeys(found: FindResult, report: Report): boolean {
   for (const key of found.tokenKeys) {
     report.warn(
       "key",
-      `\`${key.text}\` remounts the widget whenever the token changes. In v5, keep the widget mounted and pass the renewed token in \`options.user.token\`: a renewal then keeps the conversation, and a different user still resets it by itself. Remove the key.`,
+      `\`${key.text}\` remounts the widget whenever the token changes. In v5, keep the widget mounted and pass the renewed token in \`options.user.token\`: a renewal then keeps the conversation, and a different user still resets it by itself. Remove the key. ${settingNote("keepMounted")}`,
       key.range,
     );
   }
+  return found.tokenKeys.length > 0;
 }
 
 /** The body's `mcp_access` entry, if it has one. */
@@ -142,6 +163,7 @@ function importUnsafe(text: string, base: PlaygroundConfig, options: ImportOptio
   const majors = { text: snippet.major ?? applied, applied };
   const report = new Report(base.apiKey);
   let config: PlaygroundConfig = { ...base, widgetVersion: applied };
+  const settings: ImportedSetting[] = [];
 
   if (found.options) {
     const { node, program } = found.options;
@@ -166,9 +188,10 @@ function importUnsafe(text: string, base: PlaygroundConfig, options: ImportOptio
     if (mcp && applied === "v5" && !found.renews) {
       report.warn(
         "body.mcp_access",
-        "This body mints the token with `mcp_access`, so it expires after one hour, but the text shows no renewal (no timer, no `visibilitychange` listener, no second fetch of the token). Renew it through your backend before it expires and when the tab becomes visible again, then pass the new token to the mounted widget. If your page renews elsewhere, ignore this.",
+        `This body mints the token with \`mcp_access\`, so it expires after one hour, but the text shows no renewal (no timer, no \`visibilitychange\` listener, no second fetch of the token). Renew it through your backend before it expires and when the tab becomes visible again, then pass the new token to the mounted widget. If your page renews elsewhere, turn the switch back on. ${settingNote("renewsToken")}`,
         mcp.keyRange,
       );
+      settings.push({ option: "renewsToken", value: false, because: NO_RENEWAL });
     }
   }
   if (!found.options && !found.serverBody) {
@@ -186,7 +209,10 @@ function importUnsafe(text: string, base: PlaygroundConfig, options: ImportOptio
           ];
     return failed(base, read.kind, problems, version);
   }
-  if (applied === "v5") tokenKeys(found, report);
+  if (applied === "v5" && tokenKeys(found, report)) {
+    settings.unshift({ option: "keepMounted", value: false, because: KEYED_BY_TOKEN });
+  }
+  for (const { option, value } of settings) config[option] = value;
 
   // Every field was checked on its own; this catches any rule across fields.
   const checked = playgroundConfigSchema.safeParse(config);
@@ -208,6 +234,7 @@ function importUnsafe(text: string, base: PlaygroundConfig, options: ImportOptio
     config,
     problems: [...pinProblems, ...report.problems],
     mapped: report.mapped,
+    settings,
     version,
   };
 }

@@ -34,14 +34,31 @@ export interface ImportVersion {
   applied: WidgetMajor;
 }
 
+/**
+ * A lifecycle switch (a preview setting: what the page does after the first load) the import
+ * turned off because the pasted code shows the page skipping that part. Sign-out is never read
+ * from a snippet: that code lives elsewhere in an app.
+ */
+export interface ImportedSetting {
+  option: "keepMounted" | "renewsToken";
+  value: false;
+  /** What the text shows, for the import summary: "the widget is keyed by the token". */
+  because: string;
+}
+
 export interface ImportResult {
   /** False when nothing could be imported (a syntax error, no options found); `config` is then `base`. */
   ok: boolean;
   kind: ImportKind | null;
-  /** `base` with the imported fields applied; secrets and preview-only fields are kept from `base`. */
+  /**
+   * `base` with the imported fields applied; secrets and preview-only fields are kept from `base`,
+   * except the lifecycle switches listed in `settings`.
+   */
   config: PlaygroundConfig;
   problems: ImportProblem[];
   /** Option paths taken from the text, e.g. `token`, `user.data.email`, `body.email`. */
   mapped: string[];
+  /** Lifecycle switches the text shows off, set in `config` so the preview plays them. */
+  settings: ImportedSetting[];
   version: ImportVersion;
 }

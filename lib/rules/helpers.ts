@@ -4,6 +4,7 @@
  * fields are relevant.
  */
 import type { OptionKey, PlaygroundConfig } from "../config/options";
+import type { WidgetMajor } from "../config/versions";
 import type { Advisory, Severity } from "./types";
 
 export function advisory(
@@ -94,4 +95,19 @@ export function activeCustomData(config: PlaygroundConfig): {
   if (config.model === "server")
     return { option: "serverCustomData", rows: config.serverCustomData };
   return null;
+}
+
+/**
+ * What a host page removes on sign-out, per version, in the words of domain-v5.md §18: v4 stores
+ * two keys; v5 adds the open-conversation pointer and companion preferences, so its whole
+ * namespace goes.
+ */
+export const KEYS_TO_CLEAR: Readonly<Record<WidgetMajor, string>> = {
+  v4: "the widget's two keys, `opencx-widget:org-token-<TOKEN>:contact-token` and `…:external-contact-id`",
+  v5: "every `opencx-widget:org-token-<TOKEN>:` key (the contact token, the device id and the open-conversation pointer)",
+};
+
+/** The sign-out fix, for `config`'s version: what to remove, when, and who already does it. */
+export function clearKeysFix(config: PlaygroundConfig): string {
+  return `On sign-out, before the next identity loads, remove ${KEYS_TO_CLEAR[config.widgetVersion]}, as the sign-out snippet's clear function does.`;
 }

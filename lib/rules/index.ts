@@ -17,7 +17,18 @@
  *   once, at the option, when it is set and its model is current
  *   (`option-not-in-version`); the rows that depend on it are covered by that
  *   advisory. A rule about a version's own feature (personal connections) is
- *   silent on the other version.
+ *   silent on the other version. A preview setting of the other version (v4's
+ *   remount switch on v5, v5's keep-mounted and renewal on v4) is not drawn
+ *   and not reported: it means nothing there.
+ * - The lifecycle rules (what the page does after the first load: sign-out,
+ *   a change of user, renewal) read the lifecycle card's switches, each only
+ *   in the version and models where its switch is drawn and means something:
+ *   `sign-out-keeps-keys` in every model (a warning where a person can see
+ *   another's conversations, a note where they cannot or where the model
+ *   promises browser-bound history), `remount-missing-v4` on v4,
+ *   `renewal-keyed-by-token` on v5 in the Server model, and
+ *   `mcp-access-without-renewal` only while the token is minted with
+ *   `mcp_access` (v5, Server, personal connections on).
  * - Each rule returns at most one advisory per option, so (id, option) is a
  *   unique key in the output.
  *
@@ -38,14 +49,18 @@ import { extraFieldsEveryLoad } from "./extra-fields-every-load";
 import { extraFieldsNeedCollect } from "./extra-fields-need-collect";
 import { invalidEmail } from "./invalid-email";
 import { jwtAsWidgetToken } from "./jwt-as-widget-token";
+import { mcpAccessWithoutRenewal } from "./mcp-access-without-renewal";
 import { optionNotInVersion } from "./option-not-in-version";
 import { personalConnectionsNeedStreaming } from "./personal-connections-need-streaming";
 import { prefillNameTooShort } from "./prefill-name-too-short";
 import { prefillNeedsCollect } from "./prefill-needs-collect";
+import { remountMissingV4 } from "./remount-missing-v4";
+import { renewalKeyedByToken } from "./renewal-keyed-by-token";
 import { secretInClientField } from "./secret-in-client-field";
 import { serverEmailRequired } from "./server-email-required";
 import { serverLanguageRenamed } from "./server-language-renamed";
 import { serverLanguageUnsupported } from "./server-language-unsupported";
+import { signOutKeepsKeys } from "./sign-out-keeps-keys";
 import type { Advisory, Rule, Severity } from "./types";
 import { widgetTokenEqualsContactToken } from "./widget-token-equals-contact-token";
 import { widgetTokenMissing } from "./widget-token-missing";
@@ -60,6 +75,10 @@ export const RULES: readonly Rule[] = [
   serverEmailRequired,
   optionNotInVersion,
   personalConnectionsNeedStreaming,
+  mcpAccessWithoutRenewal,
+  signOutKeepsKeys,
+  remountMissingV4,
+  renewalKeyedByToken,
   collectOverriddenByVerifiedToken,
   collectOverriddenByBrowserEmail,
   collectDropsUserData,

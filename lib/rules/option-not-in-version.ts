@@ -1,13 +1,23 @@
-import { DEFAULT_CONFIG, OPTION_KEYS, OPTIONS, type OptionKey } from "../config/options";
+import {
+  DEFAULT_CONFIG,
+  OPTION_KEYS,
+  OPTIONS,
+  isPreviewOnly,
+  type OptionKey,
+} from "../config/options";
 import { WIDGET_MAJOR_INFO, WIDGET_MAJORS, WIDGET_PINS } from "../config/versions";
 import { advisory, listOf } from "./helpers";
 import type { Rule } from "./types";
 
 const ID = "option-not-in-version";
 
-/** The rows that live in some widget versions only (v5's streaming, personal connections, …). */
+/**
+ * The rows that reach the snippets of some widget versions only (v5's streaming, personal
+ * connections, …). A preview setting of one version (v5's agent name, v4's remount switch) is
+ * left out: the other version's controls do not draw it and its snippets never carried it.
+ */
 const VERSIONED: readonly OptionKey[] = OPTION_KEYS.filter(
-  (k) => OPTIONS[k].versions.length < WIDGET_MAJORS.length,
+  (k) => OPTIONS[k].versions.length < WIDGET_MAJORS.length && !isPreviewOnly(k),
 );
 
 /**
@@ -28,16 +38,6 @@ export const optionNotInVersion: Rule = {
       if (JSON.stringify(config[key]) === JSON.stringify(DEFAULT_CONFIG[key])) return [];
       const only = listOf(row.versions.map((m) => WIDGET_MAJOR_INFO[m].label));
       const label = WIDGET_MAJOR_INFO[current].label;
-      if (row.widgetOption === null && row.apiField === null) {
-        return [
-          advisory(
-            ID,
-            "info",
-            key,
-            `The ${row.name} is a ${only} preview setting: the ${label} preview does not show it. Switch to ${only} to see it.`,
-          ),
-        ];
-      }
       const where =
         row.widgetOption !== null
           ? `the ${label} snippets leave \`${row.widgetOption}\` out`

@@ -9,6 +9,7 @@ import {
 } from "../config/options";
 import { fakeJwt, fakeKey } from "../secrets/test-support/fake-keys";
 import { RULES, RULE_IDS, SEVERITY_ORDER, lintConfig, type Severity } from "./index";
+import { optionNotInVersion } from "./option-not-in-version";
 
 const JWT = fakeJwt({ alg: "HS256" }, { sub: "1" }, "signature");
 const ORG_KEY = fakeKey("live", "fake_abcdef123456");
@@ -97,6 +98,68 @@ const CASES: Record<string, Case> = {
       server({ widgetVersion: "v4", personalConnections: true }),
       // Left behind in another model: the body is not sent.
       make({ model: "browser", personalConnections: true }),
+    ],
+  },
+  "sign-out-keeps-keys": {
+    triggers: make({ model: "browser", userEmail: "jane@example.com", signOutClearsKeys: false }),
+    severity: "warning",
+    option: "signOutClearsKeys",
+    quiet: [
+      // The page clears the keys (the default).
+      make({ model: "browser", userEmail: "jane@example.com" }),
+      make({ model: "collect", widgetVersion: "v4" }),
+      server(),
+    ],
+  },
+  "remount-missing-v4": {
+    triggers: server({ widgetVersion: "v4", remountOnIdentityChange: false }),
+    severity: "warning",
+    option: "remountOnIdentityChange",
+    quiet: [
+      server({ widgetVersion: "v4" }),
+      // v5 resets itself on a new verified owner; the switch is not drawn there.
+      server({ widgetVersion: "v5", remountOnIdentityChange: false }),
+      make({ model: "browser", widgetVersion: "v5", remountOnIdentityChange: false }),
+      // Keys kept: a remount would reuse the stored token anyway (sign-out-keeps-keys says so).
+      make({
+        model: "collect",
+        widgetVersion: "v4",
+        remountOnIdentityChange: false,
+        signOutClearsKeys: false,
+      }),
+      make({
+        model: "anonymous",
+        widgetVersion: "v4",
+        remountOnIdentityChange: false,
+        signOutClearsKeys: false,
+      }),
+    ],
+  },
+  "renewal-keyed-by-token": {
+    triggers: server({ keepMounted: false }),
+    severity: "warning",
+    option: "keepMounted",
+    quiet: [
+      server(),
+      // v4 remounts to change a token anyway; its switch is remount.
+      server({ widgetVersion: "v4", keepMounted: false }),
+      // Only a verified token is passed and renewed by the page.
+      make({ model: "browser", keepMounted: false }),
+      make({ model: "anonymous", keepMounted: false }),
+    ],
+  },
+  "mcp-access-without-renewal": {
+    triggers: server({ personalConnections: true, renewsToken: false }),
+    severity: "error",
+    option: "renewsToken",
+    quiet: [
+      server({ personalConnections: true }),
+      // A chat-only token does not expire.
+      server({ personalConnections: false, renewsToken: false }),
+      // v4 mints no mcp_access (option-not-in-version says so).
+      server({ widgetVersion: "v4", personalConnections: true, renewsToken: false }),
+      // Left behind in another model: no token is minted.
+      make({ model: "browser", personalConnections: true, renewsToken: false }),
     ],
   },
   "collect-overridden-by-verified-token": {
@@ -307,7 +370,10 @@ describe("every rule", () => {
   it("has a test case, a unique kebab-case id, and is registered", () => {
     expect(Object.keys(CASES).sort()).toEqual([...RULE_IDS].sort());
     expect(new Set(RULE_IDS).size).toBe(RULE_IDS.length);
-    for (const id of RULE_IDS) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    // Kebab case; a word may hold digits (`remount-missing-v4`), never start one.
+    for (const id of RULE_IDS) expect(id).toMatch(/^[a-z]+(-[a-z][a-z0-9]*)*$/);
+    expect("4-remount").not.toMatch(/^[a-z]+(-[a-z][a-z0-9]*)*$/);
+    expect("remount-v4-").not.toMatch(/^[a-z]+(-[a-z][a-z0-9]*)*$/);
   });
 
   for (const rule of RULES) {
@@ -405,12 +471,26 @@ describe("versions", () => {
     expect(out[0]?.message).toContain("leave `mcp_access` out of the authenticate-user body");
   });
 
-  it("option-not-in-version: a preview-only v5 setting is a note about the preview", () => {
-    const out = lintConfig(make({ widgetVersion: "v4", agentName: "Acme Bot" })).filter(
-      (a) => a.id === "option-not-in-version",
-    );
-    expect(out).toEqual([expect.objectContaining({ option: "agentName", severity: "info" })]);
-    expect(out[0]?.message).toContain("the v4 preview does not show it");
+  it("option-not-in-version: a preview setting of the other version is not reported (its control is not drawn)", () => {
+    const quiet = (over: Partial<PlaygroundConfig>) =>
+      expect(optionNotInVersion.check(server(over)), JSON.stringify(over)).toEqual([]);
+    quiet({ widgetVersion: "v4", agentName: "Acme Bot" });
+    quiet({ widgetVersion: "v4", keepMounted: false });
+    quiet({ widgetVersion: "v4", personalConnections: false, renewsToken: false });
+    quiet({ widgetVersion: "v5", remountOnIdentityChange: false });
+    // A v5 widget option next to them is still reported, alone.
+    expect(
+      optionNotInVersion
+        .check(
+          server({
+            widgetVersion: "v4",
+            agentName: "Acme Bot",
+            keepMounted: false,
+            streaming: true,
+          }),
+        )
+        .map((a) => a.option),
+    ).toEqual(["streaming"]);
   });
 
   it("option-not-in-version: every v5 option set on v4 is reported, each at its own field", () => {
