@@ -6,6 +6,13 @@
  * (domain.md §10.1): a plain script tag and `initOpenScript(options)`, called
  * once per page. In the verified model the page first asks the integrator's
  * backend for the signed-in user's contact token.
+ *
+ * After the start, the lifecycle (lifecycle.ts, domain-v5.md §18): every page
+ * gets `clearOpenCxWidgetStorage()` and `restartOpenCxWidget()` (clear, then
+ * reload); v5's verified page also `updateOpenCxWidgetUser()` (clear, then the
+ * next user's token to the same widget) and, with `mcp_access`, the renewal.
+ * The page's own top-level names say OpenCx, so they do not clash with the
+ * host page's globals.
  */
 import type { PlaygroundConfig } from "../config/options";
 import {

@@ -132,12 +132,7 @@ export class MountedComponent {
     if (this.unmounted) return;
     this.stateCursor = 0;
     this.effectCursor = 0;
-    active = this;
-    try {
-      this.renders.push(this.component(this.props));
-    } finally {
-      active = null;
-    }
+    this.renders.push(rendering(this, () => this.component(this.props)));
     const effects = this.pending;
     this.pending = [];
     for (const run of effects) run();
@@ -193,6 +188,16 @@ export class MountedComponent {
 }
 
 let active: MountedComponent | null = null;
+
+/** Runs `render` with `component` as the one whose hooks are called. */
+function rendering<T>(component: MountedComponent, render: () => T): T {
+  active = component;
+  try {
+    return render();
+  } finally {
+    active = null;
+  }
+}
 
 function activeComponent(): MountedComponent {
   if (!active) throw new Error("A hook was called outside a render");
