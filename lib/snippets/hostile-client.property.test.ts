@@ -24,6 +24,8 @@ import { checkComponent, checkHtml, checkServerJs, fileOf } from "./test-support
 const RUNS = 10_000;
 /** Each kind of trouble must reach the snippets at least this often per run. */
 const MIN_PER_KIND = 50;
+/** Each kind of trouble must reach the sign-out helper's widget token at least this often per run. */
+const MIN_PER_TOKEN_KIND = 10;
 const BOUND_TOKEN = "«token fetched from your backend»";
 
 const configs = configsWithSecrets(true, true);
@@ -53,7 +55,8 @@ describe(`client snippets under hostile input (${RUNS} configs per target)`, () 
     );
     expect(trouble.rare(MIN_PER_KIND)).toEqual([]);
     console.log(`HTML: widget tokens in the sign-out helper: ${tokens.summary()}`);
-    expect(tokens.rare(MIN_PER_KIND / 2)).toEqual([]);
+    // About 4 in 1 000 widget tokens reach the length limit; every other kind is far more common.
+    expect(tokens.rare(MIN_PER_TOKEN_KIND)).toEqual([]);
   });
 
   it("the sample covers both widget majors and v5's mcp_access", () => {

@@ -22,10 +22,11 @@ import {
   fetchTokenFunction,
   htmlRestartFunction,
   htmlUpdateUserFunction,
-  noRenewalNote,
+  chatOnlyNote,
   RENEW_FUNCTION,
   renewalFunction,
   START_FUNCTION,
+  v4NoRenewalNote,
 } from "./lifecycle";
 import {
   CONTACT_TOKEN_ENDPOINT,
@@ -62,6 +63,7 @@ const TOKEN_COMMENT = [
 
 /** v4, verified: fetch the token once per page; v4 starts once per page. */
 function fetchOnce(config: PlaygroundConfig): string[] {
+  // Stryker disable next-line BooleanLiteral: verified options always hold the user object, so they never fit on one line anyway.
   const options = printJs(widgetOptionsValue(config), { level: 1, breakTopLevel: true });
   return [
     "window.addEventListener('DOMContentLoaded', async () => {",
@@ -77,7 +79,7 @@ function fetchOnce(config: PlaygroundConfig): string[] {
     `  ${initCall(config)}`,
     "});",
     "",
-    ...noRenewalNote(config, false),
+    ...v4NoRenewalNote(false),
   ];
 }
 
@@ -87,6 +89,7 @@ function fetchOnce(config: PlaygroundConfig): string[] {
  * another user resets it in place). With `mcp_access` the token is renewed before it expires.
  */
 function fetchAndShow(config: PlaygroundConfig): string[] {
+  // Stryker disable next-line BooleanLiteral: verified options always hold the user object, so they never fit on one line anyway.
   const options = printJs(widgetOptionsValue(config), { level: 1, breakTopLevel: true });
   const renews = rendersRenewal(config);
   return [
@@ -104,7 +107,7 @@ function fetchAndShow(config: PlaygroundConfig): string[] {
     "",
     ...(renews
       ? [...renewalFunction(false), "", `let ${STOP_RENEWAL} = () => {};`]
-      : noRenewalNote(config, false)),
+      : chatOnlyNote()),
     `async function ${START_FUNCTION}() {`,
     `  const ${CONTACT_TOKEN_VARIABLE} = await ${FETCH_TOKEN_FUNCTION}();`,
     `  if (${CONTACT_TOKEN_VARIABLE} === null) return; // Nobody is signed in: no verified widget.`,

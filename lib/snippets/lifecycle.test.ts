@@ -256,7 +256,7 @@ describe("sign-out and switching user, as each version needs", () => {
       pageFile(target, configFor(major, model)).replace(/\n\s*(\/\/|\*)\s*/g, " ");
     for (const model of MODELS) {
       expect(code("react", "v4", model)).toContain(
-        `Then give <SupportWidget> a new key (${remountKeyText(configFor("v4", model), "next")}): widget v4 reads its options once per mount.`,
+        `Then give <SupportWidget> a new key (${remountKeyText(configFor("v4", model), true)}): widget v4 reads its options once per mount.`,
       );
       expect(code("html", "v4", model)).toContain(
         "because widget v4 starts once per page (calling initOpenScript again is not supported)",

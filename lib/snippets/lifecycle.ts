@@ -101,13 +101,16 @@ function howToUse(config: PlaygroundConfig, typed: boolean): string {
     : config.model === "browser"
       ? "v5 keeps the previous contact when only user.data changes"
       : "v5 keeps the previous contact for a visitor without a verified token";
-  return `${call} Then give <SupportWidget> a new key (${remountKeyText(config, "next")}): ${why}.`;
+  return `${call} Then give <SupportWidget> a new key (${remountKeyText(config, true)}): ${why}.`;
 }
 
-/** What a remounting page keys `<SupportWidget>` by: the user, or a counter for a visitor. */
-export function remountKeyText(config: PlaygroundConfig, whose: "next" | "current"): string {
+/**
+ * What a remounting page keys `<SupportWidget>` by: the user (the next one, after sign-out, or
+ * the one signed in now), or a counter for a visitor.
+ */
+export function remountKeyText(config: PlaygroundConfig, next: boolean): string {
   if (!signsIn(config)) return "a counter your sign-out increments";
-  return `${whose === "next" ? "the next user's" : "your signed-in user's"} id, never the token`;
+  return `${next ? "the next user's" : "your signed-in user's"} id, never the token`;
 }
 
 /**
@@ -239,16 +242,18 @@ export function fetchTokenFunction(typed: boolean): string[] {
   ];
 }
 
+/** v5, a chat-only token (domain-v5.md §10.4): the comment where the renewal would be. */
+export function chatOnlyNote(): string[] {
+  return commentLines(
+    "This token is minted without mcp_access (chat-only), so it does not expire: nothing to renew.",
+  );
+}
+
 /**
- * Whether the token expires (domain-v5.md §10.4): the comment for a page that does not renew.
- * v4 never mints with `mcp_access` (and its snippets never name it).
+ * v4: no renewal (v4 never mints with `mcp_access`, and its snippets never name it); a page that
+ * rotates tokens itself passes the new one as v4 needs, by a reload or a remount.
  */
-export function noRenewalNote(config: PlaygroundConfig, typed: boolean): string[] {
-  if (majorOfConfig(config) === "v5") {
-    return commentLines(
-      "This token is minted without mcp_access (chat-only), so it does not expire: nothing to renew.",
-    );
-  }
+export function v4NoRenewalNote(typed: boolean): string[] {
   const rotate = typed
     ? "remount <SupportWidget> with a new key to pass the new one"
     : "reload the page to pass the new one";

