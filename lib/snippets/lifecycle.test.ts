@@ -255,15 +255,19 @@ describe("sign-out and switching user, as each version needs", () => {
     const code = (target: SnippetTarget, major: Major, model: Model) =>
       pageFile(target, configFor(major, model)).replace(/\n\s*(\/\/|\*)\s*/g, " ");
     for (const model of MODELS) {
+      const data = model === "browser" ? " and that user's user.data in its options" : "";
       expect(code("react", "v4", model)).toContain(
-        `Then give <SupportWidget> a new key (${remountKeyText(configFor("v4", model), true)}): widget v4 reads its options once per mount.`,
+        `Then give <SupportWidget> a new key (${remountKeyText(configFor("v4", model), true)})${data}: widget v4 reads its options once per mount.`,
       );
       expect(code("html", "v4", model)).toContain(
         "because widget v4 starts once per page (calling initOpenScript again is not supported)",
       );
     }
     expect(code("react", "v5", "browser")).toContain(
-      "v5 keeps the previous contact when only user.data changes",
+      "a new key (the next user's id, never the token) and that user's user.data in its options: v5 keeps the previous contact when only user.data changes.",
+    );
+    expect(code("react", "v4", "server")).toContain(
+      "a new key (the next user's id, never the token): widget v4",
     );
     expect(code("react", "v5", "collect")).toContain(
       "v5 keeps the previous contact for a visitor without a verified token",

@@ -101,7 +101,8 @@ function howToUse(config: PlaygroundConfig, typed: boolean): string {
     : config.model === "browser"
       ? "v5 keeps the previous contact when only user.data changes"
       : "v5 keeps the previous contact for a visitor without a verified token";
-  return `${call} Then give <SupportWidget> a new key (${remountKeyText(config, true)}): ${why}.`;
+  const data = config.model === "browser" ? " and that user's user.data in its options" : "";
+  return `${call} Then give <SupportWidget> a new key (${remountKeyText(config, true)})${data}: ${why}.`;
 }
 
 /**

@@ -26,7 +26,7 @@ export function SupportWidget() {
 // sign-out the widget, given no user.data, picks up the signed-in user's stored contact token,
 // and the next person sees that user's conversations. Call it in your sign-out handler, before
 // the next identity renders. Then give <SupportWidget> a new key (the next user's id, never the
-// token): widget v4 reads its options once per mount.
+// token) and that user's user.data in its options: widget v4 reads its options once per mount.
 export function clearOpenCxWidgetStorage() {
   const keys = [
     'opencx-widget:org-token-wt_3f9a2c7e:contact-token',

@@ -41,10 +41,10 @@ export function SupportWidget() {
 // the old contact token: on a shared computer, after sign-out the widget, given no user.data,
 // picks up the signed-in user's stored contact token, and the next person sees that user's
 // conversations. Call it in your sign-out handler, before the next identity renders. Then give
-// <SupportWidget> a new key (the next user's id, never the token): v5 keeps the previous
-// contact when only user.data changes. In Next.js call it from client code (your sign-out
-// button's handler) before you sign out, and after signing in or out without a full page load
-// call router.refresh() so the layout passes the new user.
+// <SupportWidget> a new key (the next user's id, never the token) and that user's user.data in
+// its options: v5 keeps the previous contact when only user.data changes. In Next.js call it
+// from client code (your sign-out button's handler) before you sign out, and after signing in
+// or out without a full page load call router.refresh() so the layout passes the new user.
 export function clearOpenCxWidgetStorage() {
   const prefix = 'opencx-widget:org-token-wt_3f9a2c7e:';
   try {

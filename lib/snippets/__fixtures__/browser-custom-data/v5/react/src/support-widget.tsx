@@ -38,8 +38,8 @@ export function SupportWidget() {
 // the old contact token: on a shared computer, after sign-out the widget, given no user.data,
 // picks up the signed-in user's stored contact token, and the next person sees that user's
 // conversations. Call it in your sign-out handler, before the next identity renders. Then give
-// <SupportWidget> a new key (the next user's id, never the token): v5 keeps the previous
-// contact when only user.data changes.
+// <SupportWidget> a new key (the next user's id, never the token) and that user's user.data in
+// its options: v5 keeps the previous contact when only user.data changes.
 export function clearOpenCxWidgetStorage() {
   const prefix = 'opencx-widget:org-token-wt_3f9a2c7e:';
   try {
