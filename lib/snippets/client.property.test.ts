@@ -17,13 +17,7 @@ import {
   expectNoSecrets,
   RUNS,
 } from "./test-support/property";
-import {
-  checkComponent,
-  checkHtml,
-  checkServerJs,
-  fileOf,
-  widgetKeyFor,
-} from "./test-support/snippet-checks";
+import { checkComponent, checkHtml, checkServerJs, fileOf } from "./test-support/snippet-checks";
 
 /** What the token variable is bound to when the options are evaluated. */
 const BOUND_TOKEN = "«token fetched from your backend»";
@@ -59,19 +53,17 @@ for (const hostile of [false, true]) {
         fc.assert(
           fc.property(configs, (config) => {
             const expected = toWidgetConfig(config, { contactToken: BOUND_TOKEN });
-            const key = widgetKeyFor(config);
             expect(
               checkComponent(
                 fileOf(generateSnippet("react", config), ".tsx"),
                 env(config),
-                key,
                 config.widgetVersion,
               ),
             ).toEqual(expected);
             const next = generateSnippet("nextjs", config);
-            expect(
-              checkComponent(fileOf(next, ".tsx"), env(config), key, config.widgetVersion),
-            ).toEqual(expected);
+            expect(checkComponent(fileOf(next, ".tsx"), env(config), config.widgetVersion)).toEqual(
+              expected,
+            );
             if (config.model === "server") {
               expect(checkServerJs(fileOf(next, "route.ts"))).toEqual(
                 toAuthenticateRequest(config),

@@ -6,8 +6,10 @@
  * Every snippet still parses (parse5 for the HTML, the TypeScript parser for
  * the code) and the options literal inside still evaluates, without running
  * anything, to exactly `toWidgetConfig` (and a Next.js route's body to
- * `toAuthenticateRequest`). The counts of each kind of trouble are asserted,
- * so a generator that stopped producing one would fail here.
+ * `toAuthenticateRequest`), and the sign-out helper, run against a fake
+ * localStorage, removes exactly the widget token's keys (`checkClearStorage`). The
+ * counts of each kind of trouble are asserted (in the widget tokens too), so a
+ * generator that stopped producing one would fail here.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -17,17 +19,13 @@ import { generateSnippet } from "./index";
 import { CONTACT_TOKEN_VARIABLE } from "./model";
 import { expectNoSecretsFast, expectSame, TroubleCounter } from "./test-support/hostile";
 import { configsWithSecrets, expectBothMajors } from "./test-support/property";
-import {
-  checkComponent,
-  checkHtml,
-  checkServerJs,
-  fileOf,
-  widgetKeyFor,
-} from "./test-support/snippet-checks";
+import { checkComponent, checkHtml, checkServerJs, fileOf } from "./test-support/snippet-checks";
 
 const RUNS = 10_000;
 /** Each kind of trouble must reach the snippets at least this often per run. */
 const MIN_PER_KIND = 50;
+/** Each kind of trouble must reach the sign-out helper's widget token at least this often per run. */
+const MIN_PER_TOKEN_KIND = 10;
 const BOUND_TOKEN = "«token fetched from your backend»";
 
 const configs = configsWithSecrets(true, true);
@@ -37,12 +35,15 @@ const expected = (config: PlaygroundConfig) =>
   toWidgetConfig(config, { contactToken: BOUND_TOKEN });
 
 describe(`client snippets under hostile input (${RUNS} configs per target)`, () => {
-  it("HTML: parse5 sees exactly the generated inline script, and its options equal toWidgetConfig", () => {
+  it("HTML: parse5 sees exactly the generated inline script, its options equal toWidgetConfig, and its sign-out helper removes exactly that widget token's keys", () => {
     const trouble = new TroubleCounter();
+    // The sign-out helper embeds the widget token in its key prefix: prove hostile tokens got there.
+    const tokens = new TroubleCounter();
     fc.assert(
       fc.property(configs, (config) => {
         const want = expected(config);
         trouble.add(want);
+        tokens.add(want.token);
         const snippet = generateSnippet("html", config);
         expectSame(checkHtml(snippet, env(config), config.widgetVersion), want, "HTML options");
         expectNoSecretsFast(fileOf(snippet, ".html").code);
@@ -53,6 +54,9 @@ describe(`client snippets under hostile input (${RUNS} configs per target)`, () 
       `HTML: ${RUNS} snippets, ${trouble.strings} embedded strings: ${trouble.summary()}`,
     );
     expect(trouble.rare(MIN_PER_KIND)).toEqual([]);
+    console.log(`HTML: widget tokens in the sign-out helper: ${tokens.summary()}`);
+    // About 4 in 1 000 widget tokens reach the length limit; every other kind is far more common.
+    expect(tokens.rare(MIN_PER_TOKEN_KIND)).toEqual([]);
   });
 
   it("the sample covers both widget majors and v5's mcp_access", () => {
@@ -64,16 +68,15 @@ describe(`client snippets under hostile input (${RUNS} configs per target)`, () 
     fc.assert(
       fc.property(configs, (config) => {
         const want = expected(config);
-        const key = widgetKeyFor(config);
         const react = generateSnippet("react", config);
         expectSame(
-          checkComponent(fileOf(react, ".tsx"), env(config), key, config.widgetVersion),
+          checkComponent(fileOf(react, ".tsx"), env(config), config.widgetVersion),
           want,
           "React options",
         );
         const next = generateSnippet("nextjs", config);
         expectSame(
-          checkComponent(fileOf(next, ".tsx"), env(config), key, config.widgetVersion),
+          checkComponent(fileOf(next, ".tsx"), env(config), config.widgetVersion),
           want,
           "Next.js options",
         );

@@ -6,8 +6,28 @@
  * (domain.md §10.1): a plain script tag and `initOpenScript(options)`, called
  * once per page. In the verified model the page first asks the integrator's
  * backend for the signed-in user's contact token.
+ *
+ * After the start, the lifecycle (lifecycle.ts, domain-v5.md §18): every page
+ * gets `clearOpenCxWidgetStorage()` and `restartOpenCxWidget()` (clear, then
+ * reload); v5's verified page also `updateOpenCxWidgetUser()` (clear, then the
+ * next user's token to the same widget) and, with `mcp_access`, the renewal.
+ * The page's own top-level names say OpenCx, so they do not clash with the
+ * host page's globals.
  */
 import type { PlaygroundConfig } from "../config/options";
+import {
+  clearStorageFunction,
+  commentLines,
+  FETCH_TOKEN_FUNCTION,
+  fetchTokenFunction,
+  htmlRestartFunction,
+  htmlUpdateUserFunction,
+  chatOnlyNote,
+  RENEW_FUNCTION,
+  renewalFunction,
+  START_FUNCTION,
+  v4NoRenewalNote,
+} from "./lifecycle";
 import {
   CONTACT_TOKEN_ENDPOINT,
   CONTACT_TOKEN_VARIABLE,
@@ -16,13 +36,17 @@ import {
   indent,
   isVerified,
   majorOfConfig,
-  RENEW_AFTER_MINUTES,
   rendersRenewal,
   snippetVersionNote,
   widgetOptionsValue,
 } from "./model";
 import { printJs } from "./print";
 import { SNIPPET_TARGET_LABELS, type Snippet } from "./types";
+
+/** The v5 verified page's function that passes a token to the widget. */
+const SHOW_FUNCTION = "showOpenCxWidget";
+/** The v5 verified page's stop function of the current renewal. */
+const STOP_RENEWAL = "stopOpenCxTokenRenewal";
 
 /** The call that starts the widget: v5 names the global, as its docs do. */
 function initCall(config: PlaygroundConfig): string {
@@ -37,7 +61,9 @@ const TOKEN_COMMENT = [
   "// The org API key stays on the server: never put it in this page.",
 ];
 
-function fetchOnce(config: PlaygroundConfig): string {
+/** v4, verified: fetch the token once per page; v4 starts once per page. */
+function fetchOnce(config: PlaygroundConfig): string[] {
+  // Stryker disable next-line BooleanLiteral: verified options always hold the user object, so they never fit on one line anyway.
   const options = printJs(widgetOptionsValue(config), { level: 1, breakTopLevel: true });
   return [
     "window.addEventListener('DOMContentLoaded', async () => {",
@@ -52,73 +78,76 @@ function fetchOnce(config: PlaygroundConfig): string {
     `  const options = ${options};`,
     `  ${initCall(config)}`,
     "});",
-  ].join("\n");
+    "",
+    ...v4NoRenewalNote(false),
+  ];
 }
 
 /**
- * v5 with a token minted with `mcp_access` (domain-v5.md §15.9): the token lasts one hour, so
- * the page fetches a new one before then and when the tab is shown again, and calls
- * `window.initOpenScript` again, which updates the one widget on the page (§3.7).
+ * v5, verified (domain-v5.md §3.7, §19): one function passes a token to the widget; the first
+ * call starts it, a later one re-renders the same widget (a renewal keeps the conversation,
+ * another user resets it in place). With `mcp_access` the token is renewed before it expires.
  */
-function fetchAndRenew(config: PlaygroundConfig): string {
-  const options = printJs(widgetOptionsValue(config), { level: 2, breakTopLevel: true });
+function fetchAndShow(config: PlaygroundConfig): string[] {
+  // Stryker disable next-line BooleanLiteral: verified options always hold the user object, so they never fit on one line anyway.
+  const options = printJs(widgetOptionsValue(config), { level: 1, breakTopLevel: true });
+  const renews = rendersRenewal(config);
   return [
-    "window.addEventListener('DOMContentLoaded', async () => {",
-    ...TOKEN_COMMENT.map((l) => "  " + l),
-    "  const fetchContactToken = async () => {",
-    `    const response = await fetch('${CONTACT_TOKEN_ENDPOINT}', {`,
-    "      method: 'POST',",
-    "      credentials: 'same-origin',",
-    "    });",
-    "    if (!response.ok) return null; // Not signed in (401).",
-    "    const { token } = await response.json();",
-    "    return token;",
-    "  };",
-    "  // The first call starts the widget; a later call updates the same widget (v5).",
-    ...connectionSwitchesNote(config).map((line) => `  // ${line}`),
-    `  const showWidget = (${CONTACT_TOKEN_VARIABLE}) => {`,
-    `    const options = ${options};`,
-    "    window.initOpenScript(options);",
-    "  };",
+    ...TOKEN_COMMENT,
+    ...fetchTokenFunction(false),
     "",
-    "  const firstToken = await fetchContactToken();",
-    "  if (firstToken === null) return; // No verified widget without a signed-in user.",
-    "  showWidget(firstToken);",
+    ...commentLines(
+      "The first call starts the widget; a later call updates the same widget (v5): the same user's renewed token keeps the conversation, another user's resets it in place.",
+    ),
+    ...connectionSwitchesNote(config).map((line) => `// ${line}`),
+    `function ${SHOW_FUNCTION}(${CONTACT_TOKEN_VARIABLE}) {`,
+    `  const options = ${options};`,
+    `  ${initCall(config)}`,
+    "}",
     "",
-    "  // The token was minted with mcp_access, so it expires after one hour. Fetch a new one after",
-    `  // ${RENEW_AFTER_MINUTES} minutes and when the tab is shown again (background tabs pause timers),`,
-    "  // and pass it to the same widget: the same user keeps their conversation.",
-    `  const RENEW_AFTER_MS = ${RENEW_AFTER_MINUTES} * 60 * 1000;`,
-    "  let renewedAt = Date.now();",
-    "  const renewIfDue = async () => {",
-    "    if (Date.now() - renewedAt < RENEW_AFTER_MS) return;",
-    "    renewedAt = Date.now();",
-    "    try {",
-    "      const renewed = await fetchContactToken();",
-    "      if (renewed !== null) showWidget(renewed);",
-    "    } catch {",
-    "      renewedAt = 0; // Network error: try again at the next check.",
-    "    }",
-    "  };",
-    "  setInterval(renewIfDue, 60 * 1000);",
-    "  document.addEventListener('visibilitychange', () => {",
-    "    if (document.visibilityState === 'visible') renewIfDue();",
-    "  });",
-    "});",
-  ].join("\n");
+    ...(renews
+      ? [...renewalFunction(false), "", `let ${STOP_RENEWAL} = () => {};`]
+      : chatOnlyNote()),
+    `async function ${START_FUNCTION}() {`,
+    `  const ${CONTACT_TOKEN_VARIABLE} = await ${FETCH_TOKEN_FUNCTION}();`,
+    `  if (${CONTACT_TOKEN_VARIABLE} === null) return; // Nobody is signed in: no verified widget.`,
+    `  ${SHOW_FUNCTION}(${CONTACT_TOKEN_VARIABLE});`,
+    ...(renews
+      ? [
+          `  ${STOP_RENEWAL}(); // One renewal at a time: the newer token's.`,
+          `  ${STOP_RENEWAL} = ${RENEW_FUNCTION}(${CONTACT_TOKEN_VARIABLE}, ${SHOW_FUNCTION});`,
+        ]
+      : []),
+    "}",
+    `window.addEventListener('DOMContentLoaded', ${START_FUNCTION});`,
+  ];
+}
+
+/** The sign-out and switch-user functions after the widget's start, per version and model. */
+function lifecycleFunctions(config: PlaygroundConfig): string[] {
+  const inPlace = majorOfConfig(config) === "v5" && isVerified(config);
+  return [
+    ...clearStorageFunction(config, false),
+    "",
+    ...htmlRestartFunction(config),
+    ...(inPlace ? ["", ...htmlUpdateUserFunction()] : []),
+  ];
 }
 
 /** The JavaScript inside the inline `<script>` element, without its indentation. */
 function inlineScript(config: PlaygroundConfig): string {
-  if (isVerified(config)) return rendersRenewal(config) ? fetchAndRenew(config) : fetchOnce(config);
-  const options = printJs(widgetOptionsValue(config), { breakTopLevel: true });
-  return [
-    `const options = ${options};`,
-    "",
-    "window.addEventListener('DOMContentLoaded', () => {",
-    `  ${initCall(config)}`,
-    "});",
-  ].join("\n");
+  const start = isVerified(config)
+    ? majorOfConfig(config) === "v5"
+      ? fetchAndShow(config)
+      : fetchOnce(config)
+    : [
+        `const options = ${printJs(widgetOptionsValue(config), { breakTopLevel: true })};`,
+        "",
+        "window.addEventListener('DOMContentLoaded', () => {",
+        `  ${initCall(config)}`,
+        "});",
+      ];
+  return [...start, "", ...lifecycleFunctions(config)].join("\n");
 }
 
 /** The one comment before the scripts: the version, the pin, and one integration per page. */

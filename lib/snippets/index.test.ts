@@ -15,7 +15,10 @@ import {
   type SnippetTarget,
 } from "./index";
 import { connectionSwitchesNote, languageNote, mcpAccessNote } from "./model";
+import ts from "typescript";
 import { loadFixtureCases } from "./test-support/fixtures";
+import { parseSource } from "./test-support/literal-eval";
+import { generatedInlineScript } from "./test-support/snippet-checks";
 
 const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({
   ...defaultConfig(),
@@ -120,8 +123,8 @@ describe("every snippet", () => {
     }
   });
 
-  it("v5 HTML: the deferred script, then window.initOpenScript(options) inside DOMContentLoaded", () => {
-    for (const config of [make({}), verified, connections]) {
+  it("v5 HTML: the deferred script, then window.initOpenScript(options) from DOMContentLoaded", () => {
+    for (const config of [make({}), make({ model: "browser" })]) {
       const html = codeOf("html", config);
       const script = html.indexOf("<script defer src=");
       const listener = html.indexOf("window.addEventListener('DOMContentLoaded'");
@@ -129,11 +132,43 @@ describe("every snippet", () => {
       expect(script).toBeGreaterThan(-1);
       expect(listener).toBeGreaterThan(script);
       expect(call).toBeGreaterThan(listener);
+    }
+    // Verified: the listener starts the widget through the one function that calls it.
+    for (const config of [verified, connections]) {
+      const html = codeOf("html", config);
+      expect(html).toContain("window.addEventListener('DOMContentLoaded', startOpenCxWidget);");
+      expect(html).toMatch(
+        /function showOpenCxWidget\(contactToken\) \{\n(?: {4}.*\n)+ {4}window\.initOpenScript\(options\);\n {2}\}/,
+      );
+      expect(html).toMatch(
+        /async function startOpenCxWidget\(\) \{[^}]*showOpenCxWidget\(contactToken\);/,
+      );
+    }
+    for (const config of [make({}), verified, connections]) {
+      const html = codeOf("html", config);
+      expect(html.match(/initOpenScript\(/g)).toHaveLength(1);
       expect(html).not.toMatch(/[^.]initOpenScript\(/);
     }
     // v4: the call it documents, once, with no window prefix.
     expect(codeOf("html", v4(make({})))).toMatch(/\n {4}initOpenScript\(options\);/);
     expect(codeOf("html", v4(make({})))).not.toContain("window.initOpenScript");
+  });
+
+  it("HTML: the page's own top-level names are named for OpenCX, so they do not clash with the host page's", () => {
+    for (const { config } of fixtures) {
+      const script = generatedInlineScript(codeOf("html", config));
+      const names = parseSource(script, "inline.js").statements.flatMap((statement) =>
+        ts.isFunctionDeclaration(statement)
+          ? [statement.name!.text]
+          : ts.isVariableStatement(statement)
+            ? statement.declarationList.declarations.map((d) => (d.name as ts.Identifier).text)
+            : [],
+      );
+      expect(names).toContain("clearOpenCxWidgetStorage");
+      expect(names).toContain("restartOpenCxWidget");
+      // `options` is the documented embed shape (domain.md §10.1).
+      for (const name of names) expect(name, config.model).toMatch(/OpenCx|^options$/);
+    }
   });
 
   it("never presents the HTML embed and the React widget as something to combine", () => {
@@ -148,11 +183,13 @@ describe("every snippet", () => {
     }
   });
 
-  it("ends with exactly one newline and has no trailing spaces or tabs", () => {
+  it("ends with exactly one newline and has no trailing spaces or tabs, nor two blank lines in a row", () => {
     for (const snippet of allSnippets) {
       for (const file of snippet.files) {
         expect(file.code.endsWith("\n") && !file.code.endsWith("\n\n"), file.path).toBe(true);
         expect(file.code, file.path).not.toMatch(/[ \t]$/m);
+        // Python keeps PEP 8's two blank lines between definitions.
+        if (file.language !== "python") expect(file.code, file.path).not.toMatch(/\n\n\n/);
       }
     }
   });
@@ -198,13 +235,19 @@ describe("per major", () => {
     );
   });
 
-  it("a v5 snippet never keys anything by a token", () => {
+  it("a v5 snippet never keys anything by a token; only a non-verified page keys <SupportWidget>", () => {
     fc.assert(
       fc.property(configArbitrary(), (config) => {
-        for (const snippet of generateSnippets({ ...config, widgetVersion: "v5" })) {
+        const v5 = { ...config, widgetVersion: "v5" as const };
+        for (const snippet of generateSnippets(v5)) {
           for (const file of snippet.files) {
             expect(file.code).not.toMatch(/key=\{[^}]*token/i);
-            expect(file.code).not.toMatch(/\bkey=\{/);
+            const keys = file.code.match(/<\w+ key=\{[^}]*\}/g) ?? [];
+            expect(keys).toEqual(
+              v5.model === "server" || !file.path.endsWith(".tsx")
+                ? []
+                : [`<SupportWidget key={${v5.model === "browser" ? "userId" : "visit"}}`],
+            );
           }
         }
       }),
@@ -248,13 +291,34 @@ describe("the verified model", () => {
     }
   });
 
-  it("v4 keys the React widget on the token so a new identity remounts it", () => {
+  it("v4: the page remounts <SupportWidget> with a key of the user, never the token; <Widget> has no key", () => {
     for (const target of ["react", "nextjs"] as const) {
-      expect(codeOf(target, v4(verified))).toContain(
-        "<Widget key={contactToken} options={options} />",
-      );
-      expect(codeOf(target, v4(verified))).toContain("<SupportWidget key={userId} />");
-      expect(codeOf(target, v4(make({})))).toContain("<Widget options={options} />");
+      for (const config of [v4(verified), v4(make({ model: "browser" }))]) {
+        const code = codeOf(target, config);
+        expect(code).toContain("<Widget options={options} />");
+        expect(code).toContain("// Render <SupportWidget key={userId} /> once,");
+        expect(code.match(/key=\{[^}]*\}/g)).toEqual(["key={userId}"]);
+      }
+      for (const model of ["anonymous", "collect"] as const) {
+        expect(codeOf(target, v4(make({ model })))).toContain(
+          "// Render <SupportWidget key={visit} /> once,",
+        );
+      }
+    }
+  });
+
+  it("v5 verified: <SupportWidget> takes the user's id and refetches when it changes", () => {
+    for (const target of ["react", "nextjs"] as const) {
+      for (const config of [verified, connections]) {
+        const code = codeOf(target, config);
+        expect(code).toContain("export function SupportWidget({ userId }: SupportWidgetProps) {");
+        expect(code).toContain("  }, [userId]);");
+        expect(code).toContain("// Render <SupportWidget userId={userId} /> once,");
+      }
+      // Every other page takes no props.
+      for (const config of [v4(verified), make({ model: "browser" })]) {
+        expect(codeOf(target, config)).toContain("export function SupportWidget() {");
+      }
     }
   });
 
@@ -271,25 +335,47 @@ describe("the verified model", () => {
   it("v5 with mcp_access renews the token before the hour and when the tab is shown again", () => {
     for (const target of FRONT_END) {
       const code = pageCodeOf(target, connections);
-      expect(code, target).toContain("const RENEW_AFTER_MS = 50 * 60 * 1000;");
-      expect(code, target).toMatch(/setInterval\(renewIfDue, 60 \* 1000\)/);
+      expect(code, target).toContain("const RENEW_AT_FRACTION = 0.8;");
+      expect(code, target).toContain("const ASSUMED_LIFETIME_MS = 60 * 60 * 1000;");
+      expect(code, target).toContain("const RETRY_AFTER_MS = 60 * 1000;");
+      expect(code, target).toContain("function keepOpenCxTokenFresh(token");
       expect(code, target).toContain("'visibilitychange'");
-      expect(code, target).toContain("document.visibilityState === 'visible'");
+      expect(code, target).toContain(
+        "document.visibilityState === 'visible' && Date.now() >= dueAt",
+      );
       expect(code, target).toContain("expires after one hour");
+      expect(code, target).not.toContain("setInterval");
     }
-    // HTML: the renewed token goes through another initOpenScript call, to the same widget.
+    // HTML: the renewed token goes through the one initOpenScript call, to the same widget.
     const html = pageCodeOf("html", connections);
     expect(html.match(/window\.initOpenScript\(options\)/g)).toHaveLength(1);
-    expect(html).toContain("showWidget(renewed)");
-    // React: through state, into the options of the one <Widget>.
-    expect(pageCodeOf("react", connections)).toContain("setContactToken(token)");
+    expect(html).toContain(
+      "stopOpenCxTokenRenewal = keepOpenCxTokenFresh(contactToken, showOpenCxWidget);",
+    );
+    // React: through state, into the options of the one <Widget>, stopped on cleanup.
+    const react = pageCodeOf("react", connections);
+    expect(react).toContain("stopRenewal = keepOpenCxTokenFresh(token, setContactToken);");
+    expect(react).toMatch(/return \(\) => \{\n {6}cancelled = true;\n {6}stopRenewal\(\);/);
   });
 
-  it("chat-only tokens, v4 and the non-verified models get no renewal loop", () => {
+  it("chat-only tokens, v4 and the non-verified models get no renewal code", () => {
     for (const config of [verified, v4(connections), make({}), make({ model: "browser" })]) {
       for (const target of FRONT_END) {
         const code = codeOf(target, config);
-        expect(code).not.toMatch(/visibilitychange|setInterval|RENEW_AFTER_MS/);
+        expect(code).not.toMatch(/visibilitychange|setTimeout|setInterval|keepOpenCxTokenFresh/);
+      }
+    }
+  });
+
+  it("every client snippet, in every model and version, defines the sign-out helper", () => {
+    for (const { config } of fixtures) {
+      expect(pageCodeOf("html", config).split("\n")).toContain(
+        "  function clearOpenCxWidgetStorage() {",
+      );
+      for (const target of ["react", "nextjs"] as const) {
+        expect(pageCodeOf(target, config).split("\n")).toContain(
+          "export function clearOpenCxWidgetStorage() {",
+        );
       }
     }
   });

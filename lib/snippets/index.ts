@@ -23,6 +23,15 @@ export {
   generateReactSnippet,
 };
 export { CONTACT_TOKEN_ENDPOINT, CONTACT_TOKEN_VARIABLE } from "./model";
+export {
+  CLEAR_STORAGE_FUNCTION,
+  keysToClear,
+  RENEW_AT_FRACTION,
+  RENEW_FUNCTION,
+  RESTART_FUNCTION,
+  UPDATE_USER_FUNCTION,
+  type KeysToClear,
+} from "./lifecycle";
 
 const GENERATORS: Readonly<Record<SnippetTarget, (config: PlaygroundConfig) => Snippet>> = {
   html: generateHtmlSnippet,

@@ -43,12 +43,9 @@ export const majorOfConfig = (config: PlaygroundConfig): WidgetMajor => config.w
 /**
  * Whether the front end must renew its contact token: v5 with a token minted with
  * `mcp_access`, which expires after one hour (domain-v5.md §10.4, §15.9). Chat-only tokens
- * do not expire and get no renewal loop.
+ * do not expire and get no renewal code (`lifecycle.ts` prints both).
  */
 export const rendersRenewal = (config: PlaygroundConfig): boolean => mintsWithMcpAccess(config);
-
-/** How long the front end keeps a token minted with `mcp_access` (valid one hour) before renewing it. */
-export const RENEW_AFTER_MINUTES = 50;
 
 /** Whether the snippets use the verified model (a contact token minted by the integrator's server). */
 export function isVerified(config: PlaygroundConfig): boolean {

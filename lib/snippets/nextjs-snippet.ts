@@ -38,7 +38,7 @@ function componentFile(config: PlaygroundConfig): SnippetFile {
     "",
     "type WidgetOptions = ComponentProps<typeof OpenCxWidget>['options'];",
     "",
-    supportWidgetComponent(config),
+    supportWidgetComponent(config, true),
     "",
   ].join("\n");
   return { path: "components/support-widget.tsx", language: "tsx", code };

@@ -2,17 +2,33 @@
  * The React widget: `<Widget options={…} />` from `@opencx/widget-react`
  * (domain.md §10.2, domain-v5.md §10.2). In the verified model the component
  * fetches the contact token from the integrator's backend and renders nothing
- * until it has one.
+ * until it has one. Every snippet ends with `clearOpenCxWidgetStorage()` for the
+ * app's sign-out (domain-v5.md §18).
  *
- * - v4 initialises once per mount, so the widget is keyed on the token: a new
- *   token (a new identity) needs a new instance (domain.md §5.11).
+ * - v4 initialises once per mount, so the page keys `<SupportWidget>` by the
+ *   signed-in user (or a counter for a visitor), never by the token: a new
+ *   identity needs a new instance (domain.md §5.11).
  * - v5 follows its options: a new token for the same user keeps the
- *   conversation, another user starts over (domain-v5.md §3.7). So the widget
- *   is never keyed by the token, a token minted with `mcp_access` is renewed
- *   into the same mounted widget, and `errorComponent` shows what v5 would
- *   otherwise hide: a failed start renders nothing (§3.1).
+ *   conversation, another user resets it in place (domain-v5.md §3.7). So the
+ *   verified component takes the user's id, is never keyed by the token, a token
+ *   minted with `mcp_access` is renewed into the same mounted widget, and
+ *   `errorComponent` shows what v5 would otherwise hide: a failed start renders
+ *   nothing (§3.1). Without a verified token the identity fingerprint ignores
+ *   `user.data`, so those models remount with a new key, as on v4.
  */
 import type { PlaygroundConfig } from "../config/options";
+import {
+  CLEAR_STORAGE_FUNCTION,
+  clearStorageFunction,
+  commentLines,
+  FETCH_TOKEN_FUNCTION,
+  fetchTokenFunction,
+  chatOnlyNote,
+  remountKeyText,
+  RENEW_FUNCTION,
+  renewalFunction,
+  v4NoRenewalNote,
+} from "./lifecycle";
 import {
   CONTACT_TOKEN_ENDPOINT,
   CONTACT_TOKEN_VARIABLE,
@@ -21,7 +37,6 @@ import {
   majorOfConfig,
   reactInstall,
   REACT_PACKAGE,
-  RENEW_AFTER_MINUTES,
   rendersRenewal,
   snippetVersionNote,
   widgetOptionsValue,
@@ -36,12 +51,10 @@ const ERROR_RENDERER = "renderWidgetError";
 
 const SETTER = "set" + CONTACT_TOKEN_VARIABLE[0]!.toUpperCase() + CONTACT_TOKEN_VARIABLE.slice(1);
 
-/** The `<Widget>` element, per version. */
+/** The `<Widget>` element, per version: never keyed (v4 is keyed from outside, by the user). */
 function widgetElement(config: PlaygroundConfig): string {
-  if (majorOfConfig(config) === "v5")
-    return `<Widget options={options} errorComponent={${ERROR_RENDERER}} />`;
-  return isVerified(config)
-    ? `<Widget key={${CONTACT_TOKEN_VARIABLE}} options={options} />`
+  return majorOfConfig(config) === "v5"
+    ? `<Widget options={options} errorComponent={${ERROR_RENDERER}} />`
     : "<Widget options={options} />";
 }
 
@@ -54,7 +67,7 @@ const ERROR_RENDERER_SOURCE = [
   "}",
 ];
 
-/** v4, and v5 with a chat-only token: fetch the token once per mount. */
+/** v4, verified: fetch the token once per mount (the component is keyed by the user from outside). */
 function fetchOnceEffect(): string[] {
   return [
     "  useEffect(() => {",
@@ -75,62 +88,62 @@ function fetchOnceEffect(): string[] {
   ];
 }
 
-/** v5 with a token minted with `mcp_access`: fetch now, then renew before the hour is up. */
-const FETCH_HELPER = [
-  "/** Asks YOUR backend for the signed-in user's contact token; null when nobody is signed in. */",
-  "async function fetchContactToken(): Promise<string | null> {",
-  `  const response = await fetch('${CONTACT_TOKEN_ENDPOINT}', {`,
-  "    method: 'POST',",
-  "    credentials: 'same-origin',",
-  "  });",
-  "  if (!response.ok) return null;",
-  "  const data = (await response.json()) as { token: string };",
-  "  return data.token;",
-  "}",
-];
-
-function renewingEffect(): string[] {
+/**
+ * v5, verified: fetch the signed-in user's token whenever `userId` changes, into the same
+ * `<Widget>` (domain-v5.md §3.7); with `mcp_access`, renew it until the user changes or the
+ * component unmounts (one renewal at a time).
+ */
+function userTokenEffect(renews: boolean): string[] {
   return [
     "  useEffect(() => {",
-    "    // The token was minted with mcp_access, so it expires after one hour. Fetch one now,",
-    `    // a new one after ${RENEW_AFTER_MINUTES} minutes and when the tab is shown again (background`,
-    "    // tabs pause timers); each goes to the same mounted <Widget>. The org API key never",
-    "    // leaves your backend.",
+    "    if (userId === null) {",
+    `      ${SETTER}(null); // Signed out: no verified widget.`,
+    "      return;",
+    "    }",
+    "    // A user signed in, or another one replaced them: fetch their token for the same <Widget>.",
     "    let cancelled = false;",
-    "    let fetchedAt = 0;",
-    "    const renewIfDue = () => {",
-    "      if (Date.now() - fetchedAt < RENEW_AFTER_MS) return;",
-    "      fetchedAt = Date.now();",
-    "      fetchContactToken()",
-    "        .then((token) => {",
-    `          if (!cancelled && token !== null) ${SETTER}(token);`,
-    "        })",
-    "        .catch(() => {",
-    "          fetchedAt = 0; // Network error: try again at the next check.",
-    "        });",
-    "    };",
-    "    const onVisibilityChange = () => {",
-    "      if (document.visibilityState === 'visible') renewIfDue();",
-    "    };",
-    "    renewIfDue();",
-    "    const timer = setInterval(renewIfDue, 60 * 1000);",
-    "    document.addEventListener('visibilitychange', onVisibilityChange);",
+    ...(renews ? ["    let stopRenewal = () => {};"] : []),
+    `    ${FETCH_TOKEN_FUNCTION}()`,
+    "      .then((token) => {",
+    "        if (cancelled) return;",
+    `        ${SETTER}(token);`,
+    ...(renews
+      ? [`        if (token !== null) stopRenewal = ${RENEW_FUNCTION}(token, ${SETTER});`]
+      : []),
+    "      })",
+    "      .catch(() => {",
+    "        // Network error: no widget rather than the previous user's.",
+    `        if (!cancelled) ${SETTER}(null);`,
+    "      });",
     "    return () => {",
     "      cancelled = true;",
-    "      clearInterval(timer);",
-    "      document.removeEventListener('visibilitychange', onVisibilityChange);",
+    ...(renews ? ["      stopRenewal();"] : []),
     "    };",
-    "  }, []);",
+    "  }, [userId]);",
   ];
 }
 
+/** The key the page gives `<SupportWidget>` where the identity changes by remounting. */
+function remountKey(config: PlaygroundConfig): string {
+  return config.model === "browser" || isVerified(config) ? "userId" : "visit";
+}
+
+/** v5 verified: `<SupportWidget>` takes the signed-in user's id instead of a key. */
+const PROPS_SOURCE = [
+  "interface SupportWidgetProps {",
+  "  /** Your signed-in user's id, or null when nobody is signed in. */",
+  "  userId: string | null;",
+  "}",
+];
+
 /**
- * Everything after the imports and the `WidgetOptions` alias: the options and
- * the `SupportWidget` component. Shared by the React and Next.js snippets.
+ * Everything after the imports and the `WidgetOptions` alias: the options, the
+ * `SupportWidget` component and the sign-out helper. Shared by the React and Next.js snippets.
  */
-export function supportWidgetComponent(config: PlaygroundConfig): string {
+export function supportWidgetComponent(config: PlaygroundConfig, nextjs = false): string {
   const v5 = majorOfConfig(config) === "v5";
   const errorRenderer = v5 ? [...ERROR_RENDERER_SOURCE, ""] : [];
+  const clear = ["", ...clearStorageFunction(config, true, nextjs ? NEXT_SIGN_OUT : "")];
   if (!isVerified(config)) {
     const options = printJs(widgetOptionsValue(config), { breakTopLevel: true });
     return [
@@ -140,28 +153,27 @@ export function supportWidgetComponent(config: PlaygroundConfig): string {
       "export function SupportWidget() {",
       `  return ${widgetElement(config)};`,
       "}",
+      ...clear,
     ].join("\n");
   }
+  // Stryker disable next-line BooleanLiteral: verified options always hold the user object, so they never fit on one line anyway.
   const options = printJs(widgetOptionsValue(config), { level: 1, breakTopLevel: true });
   const renews = rendersRenewal(config);
+  const before = v5
+    ? [...fetchTokenFunction(true), "", ...(renews ? renewalFunction(true) : chatOnlyNote())]
+    : v4NoRenewalNote(true);
   const keepMounted = v5
-    ? [
-        "  // A new token goes to this same <Widget> through its options: never key it by the token.",
-        `  return ${widgetElement(config)};`,
-      ]
-    : [
-        "  // The widget initialises once per mount: a new token (a new identity) needs a new instance.",
-        `  return ${widgetElement(config)};`,
-      ];
+    ? "  // A new token goes to this same <Widget> through its options: never key it by the token."
+    : "  // v4 reads these options once per mount: a new identity needs a new key on <SupportWidget>.";
   return [
-    ...(renews
-      ? [`const RENEW_AFTER_MS = ${RENEW_AFTER_MINUTES} * 60 * 1000;`, "", ...FETCH_HELPER, ""]
-      : []),
-    ...errorRenderer,
-    "export function SupportWidget() {",
+    ...before,
+    ...(v5 ? ["", ...errorRenderer, ...PROPS_SOURCE, ""] : []),
+    v5
+      ? "export function SupportWidget({ userId }: SupportWidgetProps) {"
+      : "export function SupportWidget() {",
     `  const [${CONTACT_TOKEN_VARIABLE}, ${SETTER}] = useState<string | null>(null);`,
     "",
-    ...(renews ? renewingEffect() : fetchOnceEffect()),
+    ...(v5 ? userTokenEffect(renews) : fetchOnceEffect()),
     "",
     "  // Not signed in (401) or still loading: a verified widget needs its token first.",
     `  if (${CONTACT_TOKEN_VARIABLE} === null) return null;`,
@@ -169,33 +181,40 @@ export function supportWidgetComponent(config: PlaygroundConfig): string {
     ...connectionSwitchesNote(config).map((line) => `  // ${line}`),
     `  const options: ${OPTIONS_TYPE} = ${options};`,
     "",
-    ...keepMounted,
+    keepMounted,
+    `  return ${widgetElement(config)};`,
     "}",
+    ...clear,
   ].join("\n");
 }
 
-/** The comment lines under the version line, saying where to mount the component. */
+/** Next.js: where the sign-out code runs, and how the layout learns about a new user. */
+const NEXT_SIGN_OUT =
+  "In Next.js call it from client code (your sign-out button's handler) before you sign out, and after signing in or out without a full page load call router.refresh() so the layout passes the new user.";
+
+/** The comment lines under the version line, saying where to mount the component and how. */
 export function mountNote(config: PlaygroundConfig, where: string): string[] {
-  if (majorOfConfig(config) === "v4") {
-    const lines = [`// Render <SupportWidget /> once, ${where}.`];
-    if (isVerified(config)) {
-      lines.push(
-        "// It fetches the token once per mount: when a user signs in or out without a page load,",
-        "// remount it (e.g. <SupportWidget key={userId} />) so the widget gets the new identity.",
-      );
-    }
-    return lines;
+  const v5 = majorOfConfig(config) === "v5";
+  const single = v5 ? ["// One integration per page: not beside the HTML embed."] : [];
+  if (v5 && isVerified(config)) {
+    return [
+      `// Render <SupportWidget userId={userId} /> once, ${where}.`,
+      ...single,
+      ...commentLines(
+        "Pass your signed-in user's id (null when signed out). v5 keeps the conversation when the same user's token is renewed and resets itself for another user, so the widget stays mounted.",
+      ),
+    ];
   }
-  const lines = [
-    `// Render <SupportWidget /> once, ${where}: one integration per page, not beside the HTML embed.`,
+  const why = v5
+    ? "a new identity needs a new key"
+    : "widget v4 reads its options once per mount, so a new identity needs a new key";
+  return [
+    `// Render <SupportWidget key={${remountKey(config)}} /> once, ${where}.`,
+    ...single,
+    ...commentLines(
+      `Key it by ${remountKeyText(config, false)}: ${why} (see ${CLEAR_STORAGE_FUNCTION} below).`,
+    ),
   ];
-  if (isVerified(config)) {
-    lines.push(
-      "// Render it while a user is signed in. v5 keeps the conversation when the same user's token",
-      "// is renewed and starts over for another user, so the widget stays mounted.",
-    );
-  }
-  return lines;
 }
 
 /** The first comment line: version, pin, install command (and React's versions for v5). */

@@ -3,11 +3,14 @@
  * golden tests and the property tests. Each returns the values the snippet
  * embeds (read without running it) so the caller can compare them with the model.
  */
+import vm from "node:vm";
 import ts from "typescript";
 import type { WidgetMajor } from "../../config/versions";
-import type { PlaygroundConfig } from "../../config/options";
-import { CONTACT_TOKEN_VARIABLE, embedScriptUrl } from "../model";
+import { visitorKeys, widgetNamespace } from "../../identity/storage";
+import { CLEAR_STORAGE_FUNCTION } from "../lifecycle";
+import { embedScriptUrl } from "../model";
 import type { Snippet, SnippetFile } from "../types";
+import { FakeStorage } from "./fake-browser";
 import { parseHtml } from "./html";
 import {
   evaluateVariable,
@@ -34,11 +37,67 @@ function noSyntaxErrors(source: ts.SourceFile): void {
 }
 
 /**
- * What `<Widget>` must be keyed on: the token in v4's verified model (v4 initialises once per
- * mount), nothing otherwise (v5 takes a renewed token in place: never key it by the token).
+ * A storage holding `token`'s keys (v4's two and v5's others), keys of two tokens that share
+ * all but one character with it, look-alikes (no colon, the prefix not at the start) and
+ * unrelated keys, interleaved so that removing while reading by index would skip some.
  */
-export function widgetKeyFor(config: PlaygroundConfig): string | null {
-  return config.widgetVersion === "v4" && config.model === "server" ? CONTACT_TOKEN_VARIABLE : null;
+export function storageAround(token: string): string[] {
+  const own = widgetNamespace(token);
+  const keys = [
+    "theme",
+    `${own}contact-token`,
+    `${own}external-contact-id`,
+    `${own}active-session`,
+    `${widgetNamespace(`${token}x`)}contact-token`,
+    `${own}companion-layout`,
+    `${own}companion-sidebar-width`,
+    `${widgetNamespace(`x${token}`)}active-session`,
+    `${widgetNamespace(token).slice(0, -1)}`,
+    `x${own}contact-token`,
+    `${own}`,
+    "opencx-widget:org-token-:contact-token",
+  ];
+  assert(new Set(keys).size === keys.length, `Colliding storage keys for ${JSON.stringify(token)}`);
+  return keys;
+}
+
+/** One context for every clear function run: its own builtins, no access to this realm's. */
+const CLEAR_CONTEXT = vm.createContext({});
+
+/**
+ * Runs the snippet's `clearOpenCxWidgetStorage` (a top-level function of `source`, plain
+ * JavaScript in every target) against `storageAround(token)` and checks that exactly the keys
+ * the simulator's sign-out removes for `major` are gone (`visitorKeys`, domain-v5.md §18): v4
+ * its two keys, v5 every key of the token's namespace. A widget token that broke out of its
+ * string literal would change the prefix, throw, or run.
+ */
+export function checkClearStorage(source: ts.SourceFile, token: string, major: WidgetMajor): void {
+  const fns = source.statements.filter(
+    (s): s is ts.FunctionDeclaration =>
+      ts.isFunctionDeclaration(s) && s.name?.text === CLEAR_STORAGE_FUNCTION,
+  );
+  assert(fns.length === 1, `Expected one ${CLEAR_STORAGE_FUNCTION}, found ${fns.length}`);
+  const text = source.text.slice(fns[0]!.getStart(source), fns[0]!.end).replace(/^export /, "");
+  const clear = vm.runInContext(
+    `(function (localStorage) {\n${text}\nreturn ${CLEAR_STORAGE_FUNCTION};\n})`,
+    CLEAR_CONTEXT,
+  ) as (storage: FakeStorage) => () => void;
+  const keys = storageAround(token);
+  const storage = new FakeStorage(keys);
+  clear(storage)();
+  const expected = visitorKeys(Object.fromEntries(keys.map((k) => [k, "stored"])), token, major);
+  const kept = keys.filter((k) => !expected.includes(k));
+  assert(
+    JSON.stringify(storage.keys()) === JSON.stringify(kept),
+    `${CLEAR_STORAGE_FUNCTION} left ${JSON.stringify(storage.keys())}, expected ${JSON.stringify(kept)}`,
+  );
+}
+
+/** The widget token of evaluated options. */
+function tokenOf(options: unknown): string {
+  const token = (options as { token?: unknown } | null)?.token;
+  assert(typeof token === "string", "The options have no widget token");
+  return token;
 }
 
 /** The text between the inline `<script>` tag and the last `</script>`, as generated. */
@@ -54,7 +113,8 @@ export function generatedInlineScript(html: string): string {
  * HTML: exactly the embed script pinned for `major` (deferred on v5, as its docs load it) and
  * one inline script whose text, as parse5 sees it, is the text we generated (nothing broke out
  * early); one comment naming the version; the inline JS parses and calls the initializer the
- * version documents; returns `options` evaluated with `env`.
+ * version documents; its sign-out helper removes exactly that widget token's keys
+ * (`checkClearStorage`); returns `options` evaluated with `env`.
  */
 export function checkHtml(snippet: Snippet, env: Env, major: WidgetMajor): unknown {
   const { code } = fileOf(snippet, ".html");
@@ -84,20 +144,18 @@ export function checkHtml(snippet: Snippet, env: Env, major: WidgetMajor): unkno
   noSyntaxErrors(source);
   const v5Call = inline.text.includes("window.initOpenScript(options);");
   assert(v5Call === (major === "v5"), `The ${major} snippet calls the wrong initializer`);
-  return evaluateVariable(source, "options", env);
+  const options = evaluateVariable(source, "options", env);
+  checkClearStorage(source, tokenOf(options), major);
+  return options;
 }
 
 /**
  * React / Next.js component: parses as TSX, passes the `options` variable to
- * `<Widget options={options} />`, keyed on `keyVariable` (v4's verified model) or not keyed at
- * all; on v5 with an `errorComponent`. Returns `options` evaluated with `env`.
+ * `<Widget options={options} />`, never keyed (v4 is remounted from outside, by the user; v5
+ * takes a new token in place); on v5 with an `errorComponent`; its sign-out helper removes
+ * exactly that widget token's keys. Returns `options` evaluated with `env`.
  */
-export function checkComponent(
-  file: SnippetFile,
-  env: Env,
-  keyVariable: string | null,
-  major: WidgetMajor,
-): unknown {
+export function checkComponent(file: SnippetFile, env: Env, major: WidgetMajor): unknown {
   const source = parseSource(file.code, file.path);
   noSyntaxErrors(source);
   const optionsAttrs = jsxAttributes(source, "Widget", "options");
@@ -106,20 +164,15 @@ export function checkComponent(
     optionsAttrs[0]!.initializer?.getText(source) === "{options}",
     "<Widget> does not get the options variable",
   );
-  const keys = jsxAttributes(source, "Widget", "key");
-  if (keyVariable === null)
-    assert(keys.length === 0, "<Widget> has a key, which only v4's verified model gives it");
-  else
-    assert(
-      keys.length === 1 && keys[0]!.initializer?.getText(source) === `{${keyVariable}}`,
-      "<Widget> is not keyed on the token",
-    );
+  assert(jsxAttributes(source, "Widget", "key").length === 0, "<Widget> has a key");
   const errorComponents = jsxAttributes(source, "Widget", "errorComponent");
   assert(
     errorComponents.length === (major === "v5" ? 1 : 0),
     `<Widget> has ${errorComponents.length} errorComponent props on ${major}`,
   );
-  return evaluateVariable(source, "options", env);
+  const options = evaluateVariable(source, "options", env);
+  checkClearStorage(source, tokenOf(options), major);
+  return options;
 }
 
 /** Node / Express / Next.js route: parses, reads the key from the environment; returns `body`. */

@@ -1,5 +1,7 @@
 // OpenCX widget v4 (pinned to 4.0.63): npm install --save-exact @opencx/widget-react@4.0.63
-// Render <SupportWidget /> once, near the root of your app.
+// Render <SupportWidget key={visit} /> once, near the root of your app.
+// Key it by a counter your sign-out increments: widget v4 reads its options once per mount, so
+// a new identity needs a new key (see clearOpenCxWidgetStorage below).
 import type { ComponentProps } from 'react';
 import { Widget } from '@opencx/widget-react';
 
@@ -11,4 +13,23 @@ const options: WidgetOptions = {
 
 export function SupportWidget() {
   return <Widget options={options} />;
+}
+
+// Removes the two keys widget v4 keeps for this widget token: the visitor's contact token and
+// device id. The widget has no sign-out of its own, so your page removes them when a person is
+// done on a shared computer (your app's sign-out, a kiosk's Start over). Clear the keys before
+// the new identity initialises, otherwise the widget reuses the old contact token: on a shared
+// computer, the next person would continue as the previous visitor and see their conversations.
+// Call it in your sign-out handler, before the next identity renders. Then give <SupportWidget>
+// a new key (a counter your sign-out increments): widget v4 reads its options once per mount.
+export function clearOpenCxWidgetStorage() {
+  const keys = [
+    'opencx-widget:org-token-YOUR_WIDGET_TOKEN:contact-token',
+    'opencx-widget:org-token-YOUR_WIDGET_TOKEN:external-contact-id',
+  ];
+  try {
+    for (const key of keys) localStorage.removeItem(key);
+  } catch {
+    // Storage is blocked in this browser, so the widget could not keep anything either.
+  }
 }

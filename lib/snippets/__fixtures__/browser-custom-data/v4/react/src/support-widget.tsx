@@ -1,5 +1,7 @@
 // OpenCX widget v4 (pinned to 4.0.63): npm install --save-exact @opencx/widget-react@4.0.63
-// Render <SupportWidget /> once, near the root of your app.
+// Render <SupportWidget key={userId} /> once, near the root of your app.
+// Key it by your signed-in user's id, never the token: widget v4 reads its options once per
+// mount, so a new identity needs a new key (see clearOpenCxWidgetStorage below).
 import type { ComponentProps } from 'react';
 import { Widget } from '@opencx/widget-react';
 
@@ -20,4 +22,24 @@ const options: WidgetOptions = {
 
 export function SupportWidget() {
   return <Widget options={options} />;
+}
+
+// Removes the two keys widget v4 keeps for this widget token: the visitor's contact token and
+// device id. The widget has no sign-out of its own, so your page removes them when a user signs
+// out, and before another user signs in on this browser. Clear the keys before the new identity
+// initialises, otherwise the widget reuses the old contact token: on a shared computer, after
+// sign-out the widget, given no user.data, picks up the signed-in user's stored contact token,
+// and the next person sees that user's conversations. Call it in your sign-out handler, before
+// the next identity renders. Then give <SupportWidget> a new key (the next user's id, never the
+// token) and that user's user.data in its options: widget v4 reads its options once per mount.
+export function clearOpenCxWidgetStorage() {
+  const keys = [
+    'opencx-widget:org-token-wt_3f9a2c7e:contact-token',
+    'opencx-widget:org-token-wt_3f9a2c7e:external-contact-id',
+  ];
+  try {
+    for (const key of keys) localStorage.removeItem(key);
+  } catch {
+    // Storage is blocked in this browser, so the widget could not keep anything either.
+  }
 }

@@ -1,7 +1,9 @@
 'use client';
 
 // OpenCX widget v4 (pinned to 4.0.63): npm install --save-exact @opencx/widget-react@4.0.63
-// Render <SupportWidget /> once, inside <body> in app/layout.tsx.
+// Render <SupportWidget key={visit} /> once, inside <body> in app/layout.tsx.
+// Key it by a counter your sign-out increments: widget v4 reads its options once per mount, so
+// a new identity needs a new key (see clearOpenCxWidgetStorage below).
 import dynamic from 'next/dynamic';
 import type { ComponentProps } from 'react';
 import type { Widget as OpenCxWidget } from '@opencx/widget-react';
@@ -22,4 +24,26 @@ const options: WidgetOptions = {
 
 export function SupportWidget() {
   return <Widget options={options} />;
+}
+
+// Removes the two keys widget v4 keeps for this widget token: the visitor's contact token and
+// device id. The widget has no sign-out of its own, so your page removes them when a person is
+// done on a shared computer (your app's sign-out, a kiosk's Start over). Clear the keys before
+// the new identity initialises, otherwise the widget reuses the old contact token: on a shared
+// computer, the next person would reuse the previous visitor's device id (the form shows on
+// every load, the stored keys stay). Call it in your sign-out handler, before the next identity
+// renders. Then give <SupportWidget> a new key (a counter your sign-out increments): widget v4
+// reads its options once per mount. In Next.js call it from client code (your sign-out button's
+// handler) before you sign out, and after signing in or out without a full page load call
+// router.refresh() so the layout passes the new user.
+export function clearOpenCxWidgetStorage() {
+  const keys = [
+    'opencx-widget:org-token-wt_3f9a2c7e:contact-token',
+    'opencx-widget:org-token-wt_3f9a2c7e:external-contact-id',
+  ];
+  try {
+    for (const key of keys) localStorage.removeItem(key);
+  } catch {
+    // Storage is blocked in this browser, so the widget could not keep anything either.
+  }
 }

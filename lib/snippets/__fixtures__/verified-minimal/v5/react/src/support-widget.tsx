@@ -1,11 +1,26 @@
 // OpenCX widget v5 (pinned to 5.0.0), for React 18 or 19: npm install --save-exact @opencx/widget-react@5.0.0
-// Render <SupportWidget /> once, near the root of your app: one integration per page, not beside the HTML embed.
-// Render it while a user is signed in. v5 keeps the conversation when the same user's token
-// is renewed and starts over for another user, so the widget stays mounted.
+// Render <SupportWidget userId={userId} /> once, near the root of your app.
+// One integration per page: not beside the HTML embed.
+// Pass your signed-in user's id (null when signed out). v5 keeps the conversation when the same
+// user's token is renewed and resets itself for another user, so the widget stays mounted.
 import { useEffect, useState, type ComponentProps } from 'react';
 import { Widget } from '@opencx/widget-react';
 
 type WidgetOptions = ComponentProps<typeof Widget>['options'];
+
+/** Asks YOUR backend for the signed-in user's contact token; null when nobody is signed in. */
+async function fetchOpenCxContactToken(): Promise<string | null> {
+  const response = await fetch('/api/opencx/contact-token', {
+    method: 'POST',
+    credentials: 'same-origin',
+  });
+  if (response.status === 401) return null;
+  if (!response.ok) throw new Error(`Contact token request failed (${response.status})`);
+  const data = (await response.json()) as { token: string };
+  return data.token;
+}
+
+// This token is minted without mcp_access (chat-only), so it does not expire: nothing to renew.
 
 // v5 renders nothing when it cannot start (a wrong widget token, say): show something instead.
 function renderWidgetError(error: Error) {
@@ -13,24 +28,34 @@ function renderWidgetError(error: Error) {
   return <p role="status">Chat is unavailable right now.</p>;
 }
 
-export function SupportWidget() {
+interface SupportWidgetProps {
+  /** Your signed-in user's id, or null when nobody is signed in. */
+  userId: string | null;
+}
+
+export function SupportWidget({ userId }: SupportWidgetProps) {
   const [contactToken, setContactToken] = useState<string | null>(null);
 
   useEffect(() => {
+    if (userId === null) {
+      setContactToken(null); // Signed out: no verified widget.
+      return;
+    }
+    // A user signed in, or another one replaced them: fetch their token for the same <Widget>.
     let cancelled = false;
-    // The contact token comes from YOUR backend; the org API key never leaves it.
-    fetch('/api/opencx/contact-token', { method: 'POST', credentials: 'same-origin' })
-      .then((response) => (response.ok ? response.json() : null))
-      .then((data: { token: string } | null) => {
-        if (!cancelled && data) setContactToken(data.token);
+    fetchOpenCxContactToken()
+      .then((token) => {
+        if (cancelled) return;
+        setContactToken(token);
       })
       .catch(() => {
-        // Network error: the widget stays hidden.
+        // Network error: no widget rather than the previous user's.
+        if (!cancelled) setContactToken(null);
       });
     return () => {
       cancelled = true;
     };
-  }, []);
+  }, [userId]);
 
   // Not signed in (401) or still loading: a verified widget needs its token first.
   if (contactToken === null) return null;
@@ -42,4 +67,26 @@ export function SupportWidget() {
 
   // A new token goes to this same <Widget> through its options: never key it by the token.
   return <Widget options={options} errorComponent={renderWidgetError} />;
+}
+
+// Removes every key widget v5 keeps for this widget token: the visitor's contact token and
+// device id, the open conversation and the companion layout. The widget has no sign-out of its
+// own, so your page removes them when a user signs out, and before another user signs in on
+// this browser. Clear the keys before the new identity initialises, otherwise the widget reuses
+// the old contact token: on a shared computer, a contact token from an anonymous visit before
+// sign-in would be picked up again after sign-out. Call it in your sign-out handler, before the
+// next identity renders. Then pass the new userId to <SupportWidget> (null after sign-out): it
+// fetches the next user's token for the same <Widget>, and v5 resets itself in place. No key,
+// no remount.
+export function clearOpenCxWidgetStorage() {
+  const prefix = 'opencx-widget:org-token-wt_3f9a2c7e:';
+  try {
+    // Collect the keys first: removing while reading by index would skip some.
+    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i));
+    for (const key of keys) {
+      if (key?.startsWith(prefix)) localStorage.removeItem(key);
+    }
+  } catch {
+    // Storage is blocked in this browser, so the widget could not keep anything either.
+  }
 }

@@ -1,9 +1,9 @@
 'use client';
 
 // OpenCX widget v4 (pinned to 4.0.63): npm install --save-exact @opencx/widget-react@4.0.63
-// Render <SupportWidget /> once, inside <body> in app/layout.tsx.
-// It fetches the token once per mount: when a user signs in or out without a page load,
-// remount it (e.g. <SupportWidget key={userId} />) so the widget gets the new identity.
+// Render <SupportWidget key={userId} /> once, inside <body> in app/layout.tsx.
+// Key it by your signed-in user's id, never the token: widget v4 reads its options once per
+// mount, so a new identity needs a new key (see clearOpenCxWidgetStorage below).
 import dynamic from 'next/dynamic';
 import { useEffect, useState, type ComponentProps } from 'react';
 import type { Widget as OpenCxWidget } from '@opencx/widget-react';
@@ -15,6 +15,9 @@ const Widget = dynamic(() => import('@opencx/widget-react').then((mod) => mod.Wi
 
 type WidgetOptions = ComponentProps<typeof OpenCxWidget>['options'];
 
+// Chat-only tokens do not expire: nothing to renew. If you rotate tokens yourself, remount
+// <SupportWidget> with a new key to pass the new one (widget v4 reads its options once per
+// mount).
 export function SupportWidget() {
   const [contactToken, setContactToken] = useState<string | null>(null);
 
@@ -43,6 +46,28 @@ export function SupportWidget() {
     user: { token: contactToken },
   };
 
-  // The widget initialises once per mount: a new token (a new identity) needs a new instance.
-  return <Widget key={contactToken} options={options} />;
+  // v4 reads these options once per mount: a new identity needs a new key on <SupportWidget>.
+  return <Widget options={options} />;
+}
+
+// Removes the two keys widget v4 keeps for this widget token: the visitor's contact token and
+// device id. The widget has no sign-out of its own, so your page removes them when a user signs
+// out, and before another user signs in on this browser. Clear the keys before the new identity
+// initialises, otherwise the widget reuses the old contact token: on a shared computer, a
+// contact token from an anonymous visit before sign-in would be picked up again after sign-out.
+// Call it in your sign-out handler, before the next identity renders. Then give <SupportWidget>
+// a new key (the next user's id, never the token): widget v4 reads its options once per mount.
+// In Next.js call it from client code (your sign-out button's handler) before you sign out, and
+// after signing in or out without a full page load call router.refresh() so the layout passes
+// the new user.
+export function clearOpenCxWidgetStorage() {
+  const keys = [
+    'opencx-widget:org-token-YOUR_WIDGET_TOKEN:contact-token',
+    'opencx-widget:org-token-YOUR_WIDGET_TOKEN:external-contact-id',
+  ];
+  try {
+    for (const key of keys) localStorage.removeItem(key);
+  } catch {
+    // Storage is blocked in this browser, so the widget could not keep anything either.
+  }
 }
