@@ -32,3 +32,5 @@ export { rejectedTokenOutcome, rejectionSentence } from "./recovery";
 export type { RejectedTokenOutcome, RejectionReason } from "./recovery";
 export { tokenChangeOutcome } from "./token-change";
 export type { TokenChange, TokenChangeContext } from "./token-change";
+export { emailOfCall, sameVerifiedContact, visibleSessions } from "./history";
+export type { ListedSession, SessionOwner } from "./history";

@@ -10,7 +10,7 @@
  */
 import type { PlaygroundConfig } from "../config/options";
 import type { WidgetMajor } from "../config/versions";
-import type { ContactKind, DeviceStorage, Screen } from "./types";
+import type { ContactKind, DeviceStorage, NewId, Screen } from "./types";
 
 /** The two people of the shared-computer story. */
 export type Person = "A" | "B";
@@ -111,8 +111,12 @@ export interface LifecycleStep {
   screen: Screen;
   /** The conversations the widget lists now, oldest first. */
   conversations: LifecycleConversation[];
-  /** A conversation typed by someone other than the person at the keyboard is listed. */
-  leak: { of: Person; seenBy: Person } | null;
+  /**
+   * A conversation typed by someone other than the person at the keyboard is listed. While nobody
+   * is at the keyboard (after a sign-out) every listed conversation is one: `seenBy` is then the
+   * next person to use the browser (the other person of the story) and `nextPerson` is `true`.
+   */
+  leak: { of: Person; seenBy: Person; nextPerson?: true } | null;
   widget: WidgetReaction;
   storageAfter: DeviceStorage;
   /** Keys the host removed on this step. */
@@ -130,4 +134,27 @@ export interface LifecycleRun {
   steps: LifecycleStep[];
   /** Every conversation the backend holds at the end. */
   conversations: LifecycleConversation[];
+}
+
+/** Makes person's contact token for the server model: the `generation`-th token minted in the run. */
+export type VerifiedTokenMinter = (
+  person: Person,
+  generation: number,
+  config: PlaygroundConfig,
+) => string;
+
+/** What `runLifecycle` takes besides the config and the events (all optional). */
+export interface LifecycleOptions {
+  /** What the host page does. @default hostPolicyOf(config) */
+  policy?: HostPolicy;
+  /** The two people. @default STORY_PEOPLE */
+  people?: Readonly<Record<Person, PersonDetails>>;
+  /** Mixed into the hash-based ids: the n-th page load (from 1) uses the seed `${seed}#${n}`. @default "" */
+  seed?: string;
+  /** The id generator (the preview passes its iframe's). @default hashIds of each load's seed */
+  newId?: NewId;
+  /** The server model's contact tokens (the preview passes sandbox tokens). @default storyVerifiedToken */
+  verifiedToken?: VerifiedTokenMinter;
+  /** The browser's storage before the first event. @default {} */
+  storage?: DeviceStorage;
 }

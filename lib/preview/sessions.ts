@@ -1,21 +1,11 @@
 /**
- * The simulated backend's side of history: which sessions a contact may list
- * (domain.md §3.1, §3.4, §4).
- *
- * - A contact owns the sessions created with its token.
- * - The backend upserts non-verified contacts by email (implied by the widget's
- *   comments, domain.md §16.3), so a new token for the same email is the same
- *   contact and sees those sessions too.
- * - A verified contact is matched by the owner its token claims (org and contact id, read as
- *   the v5 widget reads them, lib/tokens/fingerprint.ts), so a renewed token of the same contact
- *   lists the same history; a token whose claims cannot be read is matched by its text.
- * - Verified and non-verified histories are separate.
- * - Listing filters on `external_id` when the contact has one: that is what keeps
- *   non-verified history on the device that created it.
+ * The preview's simulated sessions. Which sessions a contact may list is the identity
+ * simulator's rule (lib/identity/history.ts), re-exported here unchanged.
  */
-import type { ResolvedContact, WidgetApiCall } from "../identity";
-import { readContactClaims } from "../tokens/fingerprint";
+import type { SessionOwner } from "../identity";
 import type { PreviewSession } from "./messages";
+
+export { emailOfCall, sameVerifiedContact, visibleSessions, type SessionOwner } from "../identity";
 
 /**
  * How long the simulated `GET /sessions` takes. The widget shows its sessions
@@ -23,46 +13,6 @@ import type { PreviewSession } from "./messages";
  * then moves on: to the chat when the contact has no sessions, else to the list.
  */
 export const SESSIONS_LATENCY_MS = 700;
-
-/** Who is asking for sessions: the resolved contact plus the email it was created with. */
-export interface SessionOwner {
-  contact: ResolvedContact;
-  email: string | null;
-}
-
-/** The email a create-unverified call sent, if any. */
-export function emailOfCall(call: WidgetApiCall): string | null {
-  return call.kind === "create-unverified" && call.body.email ? call.body.email : null;
-}
-
-function sameEmail(a: string | null, b: string | null): boolean {
-  return a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
-}
-
-/** Whether two verified tokens belong to the same contact. */
-export function sameVerifiedContact(a: string, b: string): boolean {
-  if (a === b) return true;
-  const x = readContactClaims(a);
-  const y = readContactClaims(b);
-  return x !== null && y !== null && x.orgId === y.orgId && x.contactId === y.contactId;
-}
-
-/** The sessions `GET /sessions` returns for this contact, in the given order. */
-export function visibleSessions(
-  sessions: readonly PreviewSession[],
-  owner: SessionOwner,
-): PreviewSession[] {
-  const { contact, email } = owner;
-  const verified = contact.kind === "verified";
-  return sessions.filter(
-    (s) =>
-      s.verified === verified &&
-      (verified
-        ? sameVerifiedContact(s.contactToken, contact.token)
-        : s.contactToken === contact.token || sameEmail(s.email, email)) &&
-      (contact.externalId === null || s.externalId === contact.externalId),
-  );
-}
 
 /** A new session, as `create-session` makes it: the widget attaches the contact's externalId. */
 export function newSession(id: string, owner: SessionOwner): PreviewSession {
