@@ -11,8 +11,14 @@ import type {
   PersonDetails,
 } from "@/lib/identity/lifecycle-types";
 import { bootWidget } from "./boot";
+import { parseHostMessage } from "./messages";
 import {
+  SHARED_COMPUTER_STORY,
   STORY_DEVICE_ID,
+  STORY_PEOPLE,
+  reactionSentence,
+  runStory,
+  stepLabels,
   conversationsSoFar,
   hostOptionsFor,
   leakHeadline,
@@ -527,5 +533,163 @@ describe("what the timeline says", () => {
         }),
       ),
     ).toBe("A sees B's conversations: “one”, “two”");
+  });
+});
+
+describe("the story on the real simulator, as the iframe plays it", () => {
+  const MODELS = ["anonymous", "collect", "browser", "server"] as const;
+  const VERSIONS = ["v4", "v5"] as const;
+  const FLAGS = [true, false] as const;
+  const combos = MODELS.flatMap((model) =>
+    VERSIONS.flatMap((widgetVersion) =>
+      FLAGS.flatMap((signOutClearsKeys) =>
+        FLAGS.map((remount) =>
+          make({
+            model,
+            widgetVersion,
+            signOutClearsKeys,
+            // The version's own switch: v4 remounts, v5 keeps mounted.
+            remountOnIdentityChange: widgetVersion === "v4" ? remount : true,
+            keepMounted: widgetVersion === "v5" ? remount : true,
+          }),
+        ),
+      ),
+    ),
+  );
+  const ids = (list: readonly { id: string }[]) => list.map((c) => c.id).sort();
+
+  it.each(
+    combos.map(
+      (c) =>
+        [
+          `${c.widgetVersion} ${c.model}, clears keys ${c.signOutClearsKeys}, remount/keep mounted ${c.remountOnIdentityChange && c.keepMounted}`,
+          c,
+        ] as const,
+    ),
+  )(
+    "%s: at every step the replica resolves the simulator's contact and lists exactly its conversations",
+    (_name, config) => {
+      const r = runStory(config);
+      expect(r.steps).toHaveLength(SHARED_COMPUTER_STORY.length);
+      // Not vacuous: A's chat is a conversation the replica must list.
+      expect(r.steps[2]!.conversations).toHaveLength(1);
+      r.steps.forEach((s, i) => {
+        const p = storyPage(config, r, i, {
+          people: STORY_PEOPLE,
+          visit: 100 + i,
+          viewport: "desktop",
+        });
+        // The iframe accepts the page as it is (it refuses an invalid config or device whole).
+        expect(parseHostMessage({ type: "preview:config", ...p }).ok).toBe(true);
+        const boot = bootWidget(p.config, p.device);
+        expect(ids(boot.sessions)).toEqual(ids(s.conversations));
+        if (s.contact === null) {
+          expect(boot.owner).toBeNull();
+          expect(boot.screen).toBe("welcome");
+          return;
+        }
+        const contact = boot.owner!.contact;
+        expect(contact.kind === "verified").toBe(s.contact.kind === "verified");
+        expect(contact.externalId).toBe(s.contact.externalId);
+        // Only a user.data.email upsert mints a token of its own; the same email contact then.
+        if (boot.load.row === "E" && boot.owner!.email !== null)
+          expect(boot.owner!.email).toBe(STORY_PEOPLE[s.contact.owner!].email);
+        else expect(contact.token).toBe(s.contact.token);
+      });
+    },
+  );
+
+  it("the simulator's n-th page load is seeded as the iframe's visit n of the story's browser", () => {
+    const config = make({ model: "browser" });
+    const r = runStory(config);
+    // Load 1 is the first page load; A's sign-in is load 2 (v5 reloads for new user.data).
+    expect(r.steps[1]!.widget).toBe("loaded");
+    const boot = bootWidget(hostOptionsFor(config, "A", STORY_PEOPLE), {
+      deviceId: STORY_DEVICE_ID,
+      visit: 2,
+      storage: r.steps[0]!.storageAfter,
+      viewport: "desktop",
+    });
+    expect(boot.owner?.contact.token).toBe(r.steps[1]!.contact?.token);
+    // Another visit of the same browser is another seed: another upsert token.
+    const other = bootWidget(hostOptionsFor(config, "A", STORY_PEOPLE), {
+      deviceId: STORY_DEVICE_ID,
+      visit: 3,
+      storage: r.steps[0]!.storageAfter,
+      viewport: "desktop",
+    });
+    expect(other.owner?.contact.token).not.toBe(r.steps[1]!.contact?.token);
+  });
+
+  it("v5 server with keys cleared: B's steps list none of A's messages; A's history returns for A", () => {
+    const config = make({ model: "server" });
+    const r = runStory(config);
+    const labels = stepLabels(r);
+    const aText = r.conversations.find((c) => c.typedBy === "A")!.text;
+    const listedAt = (i: number) => {
+      const p = storyPage(config, r, i, {
+        people: STORY_PEOPLE,
+        visit: i + 1,
+        viewport: "desktop",
+      });
+      return bootWidget(p.config, p.device).sessions.map((s) => s.messages.at(-1)?.text);
+    };
+    expect(labels).toEqual([
+      "The page loads",
+      "A signs in",
+      "A chats",
+      "A signs out",
+      "B signs in",
+      "B chats",
+      "B signs out",
+      "A signs in",
+    ]);
+    expect(listedAt(2)).toEqual([aText]);
+    expect(listedAt(4)).not.toContain(aText);
+    expect(listedAt(5)).not.toContain(aText);
+    expect(listedAt(5)).toHaveLength(1);
+    expect(listedAt(7)).toEqual([aText]);
+    expect(r.steps.every((s) => s.leak === null)).toBe(true);
+  });
+
+  it("browser without clearing keys: after A signs out the next person is shown A's message", () => {
+    const config = make({ model: "browser", signOutClearsKeys: false });
+    const r = runStory(config);
+    const out = r.steps[3]!;
+    expect(out.event.type).toBe("sign-out");
+    expect(out.leak).toMatchObject({ of: "A", seenBy: "B" });
+    expect(leakHeadline(out)).toBe(`B sees A's conversation: “${r.conversations[0]!.text}”`);
+    const p = storyPage(config, r, 3, { people: STORY_PEOPLE, visit: 9, viewport: "desktop" });
+    const listed = bootWidget(p.config, p.device).sessions.map((s) => s.messages.at(-1)?.text);
+    expect(listed).toEqual([r.conversations[0]!.text]);
+    // The same story with the keys cleared leaks nowhere.
+    expect(runStory({ ...config, signOutClearsKeys: true }).steps.some((s) => s.leak)).toBe(false);
+  });
+
+  it("what the widget did and what the browser keeps, in words", () => {
+    const config = make({ model: "browser" });
+    const r = runStory(config);
+    expect(reactionSentence(r.steps[0]!, config)).toBe(
+      "The page loaded: the widget resolved its contact afresh. This browser keeps contact-token, external-contact-id.",
+    );
+    // v5 sign-out removes the whole namespace, then reloads with no user.data.
+    const out = r.steps[3]!;
+    expect(out.removedKeys).toHaveLength(2);
+    expect(reactionSentence(out, config)).toMatch(
+      /^The page loaded: the widget resolved its contact afresh\. Your page removed 2 widget keys\. This browser keeps contact-token, external-contact-id\.$/,
+    );
+    expect(
+      reactionSentence({ ...out, storageAfter: {}, removedKeys: [out.removedKeys[0]!] }, config),
+    ).toBe(
+      "The page loaded: the widget resolved its contact afresh. Your page removed 1 widget key. This browser keeps none of the widget's keys.",
+    );
+    expect(
+      reactionSentence(
+        { ...out, widget: "kept-previous-contact", storageAfter: { other: "x" } },
+        config,
+      ),
+    ).toBe(
+      "Your page passed new options, but the widget kept its previous contact. Your page removed 2 widget keys. This browser keeps none of the widget's keys.",
+    );
   });
 });

@@ -20,9 +20,11 @@
  */
 import type { PlaygroundConfig } from "../config/options";
 import { WIDGET_TOKEN_PLACEHOLDER } from "../config/widget-config";
-import { storageKeys } from "../identity/storage";
+import { storageKeys, widgetNamespace } from "../identity/storage";
+import { runLifecycle, SHARED_COMPUTER_STORY, STORY_PEOPLE } from "../identity/lifecycle";
 import type {
   LifecycleConversation,
+  LifecycleOptions,
   LifecycleEvent,
   LifecycleRun,
   LifecycleStep,
@@ -36,6 +38,21 @@ import type { PreviewSession, PreviewViewport } from "./messages";
 
 /** The story's own browser: its ids, storage and visits are nobody else's. */
 export const STORY_DEVICE_ID = "shared-computer";
+
+export { SHARED_COMPUTER_STORY, STORY_PEOPLE };
+
+/**
+ * The shared-computer story for `config` (its model, version and lifecycle switches), on the
+ * story's browser: the simulator's n-th page load is seeded `${STORY_DEVICE_ID}#${n}`, the seed
+ * the iframe gives visit n of that device (boot.ts). Verified tokens are the simulator's own
+ * (unsigned JWTs with the backend's envelope: the replica reads their owner as the widget does).
+ */
+export function runStory(
+  config: PlaygroundConfig,
+  options: Omit<LifecycleOptions, "seed"> = {},
+): LifecycleRun {
+  return runLifecycle(config, SHARED_COMPUTER_STORY, { ...options, seed: STORY_DEVICE_ID });
+}
 
 /** The widget resolved its contact afresh on these steps, from the options the page passes then. */
 const RESOLVED_AGAIN: ReadonlySet<WidgetReaction> = new Set<WidgetReaction>([
@@ -205,4 +222,46 @@ export function leakHeadline(step: LifecycleStep): string | null {
   const quoted = theirs.map((c) => `“${c.text}”`).join(", ");
   const noun = theirs.length === 1 ? "conversation" : "conversations";
   return `${leak.seenBy} sees ${leak.of}'s ${noun}${quoted ? `: ${quoted}` : ""}`;
+}
+
+/** Every step's label, each read with the step before it. */
+export function stepLabels(run: LifecycleRun): string[] {
+  return run.steps.map((step, i) =>
+    stepLabel(step.event, step, run.model, i > 0 ? (run.steps[i - 1] ?? null) : null),
+  );
+}
+
+const REACTIONS: Record<WidgetReaction, string> = {
+  none: "The widget does nothing new.",
+  loaded: "The page loaded: the widget resolved its contact afresh.",
+  remounted: "Your page remounted the widget: it resolved its contact afresh.",
+  "token-swapped":
+    "Same owner, new token: the widget swapped it in place and kept the conversation.",
+  "reset-in-place":
+    "Another identity: the widget reset itself in place and resolved the new contact.",
+  "kept-previous-contact":
+    "Your page passed new options, but the widget kept its previous contact.",
+  recovered: "The widget minted a fresh contact after open.cx refused the stored one.",
+  failing: "Requests fail with 401: the widget lists nothing.",
+};
+
+/**
+ * What the widget did at this step and what the browser keeps: the widget's keys by their
+ * suffix (`contact-token`, `external-contact-id`, …), and how many the page removed.
+ */
+export function reactionSentence(step: LifecycleStep, config: PlaygroundConfig): string {
+  const namespace = widgetNamespace(config.widgetToken || WIDGET_TOKEN_PLACEHOLDER);
+  const kept = Object.keys(step.storageAfter)
+    .filter((key) => key.startsWith(namespace))
+    .map((key) => key.slice(namespace.length));
+  const removed = step.removedKeys.length;
+  return [
+    REACTIONS[step.widget],
+    removed > 0 ? `Your page removed ${removed} widget key${removed === 1 ? "" : "s"}.` : "",
+    kept.length > 0
+      ? `This browser keeps ${kept.join(", ")}.`
+      : "This browser keeps none of the widget's keys.",
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
