@@ -83,9 +83,9 @@ function describeStep(run: LifecycleRun, labels: readonly string[], i: number): 
 }
 
 const checkboxClass =
-  "mt-0.5 size-4 accent-neutral-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:accent-neutral-200";
+  "mt-0.5 size-4 shrink-0 accent-neutral-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:accent-neutral-200";
 const stepButtonClass =
-  "rounded-md border border-neutral-300 bg-white px-2 py-0.5 text-xs text-neutral-800 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 aria-[current=step]:border-neutral-900 aria-[current=step]:bg-neutral-900 aria-[current=step]:text-white dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100 dark:hover:bg-neutral-800 dark:aria-[current=step]:border-neutral-100 dark:aria-[current=step]:bg-neutral-100 dark:aria-[current=step]:text-neutral-900";
+  "group rounded-md border border-neutral-300 bg-white px-2 py-0.5 text-xs text-neutral-800 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600 aria-[current=step]:border-neutral-900 aria-[current=step]:bg-neutral-900 aria-[current=step]:text-white dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100 dark:hover:bg-neutral-800 dark:aria-[current=step]:border-neutral-100 dark:aria-[current=step]:bg-neutral-100 dark:aria-[current=step]:text-neutral-900";
 const navButtonClass = `${buttonClass.secondary} aria-disabled:cursor-not-allowed aria-disabled:opacity-50`;
 
 export interface LifecycleTimelineProps {
@@ -239,7 +239,10 @@ export function LifecycleTimeline({ viewport, onPage, onClose }: LifecycleTimeli
                 {i + 1}. {label}
                 {leaks ? (
                   <>
-                    <span aria-hidden className="ml-1 font-bold text-red-700 dark:text-red-400">
+                    <span
+                      aria-hidden
+                      className="ml-1 font-bold text-red-700 group-aria-[current=step]:text-red-300 dark:text-red-400 dark:group-aria-[current=step]:text-red-700"
+                    >
                       !
                     </span>
                     <span className="sr-only"> (leaks)</span>

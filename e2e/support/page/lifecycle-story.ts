@@ -86,6 +86,17 @@ export class LifecycleStory {
       .getByRole("listitem");
   }
 
+  /**
+   * The replica lists exactly these conversations, by their last message, in this order (each
+   * card reads "<assignee><last message>").
+   */
+  async expectListed(messages: readonly string[]): Promise<void> {
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    await expect(this.listedMessages()).toHaveText(
+      messages.map((m) => new RegExp(`${escape(m)}$`)),
+    );
+  }
+
   /** Waits until the replica shows this step's page: the widget is mounted and settled on a screen. */
   async expectReplicaOn(screen: "sessions" | "chat" | "welcome"): Promise<void> {
     await this.playground.preview.expectScreen(screen);
