@@ -34,3 +34,13 @@ export { tokenChangeOutcome } from "./token-change";
 export type { TokenChange, TokenChangeContext } from "./token-change";
 export { emailOfCall, sameVerifiedContact, visibleSessions } from "./history";
 export type { ListedSession, SessionOwner } from "./history";
+export {
+  hostPolicyOf,
+  MCP_TOKEN_LIFETIME_SECONDS,
+  runLifecycle,
+  SHARED_COMPUTER_STORY,
+  STORY_ORG_ID,
+  STORY_PEOPLE,
+  storyVerifiedToken,
+} from "./lifecycle";
+export type * from "./lifecycle-types";

@@ -11,6 +11,7 @@ import { fakeJwt } from "../secrets/test-support/fake-keys";
 import { identityFingerprint, readContactClaims } from "../tokens/fingerprint";
 import { decodeJwt } from "../tokens/jwt";
 import { counterIds } from "./ids";
+import { simulateLoad } from "./simulate";
 import {
   hostPolicyOf,
   MCP_TOKEN_LIFETIME_SECONDS,
@@ -1068,6 +1069,42 @@ describe("every event × version × model, after A signed in and chatted", () =>
     expect(s.removedKeys.length > 0).toBe(type === "sign-out" && model !== "server");
     if (type === "chat") expect(typed(s)).toBe("AA");
   });
+
+  /** What goes wrong at this step if the host skips its part (`null`: nothing). */
+  const expectedRisk = (type: LifecycleEvent["type"], model: Model, major: WidgetMajor) => {
+    const v4Remount = /^If the page did not remount widget v4 \(a new key\) or reload/;
+    switch (type) {
+      case "sign-in":
+        if (model === "browser" && major === "v5")
+          return /^user\.data is not in v5's identity fingerprint: if the page did not reload/;
+        return (model === "browser" || model === "server") && major === "v4" ? v4Remount : null;
+      case "sign-out":
+        if (model === "server") return major === "v4" ? v4Remount : null;
+        return model === "browser"
+          ? new RegExp(
+              `^If the page did not clear the widget's keys on sign-out, .*${
+                major === "v4" ? "If the page did not remount widget v4" : "user\\.data is not in"
+              }`,
+            )
+          : /^If the page did not clear the widget's keys on sign-out, the next person on this browser would continue as /;
+      case "renew":
+        return model === "server" && major === "v5"
+          ? /^If the page keyed the widget by the token/
+          : null;
+      case "token-rejected":
+        return model === "server" ? /^If the page did not pass a renewed user\.token/ : null;
+      default:
+        return null;
+    }
+  };
+
+  it.each(rows)("%s · %s · %s: the risk if the host skips its part", (type, model, major) => {
+    const event: LifecycleEvent = type === "sign-in" ? signIn("B") : ({ type } as LifecycleEvent);
+    const s = last(make(model, major), [signIn("A"), chat, event]);
+    const risk = expectedRisk(type, model, major);
+    if (risk === null) expect(s.risk).toBeNull();
+    else expect(s.risk).toMatch(risk);
+  });
 });
 
 describe("choices where the domain is silent", () => {
@@ -1133,6 +1170,8 @@ describe("choices where the domain is silent", () => {
     const people = { A: { name: "A", email: "not-an-email" }, B: STORY_PEOPLE.B };
     const steps = run(make("collect", "v5"), [signIn("A"), chat, signOut], { people }).steps;
     expect(steps[0]?.sentence).toContain("A cannot submit the welcome form");
+    expect(steps[0]?.contact).toBeNull();
+    expect(steps[2]?.risk).toBeNull();
     expect(steps[1]?.sentence).toContain(
       "A cannot get past the welcome form, so no message is sent",
     );
@@ -1150,13 +1189,80 @@ describe("choices where the domain is silent", () => {
     );
   });
 
-  it("contacts of the people are found by email in any case", () => {
-    const people = {
-      A: { name: "Ada", email: "ADA@Example.com" },
-      B: { name: "Ben", email: "Ben@Example.com" },
-    };
-    const steps = run(make("browser", "v5"), [signIn("A"), signIn("B")], { people }).steps;
-    expect(steps.map((s) => s.contact?.owner)).toEqual(["A", "B"]);
+  it("a stored token the backend knows by A's email lists all of A's upserted conversations (browser, keys kept)", () => {
+    const steps = run(make("browser", "v5", { signOutClearsKeys: false }), [
+      signIn("A"),
+      chat,
+      load,
+      signOut,
+    ]).steps;
+    // The reload upserted A again (a new token); row D then reuses that token.
+    expect(steps[2]?.contact?.token).not.toBe(steps[1]?.conversations[0]?.contactToken);
+    expect(steps[3]?.contact?.token).toBe(steps[2]?.contact?.token);
+    expect(typed(steps[3] as LifecycleStep)).toBe("A");
+    expect(steps[3]?.conversations[0]?.email).toBe(STORY_PEOPLE.A.email);
+  });
+
+  it("collect: the person who filled in the form is named when the next one sits down", () => {
+    const s = last(make("collect", "v5", { extraFields: ["Order"] }), [
+      signIn("A"),
+      chat,
+      signIn("B"),
+    ]);
+    expect(s.sentence).toContain(
+      `the widget already has ${ADA}'s contact (${ADA} filled in the welcome form), so ${BEN} continues as that contact`,
+    );
+    expect(s.leak).toEqual({ of: "A", seenBy: "B" });
+  });
+
+  it("a stored token from before the story belongs to nobody of the story (rows B and D)", () => {
+    const storage = { [KEYS.contactToken]: "earlier-visitor" };
+    const collect = last(make("collect", "v5"), [signIn("A")], { storage });
+    expect(collect.contact).toMatchObject({ token: "earlier-visitor", owner: null });
+    expect(collect.sentence).toContain(
+      "row B reuses the stored contact-token and skips the welcome form, so the widget uses an anonymous contact",
+    );
+  });
+
+  it("the v4 sign-in risk is about the contact it would keep: none when that is the person's own or there is none", () => {
+    const own = run(make("browser", "v4", { signOutClearsKeys: false }), [
+      signIn("A"),
+      signOut,
+      signIn("A"),
+    ]).steps;
+    expect(own[1]?.contact?.owner).toBe("A");
+    expect(own[2]?.risk).toBeNull();
+    const form = run(make("browser", "v4", { collectUserData: true }), [load, signIn("A")]).steps;
+    expect(form[0]?.contact).toBeNull();
+    expect(form[1]?.risk).toBeNull();
+  });
+
+  it("v4 without a remount keeps even a waiting welcome form", () => {
+    const s = last(
+      make("browser", "v4", { collectUserData: true, remountOnIdentityChange: false }),
+      [load, signIn("A")],
+    );
+    expect(s.widget).toBe("kept-previous-contact");
+    expect(s.sentence).toContain("it keeps no contact (the welcome form waits)");
+    expect(s.screen).toBe("welcome");
+  });
+
+  it("collect, keys kept: the risk names the person the next one would continue as, even with no conversation yet", () => {
+    expect(
+      last(make("collect", "v5", { signOutClearsKeys: false }), [signIn("A"), signOut]).risk,
+    ).toBe(
+      `If the page did not clear the widget's keys on sign-out, the next person on this browser would continue as ${ADA}'s contact (row B reuses the stored contact-token and skips the welcome form) and see no conversation.`,
+    );
+  });
+
+  it("nothing expires when the widget holds no verified token of the signed-in person (v4 without a remount)", () => {
+    const config = make("server", "v4", { remountOnIdentityChange: false });
+    const kept = last(config, [load, signIn("A"), expire]);
+    expect(kept.contact?.kind).toBe("anonymous");
+    expect(kept.sentence).toMatch(/^Nothing expires/);
+    const signedOut = run(config, [signIn("A"), signOut, expire]).steps;
+    expect(signedOut[1]?.contact).toMatchObject({ kind: "verified", owner: "A" });
+    expect(signedOut[2]?.sentence).toMatch(/^Nothing expires/);
   });
 });
 
@@ -1168,6 +1274,39 @@ describe("options: the preview passes its own ids, seed, tokens and policy", () 
     const b = last(make("anonymous", "v5"), [load], { seed: "phone" });
     expect(a.contact?.token).not.toBe(b.contact?.token);
     expect(last(make("anonymous", "v5"), [load], { seed: "laptop" })).toEqual(a);
+  });
+
+  it("the n-th page load uses the seed `${seed}#${n}`, as the preview's iframe does per visit", () => {
+    const config = make("anonymous", "v5");
+    const steps = run(config, [load, signIn("A"), signOut], { seed: "laptop" }).steps;
+    expect(steps[0]?.contact?.token).toBe(
+      simulateLoad(config, {}, { seed: "laptop#1" }).contact?.token,
+    );
+    expect(steps[2]?.contact?.token).toBe(
+      simulateLoad(config, {}, { seed: "laptop#2" }).contact?.token,
+    );
+    expect(last(config, [load]).contact?.token).toBe(
+      simulateLoad(config, {}, { seed: "#1" }).contact?.token,
+    );
+  });
+
+  it("browser: signed in, the page passes the person's name, email and custom data; signed out, no user.data at all", () => {
+    const contexts: string[] = [];
+    const recording: LifecycleOptions["newId"] = (kind, context) => {
+      if (kind === "contact-token") contexts.push(context);
+      return counterIds()(kind, context) + contexts.length;
+    };
+    const config = make("browser", "v5", {
+      userName: "Config Name",
+      userEmail: "config@example.com",
+      userCustomData: [{ key: "plan", value: "pro" }],
+    });
+    run(config, [signIn("A"), signOut], { newId: recording });
+    expect(contexts).toHaveLength(2);
+    expect(contexts[0]).toContain(
+      `{"email":"${STORY_PEOPLE.A.email}","non_verified_name":"${ADA}","non_verified_custom_data":{"plan":"pro"}}`,
+    );
+    expect(contexts[1]).toMatch(/,\{\}\]$/);
   });
 
   it("verified tokens come from verifiedToken, once per sign-in and renewal", () => {

@@ -45,7 +45,6 @@ import type { WidgetMajor } from "../config/versions";
 import { mintsWithMcpAccess, toMcpAccess, toWidgetConfig } from "../config/widget-config";
 import { screenAfterResolution } from "./contact";
 import { emailOfCall, visibleSessions } from "./history";
-import { hashIds } from "./ids";
 import type {
   HostPolicy,
   LifecycleContact,
@@ -203,33 +202,31 @@ const nameOf = (w: World, person: Person) => w.people[person].name;
 function pageConfig(w: World): PlaygroundConfig {
   if (w.config.model !== "browser") return w.config;
   if (w.signedIn === null) {
-    return { ...w.config, userName: "", userEmail: "", userAvatarUrl: "", userCustomData: [] };
+    return {
+      ...w.config,
+      userName: "",
+      userEmail: "",
+      // Stryker disable next-line StringLiteral: neither version sends user.data.avatarUrl, so it changes nothing.
+      userAvatarUrl: "",
+      userCustomData: [],
+    };
   }
   const person = w.people[w.signedIn];
   return { ...w.config, userName: person.name, userEmail: person.email };
 }
 
-function personByEmail(w: World, email: string | null): Person | null {
-  if (email === null) return null;
-  const lower = email.toLowerCase();
-  if (w.people.A.email.toLowerCase() === lower) return "A";
-  return w.people.B.email.toLowerCase() === lower ? "B" : null;
-}
-
 /** Records (once) and returns whom `token` belongs to. */
-function ownerFor(w: World, token: string, email: string | null, fallback: Person | null) {
+function ownerFor(w: World, token: string, fallback: Person | null) {
   const known = w.owners.get(token);
   if (known !== undefined) return known;
-  const owner = personByEmail(w, email) ?? fallback;
-  w.owners.set(token, owner);
-  return owner;
+  w.owners.set(token, fallback);
+  return fallback;
 }
 
 /** The conversations the widget lists now (none while requests fail or the form waits). */
-function listed(w: World): LifecycleConversation[] {
-  const contact = w.mounted?.contact;
-  if (!contact || w.dead.has(contact.token)) return [];
-  return visibleSessions(w.conversations, { contact, email: w.mounted?.email ?? null });
+function listed(w: World, m: Mounted): LifecycleConversation[] {
+  if (!m.contact || w.dead.has(m.contact.token)) return [];
+  return visibleSessions(w.conversations, { contact: m.contact, email: m.email });
 }
 
 /** Puts `contact` in force on the mounted widget and lands the router (domain.md §3.5). */
@@ -243,8 +240,8 @@ function settle(
   if (callEmail !== null) w.emails.set(contact.token, callEmail);
   m.contact = contact;
   m.email = w.emails.get(contact.token) ?? null;
-  m.owner = ownerFor(w, contact.token, m.email, fallback);
-  m.screen = screenAfterResolution({ hasSessions: listed(w).length > 0 });
+  m.owner = ownerFor(w, contact.token, fallback);
+  m.screen = screenAfterResolution({ hasSessions: listed(w, m).length > 0 });
 }
 
 function rowPhrase(load: LoadResult): string {
@@ -373,9 +370,10 @@ function identityChange(w: World, m: Mounted, lead: string): Outcome {
       lead: `${lead}; user.data is not in v5's identity fingerprint, so the page reloads: ${r.lead}`,
     };
   }
+  // The widget token, apiUrl and externalId come from the config, the same before and after,
+  // so only the token decides the fingerprint here.
   const change = tokenChangeOutcome("v5", m.userToken, w.pageToken, {
     widgetToken: w.widgetToken,
-    externalId: w.config.externalId || undefined,
   });
   if (change.kind === "unchanged") {
     return { widget: "none", lead: `${lead}, but the user.token is the same, so nothing changes` };
@@ -500,8 +498,8 @@ function historyOf(w: World, shown: readonly LifecycleConversation[]): string {
  */
 function keysRisk(w: World, storage: DeviceStorage): string | null {
   const stored = readStorage(storage, storageKeys(w.widgetToken).contactToken);
-  const env: LoadEnv = { contactToken: "", newId: hashIds("lifecycle-risk") };
-  const load = simulateLoad(pageConfig(w), storage, env);
+  // The default hash ids: the caller's id generator is not consumed by a load that never happens.
+  const load = simulateLoad(pageConfig(w), storage);
   if (!stored || load.contact?.token !== stored) return null;
   const owner = w.owners.get(stored) ?? null;
   const shown = visibleSessions(w.conversations, {
@@ -712,9 +710,9 @@ function handle(w: World, event: OnOpenPage, m: Mounted): Outcome {
   }
 }
 
-function listingClause(w: World, shown: readonly LifecycleConversation[]): string {
-  const contact = w.mounted?.contact;
-  if (contact && w.dead.has(contact.token)) return "requests fail with 401, so nothing is listed";
+function listingClause(w: World, m: Mounted, shown: readonly LifecycleConversation[]): string {
+  if (m.contact && w.dead.has(m.contact.token))
+    return "requests fail with 401, so nothing is listed";
   const viewer = w.atKeyboard;
   const subject = viewer === null ? "the next person on this browser" : nameOf(w, viewer);
   if (shown.length === 0) return `${subject} sees no conversation`;
@@ -744,7 +742,7 @@ function step(w: World, event: LifecycleEvent): LifecycleStep {
   }
   // Every event leaves the page open.
   const m = w.mounted as Mounted;
-  const shown = listed(w);
+  const shown = listed(w, m);
   const leaked = shown.find((c) => c.typedBy !== w.atKeyboard);
   const contact: LifecycleContact | null = m.contact
     ? {
@@ -769,7 +767,7 @@ function step(w: World, event: LifecycleEvent): LifecycleStep {
     widget: outcome.widget,
     storageAfter: w.storage,
     removedKeys: outcome.removedKeys ?? [],
-    sentence: `${outcome.lead}; ${listingClause(w, shown)}.`,
+    sentence: `${outcome.lead}; ${listingClause(w, m, shown)}.`,
     risk: outcome.risk ?? null,
   };
 }
