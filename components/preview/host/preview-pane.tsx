@@ -19,6 +19,7 @@ import { buttonClass, toggleGroupClass } from "@/components/ui/button-styles";
 import { useUsableConfig } from "@/components/state/use-usable-config";
 import { requestContactToken } from "./request-contact-token";
 import { VerifiedFlow } from "./verified-flow";
+import { useLifecycleStory } from "./lifecycle-story-slot";
 
 type PreviewEventMessage = Extract<PreviewToHostMessage, { type: "preview:event" }>;
 
@@ -45,6 +46,8 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
   if (state.config !== config) dispatch({ type: "config-changed", config });
   const { viewport, active, devices, tokens } = state;
   const [switchEmail, setSwitchEmail] = useState("");
+  // The shared-computer story: while open, the frame shows its page and ignores its events.
+  const story = useLifecycleStory(viewport);
 
   // Fetch a contact token for every signed-in email that has none yet, as the customer's page would.
   const missing = useMemo(
@@ -65,7 +68,7 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
     if (action) dispatch(action);
   }, []);
 
-  const page = state.pages[active];
+  const page = story.page ?? state.pages[active];
   const summary = summarizeActiveDevice(state);
   const verified = config.model === "server";
   const reload = () => dispatch({ type: "page-reloaded" });
@@ -244,6 +247,7 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
             </form>
           )
         ) : null}
+        {story.slot}
       </div>
 
       <p
@@ -324,7 +328,7 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
           key={active}
           config={page.config}
           device={page.device}
-          onEvent={onEvent}
+          onEvent={story.page ? undefined : onEvent}
           title={active === "this-browser" ? "Widget preview" : "Widget preview (another device)"}
           className={`${frameSize} rounded-lg border border-neutral-300 bg-white shadow-sm dark:border-neutral-700`}
         />
