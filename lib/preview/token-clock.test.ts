@@ -501,6 +501,7 @@ describe("what the clock says", () => {
     expect(changeSentence(renewal, "after-expiry")).toBe(
       "Renewed after expiry: same owner, so widget v5 swaps the token in place; requests work again and the conversation is kept.",
     );
+    expect(changeSentence(renewal, "manual")).toBe("Renewed now: same owner, conversation kept.");
     expect(changeSentence(renewal, "demo-started", 10)).toBe(
       "Demo started: the new token lasts 10 s: same owner, conversation kept.",
     );

@@ -300,7 +300,13 @@ export function phaseSentence(phase: ClockPhase, ctx: SentenceContext): string {
 }
 
 /** What set off a token change the clock made. */
-export type ChangeCause = RenewalTrigger | "demo-started" | "demo-stopped" | "another-user";
+export type ChangeCause =
+  | RenewalTrigger
+  /** "Renew now". */
+  | "manual"
+  | "demo-started"
+  | "demo-stopped"
+  | "another-user";
 
 const RENEWED_BECAUSE: Record<RenewalTrigger, string> = {
   deadline: "Renewed at 80 %",
@@ -324,7 +330,9 @@ export function changeSentence(
         ? "Demo stopped: the new token lasts 1 h"
         : cause === "another-user"
           ? "Renewed as another user"
-          : RENEWED_BECAUSE[cause];
+          : cause === "manual"
+            ? "Renewed now"
+            : RENEWED_BECAUSE[cause];
   switch (change.kind) {
     case "renewal":
       return cause === "after-expiry"
