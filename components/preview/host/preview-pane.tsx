@@ -18,6 +18,7 @@ import { useAnnounce } from "@/components/state/announcer";
 import { buttonClass, toggleGroupClass } from "@/components/ui/button-styles";
 import { useUsableConfig } from "@/components/state/use-usable-config";
 import { requestContactToken } from "./request-contact-token";
+import { TokenClockSlot } from "./token-clock-slot";
 import { VerifiedFlow } from "./verified-flow";
 import { useLifecycleStory } from "./lifecycle-story-slot";
 
@@ -309,6 +310,12 @@ export function PreviewPane({ fill = false }: PreviewPaneProps = {}) {
           onRenew={() => void renewToken()}
         />
       ) : null}
+      <TokenClockSlot
+        config={state.config}
+        email={activeEmail}
+        token={summary.token}
+        dispatch={dispatch}
+      />
 
       <p className="text-xs text-neutral-600 dark:text-neutral-400" data-testid="preview.note">
         A replica of {versionLabel} driven by the same rules as the real one; nothing is sent to
