@@ -11,7 +11,7 @@
  * Reports: `reports/mutation/<all|areas>.html` (open it to read survivors) and `.json`.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import {
   AREA_NAMES,
@@ -46,6 +46,39 @@ export function mutantsByArea(report) {
   return byArea;
 }
 
+/**
+ * Key-shaped text: an `sk_<env>_` key, a JWT-like `eyJ…` value. Tests build fakes of both at run
+ * time, and Stryker copies a failing assertion's message (which may print a fake) into each
+ * mutant's `statusReason` in the baseline, which is committed and would trip a secret scanner.
+ */
+const KEY_SHAPED = /\bsk_[a-z]+_[A-Za-z0-9_]+|\beyJ[A-Za-z0-9_.-]*/g;
+
+/**
+ * The baseline with every key-shaped substring of a mutant's `statusReason` replaced. The reason
+ * is only shown in reports; Stryker matches mutants and tests by location and name, so the next
+ * incremental run reuses the results unchanged. Returns whether anything was replaced.
+ */
+export function redactStatusReasons(baseline) {
+  let changed = false;
+  for (const file of Object.values(baseline.files ?? {})) {
+    for (const mutant of file.mutants ?? []) {
+      if (typeof mutant.statusReason !== "string") continue;
+      const redacted = mutant.statusReason.replace(KEY_SHAPED, "[key-shaped value redacted]");
+      if (redacted !== mutant.statusReason) {
+        mutant.statusReason = redacted;
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
+function redactFile(path) {
+  if (!existsSync(path)) return;
+  const baseline = JSON.parse(readFileSync(path, "utf8"));
+  if (redactStatusReasons(baseline)) writeFileSync(path, JSON.stringify(baseline, null, 2));
+}
+
 function main() {
   const args = process.argv.slice(2);
   const full = args.includes("--full");
@@ -70,6 +103,7 @@ function main() {
     env: { ...process.env, MUTATION_AREAS: areas.join(",") },
   });
   const seconds = Math.round((Date.now() - started) / 1000);
+  redactFile(incremental);
   if (!existsSync(report)) {
     console.error(`\nStryker wrote no report (exit ${run.status}) after ${seconds}s.`);
     process.exit(1);

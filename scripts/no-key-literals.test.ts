@@ -104,4 +104,15 @@ describe("no key-shaped literal in a unit-test source", () => {
     );
     expect(found).toEqual([]);
   });
+
+  it("finds no org key or JWT in the committed mutation baseline (names, status reasons)", () => {
+    // The baseline also copies product sources, whose sandbox demo keys are public by design
+    // (lib/sandbox/settings.ts); org keys and JWTs are what a secret scanner must not see.
+    const baseline = readFileSync(path.join(ROOT, "mutation/incremental.json"), "utf8");
+    const shapes = KEY_SHAPES.filter(({ name }) => name !== "sk_ key");
+    const found = shapes.flatMap(({ name, pattern }) =>
+      [...baseline.matchAll(new RegExp(pattern, "g"))].map((m) => `${name}: ${m[0]}`),
+    );
+    expect(found).toEqual([]);
+  });
 });

@@ -1,0 +1,19 @@
+import type { AreaName } from "../mutation/areas.mjs";
+
+export interface Mutant {
+  status: string;
+}
+export interface Score {
+  killed: number;
+  timeout: number;
+  survived: number;
+  noCoverage: number;
+  score: number;
+}
+export function score(mutants: readonly Mutant[]): Score;
+export function mutantsByArea(report: {
+  files?: Record<string, { mutants?: Mutant[] }>;
+}): Record<AreaName, Mutant[]>;
+export function redactStatusReasons(baseline: {
+  files?: Record<string, { mutants?: (Mutant & { statusReason?: string })[] }>;
+}): boolean;

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { fakeJwt, fakeKey } from "../lib/secrets/test-support/fake-keys";
+import { mutantsByArea, redactStatusReasons, score } from "./mutation.mjs";
+
+const mutants = (...statuses: string[]) => statuses.map((status) => ({ status }));
+
+describe("the mutation script's score", () => {
+  it("counts killed and timed-out mutants as detected, survivors and uncovered ones as missed", () => {
+    expect(score(mutants("Killed", "Killed", "Timeout", "Survived", "NoCoverage"))).toEqual({
+      killed: 2,
+      timeout: 1,
+      survived: 1,
+      noCoverage: 1,
+      score: 60,
+    });
+  });
+
+  it("leaves out mutants that could not run (compile errors, runtime errors, ignored)", () => {
+    expect(score(mutants("Killed", "CompileError", "RuntimeError", "Ignored")).score).toBe(100);
+    expect(score(mutants("Survived", "Ignored")).score).toBe(0);
+  });
+
+  it("scores an area with no mutant at 100 %", () => {
+    expect(score([]).score).toBe(100);
+  });
+
+  it("groups a report's mutants by area and ignores files outside every area", () => {
+    const byArea = mutantsByArea({
+      files: {
+        "lib/url/codec.ts": { mutants: mutants("Killed", "Survived") },
+        "lib/url/read-payload.ts": { mutants: mutants("Timeout") },
+        "lib/rules/index.ts": { mutants: mutants("NoCoverage") },
+        "lib/preview/devices.ts": { mutants: mutants("Survived") },
+      },
+    });
+    expect(byArea.url.map((m) => m.status)).toEqual(["Killed", "Survived", "Timeout"]);
+    expect(byArea.rules).toHaveLength(1);
+    expect(byArea.identity).toEqual([]);
+    expect(Object.values(byArea).flat()).toHaveLength(4);
+  });
+});
+
+describe("the committed baseline keeps no key-shaped text", () => {
+  it("redacts fake keys and JWTs from a mutant's status reason, and leaves the rest", () => {
+    const key = fakeKey("live", "PROPERTY_SECRET_7f3a9c");
+    const jwt = fakeJwt({ alg: "HS256" }, { sub: "1" }, "sig");
+    const baseline = {
+      files: {
+        "lib/a.ts": {
+          mutants: [
+            { status: "Killed", statusReason: `expected "${key}" not to appear in the snippet` },
+            { status: "Killed", statusReason: `got Bearer ${jwt} back` },
+            { status: "Killed", statusReason: "expected 2 to be 3" },
+            { status: "Survived" },
+          ],
+        },
+      },
+    };
+    expect(redactStatusReasons(baseline)).toBe(true);
+    const reasons = baseline.files["lib/a.ts"].mutants.map((m) => m.statusReason);
+    expect(reasons).toEqual([
+      'expected "[key-shaped value redacted]" not to appear in the snippet',
+      "got Bearer [key-shaped value redacted] back",
+      "expected 2 to be 3",
+      undefined,
+    ]);
+    expect(redactStatusReasons(baseline)).toBe(false);
+  });
+});
