@@ -115,3 +115,24 @@ export function SupportWidget({ contactToken }: { contactToken: string }) {
     ).toEqual([]);
   }
 });
+
+test("import: a v5 snippet keyed by its token turns “Keep mounted” off, and the summary says so and why", async ({
+  playground,
+}) => {
+  await playground.open();
+  const dialog = await playground.code.openImportDialog();
+  await playground.code.readSnippet(`// npm install --save-exact @opencx/widget-react@5.0.0
+import { Widget } from '@opencx/widget-react';
+
+export function SupportWidget({ contactToken }: { contactToken: string }) {
+  return <Widget key={contactToken} options={{ token: 'wt_1', user: { token: contactToken } }} />;
+}`);
+  const said =
+    "Turned off in Sign-out and renewal: “Keep mounted when the token changes” (the snippet keys the widget by the token).";
+  await expect(dialog.getByTestId("import.status")).toContainText(said);
+  await playground.code.applyImport();
+  await expect(playground.liveRegion).toContainText(said);
+  await playground.reveal("controls");
+  await expect(playground.controls.option("lifecycle", "keepMounted")).not.toBeChecked();
+  await expect(playground.controls.advisory("renewal-keyed-by-token")).toBeVisible();
+});

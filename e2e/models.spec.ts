@@ -186,7 +186,7 @@ test("v5 personal connections: the server sends mcp_access and the page renews t
   expect(html).toContain("streaming: true");
   expect(html).toContain("capabilities: { connections: true }");
   expect(html).toContain("'visibilitychange'");
-  expect(html).toContain("showWidget(renewed)");
+  expect(html).toContain("keepOpenCxTokenFresh(contactToken, showOpenCxWidget)");
   const react = await playground.code.text("react", 0);
   expect(react).toContain("setContactToken(token)");
   expect(react).not.toContain("key={");
@@ -205,7 +205,8 @@ test("a link made before v5 opens as v4: the pane and every snippet say v4, pinn
   expect(html).not.toContain("window.initOpenScript");
   expect(await playground.code.text("react", "install")).toBe(reactInstall("v4"));
   const react = await playground.code.text("react", 0);
-  expect(react).toContain("<Widget key={contactToken} options={options} />");
+  expect(react).toContain("<SupportWidget key={userId} />");
+  expect(react).toContain("<Widget options={options} />");
   expect(react).not.toContain("errorComponent");
   for (const text of Object.values(await playground.code.allSnippets())) {
     expect(text).not.toMatch(/streaming|capabilities|mcp_access|@latest|5\.0\.0/);

@@ -14,7 +14,7 @@
  * Loaded on demand with `lib/import` (and its parsers), never in the first load.
  */
 import { useEffect, useId, useRef, useState } from "react";
-import { importSnippet, type ImportKind, type ImportResult } from "@/lib/import";
+import { importSnippet, settingsSummary, type ImportKind, type ImportResult } from "@/lib/import";
 import type { PlaygroundConfig } from "@/lib/config/options";
 import { WIDGET_MAJOR_INFO, WIDGET_PINS, type WidgetMajor } from "@/lib/config/versions";
 import { useAnnounce } from "@/components/state/announcer";
@@ -54,11 +54,18 @@ function snippetVersionText(result: ImportResult): string {
   return `${versionLabel(snippet)} (${pin ? `pinned to ${pin}` : "by its version range"})`;
 }
 
+/** A sentence plus, when the import turned lifecycle switches off, which ones and why. */
+function withSettings(sentence: string, result: ImportResult): string {
+  const settings = settingsSummary(result.settings);
+  return settings ? `${sentence} ${settings}` : sentence;
+}
+
 function readSummary(result: ImportResult): string {
   const left = result.problems.length;
   if (!result.ok)
     return `Nothing could be imported. ${left === 1 ? "1 problem" : `${left} problems`} listed below.`;
-  return `Read ${result.kind ? KIND_LABELS[result.kind] : "the text"} as ${versionLabel(result.version.applied)}: ${result.mapped.length} ${result.mapped.length === 1 ? "option" : "options"} can be applied, ${left} not mapped.`;
+  const read = `Read ${result.kind ? KIND_LABELS[result.kind] : "the text"} as ${versionLabel(result.version.applied)}: ${result.mapped.length} ${result.mapped.length === 1 ? "option" : "options"} can be applied, ${left} not mapped.`;
+  return withSettings(read, result);
 }
 
 /** Line and column (1-based) of a UTF-16 offset, for the "not mapped" list. */
@@ -134,7 +141,8 @@ export function ImportDialog({
     if (!current || !canApply) return;
     const previous = store.getState().config;
     store.getState().replaceConfig(current.config);
-    const summary = `Imported ${current.mapped.length} ${current.mapped.length === 1 ? "option" : "options"} from ${current.kind ? KIND_LABELS[current.kind] : "the snippet"}, as ${versionLabel(current.config.widgetVersion)}.`;
+    const imported = `Imported ${current.mapped.length} ${current.mapped.length === 1 ? "option" : "options"} from ${current.kind ? KIND_LABELS[current.kind] : "the snippet"}, as ${versionLabel(current.config.widgetVersion)}.`;
+    const summary = withSettings(imported, current);
     onApplied({ previous, applied: current.config, summary });
     dialog.current?.close();
   };

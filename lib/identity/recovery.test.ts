@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import { counterIds } from "./ids";
-import { rejectedTokenOutcome, rejectionSentence } from "./recovery";
+import { RECOVERY_TRIGGER_UNKNOWN, rejectedTokenOutcome, rejectionSentence } from "./recovery";
 import { simulateLoad } from "./simulate";
 import { storageKeys } from "./storage";
 import type { ResolvedContact } from "./types";
@@ -164,5 +164,24 @@ describe("a rejected token on widget v5 (domain-v5 §3.6)", () => {
     const b = rejectedTokenOutcome(make({}), "v5", stored, contact("anonymous"), { seed: "d#1" });
     expect(a).toEqual(b);
     expect(a.kind === "recovered" && a.contact.token).not.toBe("tok-dead");
+  });
+});
+
+describe("what the preview says about a rejected token", () => {
+  it("v5's recoveries say that 5.0.0's trigger is not published; the failures do not", () => {
+    for (const reason of [
+      "recovered-anonymous",
+      "recovered-collected-lost",
+      "recovered-same-email",
+    ] as const) {
+      const sentence = rejectionSentence(reason);
+      expect(sentence.startsWith("Widget v5 recovers: "), reason).toBe(true);
+      expect(sentence.endsWith(` ${RECOVERY_TRIGGER_UNKNOWN}`), reason).toBe(true);
+    }
+    for (const reason of ["verified-host-renews", "v4-no-recovery"] as const) {
+      expect(rejectionSentence(reason)).not.toContain(RECOVERY_TRIGGER_UNKNOWN);
+      expect(rejectionSentence(reason)).toMatch(/fail/);
+    }
+    expect(RECOVERY_TRIGGER_UNKNOWN).toContain("5.0.0");
   });
 });

@@ -63,6 +63,14 @@ export type RejectedTokenOutcome =
       explanation: string[];
     };
 
+/**
+ * domain-v5 §3.6: the sources show recovery (a) when starting a chat gets a 401, and (b) on any
+ * 401 through the root runtime; whether (b) is already in 5.0.0 is UNKNOWN. The replica recovers
+ * at the first request, as (b) would, and says that this part is not published.
+ */
+export const RECOVERY_TRIGGER_UNKNOWN =
+  "Not published: whether 5.0.0 recovers on any 401, as shown here, or only when starting a chat gets one.";
+
 const SENTENCES: Record<RejectionReason, string> = {
   "recovered-anonymous":
     "Widget v5 recovers: it forgets the rejected token and creates a fresh anonymous contact, reusing this browser's externalId. Conversations of the old token are no longer listed.",
@@ -78,7 +86,8 @@ const SENTENCES: Record<RejectionReason, string> = {
 
 /** One sentence on what the widget did after a rejected token. */
 export function rejectionSentence(reason: RejectionReason): string {
-  return SENTENCES[reason];
+  const sentence = SENTENCES[reason];
+  return reason.startsWith("recovered-") ? `${sentence} ${RECOVERY_TRIGGER_UNKNOWN}` : sentence;
 }
 
 /**
