@@ -70,7 +70,11 @@ export function Playground({
   const choose = (pane: Pane) => {
     setActive(pane);
     const bar = nav.current;
-    if (bar && bar.getBoundingClientRect().top <= 0) window.scrollTo({ top: bar.offsetTop });
+    const main = bar?.nextElementSibling;
+    if (!bar || !main || bar.getBoundingClientRect().top > 0) return;
+    // The panes start right under the bar; a stuck (sticky) bar's own offsetTop is where it is
+    // stuck, not where it sits in the page, so measure from the panes' top instead.
+    window.scrollTo({ top: window.scrollY + main.getBoundingClientRect().top - bar.offsetHeight });
   };
   return (
     <StoreProvider initial={initial}>

@@ -26,14 +26,14 @@ describe("generateEmbedIframe", () => {
         '  src="https://play.example.com/embed?version=v5"',
         '  title="open.cx Identity Playground"',
         '  width="100%"',
-        '  height="1440"',
+        '  height="2365"',
         '  style="display: block; width: 100%; border: 0;"',
         '  loading="lazy"',
         '  allow="clipboard-write"',
         "  data-opencx-playground",
         '  data-min-height="400"',
         '  data-max-height="2400"',
-        '  data-reserve="0:1538 640:1440 1024:1408"',
+        '  data-reserve="0:2400 640:2365 1024:2046"',
         ">",
         '  <a href="https://play.example.com/">Open the Identity Playground</a>',
         "</iframe>",
@@ -123,14 +123,17 @@ describe("reservedHeights", () => {
   const panels = (...p: EmbedOptions["panels"]): EmbedOptions => ({ ...defaults, panels: p });
 
   it("reserves more for more panels, for the verified model, and for a narrow frame", () => {
-    const preview = reservedHeights(panels("preview"), defaultConfig());
-    const previewCode = reservedHeights(panels("preview", "code"), defaultConfig());
+    // Unclamped (the default limit, 2400 px, caps the taller cases alike).
+    const tall = { ...DEFAULT_EMBED_SIZING, maxHeight: 10_000 };
+    const preview = reservedHeights(panels("preview"), defaultConfig(), tall);
+    const previewCode = reservedHeights(panels("preview", "code"), defaultConfig(), tall);
     expect(preview.map(([w]) => w)).toEqual([0, 640, 1024]);
     for (let i = 0; i < 3; i++) expect(previewCode[i]![1]).toBeGreaterThan(preview[i]![1]);
-    const server = reservedHeights(panels("preview", "code"), {
-      ...defaultConfig(),
-      model: "server",
-    });
+    const server = reservedHeights(
+      panels("preview", "code"),
+      { ...defaultConfig(), model: "server" },
+      tall,
+    );
     for (let i = 0; i < 3; i++) expect(server[i]![1]).toBeGreaterThan(previewCode[i]![1]);
     expect(previewCode[0]![1]).toBeGreaterThan(previewCode[2]![1]);
   });
@@ -146,16 +149,21 @@ describe("reservedHeights", () => {
     });
     expect(all[1]![1]).toBeGreaterThan(controls[1]![1] + 1000);
     // Beside: the 340 px column is taller than the full-width controls alone (its text wraps
-    // more), but far short of the preview and code stacked under them (about 1,400 px).
-    expect(all[2]![1]).toBeLessThan(controls[2]![1] + 500);
+    // more), but short of the controls with the preview and code stacked under them.
+    const rest = reservedHeights(panels("preview", "code"), defaultConfig(), {
+      ...DEFAULT_EMBED_SIZING,
+      maxHeight: 10_000,
+    });
+    expect(all[2]![1]).toBeGreaterThan(controls[2]![1]);
+    expect(all[2]![1]).toBeLessThan(controls[2]![1] + rest[2]![1] - 43);
     const clamped = reservedHeights(panels("controls", "preview", "code"), defaultConfig());
-    expect(clamped.map(([, h]) => h)).toEqual([2400, 2400, 2054]);
+    expect(clamped.map(([, h]) => h)).toEqual([2400, 2400, 2386]);
     expect(
       reservedHeights(panels("code"), defaultConfig(), {
         ...DEFAULT_EMBED_SIZING,
-        minHeight: 600,
+        minHeight: 3000,
       }).map(([, h]) => h),
-    ).toEqual([600, 600, 600]);
+    ).toEqual([3000, 3000, 3000]);
   });
 });
 

@@ -79,20 +79,19 @@ type Steps = readonly [number, number, number];
  * the tall side (a frame that is too tall shrinks once it is off-screen, one
  * too short pushes the text below it), but a frame at the low end of a step
  * (640–699 or 1024–1247 px) may be taller than measured. The verified model
- * (`server`) adds its fields and server code. The controls were measured again
- * (plus 8 px) when the features card and the v5 rows came; the preview and code
- * heights were not. e2e/embed-host-cls.spec.ts
- * compares one case with the real embed (all panels, the default model);
- * the others are not checked.
+ * (`server`) adds its fields and server code. Every panel was measured again
+ * when the lifecycle card and the lifecycle snippets came (issue 17; controls
+ * plus 8 px). e2e/embed-host-cls.spec.ts compares one case with the real embed
+ * (all panels, the default model); the others are not checked.
  */
 const HEADER: Steps = [75, 43, 43];
 const PANEL_HEIGHTS: Record<EmbedPanel, { base: Steps; server: Steps }> = {
-  controls: { base: [1978, 1672, 1576], server: [3131, 2649, 2521] },
-  preview: { base: [1056, 990, 958], server: [1254, 1116, 1052] },
-  code: { base: [407, 407, 407], server: [680, 635, 635] },
+  controls: { base: [2294, 1876, 1748], server: [3814, 3056, 2863] },
+  preview: { base: [1202, 1040, 974], server: [1498, 1230, 1116] },
+  code: { base: [1747, 1282, 1029], server: [2949, 2080, 1679] },
 };
 /** At `lg` (1024) and wider, the controls are a 340 px column beside the other panels, and taller. */
-const CONTROLS_BESIDE = { base: 2011, server: 3184 } as const;
+const CONTROLS_BESIDE = { base: 2343, server: 3915 } as const;
 
 /** The script's height limits for `sizing`, clamped to what the embed allows (max never below min). */
 function heightLimits(sizing: EmbedSizing): { min: number; max: number } {

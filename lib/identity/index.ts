@@ -34,13 +34,6 @@ export { tokenChangeOutcome } from "./token-change";
 export type { TokenChange, TokenChangeContext } from "./token-change";
 export { emailOfCall, sameVerifiedContact, visibleSessions } from "./history";
 export type { ListedSession, SessionOwner } from "./history";
-export {
-  hostPolicyOf,
-  MCP_TOKEN_LIFETIME_SECONDS,
-  runLifecycle,
-  SHARED_COMPUTER_STORY,
-  STORY_ORG_ID,
-  STORY_PEOPLE,
-  storyVerifiedToken,
-} from "./lifecycle";
+// The lifecycle simulator (./lifecycle) is not re-exported: only the shared-computer story uses it,
+// and it loads on demand. Through this module it would join the first load of every page.
 export type * from "./lifecycle-types";

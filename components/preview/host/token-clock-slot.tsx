@@ -1,4 +1,5 @@
 "use client";
+import { Suspense } from "react";
 import dynamic from "next/dynamic";
 import type { TokenClockProps } from "./token-clock";
 
@@ -7,7 +8,16 @@ import type { TokenClockProps } from "./token-clock";
 // of the first load of another model. Its first render holds no time: no token is in force yet.
 const TokenClock = dynamic(() => import("./token-clock").then((m) => m.TokenClock));
 
-/** The device panel's token clock (verified model): mounted only while the model is "server". */
+/**
+ * The device panel's token clock (verified model): mounted only while the model is "server".
+ * Its own Suspense boundary: next/dynamic adds none for a server-rendered component without a
+ * `loading`, so choosing the model before the chunk arrived suspended the whole update, and React
+ * put the model radio back unchecked until the chunk came (a click that did not seem to take).
+ */
 export function TokenClockSlot(props: TokenClockProps) {
-  return props.config.model === "server" ? <TokenClock {...props} /> : null;
+  return props.config.model === "server" ? (
+    <Suspense fallback={null}>
+      <TokenClock {...props} />
+    </Suspense>
+  ) : null;
 }
