@@ -1,0 +1,80 @@
+/**
+ * Test support: the language runtimes the server snippets are proven with (PHP, Ruby, Go, Java).
+ *
+ * A laptop may lack one: its tests then skip with a loud line naming the runtime and the Debian
+ * packages that bring it. CI sets `REQUIRE_RUNTIMES=1` (`.ci/run`, after installing them), which
+ * turns every such skip into a failing test, so a missing runtime can never pass CI silently.
+ */
+import { spawnSync } from "node:child_process";
+import { describe, it } from "vitest";
+
+export type Runtime = "php" | "ruby" | "go" | "java";
+
+/** Set to "1" (CI does) and a missing runtime fails its tests instead of skipping them. */
+export const REQUIRE_RUNTIMES_ENV = "REQUIRE_RUNTIMES";
+
+interface Probe {
+  /** Commands that must all exit 0 for the runtime to count as present. */
+  checks: readonly (readonly [string, ...string[]])[];
+  /** The Debian packages that provide it (what `.ci/run` installs). */
+  apt: string;
+}
+
+export const RUNTIME_PROBES: Readonly<Record<Runtime, Probe>> = {
+  // The PHP snippets call curl_init: the CLI without the curl extension cannot run them.
+  php: {
+    checks: [["php", "-r", "exit(function_exists('curl_init') ? 0 : 3);"]],
+    apt: "php-cli php-curl",
+  },
+  ruby: { checks: [["ruby", "-e", "require 'net/http'; require 'json'"]], apt: "ruby" },
+  go: { checks: [["go", "version"]], apt: "golang-go" },
+  java: {
+    checks: [
+      ["java", "-version"],
+      ["javac", "-version"],
+    ],
+    apt: "default-jdk-headless",
+  },
+};
+
+const found = new Map<Runtime, boolean>();
+
+/** Whether every probe command of `runtime` runs and exits 0 (probed once per process). */
+export function hasRuntime(runtime: Runtime): boolean {
+  let present = found.get(runtime);
+  if (present === undefined) {
+    present = RUNTIME_PROBES[runtime].checks.every(([command, ...args]) => {
+      const run = spawnSync(command, args, { stdio: "ignore", timeout: 30_000 });
+      return run.error === undefined && run.status === 0;
+    });
+    found.set(runtime, present);
+  }
+  return present;
+}
+
+/** The line a skipped suite prints, and the message a required one fails with. */
+export function missingRuntimeMessage(runtime: Runtime): string {
+  return `${runtime} is not installed: its snippet tests did not run (apt-get install ${RUNTIME_PROBES[runtime].apt}).`;
+}
+
+/**
+ * `describe(name, body)` when `runtime` is present. Without it: a loud skip, or, with
+ * `REQUIRE_RUNTIMES=1`, one failing test naming what is missing.
+ */
+export function describeWithRuntime(runtime: Runtime, name: string, body: () => void): void {
+  if (hasRuntime(runtime)) {
+    describe(name, body);
+    return;
+  }
+  const message = missingRuntimeMessage(runtime);
+  if (process.env[REQUIRE_RUNTIMES_ENV] === "1") {
+    describe(name, () => {
+      it(`needs ${runtime}`, () => {
+        throw new Error(`${message} ${REQUIRE_RUNTIMES_ENV}=1 makes this a failure.`);
+      });
+    });
+    return;
+  }
+  console.warn(`\n!!! SKIPPED: ${name}. ${message}\n`);
+  describe.skip(name, body);
+}
