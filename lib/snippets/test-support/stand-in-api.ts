@@ -34,8 +34,8 @@ export interface StandInApi {
 export async function startStandInApi(): Promise<StandInApi> {
   const requests: RecordedRequest[] = [];
   const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const chunks: Uint8Array[] = [];
+    req.on("data", (chunk: Uint8Array) => chunks.push(chunk));
     req.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
       let json: unknown;
