@@ -196,6 +196,16 @@ describe("printJs", () => {
     );
   });
 
+  it("prints a member whose raw code is its own key as the key alone (shorthand), in JS only", () => {
+    expect(printJs({ email: raw("email"), name: "Jane" })).toBe("{ email, name: 'Jane' }");
+    expect(printJs({ name: "Jane", email: raw("email") }, { breakTopLevel: true })).toBe(
+      "{\n  name: 'Jane',\n  email,\n}",
+    );
+    expect(printJs({ email: raw("userEmail") })).toBe("{ email: userEmail }");
+    expect(printJs({ "e-mail": raw("e-mail") })).toBe("{ 'e-mail': e-mail }");
+    expect(printPython({ email: raw("email") })).toBe('{"email": email}');
+  });
+
   it("refuses non-finite numbers, naming the number", () => {
     expect(() => printJs(Number.NaN)).toThrow("Cannot print the non-finite number NaN");
     expect(() => printJs(Infinity)).toThrow("Cannot print the non-finite number Infinity");

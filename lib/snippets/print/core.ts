@@ -47,6 +47,11 @@ export interface Dialect {
   /** Every container on several lines (JSON for humans). */
   alwaysBreak: boolean;
   trailingComma: boolean;
+  /**
+   * Whether a member whose value is raw code spelling its own key prints as the key alone
+   * (JavaScript's `{ email }` for `{ email: email }`).
+   */
+  shorthand?: boolean;
 }
 
 /** Characters a reader could not see or that change how the surrounding code reads. */
@@ -108,6 +113,11 @@ function entriesOf(value: PrintableObject): [string, PrintableValue][] {
   return Object.entries(value).filter((e): e is [string, PrintableValue] => e[1] !== undefined);
 }
 
+/** A member printed as its key alone: `{ email }`, when the dialect allows it. */
+function isShorthand(dialect: Dialect, key: string | null, value: PrintableValue): key is string {
+  return dialect.shorthand === true && value instanceof RawCode && value.code === key;
+}
+
 export function printWith(
   dialect: Dialect,
   value: PrintableValue,
@@ -129,9 +139,11 @@ export function printWith(
     const inner = items
       .map(
         ([k, v]) =>
-          (k === null ? "" : k + dialect.colon) +
-          // Stryker disable next-line ArithmeticOperator,BooleanLiteral: every item here is a scalar or an empty container, which print the same at any level and never break.
-          printWith(dialect, v, level + 1, 0, false),
+          isShorthand(dialect, k, v)
+            ? k
+            : (k === null ? "" : k + dialect.colon) +
+              // Stryker disable next-line ArithmeticOperator,BooleanLiteral: every item here is a scalar or an empty container, which print the same at any level and never break.
+              printWith(dialect, v, level + 1, 0, false),
       )
       .join(", ");
     const oneLine = `${open}${pad}${inner}${pad}${close}`;
@@ -141,8 +153,9 @@ export function printWith(
 
   const innerIndent = dialect.indentUnit.repeat(level + 1);
   const lines = items.map(([k, v], i) => {
-    const prefix = innerIndent + (k === null ? "" : k + dialect.colon);
     const comma = i < items.length - 1 || dialect.trailingComma ? "," : "";
+    if (isShorthand(dialect, k, v)) return innerIndent + k + comma;
+    const prefix = innerIndent + (k === null ? "" : k + dialect.colon);
     return prefix + printWith(dialect, v, level + 1, prefix.length, false) + comma;
   });
   return `${open}\n${lines.join("\n")}\n${dialect.indentUnit.repeat(level)}${close}`;

@@ -79,12 +79,14 @@ const JS: Dialect = {
   bracePad: " ",
   alwaysBreak: false,
   trailingComma: true,
+  shorthand: true,
 };
 
 /**
  * A JS/TS literal for `value`: 2-space indentation, keys in insertion order,
  * identifier keys bare, trailing commas, short flat containers on one line.
- * `RawCode` values are printed as the code they hold.
+ * `RawCode` values are printed as the code they hold; a member whose raw code is its own key
+ * is printed as the key alone (`{ email }`).
  */
 export function printJs(value: PrintableValue, opts: PrintOptions = {}): string {
   const level = opts.level ?? 0;
