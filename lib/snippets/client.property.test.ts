@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PlaygroundConfig } from "../config/options";
-import { toAuthenticateRequest, toWidgetConfig } from "../config/widget-config";
+import { toWidgetConfig } from "../config/widget-config";
 import { generateSnippet, generateSnippets } from "./index";
 import { CONTACT_TOKEN_VARIABLE } from "./model";
 import {
@@ -17,7 +17,13 @@ import {
   expectNoSecrets,
   RUNS,
 } from "./test-support/property";
-import { checkComponent, checkHtml, checkServerJs, fileOf } from "./test-support/snippet-checks";
+import {
+  bodyForEmail,
+  checkComponent,
+  checkHtml,
+  checkServerJs,
+  fileOf,
+} from "./test-support/snippet-checks";
 
 /** What the token variable is bound to when the options are evaluated. */
 const BOUND_TOKEN = "«token fetched from your backend»";
@@ -65,9 +71,7 @@ for (const hostile of [false, true]) {
               expected,
             );
             if (config.model === "server") {
-              expect(checkServerJs(fileOf(next, "route.ts"))).toEqual(
-                toAuthenticateRequest(config),
-              );
+              expect(checkServerJs(fileOf(next, "route.ts"))).toEqual(bodyForEmail(config));
             } else {
               expect(next.files).toHaveLength(1);
             }

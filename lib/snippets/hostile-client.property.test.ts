@@ -6,7 +6,7 @@
  * Every snippet still parses (parse5 for the HTML, the TypeScript parser for
  * the code) and the options literal inside still evaluates, without running
  * anything, to exactly `toWidgetConfig` (and a Next.js route's body to
- * `toAuthenticateRequest`), and the sign-out helper, run against a fake
+ * `toAuthenticateRequest` with its `email` parameter), and the sign-out helper, run against a fake
  * localStorage, removes exactly the widget token's keys (`checkClearStorage`). The
  * counts of each kind of trouble are asserted (in the widget tokens too), so a
  * generator that stopped producing one would fail here.
@@ -14,12 +14,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PlaygroundConfig } from "../config/options";
-import { toAuthenticateRequest, toWidgetConfig } from "../config/widget-config";
+import { toWidgetConfig } from "../config/widget-config";
 import { generateSnippet } from "./index";
 import { CONTACT_TOKEN_VARIABLE } from "./model";
 import { expectNoSecretsFast, expectSame, TroubleCounter } from "./test-support/hostile";
 import { configsWithSecrets, expectBothMajors } from "./test-support/property";
-import { checkComponent, checkHtml, checkServerJs, fileOf } from "./test-support/snippet-checks";
+import {
+  bodyForEmail,
+  checkComponent,
+  checkHtml,
+  checkServerJs,
+  fileOf,
+} from "./test-support/snippet-checks";
 
 const RUNS = 10_000;
 /** Each kind of trouble must reach the snippets at least this often per run. */
@@ -63,7 +69,7 @@ describe(`client snippets under hostile input (${RUNS} configs per target)`, () 
     expectBothMajors(fc.sample(configs, { numRuns: 2000, seed: 1 }), 200);
   });
 
-  it("React and Next.js: the TSX parses and its options equal toWidgetConfig; the route's body equals toAuthenticateRequest", () => {
+  it("React and Next.js: the TSX parses and its options equal toWidgetConfig; the route's body equals toAuthenticateRequest with the signed-in user's email", () => {
     let routes = 0;
     fc.assert(
       fc.property(configs, (config) => {
@@ -84,7 +90,7 @@ describe(`client snippets under hostile input (${RUNS} configs per target)`, () 
           routes++;
           expectSame(
             checkServerJs(fileOf(next, "route.ts")),
-            toAuthenticateRequest(config),
+            bodyForEmail(config),
             "Next.js route body",
           );
         }

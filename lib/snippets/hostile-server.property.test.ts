@@ -1,10 +1,12 @@
 /**
- * The server snippets (Node, Express, Python, cURL) under hostile input, at
+ * The server snippets (Node, Express, Next.js route, Python, cURL) under hostile input, at
  * volume: one sample of 10 000 verified configs whose strings hold quotes,
  * backslashes, `${`, backticks, `$(…)`, CR/LF, NUL, U+2028/2029, lone
  * surrogates, emoji and values at their length limits. Each snippet still
- * parses and its body still evaluates to exactly `toAuthenticateRequest`:
- * - Node and Express with the TypeScript parser and the literal evaluator;
+ * parses and its body still evaluates to exactly `toAuthenticateRequest` (with the token
+ * function's `email` parameter where it has one):
+ * - Node (and Express, which imports its module) and the Next.js route with the TypeScript
+ *   parser and the literal evaluator;
  * - Python in one `python3` process for all 10 000 files (`ast.literal_eval`);
  * - cURL in one `bash` process that sources all 10 000 scripts with a stub
  *   `curl` that records its arguments.
@@ -24,8 +26,8 @@ import { generateSnippet } from "./index";
 import { runBashBatchAsync } from "./test-support/bash";
 import { expectNoSecretsFast, expectSame, isEqual, TroubleCounter } from "./test-support/hostile";
 import { expectBothMajors, sampleConfigs } from "./test-support/property";
-import { evaluatePythonBatchAsync } from "./test-support/python";
-import { checkServerJs, fileOf } from "./test-support/snippet-checks";
+import { evaluatePythonBatchAsync, pythonBodyCase } from "./test-support/python";
+import { bodyForEmail, checkServerJs, fileOf } from "./test-support/snippet-checks";
 
 const RUNS = 10_000;
 const MIN_PER_KIND = 50;
@@ -41,9 +43,7 @@ const curlScripts = curlFiles.map(({ code }) =>
   code.endsWith(JQ_TAIL) ? `${code.slice(0, -JQ_TAIL.length)}\n` : code,
 );
 // Started now, awaited by their tests; a failure is reported there.
-const pythonRun = evaluatePythonBatchAsync(
-  pythonFiles.map((file) => ({ code: file.code, variable: "body" })),
-);
+const pythonRun = evaluatePythonBatchAsync(pythonFiles.map((file) => pythonBodyCase(file.code)));
 const bashRun = runBashBatchAsync(curlScripts, { OPENCX_API_KEY: ENV_API_KEY });
 pythonRun.catch(() => undefined);
 bashRun.catch(() => undefined);
@@ -63,11 +63,15 @@ describe(`server snippets under hostile input (${RUNS} verified configs)`, () =>
     expect(trouble.rare(MIN_PER_KIND)).toEqual([]);
   });
 
-  it("Node and Express: the JS parses and its body equals toAuthenticateRequest", () => {
+  it("Node, Express and the Next.js route: the JS parses and its body equals toAuthenticateRequest with the email parameter", () => {
     configs.forEach((config, i) => {
-      const expected = toAuthenticateRequest(config);
-      for (const target of ["node", "express"] as const) {
-        const file = fileOf(generateSnippet(target, config), ".mjs");
+      const expected = bodyForEmail(config);
+      const node = fileOf(generateSnippet("node", config), ".mjs");
+      const route = fileOf(generateSnippet("nextjs-route", config), "route.ts");
+      for (const [target, file] of [
+        ["node", node],
+        ["nextjs-route", route],
+      ] as const) {
         let body: unknown;
         try {
           body = checkServerJs(file);
@@ -79,6 +83,9 @@ describe(`server snippets under hostile input (${RUNS} verified configs)`, () =>
         expectSame(body, expected, `${target}, ${where(i)}`);
         expectNoSecretsFast(file.code);
       }
+      // Express imports the very module the Node target runs.
+      const express = generateSnippet("express", config).files[0]!;
+      if (express.code !== node.code) expect(express, `express, ${where(i)}`).toEqual(node);
     });
   });
 
@@ -86,10 +93,11 @@ describe(`server snippets under hostile input (${RUNS} verified configs)`, () =>
     const results = await pythonRun;
     expect(results).toHaveLength(RUNS);
     results.forEach((result, i) => {
-      if (!result.ok || !isEqual(result.value, toAuthenticateRequest(configs[i]!))) {
+      const expected = bodyForEmail(configs[i]!);
+      if (!result.ok || !isEqual(result.value, expected)) {
         expect(result, `${where(i)}:\n${pythonFiles[i]!.code}`).toEqual({
           ok: true,
-          value: toAuthenticateRequest(configs[i]!),
+          value: expected,
         });
       }
       expectNoSecretsFast(pythonFiles[i]!.code);

@@ -275,19 +275,32 @@ describe("the verified model", () => {
         expect(code).toContain("token: contactToken");
       }
     }
-    expect(generateSnippet("express", verified).files[0]!.code).toContain(
+    expect(generateSnippet("express", verified).files.at(-1)!.code).toContain(
       `opencxRouter.post('${CONTACT_TOKEN_ENDPOINT}'`,
     );
+    expect(generateSnippet("flask", verified).files.at(-1)!.code).toContain(
+      `@opencx_routes.post("${CONTACT_TOKEN_ENDPOINT}")`,
+    );
+    for (const target of ["nextjs", "nextjs-route"] as const) {
+      const route = generateSnippet(target, verified).files.at(-1)!;
+      expect(route.path).toBe(`app${CONTACT_TOKEN_ENDPOINT}/route.ts`);
+      expect(route.code).toContain("\nexport async function POST() {\n");
+    }
   });
 
   it("answers 401 without a signed-in user and returns only { token }", () => {
     for (const config of [verified, connections]) {
-      for (const target of ["express", "nextjs"] as const) {
+      for (const target of ["express", "nextjs", "nextjs-route"] as const) {
         const code = generateSnippet(target, config).files.at(-1)!.code;
         expect(code).toContain("401");
         expect(code).toMatch(/json\(\{ token \}/);
         expect(code).toContain("getSignedInUser(");
+        expect(code).toContain("await getContactToken(user.email);");
       }
+      const flask = generateSnippet("flask", config).files.at(-1)!.code;
+      expect(flask).toContain('        return jsonify(error="Not signed in"), 401\n');
+      expect(flask).toContain("    response = jsonify(token=get_contact_token(email))\n");
+      expect(flask).toContain("    email = get_signed_in_email()\n");
     }
   });
 

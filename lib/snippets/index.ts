@@ -6,8 +6,8 @@ import type { PlaygroundConfig } from "../config/options";
 import { generateCurlSnippet } from "./curl-snippet";
 import { generateHtmlSnippet } from "./html-snippet";
 import { isVerified } from "./model";
-import { generateNextjsSnippet } from "./nextjs-snippet";
-import { generatePythonSnippet } from "./python-snippet";
+import { generateNextjsRouteSnippet, generateNextjsSnippet } from "./nextjs-snippet";
+import { generateFlaskSnippet, generatePythonSnippet } from "./python-snippet";
 import { generateReactSnippet } from "./react-snippet";
 import { generateExpressSnippet, generateNodeSnippet } from "./server-snippets";
 import { CLIENT_TARGETS, SNIPPET_TARGETS, type Snippet, type SnippetTarget } from "./types";
@@ -16,7 +16,9 @@ export * from "./types";
 export {
   generateCurlSnippet,
   generateExpressSnippet,
+  generateFlaskSnippet,
   generateHtmlSnippet,
+  generateNextjsRouteSnippet,
   generateNextjsSnippet,
   generateNodeSnippet,
   generatePythonSnippet,
@@ -39,7 +41,9 @@ const GENERATORS: Readonly<Record<SnippetTarget, (config: PlaygroundConfig) => S
   nextjs: generateNextjsSnippet,
   node: generateNodeSnippet,
   express: generateExpressSnippet,
+  "nextjs-route": generateNextjsRouteSnippet,
   python: generatePythonSnippet,
+  flask: generateFlaskSnippet,
   curl: generateCurlSnippet,
 };
 

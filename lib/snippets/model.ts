@@ -14,7 +14,7 @@ import {
   toWidgetConfig,
 } from "../config/widget-config";
 import { versionNote, WIDGET_PINS, type WidgetMajor } from "../config/versions";
-import { raw, type PrintableValue } from "./print";
+import { raw, type PrintableObject, type PrintableValue } from "./print";
 
 /** The variable that holds the contact token fetched from the integrator's backend. */
 export const CONTACT_TOKEN_VARIABLE = "contactToken";
@@ -68,6 +68,20 @@ export function widgetOptionsValue(config: PlaygroundConfig): PrintableValue {
 /** The authenticate-user JSON body, with the playground's sample values. */
 export function authenticateBodyValue(config: PlaygroundConfig): PrintableValue {
   return structuredClone(toAuthenticateRequest(config)) as unknown as PrintableValue;
+}
+
+/** The parameter of every server snippet's token function: the signed-in user's email. */
+export const EMAIL_PARAMETER = "email";
+
+/**
+ * The body a server snippet's token function sends: the playground's sample values, except
+ * `email`, which is the function's parameter (the signed-in user's, from the caller's session),
+ * printed as that name. Only the cURL script, which mints for one user, sends the sample email.
+ */
+export function authenticateBodyForEmailParameter(config: PlaygroundConfig): PrintableValue {
+  const body = authenticateBodyValue(config) as PrintableObject;
+  // Assigning an existing key keeps its place: email stays the first member, as the API lists it.
+  return { ...body, email: raw(EMAIL_PARAMETER) };
 }
 
 /** Indents every non-empty line of `text` by `spaces`. */

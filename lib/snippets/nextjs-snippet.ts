@@ -1,13 +1,14 @@
 /**
  * Next.js (App Router): a `'use client'` component that loads the React widget
  * in the browser only (it reads window and localStorage), to mount once in the
- * root layout. The verified model adds the route handler the component calls.
+ * root layout. The verified model adds the route handler the component calls, which is also
+ * the "Next.js route" server target on its own.
  */
 import type { PlaygroundConfig } from "../config/options";
 import {
   API_KEY_ENV,
   CONTACT_TOKEN_ENDPOINT,
-  indent,
+  EMAIL_PARAMETER,
   isVerified,
   majorOfConfig,
   reactInstall,
@@ -15,7 +16,7 @@ import {
   snippetVersionNote,
 } from "./model";
 import { mountNote, reactImport, supportWidgetComponent, versionLine } from "./react-snippet";
-import { API_URL_CONST, authenticateUserCall } from "./server-snippets";
+import { API_URL_CONST, CONTACT_TOKEN_FUNCTION, contactTokenFunction } from "./server-snippets";
 import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetFile } from "./types";
 
 /** Where the route handler lives: the App Router path of `CONTACT_TOKEN_ENDPOINT`. */
@@ -44,15 +45,20 @@ function componentFile(config: PlaygroundConfig): SnippetFile {
   return { path: "components/support-widget.tsx", language: "tsx", code };
 }
 
-function routeFile(config: PlaygroundConfig): SnippetFile {
+/**
+ * The route handler: `POST` answers `{ token }` for the signed-in user (from the app's session,
+ * through the `getSignedInUser()` placeholder the customer implements), 401 otherwise. The
+ * Next.js page target shows it beside the component; the "Next.js route" server target alone.
+ */
+export function nextRouteFile(config: PlaygroundConfig): SnippetFile {
   const code = [
-    `// ${snippetVersionNote(majorOfConfig(config))}: the endpoint <SupportWidget /> calls for the contact token.`,
+    `// ${snippetVersionNote(majorOfConfig(config))}: the endpoint your page calls for the contact token.`,
     `// POST ${CONTACT_TOKEN_ENDPOINT} → { token } for the signed-in user, 401 otherwise.`,
     `// Server only: set ${API_KEY_ENV} in the server environment (never with a NEXT_PUBLIC_ prefix).`,
     API_URL_CONST,
     "",
     "interface SignedInUser {",
-    "  email: string;",
+    `  ${EMAIL_PARAMETER}: string;`,
     "}",
     "",
     "// TODO: implement with YOUR auth, e.g. `(await auth())?.user` with Auth.js or",
@@ -61,13 +67,14 @@ function routeFile(config: PlaygroundConfig): SnippetFile {
     "  throw new Error('Implement getSignedInUser() with your auth library');",
     "}",
     "",
+    contactTokenFunction(config, { typed: true, exported: false }),
+    "",
     "export async function POST() {",
     "  const user = await getSignedInUser();",
     "  if (!user) {",
     "    return Response.json({ error: 'Not signed in' }, { status: 401 });",
     "  }",
-    "",
-    indent(authenticateUserCall(config, { typed: true, userVariable: "user" }), 2),
+    `  const token = await ${CONTACT_TOKEN_FUNCTION}(user.${EMAIL_PARAMETER});`,
     "  return Response.json({ token }, { headers: { 'Cache-Control': 'no-store' } });",
     "}",
     "",
@@ -77,7 +84,16 @@ function routeFile(config: PlaygroundConfig): SnippetFile {
 
 export function generateNextjsSnippet(config: PlaygroundConfig): Snippet {
   const files = [componentFile(config)];
-  if (isVerified(config)) files.push(routeFile(config));
+  if (isVerified(config)) files.push(nextRouteFile(config));
   const install = reactInstall(majorOfConfig(config));
   return { target: "nextjs", label: SNIPPET_TARGET_LABELS.nextjs, install, files };
+}
+
+/** The "Next.js route" server target: the route handler alone, for an app whose page is elsewhere. */
+export function generateNextjsRouteSnippet(config: PlaygroundConfig): Snippet {
+  return {
+    target: "nextjs-route",
+    label: SNIPPET_TARGET_LABELS["nextjs-route"],
+    files: [nextRouteFile(config)],
+  };
 }

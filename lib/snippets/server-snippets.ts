@@ -1,20 +1,22 @@
 /**
- * The server half of the verified model in JavaScript: a Node function and an
- * Express route that call `POST /widget/authenticate-user` (domain.md §10.4)
- * and hand only `{ token }` to the browser. The Next.js route handler reuses
- * `authenticateUserCall`.
+ * The server half of the verified model in JavaScript: a Node module whose
+ * `getContactToken(email)` calls `POST /widget/authenticate-user` (domain.md §10.4), runnable
+ * directly (`node server/opencx-contact-token.mjs <email>` prints the token), and an Express
+ * route that imports it and hands only `{ token }` to the browser. The Next.js route handler
+ * reuses `contactTokenFunction`.
  *
- * Invariants: the API key is read from `OPENCX_API_KEY` and never printed; the
- * base URL is `OPENCX_API_URL` or `https://api.open.cx`; the body is exactly
- * `toAuthenticateRequest(config)`.
+ * Invariants: the API key is read from `OPENCX_API_KEY` and never printed; the base URL is
+ * `OPENCX_API_URL` or `https://api.open.cx`; the body is `toAuthenticateRequest(config)` with
+ * `email` the function's parameter (the signed-in user's email, from the caller's session).
  */
 import type { PlaygroundConfig } from "../config/options";
 import {
   API_KEY_ENV,
   API_URL_ENV,
-  authenticateBodyValue,
+  authenticateBodyForEmailParameter,
   AUTHENTICATE_USER_PATH,
   CONTACT_TOKEN_ENDPOINT,
+  EMAIL_PARAMETER,
   indent,
   languageNote,
   majorOfConfig,
@@ -23,24 +25,30 @@ import {
   snippetVersionNote,
 } from "./model";
 import { jsString, printJs } from "./print";
-import { SNIPPET_TARGET_LABELS, type Snippet } from "./types";
+import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetFile } from "./types";
 
 /** `const OPENCX_API_URL = …;` (an empty variable counts as unset). */
 export const API_URL_CONST = `const ${API_URL_ENV} = process.env.${API_URL_ENV} || ${jsString(OPENCX_API_URL)};`;
 
+/** Where the Node snippet's module lives; the Express route imports it from beside itself. */
+export const NODE_TOKEN_FILE = "server/opencx-contact-token.mjs";
+export const EXPRESS_ROUTES_FILE = "server/opencx-routes.mjs";
+/** How the Express route imports the Node module (they sit in one folder). */
+export const NODE_TOKEN_IMPORT = "./opencx-contact-token.mjs";
+
+/** The function every JS server snippet mints with: `getContactToken(email)`. */
+export const CONTACT_TOKEN_FUNCTION = "getContactToken";
+
+/** The command that runs the Node module directly (its main guard), from the project's root. */
+export const NODE_RUN_USAGE = `node ${NODE_TOKEN_FILE} <${EMAIL_PARAMETER}>`;
+
 /**
- * The statements that build the body, call authenticate-user and leave the
- * token in `token`; they throw when the key is missing or the call fails.
- * `typed` adds the TypeScript annotation on the response.
+ * The statements that build the body (the sample values, `email` from the parameter), call
+ * authenticate-user and leave the token in `token`; they throw when the key is missing or the
+ * call fails. `typed` adds the TypeScript annotation on the response.
  */
-export function authenticateUserCall(
-  config: PlaygroundConfig,
-  opts: { typed: boolean; userVariable?: string },
-): string {
-  const body = printJs(authenticateBodyValue(config), { breakTopLevel: true });
-  const source = opts.userVariable
-    ? `build the body from \`${opts.userVariable}\``
-    : "build the body from the signed-in user's data (your session)";
+export function authenticateUserCall(config: PlaygroundConfig, opts: { typed: boolean }): string {
+  const body = printJs(authenticateBodyForEmailParameter(config), { breakTopLevel: true });
   const json = opts.typed
     ? "(await response.json()) as { token: string }"
     : "await response.json()";
@@ -48,8 +56,8 @@ export function authenticateUserCall(
     `const apiKey = process.env.${API_KEY_ENV};`,
     `if (!apiKey) throw new Error('${API_KEY_ENV} is not set');`,
     "",
-    `// Sample values from the playground: ${source},`,
-    "// never from anything the browser sends.",
+    "// Sample values from the playground: build the rest of the body from the signed-in user's",
+    "// data (your session), never from anything the browser sends.",
     ...languageNote(config).map((line) => `// ${line}`),
     ...mcpAccessNote(config).map((line) => `// ${line}`),
     `const body = ${body};`,
@@ -71,26 +79,68 @@ export function authenticateUserCall(
   ].join("\n");
 }
 
-export function generateNodeSnippet(config: PlaygroundConfig): Snippet {
+/**
+ * `getContactToken(email)`: mints the contact token of the signed-in user whose email the
+ * caller passes (from its session). `typed` prints it as TypeScript, `exported` exports it.
+ */
+export function contactTokenFunction(
+  config: PlaygroundConfig,
+  opts: { typed: boolean; exported: boolean },
+): string {
+  const signature = opts.typed
+    ? `${CONTACT_TOKEN_FUNCTION}(${EMAIL_PARAMETER}: string): Promise<string>`
+    : `${CONTACT_TOKEN_FUNCTION}(${EMAIL_PARAMETER})`;
+  return [
+    "/**",
+    ` * Calls POST ${AUTHENTICATE_USER_PATH} for the signed-in user and returns their contact token.`,
+    ` * \`${EMAIL_PARAMETER}\` is that user's email from your session, never one the browser sends.`,
+    " * Send only this token to that user's browser, where it becomes the widget's user.token.",
+    " */",
+    `${opts.exported ? "export " : ""}async function ${signature} {`,
+    `  if (!${EMAIL_PARAMETER}) throw new Error('${CONTACT_TOKEN_FUNCTION} needs the email of the signed-in user');`,
+    indent(authenticateUserCall(config, { typed: opts.typed }), 2),
+    "  return token;",
+    "}",
+  ].join("\n");
+}
+
+/** The Node module: `getContactToken(email)`, and a main guard that prints one user's token. */
+function nodeTokenFile(config: PlaygroundConfig): SnippetFile {
   const code = [
     `// ${snippetVersionNote(majorOfConfig(config))}: mint a contact token for the signed-in user.`,
     `// Server only (Node 18+): ${API_KEY_ENV} comes from the environment and never reaches a browser.`,
+    "import { pathToFileURL } from 'node:url';",
+    "",
     API_URL_CONST,
     "",
-    "/**",
-    ` * Calls POST ${AUTHENTICATE_USER_PATH} for the signed-in user and returns their contact token.`,
-    " * Send only this token to that user's browser, where it becomes the widget's user.token.",
-    " */",
-    "export async function getContactToken() {",
-    indent(authenticateUserCall(config, { typed: false }), 2),
-    "  return token;",
+    contactTokenFunction(config, { typed: false, exported: true }),
+    "",
+    `// Run directly, it prints that user's token: ${NODE_RUN_USAGE}`,
+    "// (a quick check of your key and the body, e.g. against the playground's sandbox).",
+    "if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {",
+    `  const ${EMAIL_PARAMETER} = process.argv[2];`,
+    `  if (!${EMAIL_PARAMETER}) {`,
+    `    console.error(${jsString(`Usage: ${NODE_RUN_USAGE}`)});`,
+    "    process.exitCode = 1;",
+    "  } else {",
+    "    try {",
+    `      console.log(await ${CONTACT_TOKEN_FUNCTION}(${EMAIL_PARAMETER}));`,
+    "    } catch (error) {",
+    "      console.error(String(error));",
+    "      process.exitCode = 1;",
+    "    }",
+    "  }",
     "}",
     "",
   ].join("\n");
+  return { path: NODE_TOKEN_FILE, language: "js", code };
+}
+
+export function generateNodeSnippet(config: PlaygroundConfig): Snippet {
   return {
     target: "node",
     label: SNIPPET_TARGET_LABELS.node,
-    files: [{ path: "server/opencx-contact-token.mjs", language: "js", code }],
+    files: [nodeTokenFile(config)],
   };
 }
 
@@ -101,8 +151,7 @@ export function generateExpressSnippet(config: PlaygroundConfig): Snippet {
     `// Server only: ${API_KEY_ENV} comes from the environment and never reaches a browser.`,
     "// Mount it with app.use(opencxRouter), after your session middleware.",
     "import { Router } from 'express';",
-    "",
-    API_URL_CONST,
+    `import { ${CONTACT_TOKEN_FUNCTION} } from '${NODE_TOKEN_IMPORT}';`,
     "",
     "// TODO: return the signed-in user for this request from YOUR auth (e.g. Passport's req.user),",
     "// or null when nobody is signed in.",
@@ -119,8 +168,7 @@ export function generateExpressSnippet(config: PlaygroundConfig): Snippet {
     "      res.status(401).json({ error: 'Not signed in' });",
     "      return;",
     "    }",
-    "",
-    indent(authenticateUserCall(config, { typed: false, userVariable: "user" }), 4),
+    `    const token = await ${CONTACT_TOKEN_FUNCTION}(user.${EMAIL_PARAMETER});`,
     "    res.set('Cache-Control', 'no-store').json({ token });",
     "  } catch (error) {",
     "    next(error);",
@@ -132,6 +180,6 @@ export function generateExpressSnippet(config: PlaygroundConfig): Snippet {
     target: "express",
     label: SNIPPET_TARGET_LABELS.express,
     install: "npm install express",
-    files: [{ path: "server/opencx-routes.mjs", language: "js", code }],
+    files: [nodeTokenFile(config), { path: EXPRESS_ROUTES_FILE, language: "js", code }],
   };
 }

@@ -6,14 +6,23 @@ export const SNIPPET_TARGETS = [
   "nextjs",
   "node",
   "express",
+  "nextjs-route",
   "python",
+  "flask",
   "curl",
 ] as const;
 export type SnippetTarget = (typeof SNIPPET_TARGETS)[number];
 
 /** Client targets run in the browser; server targets hold the API key (from the environment). */
 export const CLIENT_TARGETS: readonly SnippetTarget[] = ["html", "react", "nextjs"];
-export const SERVER_TARGETS: readonly SnippetTarget[] = ["node", "express", "python", "curl"];
+export const SERVER_TARGETS: readonly SnippetTarget[] = [
+  "node",
+  "express",
+  "nextjs-route",
+  "python",
+  "flask",
+  "curl",
+];
 
 /** Grammar names as shiki knows them. */
 export type SnippetLanguage = "html" | "tsx" | "ts" | "js" | "python" | "bash" | "json";
@@ -42,6 +51,8 @@ export const SNIPPET_TARGET_LABELS: Readonly<Record<SnippetTarget, string>> = {
   nextjs: "Next.js",
   node: "Node.js",
   express: "Express",
+  "nextjs-route": "Next.js route",
   python: "Python",
+  flask: "Flask",
   curl: "cURL",
 };

@@ -137,13 +137,12 @@ export function printWith(
   if (!forceBreak && !dialect.alwaysBreak && items.every(([, v]) => isEmptyOrScalar(v))) {
     const pad = isArray ? "" : dialect.bracePad;
     const inner = items
-      .map(
-        ([k, v]) =>
-          isShorthand(dialect, k, v)
-            ? k
-            : (k === null ? "" : k + dialect.colon) +
-              // Stryker disable next-line ArithmeticOperator,BooleanLiteral: every item here is a scalar or an empty container, which print the same at any level and never break.
-              printWith(dialect, v, level + 1, 0, false),
+      .map(([k, v]) =>
+        isShorthand(dialect, k, v)
+          ? k
+          : (k === null ? "" : k + dialect.colon) +
+            // Stryker disable next-line ArithmeticOperator,BooleanLiteral: every item here is a scalar or an empty container, which print the same at any level and never break.
+            printWith(dialect, v, level + 1, 0, false),
       )
       .join(", ");
     const oneLine = `${open}${pad}${inner}${pad}${close}`;

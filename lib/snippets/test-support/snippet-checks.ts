@@ -5,10 +5,12 @@
  */
 import vm from "node:vm";
 import ts from "typescript";
+import type { PlaygroundConfig } from "../../config/options";
 import type { WidgetMajor } from "../../config/versions";
+import { toAuthenticateRequest, type AuthenticateUserRequest } from "../../config/widget-config";
 import { visitorKeys, widgetNamespace } from "../../identity/storage";
 import { CLEAR_STORAGE_FUNCTION } from "../lifecycle";
-import { embedScriptUrl } from "../model";
+import { EMAIL_PARAMETER, embedScriptUrl } from "../model";
 import type { Snippet, SnippetFile } from "../types";
 import { FakeStorage } from "./fake-browser";
 import { parseHtml } from "./html";
@@ -175,7 +177,27 @@ export function checkComponent(file: SnippetFile, env: Env, major: WidgetMajor):
   return options;
 }
 
-/** Node / Express / Next.js route: parses, reads the key from the environment; returns `body`. */
+/**
+ * What a token function's `email` parameter holds when its body is read: no config's sample
+ * email, so a body that printed the sample instead of the parameter does not pass.
+ */
+export const EMAIL_ARGUMENT = "email-argument@sentinel.test";
+
+/**
+ * The body a token function sends for `email`: the config's sample values, with that email
+ * (what `toAuthenticateRequest` gives for the signed-in user's email).
+ */
+export function bodyForEmail(
+  config: PlaygroundConfig,
+  email: string = EMAIL_ARGUMENT,
+): AuthenticateUserRequest {
+  return { ...toAuthenticateRequest(config), email };
+}
+
+/**
+ * Node module / Next.js route: parses, reads the key from the environment, sends `body`;
+ * returns `body` evaluated with the function's `email` parameter bound to `EMAIL_ARGUMENT`.
+ */
 export function checkServerJs(file: SnippetFile): unknown {
   const source = parseSource(file.code, file.path);
   noSyntaxErrors(source);
@@ -189,5 +211,5 @@ export function checkServerJs(file: SnippetFile): unknown {
     file.code.includes("body: JSON.stringify(body)"),
     "The body sent is not the `body` variable",
   );
-  return evaluateVariable(source, "body", {});
+  return evaluateVariable(source, "body", { [EMAIL_PARAMETER]: EMAIL_ARGUMENT });
 }

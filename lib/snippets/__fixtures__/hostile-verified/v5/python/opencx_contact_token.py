@@ -1,24 +1,30 @@
 # OpenCX widget v5 (pinned to 5.0.0): mint a contact token for the signed-in user.
 # Server only: OPENCX_API_KEY comes from the environment and never reaches a browser.
 import os
+import sys
 
 import requests
 
 OPENCX_API_URL = os.environ.get("OPENCX_API_URL") or "https://api.open.cx"
 
 
-def get_contact_token() -> str:
+def get_contact_token(email: str) -> str:
     """Call POST /widget/authenticate-user for the signed-in user and return their contact token.
 
+    email is that user's email from your session, never one the browser sends.
     Send only this token to that user's browser, where it becomes the widget's user.token.
     """
-    api_key = os.environ["OPENCX_API_KEY"]
+    if not email:
+        raise ValueError("get_contact_token needs the email of the signed-in user")
+    api_key = os.environ.get("OPENCX_API_KEY")
+    if not api_key:
+        raise RuntimeError("OPENCX_API_KEY is not set")
 
-    # Sample values from the playground: build the body from the signed-in user's data
-    # (your session), never from anything the browser sends.
+    # Sample values from the playground: build the rest of the body from the signed-in user's
+    # data (your session), never from anything the browser sends.
     # language: fil is sent as tl, the API's code for Filipino.
     body = {
-        "email": "o'brien+\"`$(id)`\"@example.com",
+        "email": email,
         "name": "Robert'); DROP TABLE users;-- \"\"\" '''",
         "avatar_url": "https://example.com/a.png?q=$HOME&r=%s",
         "phone": "+1 (555) 010-9999 \u202eevil",
@@ -43,6 +49,20 @@ def get_contact_token() -> str:
         json=body,
         timeout=10,
     )
-    response.raise_for_status()
+    if not response.ok:
+        raise RuntimeError(
+            f"OpenCX authenticate-user failed: HTTP {response.status_code}"
+        )
     # The response also has contact.id; the browser needs only the token.
     return response.json()["token"]
+
+
+# Run directly, it prints that user's token: python3 opencx_contact_token.py <email>
+# (a quick check of your key and the body, e.g. against the playground's sandbox).
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or not sys.argv[1]:
+        sys.exit("Usage: python3 opencx_contact_token.py <email>")
+    try:
+        print(get_contact_token(sys.argv[1]))
+    except (RuntimeError, requests.RequestException) as error:
+        sys.exit(str(error))

@@ -3,8 +3,7 @@
 // Server only: OPENCX_API_KEY comes from the environment and never reaches a browser.
 // Mount it with app.use(opencxRouter), after your session middleware.
 import { Router } from 'express';
-
-const OPENCX_API_URL = process.env.OPENCX_API_URL || 'https://api.open.cx';
+import { getContactToken } from './opencx-contact-token.mjs';
 
 // TODO: return the signed-in user for this request from YOUR auth (e.g. Passport's req.user),
 // or null when nobody is signed in.
@@ -21,40 +20,7 @@ opencxRouter.post('/api/opencx/contact-token', async (req, res, next) => {
       res.status(401).json({ error: 'Not signed in' });
       return;
     }
-
-    const apiKey = process.env.OPENCX_API_KEY;
-    if (!apiKey) throw new Error('OPENCX_API_KEY is not set');
-
-    // Sample values from the playground: build the body from `user`,
-    // never from anything the browser sends.
-    // mcp_access turns on personal connections (widget v5): the user can connect their own accounts.
-    // A token minted with it expires after one hour, so the page fetches a new one before then.
-    // Leave mcp_access out for a chat-only token that does not expire. {} allows every per-user
-    // server enabled in your organisation; server_ids: [...] only those ([] none); account_id names
-    // the account or workspace the user is acting in, for products where users switch between them.
-    // Decide server_ids and account_id from your own server-side state, never from the browser.
-    const body = {
-      email: 'o\'brien@example.com',
-      mcp_access: {
-        server_ids: ['srv_\'"`${x}', '<\/script>\x3C!--', '\u2028 $(id)'],
-        account_id: 'acct_\'; DROP """ \'\'\' \\ \x00',
-      },
-    };
-
-    const response = await fetch(`${OPENCX_API_URL}/widget/authenticate-user`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${apiKey}`,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) {
-      throw new Error(`OpenCX authenticate-user failed: HTTP ${response.status}`);
-    }
-    // The response also has contact.id; the browser needs only the token.
-    const { token } = await response.json();
+    const token = await getContactToken(user.email);
     res.set('Cache-Control', 'no-store').json({ token });
   } catch (error) {
     next(error);

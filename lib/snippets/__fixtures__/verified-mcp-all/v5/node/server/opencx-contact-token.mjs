@@ -1,17 +1,21 @@
 // OpenCX widget v5 (pinned to 5.0.0): mint a contact token for the signed-in user.
 // Server only (Node 18+): OPENCX_API_KEY comes from the environment and never reaches a browser.
+import { pathToFileURL } from 'node:url';
+
 const OPENCX_API_URL = process.env.OPENCX_API_URL || 'https://api.open.cx';
 
 /**
  * Calls POST /widget/authenticate-user for the signed-in user and returns their contact token.
+ * `email` is that user's email from your session, never one the browser sends.
  * Send only this token to that user's browser, where it becomes the widget's user.token.
  */
-export async function getContactToken() {
+export async function getContactToken(email) {
+  if (!email) throw new Error('getContactToken needs the email of the signed-in user');
   const apiKey = process.env.OPENCX_API_KEY;
   if (!apiKey) throw new Error('OPENCX_API_KEY is not set');
 
-  // Sample values from the playground: build the body from the signed-in user's data (your session),
-  // never from anything the browser sends.
+  // Sample values from the playground: build the rest of the body from the signed-in user's
+  // data (your session), never from anything the browser sends.
   // mcp_access turns on personal connections (widget v5): the user can connect their own accounts.
   // A token minted with it expires after one hour, so the page fetches a new one before then.
   // Leave mcp_access out for a chat-only token that does not expire. {} allows every per-user
@@ -19,7 +23,7 @@ export async function getContactToken() {
   // the account or workspace the user is acting in, for products where users switch between them.
   // Decide server_ids and account_id from your own server-side state, never from the browser.
   const body = {
-    email: 'jane@example.com',
+    email,
     name: 'Jane Doe',
     mcp_access: {},
   };
@@ -39,4 +43,21 @@ export async function getContactToken() {
   // The response also has contact.id; the browser needs only the token.
   const { token } = await response.json();
   return token;
+}
+
+// Run directly, it prints that user's token: node server/opencx-contact-token.mjs <email>
+// (a quick check of your key and the body, e.g. against the playground's sandbox).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const email = process.argv[2];
+  if (!email) {
+    console.error('Usage: node server/opencx-contact-token.mjs <email>');
+    process.exitCode = 1;
+  } else {
+    try {
+      console.log(await getContactToken(email));
+    } catch (error) {
+      console.error(String(error));
+      process.exitCode = 1;
+    }
+  }
 }

@@ -3,8 +3,7 @@
 // Server only: OPENCX_API_KEY comes from the environment and never reaches a browser.
 // Mount it with app.use(opencxRouter), after your session middleware.
 import { Router } from 'express';
-
-const OPENCX_API_URL = process.env.OPENCX_API_URL || 'https://api.open.cx';
+import { getContactToken } from './opencx-contact-token.mjs';
 
 // TODO: return the signed-in user for this request from YOUR auth (e.g. Passport's req.user),
 // or null when nobody is signed in.
@@ -21,32 +20,7 @@ opencxRouter.post('/api/opencx/contact-token', async (req, res, next) => {
       res.status(401).json({ error: 'Not signed in' });
       return;
     }
-
-    const apiKey = process.env.OPENCX_API_KEY;
-    if (!apiKey) throw new Error('OPENCX_API_KEY is not set');
-
-    // Sample values from the playground: build the body from `user`,
-    // never from anything the browser sends.
-    // language is left out: the API has no code for lb (Luxembourgish).
-    const body = {
-      email: 'jean@example.lu',
-      name: 'Jean',
-    };
-
-    const response = await fetch(`${OPENCX_API_URL}/widget/authenticate-user`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${apiKey}`,
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) {
-      throw new Error(`OpenCX authenticate-user failed: HTTP ${response.status}`);
-    }
-    // The response also has contact.id; the browser needs only the token.
-    const { token } = await response.json();
+    const token = await getContactToken(user.email);
     res.set('Cache-Control', 'no-store').json({ token });
   } catch (error) {
     next(error);

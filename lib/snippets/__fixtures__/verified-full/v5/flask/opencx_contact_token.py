@@ -1,0 +1,67 @@
+# OpenCX widget v5 (pinned to 5.0.0): mint a contact token for the signed-in user.
+# Server only: OPENCX_API_KEY comes from the environment and never reaches a browser.
+import os
+import sys
+
+import requests
+
+OPENCX_API_URL = os.environ.get("OPENCX_API_URL") or "https://api.open.cx"
+
+
+def get_contact_token(email: str) -> str:
+    """Call POST /widget/authenticate-user for the signed-in user and return their contact token.
+
+    email is that user's email from your session, never one the browser sends.
+    Send only this token to that user's browser, where it becomes the widget's user.token.
+    """
+    if not email:
+        raise ValueError("get_contact_token needs the email of the signed-in user")
+    api_key = os.environ.get("OPENCX_API_KEY")
+    if not api_key:
+        raise RuntimeError("OPENCX_API_KEY is not set")
+
+    # Sample values from the playground: build the rest of the body from the signed-in user's
+    # data (your session), never from anything the browser sends.
+    # language: zh-cn is sent as zh, the API's code for Chinese (Simplified).
+    body = {
+        "email": email,
+        "name": "Jane Doe",
+        "avatar_url": "https://example.com/jane.png",
+        "phone": "+1234567890",
+        "language": "zh",
+        "customData": {
+            "plan": "enterprise",
+            "seats": 25,
+            "mrr": 1249.5,
+            "vip": True,
+            "org_id": "org_185938572649",
+        },
+        "chat_context": "Jane is an admin on the Enterprise plan.\nShe prefers short answers.",
+    }
+
+    response = requests.post(
+        f"{OPENCX_API_URL}/widget/authenticate-user",
+        headers={
+            "Authorization": f"Bearer {api_key}",
+            "Content-Type": "application/json",
+        },
+        json=body,
+        timeout=10,
+    )
+    if not response.ok:
+        raise RuntimeError(
+            f"OpenCX authenticate-user failed: HTTP {response.status_code}"
+        )
+    # The response also has contact.id; the browser needs only the token.
+    return response.json()["token"]
+
+
+# Run directly, it prints that user's token: python3 opencx_contact_token.py <email>
+# (a quick check of your key and the body, e.g. against the playground's sandbox).
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or not sys.argv[1]:
+        sys.exit("Usage: python3 opencx_contact_token.py <email>")
+    try:
+        print(get_contact_token(sys.argv[1]))
+    except (RuntimeError, requests.RequestException) as error:
+        sys.exit(str(error))
