@@ -1,5 +1,6 @@
 /**
- * Test support: the language runtimes the server snippets are proven with (PHP, Ruby, Go, Java).
+ * Test support: the language runtimes the server snippets are proven with (PHP, Ruby, Go, Java),
+ * and what the Python and cURL snippets need beyond python3 and bash (requests, Flask, curl, jq).
  *
  * A laptop may lack one: its tests then skip with a loud line naming the runtime and the Debian
  * packages that bring it. CI sets `REQUIRE_RUNTIMES=1` (`.ci/run`, after installing them), which
@@ -8,7 +9,15 @@
 import { spawnSync } from "node:child_process";
 import { describe, it } from "vitest";
 
-export type Runtime = "php" | "ruby" | "go" | "java";
+export type Runtime =
+  | "php"
+  | "ruby"
+  | "go"
+  | "java"
+  // The Python snippets' third-party packages, and the shell tools the cURL script calls.
+  | "python-requests"
+  | "flask"
+  | "curl";
 
 /** Set to "1" (CI does) and a missing runtime fails its tests instead of skipping them. */
 export const REQUIRE_RUNTIMES_ENV = "REQUIRE_RUNTIMES";
@@ -34,6 +43,21 @@ export const RUNTIME_PROBES: Readonly<Record<Runtime, Probe>> = {
       ["javac", "-version"],
     ],
     apt: "default-jdk-headless",
+  },
+  "python-requests": {
+    checks: [["python3", "-c", "import requests"]],
+    apt: "python3-requests",
+  },
+  flask: {
+    checks: [["python3", "-c", "import flask, requests"]],
+    apt: "python3-flask python3-requests",
+  },
+  curl: {
+    checks: [
+      ["curl", "--version"],
+      ["jq", "--version"],
+    ],
+    apt: "curl jq",
   },
 };
 

@@ -41,7 +41,9 @@ describe("runtime probes", () => {
       Object.values(RUNTIME_PROBES)
         .map((p) => p.apt)
         .join(" "),
-    ).toBe("php-cli php-curl ruby golang-go default-jdk-headless");
+    ).toBe(
+      "php-cli php-curl ruby golang-go default-jdk-headless python3-requests python3-flask python3-requests curl jq",
+    );
     expect(missingRuntimeMessage("php")).toBe(
       "php is not installed: its snippet tests did not run (apt-get install php-cli php-curl).",
     );
