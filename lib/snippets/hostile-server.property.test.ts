@@ -101,6 +101,9 @@ describe(`server snippets under hostile input (${RUNS} verified configs)`, () =>
         });
       }
       expectNoSecretsFast(pythonFiles[i]!.code);
+      // Flask imports the very module the Python target runs.
+      const flask = generateSnippet("flask", configs[i]!).files[0]!;
+      if (flask.code !== pythonFiles[i]!.code) expect(flask, where(i)).toEqual(pythonFiles[i]);
     });
   });
 
