@@ -7,8 +7,10 @@ import { generateCurlSnippet } from "./curl-snippet";
 import { generateHtmlSnippet } from "./html-snippet";
 import { isVerified } from "./model";
 import { generateNextjsSnippet } from "./nextjs-snippet";
+import { generatePhpSnippet } from "./php-snippet";
 import { generatePythonSnippet } from "./python-snippet";
 import { generateReactSnippet } from "./react-snippet";
+import { generateRubySnippet } from "./ruby-snippet";
 import { generateExpressSnippet, generateNodeSnippet } from "./server-snippets";
 import { CLIENT_TARGETS, SNIPPET_TARGETS, type Snippet, type SnippetTarget } from "./types";
 
@@ -19,8 +21,10 @@ export {
   generateHtmlSnippet,
   generateNextjsSnippet,
   generateNodeSnippet,
+  generatePhpSnippet,
   generatePythonSnippet,
   generateReactSnippet,
+  generateRubySnippet,
 };
 export { CONTACT_TOKEN_ENDPOINT, CONTACT_TOKEN_VARIABLE } from "./model";
 export {
@@ -40,6 +44,8 @@ const GENERATORS: Readonly<Record<SnippetTarget, (config: PlaygroundConfig) => S
   node: generateNodeSnippet,
   express: generateExpressSnippet,
   python: generatePythonSnippet,
+  php: generatePhpSnippet,
+  ruby: generateRubySnippet,
   curl: generateCurlSnippet,
 };
 
