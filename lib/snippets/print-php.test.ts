@@ -38,10 +38,10 @@ describe("phpString", () => {
     expect(phpString("")).toBe("''");
   });
 
-  it("double-quotes text with invisible characters: \\\\, \\\", \\$, \\n, \\r, \\t and \\u{…}", () => {
+  it('double-quotes text with invisible characters: \\\\, \\", \\$, \\n, \\r, \\t and \\u{…}', () => {
     expect(phpString("a\nb")).toBe('"a\\nb"');
     expect(phpString("\r\t")).toBe('"\\r\\t"');
-    expect(phpString('\\ " \' $x {$y}\n')).toBe('"\\\\ \\" \' \\$x {\\$y}\\n"');
+    expect(phpString("\\ \" ' $x {$y}\n")).toBe('"\\\\ \\" \' \\$x {\\$y}\\n"');
     expect(phpString("\u0000")).toBe('"\\u{0000}"');
     // The escape ends at its brace: a digit after NUL stays a digit (`\01` would be octal 1).
     expect(phpString("\u00001")).toBe('"\\u{0000}1"');

@@ -35,10 +35,10 @@ describe("rubyString", () => {
     expect(rubyString("")).toBe("''");
   });
 
-  it("double-quotes text with invisible characters: \\\\, \\\", \\n, \\r, \\t and \\u{…}", () => {
+  it('double-quotes text with invisible characters: \\\\, \\", \\n, \\r, \\t and \\u{…}', () => {
     expect(rubyString("a\nb")).toBe('"a\\nb"');
     expect(rubyString("\r\t")).toBe('"\\r\\t"');
-    expect(rubyString('\\ " \' $x\n')).toBe('"\\\\ \\" \' $x\\n"');
+    expect(rubyString("\\ \" ' $x\n")).toBe('"\\\\ \\" \' $x\\n"');
     expect(rubyString("\u0000")).toBe('"\\u{0000}"');
     expect(rubyString("\u00001")).toBe('"\\u{0000}1"');
     expect(rubyString("\u0008\u000b\u000c\u001b")).toBe('"\\u{0008}\\u{000B}\\u{000C}\\u{001B}"');

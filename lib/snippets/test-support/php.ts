@@ -1,10 +1,10 @@
 /**
  * Test support: run generated PHP in one `php` process per batch.
  *
- * - `runPhpSnippets`: each case is a snippet file on disk. The runner includes every file once,
- *   each inside its own namespace (one line, `namespace OpencxCaseN;`, added after the file's
- *   `declare(strict_types=1);`, in a copy beside it), so a thousand files can each define
- *   `opencx_contact_token` in one process. In `cli` mode `$argv` is `[the copy, ...args]`, so
+ * - `runPhpSnippets`: each case is a snippet file's code. The runner writes each file, includes
+ *   it once and deletes it, each inside its own namespace (one line, `namespace OpencxCaseN;`,
+ *   added after the file's `declare(strict_types=1);`), so a thousand files can each define
+ *   `opencx_contact_token` in one process. In `cli` mode `$argv` is `[the file, ...args]`, so
  *   the file's own command-line entry runs and its output is recorded; in `call` mode the
  *   entry stays quiet and the runner calls the function with `args`, recording what it
  *   returned or threw.
@@ -16,7 +16,9 @@ import { PHP_FUNCTION } from "../php-snippet";
 import { runBatchProcess, type BatchRun } from "./batch-process";
 
 export interface SnippetCase {
-  path: string;
+  /** The snippet file's code and name; the runner writes it beside its cases, loads it, deletes it. */
+  code: string;
+  name: string;
   mode: "cli" | "call";
   args: string[];
 }
@@ -35,26 +37,28 @@ declare(strict_types=1);
 $__cases = json_decode(file_get_contents($argv[1]), true, 512, JSON_THROW_ON_ERROR);
 $__results = fopen($argv[2], 'w');
 $__runner = $argv[0];
+$__dir = dirname($argv[1]);
 $__marker = "\ndeclare(strict_types=1);\n";
 foreach ($__cases as $__i => $__case) {
-    $__source = file_get_contents($__case['path']);
     $__namespace = 'OpencxCase' . $__i;
-    $__copy = $__case['path'] . '.case.php';
+    $__file = $__dir . '/' . $__i . '-' . $__case['name'];
     ob_start();
     try {
-        if (substr_count($__source, $__marker) !== 1) {
+        if (substr_count($__case['code'], $__marker) !== 1) {
             throw new RuntimeException('expected one declare(strict_types=1) line');
         }
-        file_put_contents($__copy, str_replace($__marker, $__marker . "namespace $__namespace;\n", $__source));
-        $argv = $__case['mode'] === 'cli' ? array_merge([$__copy], $__case['args']) : [$__runner];
+        file_put_contents($__file, str_replace($__marker, $__marker . "namespace $__namespace;\n", $__case['code']));
+        $argv = $__case['mode'] === 'cli' ? array_merge([$__file], $__case['args']) : [$__runner];
         $argc = count($argv);
-        include $__copy;
+        include $__file;
         $__result = ['ok' => true];
         if ($__case['mode'] === 'call') {
             $__result['value'] = ($__namespace . '\\' . '${PHP_FUNCTION}')(...$__case['args']);
         }
     } catch (Throwable $__error) {
         $__result = ['ok' => false, 'error' => get_class($__error) . ': ' . $__error->getMessage()];
+    } finally {
+        @unlink($__file);
     }
     $__result['stdout'] = ob_get_clean();
     fwrite($__results, json_encode($__result, JSON_THROW_ON_ERROR | JSON_INVALID_UTF8_SUBSTITUTE) . "\n");

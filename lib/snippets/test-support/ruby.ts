@@ -1,8 +1,9 @@
 /**
  * Test support: run generated Ruby in one `ruby` process per batch.
  *
- * - `runRubySnippets`: each case is a snippet file on disk, loaded unchanged with
- *   `load(path, Module.new)` (Ruby 3.1: the file's top-level methods go into that module, so a
+ * - `runRubySnippets`: each case is a snippet file's code, written beside the cases, loaded
+ *   unchanged with `load(path, Module.new)` and deleted (Ruby 3.1: the file's top-level methods
+ *   go into that module, so a
  *   thousand files can each define `opencx_contact_token`). In `cli` mode `$PROGRAM_NAME` is the
  *   file and `ARGV` the args, so the file's own command-line entry runs and what it prints is
  *   recorded; in `call` mode the entry stays quiet and the runner calls the method with `args`,
@@ -24,21 +25,24 @@ cases_path, results_path = ARGV.dup
 runner = File.expand_path(__FILE__)
 cases = JSON.parse(File.read(cases_path))
 File.open(results_path, 'w') do |results|
-  cases.each do |c|
+  cases.each_with_index do |c, i|
     wrapper = Module.new
     out = StringIO.new
+    path = File.join(File.dirname(cases_path), "#{i}-#{c['name']}")
     begin
+      File.write(path, c['code'])
       cli = c['mode'] == 'cli'
-      $PROGRAM_NAME = cli ? c['path'] : runner
+      $PROGRAM_NAME = cli ? path : runner
       ARGV.replace(cli ? c['args'] : [])
       $stdout = out
-      load(c['path'], wrapper)
+      load(path, wrapper)
       result = { 'ok' => true }
       result['value'] = Object.new.extend(wrapper).send(:${RUBY_FUNCTION}, *c['args']) unless cli
     rescue Exception => e # rubocop:disable Lint/RescueException
       result = { 'ok' => false, 'error' => "#{e.class}: #{e.message}" }
     ensure
       $stdout = STDOUT
+      File.delete(path) if File.exist?(path)
     end
     result['stdout'] = out.string
     results.puts(JSON.generate(result))

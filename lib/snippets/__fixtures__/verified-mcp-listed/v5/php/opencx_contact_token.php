@@ -37,6 +37,7 @@ function opencx_contact_token(?string $email = null): string
         $body['email'] = $email;
     }
 
+    $json = json_encode($body, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
     $curl = curl_init($apiUrl . '/widget/authenticate-user');
     curl_setopt_array($curl, [
         CURLOPT_POST => true,
@@ -44,7 +45,7 @@ function opencx_contact_token(?string $email = null): string
             'Authorization: Bearer ' . $apiKey,
             'Content-Type: application/json',
         ],
-        CURLOPT_POSTFIELDS => json_encode($body, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE),
+        CURLOPT_POSTFIELDS => $json,
         CURLOPT_RETURNTRANSFER => true,
         CURLOPT_TIMEOUT => 10,
     ]);

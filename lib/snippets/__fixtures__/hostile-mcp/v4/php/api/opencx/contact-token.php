@@ -19,7 +19,6 @@ function opencx_signed_in_email(): ?string
 }
 
 header('Content-Type: application/json');
-header('Cache-Control: no-store');
 if (($_SERVER['REQUEST_METHOD'] ?? '') !== 'POST') {
     http_response_code(405);
     header('Allow: POST');
@@ -27,6 +26,8 @@ if (($_SERVER['REQUEST_METHOD'] ?? '') !== 'POST') {
     exit;
 }
 $email = opencx_signed_in_email();
+// Set after session_start(), which sends cache headers of its own: no cache may keep the token.
+header('Cache-Control: no-store');
 if ($email === null) {
     http_response_code(401);
     echo json_encode(['error' => 'Not signed in']);
