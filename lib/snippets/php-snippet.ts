@@ -29,8 +29,8 @@ import { loneSurrogateNote, phpCastsObject, phpString, printPhp } from "./print"
 import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetFile } from "./types";
 
 /** The function file, and the function it defines. */
-export const PHP_FUNCTION_FILE = "opencx_contact_token.php";
 export const PHP_FUNCTION = "opencx_contact_token";
+export const PHP_FUNCTION_FILE = `${PHP_FUNCTION}.php`;
 /** The endpoint file: `CONTACT_TOKEN_ENDPOINT` plus `.php`, two folders below the function file. */
 export const PHP_ENDPOINT_FILE = `${CONTACT_TOKEN_ENDPOINT.slice(1)}.php`;
 

@@ -30,8 +30,8 @@ import { loneSurrogateNote, printRuby, rubyString } from "./print";
 import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetFile } from "./types";
 
 /** The function file, the method it defines, and the Sinatra file. */
-export const RUBY_FUNCTION_FILE = "opencx_contact_token.rb";
 export const RUBY_FUNCTION = "opencx_contact_token";
+export const RUBY_FUNCTION_FILE = `${RUBY_FUNCTION}.rb`;
 export const RUBY_ROUTES_FILE = "opencx_routes.rb";
 
 /** What the Sinatra route needs (Sinatra 4 leaves the server and `rackup` to the app). */
@@ -97,7 +97,7 @@ function routesFile(config: PlaygroundConfig): SnippetFile {
     `# A Sinatra app beside ${RUBY_FUNCTION_FILE}; sessions as your app has them (enable :sessions, Rack).`,
     "require 'json'",
     "require 'sinatra'",
-    `require_relative ${rubyString(RUBY_FUNCTION_FILE.replace(/\.rb$/, ""))}`,
+    `require_relative ${rubyString(RUBY_FUNCTION)}`,
     "",
     "helpers do",
     "  # TODO: return the signed-in user's email from YOUR auth (here: what your login code put",

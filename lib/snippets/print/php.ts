@@ -68,15 +68,11 @@ function readsAsList(keys: readonly string[]): boolean {
   return keys.every((key, i) => key === String(i));
 }
 
+/** A JSON object, or raw code (whose one member, `code`, never reads as a list nor holds one). */
 function isObject(
   value: PrintableValue | undefined,
-): value is Readonly<Record<string, PrintableValue>> {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    !(value instanceof RawCode) &&
-    !Array.isArray(value)
-  );
+): value is Readonly<Record<string, PrintableValue>> | RawCode {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Whether printing `value` writes a `(object) [ … ]` cast: a JSON object PHP would read as a list. */

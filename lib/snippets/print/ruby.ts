@@ -34,7 +34,7 @@ const RUBY_SHORT_ESCAPES: Readonly<Record<string, string>> = {
 };
 
 /** What starts an interpolation after `#` in a double-quoted Ruby string. */
-const INTERPOLATION_STARTS = new Set(["{", "$", "@"]);
+const INTERPOLATION_STARTS = new Set<string | undefined>(["{", "$", "@"]);
 
 const isSurrogate = (cp: number) => cp >= 0xd800 && cp <= 0xdfff;
 
@@ -48,7 +48,7 @@ export function rubyString(value: string): string {
   cps.forEach(([ch, cp], i) => {
     const short = RUBY_SHORT_ESCAPES[ch];
     if (short !== undefined) out += short;
-    else if (ch === "#" && INTERPOLATION_STARTS.has(cps[i + 1]?.[0] ?? "")) out += "\\#";
+    else if (ch === "#" && INTERPOLATION_STARTS.has(cps[i + 1]?.[0])) out += "\\#";
     else if (isSurrogate(cp)) out += "\\u{FFFD}";
     else if (isInvisible(cp)) out += `\\u{${hex(cp, 4)}}`;
     else out += ch;
