@@ -16,7 +16,7 @@ import { toAuthenticateRequest } from "../config/widget-config";
 import { PHP_FUNCTION_FILE } from "./php-snippet";
 import { RUBY_FUNCTION_FILE } from "./ruby-snippet";
 import type { BatchRun } from "./test-support/batch-process";
-import { TroubleCounter } from "./test-support/hostile";
+import { expectNoSecretsFast, expectSame, TroubleCounter } from "./test-support/hostile";
 import { runPhpSnippets, type SnippetResult } from "./test-support/php";
 import { expectBothMajors, sampleConfigs } from "./test-support/property";
 import { runRubySnippets } from "./test-support/ruby";
@@ -28,7 +28,6 @@ import {
   functionFileOf,
   type LanguageUnderTest,
 } from "./test-support/server-language";
-import { expectNoSecretsFast, expectSame } from "./test-support/hostile";
 import { startStandInApi, type StandInApi } from "./test-support/stand-in-api";
 
 const RUNS = 3000;
