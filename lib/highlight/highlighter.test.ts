@@ -27,6 +27,14 @@ const SAMPLES: Record<SnippetLanguage, { code: string; keyword: string }> = {
     code: 'import os\n\ndef token():\n    return os.environ["OPENCX_API_KEY"]  # secret',
     keyword: "def",
   },
+  php: {
+    code: "<?php\nfunction token(): string\n{\n    return getenv('OPENCX_API_KEY');\n}",
+    keyword: "function",
+  },
+  ruby: {
+    code: "require 'json'\n\ndef token\n  ENV.fetch('OPENCX_API_KEY')\nend",
+    keyword: "def",
+  },
   bash: {
     code: "curl -X POST 'https://api.open.cx/widget' \\\n  -H \"X-Bot-Token: $OPENCX_API_KEY\"",
     keyword: "curl",
@@ -63,6 +71,8 @@ describe("highlight", () => {
           ts: "typescript",
           js: "javascript",
           python: "python",
+          php: "php",
+          ruby: "ruby",
           bash: "shellscript",
           json: "json",
         }[language],

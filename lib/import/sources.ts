@@ -6,6 +6,7 @@
 import { parse, parseExpression, type ParserOptions } from "@babel/parser";
 import type { Expression, File } from "@babel/types";
 import { parse as parseHtml } from "parse5";
+import { unreadableServerCode } from "./server-languages";
 import type { ImportKind, ImportProblem } from "./types";
 
 export interface ParsedProgram {
@@ -162,10 +163,16 @@ export function readSources(text: string): ReadResult {
   }
   if (looksLikeHtml(text)) return readHtml(text);
   const bare = readBareObject(text);
-  if (bare && isProblem(bare)) return { ok: false, kind: "options", problems: [bare] };
+  if (bare && isProblem(bare)) {
+    const server = unreadableServerCode(text);
+    if (server) return { ok: false, kind: null, problems: [server] };
+    return { ok: false, kind: "options", problems: [bare] };
+  }
   if (bare) return { ok: true, kind: "options", programs: [bare] };
   const program = parseProgram(text, 0);
-  if (isProblem(program)) return { ok: false, kind: null, problems: [program] };
+  if (isProblem(program)) {
+    return { ok: false, kind: null, problems: [unreadableServerCode(text) ?? program] };
+  }
   return {
     ok: true,
     kind: looksLikeReact(program) ? "react" : "script",

@@ -7,8 +7,10 @@ import { generateCurlSnippet } from "./curl-snippet";
 import { generateHtmlSnippet } from "./html-snippet";
 import { isVerified } from "./model";
 import { generateNextjsRouteSnippet, generateNextjsSnippet } from "./nextjs-snippet";
+import { generatePhpSnippet } from "./php-snippet";
 import { generateFlaskSnippet, generatePythonSnippet } from "./python-snippet";
 import { generateReactSnippet } from "./react-snippet";
+import { generateRubySnippet } from "./ruby-snippet";
 import { generateExpressSnippet, generateNodeSnippet } from "./server-snippets";
 import { CLIENT_TARGETS, SNIPPET_TARGETS, type Snippet, type SnippetTarget } from "./types";
 
@@ -21,8 +23,10 @@ export {
   generateNextjsRouteSnippet,
   generateNextjsSnippet,
   generateNodeSnippet,
+  generatePhpSnippet,
   generatePythonSnippet,
   generateReactSnippet,
+  generateRubySnippet,
 };
 export { CONTACT_TOKEN_ENDPOINT, CONTACT_TOKEN_VARIABLE } from "./model";
 export {
@@ -44,6 +48,8 @@ const GENERATORS: Readonly<Record<SnippetTarget, (config: PlaygroundConfig) => S
   "nextjs-route": generateNextjsRouteSnippet,
   python: generatePythonSnippet,
   flask: generateFlaskSnippet,
+  php: generatePhpSnippet,
+  ruby: generateRubySnippet,
   curl: generateCurlSnippet,
 };
 

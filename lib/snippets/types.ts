@@ -9,6 +9,8 @@ export const SNIPPET_TARGETS = [
   "nextjs-route",
   "python",
   "flask",
+  "php",
+  "ruby",
   "curl",
 ] as const;
 export type SnippetTarget = (typeof SNIPPET_TARGETS)[number];
@@ -21,11 +23,14 @@ export const SERVER_TARGETS: readonly SnippetTarget[] = [
   "nextjs-route",
   "python",
   "flask",
+  "php",
+  "ruby",
   "curl",
 ];
 
 /** Grammar names as shiki knows them. */
-export type SnippetLanguage = "html" | "tsx" | "ts" | "js" | "python" | "bash" | "json";
+export type SnippetLanguage =
+  "html" | "tsx" | "ts" | "js" | "python" | "php" | "ruby" | "bash" | "json";
 
 export interface SnippetFile {
   /** Suggested path, e.g. `app/components/support-widget.tsx`. */
@@ -54,5 +59,7 @@ export const SNIPPET_TARGET_LABELS: Readonly<Record<SnippetTarget, string>> = {
   "nextjs-route": "Next.js route",
   python: "Python",
   flask: "Flask",
+  php: "PHP",
+  ruby: "Ruby",
   curl: "cURL",
 };

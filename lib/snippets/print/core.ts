@@ -52,6 +52,11 @@ export interface Dialect {
    * (JavaScript's `{ email }` for `{ email: email }`).
    */
   shorthand?: boolean;
+  /**
+   * The brackets around a container, given its keys (none for an array): `[ ]` and `{ }`
+   * unless the dialect says otherwise (PHP writes both with `[ ]`).
+   */
+  brackets?(container: "array" | "object", keys: readonly string[]): readonly [string, string];
 }
 
 /** Characters a reader could not see or that change how the surrounding code reads. */
@@ -127,10 +132,16 @@ export function printWith(
 ): string {
   if (!isContainer(value)) return dialect.scalar(value);
   const isArray = Array.isArray(value);
-  const items: [string | null, PrintableValue][] = isArray
+  const entries: [string | null, PrintableValue][] = isArray
     ? (value as readonly PrintableValue[]).map((v) => [null, v])
-    : entriesOf(value as PrintableObject).map(([k, v]) => [dialect.key(k), v]);
-  const [open, close] = isArray ? ["[", "]"] : ["{", "}"];
+    : entriesOf(value as PrintableObject);
+  const items = entries.map(([k, v]): [string | null, PrintableValue] => [
+    k === null ? null : dialect.key(k),
+    v,
+  ]);
+  const keys = entries.flatMap(([k]) => (k === null ? [] : [k]));
+  const [open, close] =
+    dialect.brackets?.(isArray ? "array" : "object", keys) ?? (isArray ? ["[", "]"] : ["{", "}"]);
   if (items.length === 0) return open + close;
 
   // One line when short and flat: `['Company', 'Order #']`, `{ primaryColor: '#2563eb' }`.

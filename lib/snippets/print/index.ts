@@ -17,3 +17,6 @@ export { jsKey, jsString, printJs } from "./js";
 export { jsonString, printJson } from "./json";
 export { printPython, pythonString } from "./python";
 export { shellQuote } from "./shell";
+export { phpCastsObject, phpString, printPhp } from "./php";
+export { printRuby, rubyString } from "./ruby";
+export { hasLoneSurrogate, loneSurrogateNote } from "./well-formed";

@@ -1,0 +1,75 @@
+<?php
+// OpenCX widget v4 (pinned to 4.0.63): mint a contact token for the signed-in user.
+// Server only (PHP 8.2+, curl extension): OPENCX_API_KEY comes from the environment and never reaches a browser.
+// Under PHP-FPM, pass it in the pool config (env[OPENCX_API_KEY] = …) or set clear_env = no.
+declare(strict_types=1);
+
+/**
+ * Calls POST /widget/authenticate-user for the signed-in user and returns their contact token.
+ * Send only this token to that user's browser, where it becomes the widget's user.token.
+ * $email replaces the sample email below: pass the signed-in user's.
+ */
+function opencx_contact_token(?string $email = null): string
+{
+    $apiKey = getenv('OPENCX_API_KEY');
+    if ($apiKey === false || $apiKey === '') {
+        throw new \RuntimeException('OPENCX_API_KEY is not set');
+    }
+    $apiUrl = getenv('OPENCX_API_URL') ?: 'https://api.open.cx';
+
+    // Sample values from the playground: build the body from the signed-in user's data
+    // (your session), never from anything the browser sends.
+    // language: fil is sent as tl, the API's code for Filipino.
+    $body = [
+        'email' => 'o\'brien+"`$(id)`"@example.com',
+        'name' => 'Robert\'); DROP TABLE users;-- """ \'\'\'',
+        'avatar_url' => 'https://example.com/a.png?q=$HOME&r=%s',
+        'phone' => "+1 (555) 010-9999 \u{202E}evil",
+        'language' => 'tl',
+        'customData' => [
+            'it\'s' => 'O\'Brien \\\' \\" \\\\',
+            '$HOME' => '${HOME} $(whoami) `id`',
+            'emoji 😀' => "👩🏽‍💻 中文 \u{2028} \u{2029}",
+            'neg' => -12.75,
+            'off' => false,
+            '</script><!--' => '{{ }} ]]> &amp; */ /* //',
+        ],
+        'chat_context' => "Line 1\nLine 2\r\nTab\there \"\"\" ''' \\n (literal backslash-n) \u{0000}",
+    ];
+    if ($email !== null) {
+        $body['email'] = $email;
+    }
+
+    $json = json_encode($body, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
+    $curl = curl_init($apiUrl . '/widget/authenticate-user');
+    curl_setopt_array($curl, [
+        CURLOPT_POST => true,
+        CURLOPT_HTTPHEADER => [
+            'Authorization: Bearer ' . $apiKey,
+            'Content-Type: application/json',
+        ],
+        CURLOPT_POSTFIELDS => $json,
+        CURLOPT_RETURNTRANSFER => true,
+        CURLOPT_TIMEOUT => 10,
+    ]);
+    $response = curl_exec($curl);
+    if ($response === false) {
+        throw new \RuntimeException('OpenCX authenticate-user failed: ' . curl_error($curl));
+    }
+    $status = curl_getinfo($curl, CURLINFO_RESPONSE_CODE);
+    if ($status < 200 || $status > 299) {
+        throw new \RuntimeException('OpenCX authenticate-user failed: HTTP ' . $status);
+    }
+    // The response also has contact.id; the browser needs only the token.
+    return json_decode($response, true, 512, JSON_THROW_ON_ERROR)['token'];
+}
+
+// Run directly, it prints a token: php opencx_contact_token.php [email]
+if (PHP_SAPI === 'cli' && realpath($argv[0]) === __FILE__) {
+    try {
+        echo opencx_contact_token($argv[1] ?? null), PHP_EOL;
+    } catch (\Throwable $error) {
+        fwrite(STDERR, $error->getMessage() . PHP_EOL);
+        exit(1);
+    }
+}

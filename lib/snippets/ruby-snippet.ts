@@ -1,0 +1,130 @@
+/**
+ * The server half of the verified model in Ruby 3.1, standard library only (`net/http`,
+ * `json`; domain.md §10.4):
+ * - `opencx_contact_token.rb`: `opencx_contact_token(email = nil)` calls
+ *   `POST /widget/authenticate-user` with the body `toAuthenticateRequest(config)` (a Hash sent
+ *   with `JSON.generate`), accepts any 2xx (domain-v5.md §10.4) and returns only the token.
+ *   Run directly (`ruby opencx_contact_token.rb jane@example.com`) it prints a token: the email
+ *   from the command line replaces the sample email, the other sample values stay.
+ * - `opencx_routes.rb`: a Sinatra route for the endpoint the page calls
+ *   (`CONTACT_TOKEN_ENDPOINT`), `{ token }` for the signed-in user, 401 otherwise, the way the
+ *   Express route sits beside the Node function.
+ *
+ * Invariants: the API key is read from `OPENCX_API_KEY` and never printed; the base URL is
+ * `OPENCX_API_URL` or `https://api.open.cx` (empty counts as unset).
+ */
+import type { PlaygroundConfig } from "../config/options";
+import {
+  API_KEY_ENV,
+  API_URL_ENV,
+  authenticateBodyValue,
+  AUTHENTICATE_USER_PATH,
+  CONTACT_TOKEN_ENDPOINT,
+  languageNote,
+  majorOfConfig,
+  mcpAccessNote,
+  OPENCX_API_URL,
+  snippetVersionNote,
+} from "./model";
+import { loneSurrogateNote, printRuby, rubyString } from "./print";
+import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetFile } from "./types";
+
+/** The function file, the method it defines, and the Sinatra file. */
+export const RUBY_FUNCTION = "opencx_contact_token";
+export const RUBY_FUNCTION_FILE = `${RUBY_FUNCTION}.rb`;
+export const RUBY_ROUTES_FILE = "opencx_routes.rb";
+
+/** What the Sinatra route needs (Sinatra 4 leaves the server and `rackup` to the app). */
+export const RUBY_INSTALL = "gem install sinatra rackup puma";
+
+function functionFile(config: PlaygroundConfig): SnippetFile {
+  const bodyPrefix = "  body = ";
+  const bodyValue = authenticateBodyValue(config);
+  const body = printRuby(bodyValue, { level: 1, column: bodyPrefix.length, breakTopLevel: true });
+  const code = [
+    "# frozen_string_literal: true",
+    "",
+    `# ${snippetVersionNote(majorOfConfig(config))}: mint a contact token for the signed-in user.`,
+    `# Server only (Ruby 3.1+, standard library): ${API_KEY_ENV} comes from the environment and never reaches a browser.`,
+    "require 'json'",
+    "require 'net/http'",
+    "",
+    `# Calls POST ${AUTHENTICATE_USER_PATH} for the signed-in user and returns their contact token.`,
+    "# Send only this token to that user's browser, where it becomes the widget's user.token.",
+    "# email replaces the sample email below: pass the signed-in user's.",
+    `def ${RUBY_FUNCTION}(email = nil)`,
+    `  api_key = ENV.fetch(${rubyString(API_KEY_ENV)}, '')`,
+    `  raise ${rubyString(`${API_KEY_ENV} is not set`)} if api_key.empty?`,
+    "",
+    `  api_url = ENV.fetch(${rubyString(API_URL_ENV)}, '')`,
+    `  api_url = ${rubyString(OPENCX_API_URL)} if api_url.empty?`,
+    "",
+    "  # Sample values from the playground: build the body from the signed-in user's data",
+    "  # (your session), never from anything the browser sends.",
+    ...languageNote(config).map((line) => `  # ${line}`),
+    ...mcpAccessNote(config).map((line) => `  # ${line}`),
+    ...loneSurrogateNote(bodyValue, "JSON.generate").map((line) => `  # ${line}`),
+    bodyPrefix + body,
+    "  body['email'] = email unless email.nil?",
+    "",
+    `  uri = URI("#{api_url}${AUTHENTICATE_USER_PATH}")`,
+    "  request = Net::HTTP::Post.new(uri)",
+    "  request['Authorization'] = \"Bearer #{api_key}\"",
+    "  request['Content-Type'] = 'application/json'",
+    "  request.body = JSON.generate(body)",
+    "  options = { use_ssl: uri.scheme == 'https', open_timeout: 10, read_timeout: 10 }",
+    "  response = Net::HTTP.start(uri.host, uri.port, **options) { |http| http.request(request) }",
+    '  raise "OpenCX authenticate-user failed: HTTP #{response.code}" unless response.is_a?(Net::HTTPSuccess)',
+    "",
+    "  # The response also has contact.id; the browser needs only the token.",
+    "  JSON.parse(response.body).fetch('token')",
+    "end",
+    "",
+    `# Run directly, it prints a token: ruby ${RUBY_FUNCTION_FILE} [email]`,
+    `puts ${RUBY_FUNCTION}(ARGV.first) if $PROGRAM_NAME == __FILE__`,
+    "",
+  ].join("\n");
+  return { path: RUBY_FUNCTION_FILE, language: "ruby", code };
+}
+
+function routesFile(config: PlaygroundConfig): SnippetFile {
+  const code = [
+    "# frozen_string_literal: true",
+    "",
+    `# ${snippetVersionNote(majorOfConfig(config))}: the endpoint your page calls for the contact token.`,
+    `# POST ${CONTACT_TOKEN_ENDPOINT} → { token } for the signed-in user, 401 otherwise.`,
+    `# Server only: ${API_KEY_ENV} comes from the environment and never reaches a browser.`,
+    `# A Sinatra app beside ${RUBY_FUNCTION_FILE}; sessions as your app has them (enable :sessions, Rack).`,
+    "require 'json'",
+    "require 'sinatra'",
+    `require_relative ${rubyString(RUBY_FUNCTION)}`,
+    "",
+    "helpers do",
+    "  # TODO: return the signed-in user's email from YOUR auth (here: what your login code put",
+    "  # in session[:user_email]), or nil when nobody is signed in.",
+    "  def signed_in_email",
+    "    session[:user_email]",
+    "  end",
+    "end",
+    "",
+    `post ${rubyString(CONTACT_TOKEN_ENDPOINT)} do`,
+    "  email = signed_in_email",
+    "  halt 401, { 'Content-Type' => 'application/json' }, JSON.generate('error' => 'Not signed in') if email.nil?",
+    "",
+    "  content_type :json",
+    "  cache_control :no_store",
+    `  JSON.generate('token' => ${RUBY_FUNCTION}(email))`,
+    "end",
+    "",
+  ].join("\n");
+  return { path: RUBY_ROUTES_FILE, language: "ruby", code };
+}
+
+export function generateRubySnippet(config: PlaygroundConfig): Snippet {
+  return {
+    target: "ruby",
+    label: SNIPPET_TARGET_LABELS.ruby,
+    install: RUBY_INSTALL,
+    files: [functionFile(config), routesFile(config)],
+  };
+}
