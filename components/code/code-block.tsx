@@ -9,6 +9,8 @@ export const LANGUAGE_NAMES: Record<SnippetLanguage, string> = {
   ts: "TypeScript",
   js: "JavaScript",
   python: "Python",
+  go: "Go",
+  java: "Java",
   bash: "Shell",
   json: "JSON",
 };

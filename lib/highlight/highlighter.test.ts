@@ -27,6 +27,8 @@ const SAMPLES: Record<SnippetLanguage, { code: string; keyword: string }> = {
     code: 'import os\n\ndef token():\n    return os.environ["OPENCX_API_KEY"]  # secret',
     keyword: "def",
   },
+  go: { code: 'package main\n\nfunc apiURL() string {\n\treturn "x"\n}', keyword: "func" },
+  java: { code: "public final class A {\n    static String b() { return null; }\n}", keyword: "class" },
   bash: {
     code: "curl -X POST 'https://api.open.cx/widget' \\\n  -H \"X-Bot-Token: $OPENCX_API_KEY\"",
     keyword: "curl",
@@ -63,6 +65,8 @@ describe("highlight", () => {
           ts: "typescript",
           js: "javascript",
           python: "python",
+          go: "go",
+          java: "java",
           bash: "shellscript",
           json: "json",
         }[language],

@@ -14,6 +14,8 @@ export const LANGUAGE_GRAMMARS: Record<SnippetLanguage, { id: string; load: () =
     ts: { id: "typescript", load: () => import("shiki/langs/typescript.mjs") },
     js: { id: "javascript", load: () => import("shiki/langs/javascript.mjs") },
     python: { id: "python", load: () => import("shiki/langs/python.mjs") },
+    go: { id: "go", load: () => import("shiki/langs/go.mjs") },
+    java: { id: "java", load: () => import("shiki/langs/java.mjs") },
     bash: { id: "shellscript", load: () => import("shiki/langs/shellscript.mjs") },
     json: { id: "json", load: () => import("shiki/langs/json.mjs") },
   };

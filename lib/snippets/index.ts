@@ -10,13 +10,17 @@ import { generateNextjsSnippet } from "./nextjs-snippet";
 import { generatePythonSnippet } from "./python-snippet";
 import { generateReactSnippet } from "./react-snippet";
 import { generateExpressSnippet, generateNodeSnippet } from "./server-snippets";
+import { generateGoSnippet } from "./go-snippet";
+import { generateJavaSnippet } from "./java-snippet";
 import { CLIENT_TARGETS, SNIPPET_TARGETS, type Snippet, type SnippetTarget } from "./types";
 
 export * from "./types";
 export {
   generateCurlSnippet,
   generateExpressSnippet,
+  generateGoSnippet,
   generateHtmlSnippet,
+  generateJavaSnippet,
   generateNextjsSnippet,
   generateNodeSnippet,
   generatePythonSnippet,
@@ -40,6 +44,8 @@ const GENERATORS: Readonly<Record<SnippetTarget, (config: PlaygroundConfig) => S
   node: generateNodeSnippet,
   express: generateExpressSnippet,
   python: generatePythonSnippet,
+  go: generateGoSnippet,
+  java: generateJavaSnippet,
   curl: generateCurlSnippet,
 };
 

@@ -7,16 +7,26 @@ export const SNIPPET_TARGETS = [
   "node",
   "express",
   "python",
+  "go",
+  "java",
   "curl",
 ] as const;
 export type SnippetTarget = (typeof SNIPPET_TARGETS)[number];
 
 /** Client targets run in the browser; server targets hold the API key (from the environment). */
 export const CLIENT_TARGETS: readonly SnippetTarget[] = ["html", "react", "nextjs"];
-export const SERVER_TARGETS: readonly SnippetTarget[] = ["node", "express", "python", "curl"];
+export const SERVER_TARGETS: readonly SnippetTarget[] = [
+  "node",
+  "express",
+  "python",
+  "go",
+  "java",
+  "curl",
+];
 
 /** Grammar names as shiki knows them. */
-export type SnippetLanguage = "html" | "tsx" | "ts" | "js" | "python" | "bash" | "json";
+export type SnippetLanguage =
+  "html" | "tsx" | "ts" | "js" | "python" | "go" | "java" | "bash" | "json";
 
 export interface SnippetFile {
   /** Suggested path, e.g. `app/components/support-widget.tsx`. */
@@ -43,5 +53,7 @@ export const SNIPPET_TARGET_LABELS: Readonly<Record<SnippetTarget, string>> = {
   node: "Node.js",
   express: "Express",
   python: "Python",
+  go: "Go",
+  java: "Java",
   curl: "cURL",
 };
