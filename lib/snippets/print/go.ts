@@ -100,28 +100,48 @@ function isEmptyOrScalar(value: PrintableValue): boolean {
 const utf8Length = (s: string) => Buffer.byteLength(s, "utf8");
 const runeCount = (s: string) => [...s].length;
 
+/** How close a ratio must come to gofmt's thresholds for floating-point rounding to decide. */
+const BORDER = 1e-9;
+
+export interface GoAlignment {
+  /** Whether entry `i` is aligned with entry `i - 1`. */
+  aligned: boolean[];
+  /** Whether a decision sat on a threshold (see `goAlignment`). */
+  borderline: boolean;
+}
+
 /**
  * Which entries of a broken key-value literal gofmt aligns with the entry before them
  * (go/printer's `exprList`): an entry whose value spans lines is never aligned; two one-line
  * entries are, when both keys are at most 40 bytes, or when the key's size is within a factor
  * 2.5 of the geometric mean of the keys before it in the same aligned section. `sizes[i]` is
  * key `i`'s size in bytes, 0 when its entry spans lines.
+ *
+ * A ratio of exactly 2.5 or 0.4 (keys of 42 and 105 bytes, say) is decided by gofmt's own
+ * floating-point rounding of `math.Exp(math.Log(…))`, which on amd64 even depends on whether
+ * the CPU has FMA; there the printer follows the exact arithmetic (no alignment) and reports
+ * the decision as `borderline`: gofmt may pad those lines differently. The code is the same.
  */
-export function goAlignedWithPrevious(sizes: readonly number[]): boolean[] {
+export function goAlignment(sizes: readonly number[]): GoAlignment {
   let lnsum = 0;
   let count = 0;
-  return sizes.map((size, i) => {
-    const prevSize = i === 0 ? 0 : sizes[i - 1]!;
-    let aligned = false;
+  let borderline = false;
+  const aligned = sizes.map((size, i) => {
+    const prevSize = sizes[i - 1] ?? 0;
+    let align = false;
     if (prevSize > 0 && size > 0) {
-      if (count === 0 || (prevSize <= 40 && size <= 40)) aligned = true;
+      // (gofmt also aligns when no size is counted yet, which cannot happen here: the previous
+      // entry's size was just counted.)
+      if (prevSize <= 40 && size <= 40) align = true;
       else {
         const ratio = size / Math.exp(lnsum / count);
-        aligned = 2.5 * ratio > 1 && ratio < 2.5;
+        if (Math.abs(ratio - 2.5) <= BORDER || Math.abs(2.5 * ratio - 1) <= BORDER) {
+          borderline = true;
+        } else align = 2.5 * ratio > 1 && ratio < 2.5;
       }
     }
     // A break in the alignment starts a new section, and a new geometric mean.
-    if (i > 0 && !aligned) {
+    if (!align) {
       lnsum = 0;
       count = 0;
     }
@@ -129,8 +149,9 @@ export function goAlignedWithPrevious(sizes: readonly number[]): boolean[] {
       lnsum += Math.log(size);
       count++;
     }
-    return aligned;
+    return align;
   });
+  return { aligned, borderline };
 }
 
 /**
@@ -141,11 +162,17 @@ function lastOfEachKey(entries: [string, PrintableValue][]): [string, PrintableV
   return entries.filter(([key], i) => !entries.slice(i + 1).some(([later]) => later === key));
 }
 
+interface Layout {
+  /** Set when an alignment decision sat on one of gofmt's thresholds. */
+  borderline: boolean;
+}
+
 function printGo(
   value: PrintableValue,
   level: number,
   column: number,
   forceBreak: boolean,
+  layout: Layout,
 ): string {
   if (!isContainer(value)) return goScalar(value);
   const isArray = Array.isArray(value);
@@ -157,7 +184,7 @@ function printGo(
 
   if (!forceBreak && items.every(([, v]) => isEmptyOrScalar(v))) {
     const inner = items
-      .map(([k, v]) => (k === null ? "" : `${k}: `) + printGo(v, level + 1, 0, false))
+      .map(([k, v]) => (k === null ? "" : `${k}: `) + printGo(v, level + 1, 0, false, layout))
       .join(", ");
     const oneLine = `${open}${inner}}`;
     // +1 for the comma that usually follows.
@@ -167,22 +194,26 @@ function printGo(
   const tabs = "\t".repeat(level + 1);
   const innerColumn = (level + 1) * TAB_COLUMNS;
   if (isArray) {
-    const lines = items.map(([, v]) => `${tabs}${printGo(v, level + 1, innerColumn, false)},`);
+    const lines = items.map(
+      ([, v]) => `${tabs}${printGo(v, level + 1, innerColumn, false, layout)},`,
+    );
     return `${open}\n${lines.join("\n")}\n${"\t".repeat(level)}}`;
   }
   const printed = items.map(([k, v]) => {
     const cell = `${k}:`;
-    return { cell, value: printGo(v, level + 1, innerColumn + runeCount(cell) + 1, false) };
+    const start = innerColumn + runeCount(cell) + 1;
+    return { cell, value: printGo(v, level + 1, start, false, layout) };
   });
   // gofmt measures a key in bytes to decide alignment, and pads the key cell in characters.
   const sizes = printed.map(({ value: v }, i) =>
     v.includes("\n") ? 0 : utf8Length(items[i]![0]!),
   );
-  const aligned = goAlignedWithPrevious(sizes);
+  const { aligned, borderline } = goAlignment(sizes);
+  if (borderline) layout.borderline = true;
   const widths: number[] = [];
   for (let start = 0; start < printed.length;) {
     let end = start + 1;
-    while (end < printed.length && sizes[start]! > 0 && aligned[end]) end++;
+    while (end < printed.length && aligned[end]) end++;
     const width = Math.max(...printed.slice(start, end).map(({ cell }) => runeCount(cell)));
     for (let i = start; i < end; i++) widths[i] = width;
     start = end;
@@ -199,8 +230,24 @@ function printGo(
  * `level` is the indentation (in tabs) of the line the value starts on.
  */
 export function printGoValue(value: PrintableValue, opts: PrintOptions = {}): string {
+  return printGoLayout(value, opts).code;
+}
+
+/** `printGoValue`, and whether gofmt's rounding decides an alignment in it (`goAlignment`). */
+export function printGoLayout(
+  value: PrintableValue,
+  opts: PrintOptions = {},
+): { code: string; borderline: boolean } {
   const level = opts.level ?? 0;
-  return printGo(value, level, opts.column ?? level * TAB_COLUMNS, opts.breakTopLevel ?? false);
+  const layout: Layout = { borderline: false };
+  const code = printGo(
+    value,
+    level,
+    opts.column ?? level * TAB_COLUMNS,
+    opts.breakTopLevel ?? false,
+    layout,
+  );
+  return { code, borderline: layout.borderline };
 }
 
 /** A `//` comment line; comment text is the generator's own and never spans lines. */

@@ -10,7 +10,7 @@
  *   holds is then the second of a pair, preceded by an odd number, and starts nothing;
  * - ASCII characters that need an escape get a lexical one (`\n`, `\"`, `\000` …), never
  *   a Unicode escape;
- * - only characters above U+007E are written `\uXXXX` (UTF-16 code units, so a character
+ * - only characters from U+0080 on are written `\uXXXX` (UTF-16 code units, so a character
  *   beyond U+FFFF is a surrogate pair): they translate into themselves, and none of them is a
  *   quote, a backslash or a line terminator.
  */
@@ -37,7 +37,7 @@ function javaChar(unit: number): string {
   if (short !== undefined) return short;
   // Three octal digits, so a digit after it is never read as part of it.
   if (unit < 0x20 || unit === 0x7f) return `\\${unit.toString(8).padStart(3, "0")}`;
-  if (unit > 0x7e) return `\\u${hex(unit, 4)}`;
+  if (unit >= 0x80) return `\\u${hex(unit, 4)}`;
   return ch;
 }
 
