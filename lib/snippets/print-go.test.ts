@@ -80,7 +80,9 @@ describe("goString", () => {
   });
 
   it("keeps visible text as typed: Go source is UTF-8, and backticks, quotes and ${ mean nothing here", () => {
-    const visible = [0x20, 0x7e, 0xa0, 0xe9, 0x200d, 0x2027, 0x202f, 0xe000, 0xfffd, 0x10000];
+    const visible = [
+      0x20, 0x7e, 0xa0, 0xe9, 0x200d, 0x2027, 0x202f, 0xd7ff, 0xe000, 0xfffd, 0x10000,
+    ];
     expect(inner(visible)).toEqual(visible.map((cp) => String.fromCodePoint(cp)));
     expect(goString("`${x}' 中文 👩🏽‍💻 %s")).toBe('"`${x}\' 中文 👩🏽‍💻 %s"');
     // Text that looks like an escape is text: its backslash is escaped.
@@ -169,6 +171,22 @@ describe("printGoValue", () => {
 
   it("breaks a composite whose raw code spans lines", () => {
     expect(printGoValue({ token: raw("a +\nb") })).toBe('map[string]any{\n\t"token": a +\nb,\n}');
+    expect(printGoValue({ token: raw("a +\rb") })).toBe('map[string]any{\n\t"token": a +\rb,\n}');
+  });
+
+  it("counts empty composites as flat, and an object of undefined members as empty", () => {
+    expect(printGoValue({ a: [], b: {} })).toBe(
+      'map[string]any{"a": []string{}, "b": map[string]any{}}',
+    );
+    expect(printGoValue({ x: { b: undefined } })).toBe('map[string]any{"x": map[string]any{}}');
+  });
+
+  it("decides alignment on key sizes in bytes, as gofmt does", () => {
+    // 30 two-byte letters: 62 bytes, 32 characters; next to a 3-byte key, not aligned.
+    const e30 = "é".repeat(30);
+    expect(printGoValue({ [e30]: 1, b: 2 }, { breakTopLevel: true })).toBe(
+      `map[string]any{\n\t"${e30}": 1,\n\t"b": 2,\n}`,
+    );
   });
 
   it("aligns the values of consecutive one-line entries as gofmt does, padding by characters", () => {
@@ -191,6 +209,7 @@ describe("gofmt's alignment rule (go/printer exprList)", () => {
 
   it("aligns keys of at most 40 bytes, whatever their ratio", () => {
     expect(aligned([1, 40, 3])).toEqual([false, true, true]);
+    expect(aligned([40, 3])).toEqual([false, true]);
   });
 
   it("past 40 bytes, aligns while the size is within a factor 2.5 of the section's geometric mean", () => {

@@ -185,6 +185,12 @@ describe("printJavaValue", () => {
 
   it("breaks a call whose raw code spans lines", () => {
     expect(print({ token: raw("a +\nb") })).toBe('object(\n    "token", a +\nb)');
+    expect(print({ token: raw("a +\rb") })).toBe('object(\n    "token", a +\rb)');
+  });
+
+  it("counts empty calls as flat, and an object of undefined members as empty", () => {
+    expect(print({ a: [], b: {} })).toBe('object("a", List.of(), "b", object())');
+    expect(print({ x: { b: undefined } })).toBe('object("x", object())');
   });
 });
 

@@ -135,9 +135,12 @@ export function goAlignment(sizes: readonly number[]): GoAlignment {
       if (prevSize <= 40 && size <= 40) align = true;
       else {
         const ratio = size / Math.exp(lnsum / count);
-        if (Math.abs(ratio - 2.5) <= BORDER || Math.abs(2.5 * ratio - 1) <= BORDER) {
-          borderline = true;
-        } else align = 2.5 * ratio > 1 && ratio < 2.5;
+        const onThreshold =
+          // Stryker disable next-line EqualityOperator: no ratio is exactly BORDER from a threshold.
+          Math.abs(ratio - 2.5) <= BORDER || Math.abs(2.5 * ratio - 1) <= BORDER;
+        if (onThreshold) borderline = true;
+        // Stryker disable next-line EqualityOperator: a ratio on a threshold took the branch above.
+        else align = 2.5 * ratio > 1 && ratio < 2.5;
       }
     }
     // A break in the alignment starts a new section, and a new geometric mean.
