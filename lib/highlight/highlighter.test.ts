@@ -28,7 +28,10 @@ const SAMPLES: Record<SnippetLanguage, { code: string; keyword: string }> = {
     keyword: "def",
   },
   go: { code: 'package main\n\nfunc apiURL() string {\n\treturn "x"\n}', keyword: "func" },
-  java: { code: "public final class A {\n    static String b() { return null; }\n}", keyword: "class" },
+  java: {
+    code: "public final class A {\n    static String b() { return null; }\n}",
+    keyword: "class",
+  },
   bash: {
     code: "curl -X POST 'https://api.open.cx/widget' \\\n  -H \"X-Bot-Token: $OPENCX_API_KEY\"",
     keyword: "curl",
