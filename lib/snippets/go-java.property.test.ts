@@ -97,6 +97,7 @@ describeWithRuntime("go", "Go snippets: one go build, one run, against the stand
         ? [`snippets/s${i}.go`]
         : [],
     );
+    console.log(`Go: go vet in ${run.vetMs} ms`);
     expect(run.gofmtUnformatted.filter((file) => !borderline.includes(file))).toEqual([]);
     // A Go string cannot hold a lone surrogate: U+FFFD goes in its place.
     checkBatch("Go", run, api, codes, (config) => goWire(toAuthenticateRequest(config)));

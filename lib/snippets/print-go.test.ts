@@ -318,7 +318,6 @@ describeWithRuntime("go", "the Go printer with the Go toolchain", () => {
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
-      rmSync(join(env.GOCACHE!, ".."), { recursive: true, force: true });
     }
   });
 });

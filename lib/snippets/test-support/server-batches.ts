@@ -12,7 +12,8 @@
  * Go: one package `cases` (the first snippet with `package main` and `func main()` renamed,
  * the only two lines that stop a `main` package from being imported; one file per case), a
  * driver that calls every `cases.ContactToken<i>(email)` in order, then plays a POST and a GET
- * against the first snippet's `HandleContactToken`. One `go build`, one run.
+ * against the first snippet's `HandleContactToken`. One `go build`, one `go vet` of the first
+ * snippet (it must pass), one run.
  *
  * Java: one class `Cases` (the first snippet, renamed, with every case's method added), a
  * driver that calls every `Cases.contactToken<i>(email)` in order, serves
@@ -106,6 +107,8 @@ function failed(what: string, run: CommandResult): Error {
 const GO_CALL_IMPORTS = ["bytes", "encoding/json", "errors", "fmt", "net/http", "os"];
 
 export interface GoBatchRun extends BatchRun {
+  /** `go vet` time for the first snippet, in milliseconds (it must pass). */
+  vetMs: number;
   /** Files `gofmt -l` lists: every whole snippet must be gofmt-clean. */
   gofmtUnformatted: string[];
 }
@@ -203,6 +206,10 @@ export async function runGoBatch(
       env: toolEnv,
     });
     if (build.status !== 0) throw failed("go build", build);
+    // go vet's checks (printf verbs, unreachable code, copied locks …) on the first snippet as
+    // it is; the others differ from it only in a map literal, which vet has nothing to say about.
+    const vet = await runCommand("go", ["vet", "snippets/s0.go"], { cwd: dir, env: toolEnv });
+    if (vet.status !== 0) throw failed("go vet", vet);
     const run = await runCommand(join(dir, "driver"), [], { cwd: dir, env: baseEnv(env) });
     if (run.status !== 0) throw failed("the Go driver", run);
     const out = JSON.parse(run.stdout) as { results: CallResult[]; handler: HandlerCheck };
@@ -210,12 +217,12 @@ export async function runGoBatch(
       ...out,
       roundTrips: [],
       compileMs: build.ms,
+      vetMs: vet.ms,
       runMs: run.ms,
       gofmtUnformatted: gofmt.stdout.split("\n").filter(Boolean),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    if (toolEnv.GOCACHE) rmSync(join(toolEnv.GOCACHE, ".."), { recursive: true, force: true });
   }
 }
 
