@@ -11,6 +11,8 @@ export const LANGUAGE_NAMES: Record<SnippetLanguage, string> = {
   python: "Python",
   php: "PHP",
   ruby: "Ruby",
+  go: "Go",
+  java: "Java",
   bash: "Shell",
   json: "JSON",
 };

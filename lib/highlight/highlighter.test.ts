@@ -35,6 +35,11 @@ const SAMPLES: Record<SnippetLanguage, { code: string; keyword: string }> = {
     code: "require 'json'\n\ndef token\n  ENV.fetch('OPENCX_API_KEY')\nend",
     keyword: "def",
   },
+  go: { code: 'package main\n\nfunc apiURL() string {\n\treturn "x"\n}', keyword: "func" },
+  java: {
+    code: "public final class A {\n    static String b() { return null; }\n}",
+    keyword: "class",
+  },
   bash: {
     code: "curl -X POST 'https://api.open.cx/widget' \\\n  -H \"X-Bot-Token: $OPENCX_API_KEY\"",
     keyword: "curl",
@@ -73,6 +78,8 @@ describe("highlight", () => {
           python: "python",
           php: "php",
           ruby: "ruby",
+          go: "go",
+          java: "java",
           bash: "shellscript",
           json: "json",
         }[language],

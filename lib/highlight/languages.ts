@@ -16,6 +16,8 @@ export const LANGUAGE_GRAMMARS: Record<SnippetLanguage, { id: string; load: () =
     python: { id: "python", load: () => import("shiki/langs/python.mjs") },
     php: { id: "php", load: () => import("shiki/langs/php.mjs") },
     ruby: { id: "ruby", load: () => import("shiki/langs/ruby.mjs") },
+    go: { id: "go", load: () => import("shiki/langs/go.mjs") },
+    java: { id: "java", load: () => import("shiki/langs/java.mjs") },
     bash: { id: "shellscript", load: () => import("shiki/langs/shellscript.mjs") },
     json: { id: "json", load: () => import("shiki/langs/json.mjs") },
   };

@@ -12,6 +12,8 @@ import { generateFlaskSnippet, generatePythonSnippet } from "./python-snippet";
 import { generateReactSnippet } from "./react-snippet";
 import { generateRubySnippet } from "./ruby-snippet";
 import { generateExpressSnippet, generateNodeSnippet } from "./server-snippets";
+import { generateGoSnippet } from "./go-snippet";
+import { generateJavaSnippet } from "./java-snippet";
 import { CLIENT_TARGETS, SNIPPET_TARGETS, type Snippet, type SnippetTarget } from "./types";
 
 export * from "./types";
@@ -21,6 +23,8 @@ export {
   generateFlaskSnippet,
   generateHtmlSnippet,
   generateNextjsRouteSnippet,
+  generateGoSnippet,
+  generateJavaSnippet,
   generateNextjsSnippet,
   generateNodeSnippet,
   generatePhpSnippet,
@@ -50,6 +54,8 @@ const GENERATORS: Readonly<Record<SnippetTarget, (config: PlaygroundConfig) => S
   flask: generateFlaskSnippet,
   php: generatePhpSnippet,
   ruby: generateRubySnippet,
+  go: generateGoSnippet,
+  java: generateJavaSnippet,
   curl: generateCurlSnippet,
 };
 

@@ -11,6 +11,8 @@ export const SNIPPET_TARGETS = [
   "flask",
   "php",
   "ruby",
+  "go",
+  "java",
   "curl",
 ] as const;
 export type SnippetTarget = (typeof SNIPPET_TARGETS)[number];
@@ -25,12 +27,14 @@ export const SERVER_TARGETS: readonly SnippetTarget[] = [
   "flask",
   "php",
   "ruby",
+  "go",
+  "java",
   "curl",
 ];
 
 /** Grammar names as shiki knows them. */
 export type SnippetLanguage =
-  "html" | "tsx" | "ts" | "js" | "python" | "php" | "ruby" | "bash" | "json";
+  "html" | "tsx" | "ts" | "js" | "python" | "php" | "ruby" | "go" | "java" | "bash" | "json";
 
 export interface SnippetFile {
   /** Suggested path, e.g. `app/components/support-widget.tsx`. */
@@ -61,5 +65,7 @@ export const SNIPPET_TARGET_LABELS: Readonly<Record<SnippetTarget, string>> = {
   flask: "Flask",
   php: "PHP",
   ruby: "Ruby",
+  go: "Go",
+  java: "Java",
   curl: "cURL",
 };

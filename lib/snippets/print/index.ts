@@ -1,6 +1,8 @@
 /**
  * Deterministic printers for the values a snippet embeds: JS/TS object
  * literals, JSON, Python literals and shell words.
+ * Go and Java literals (go.ts, java.ts) are proven by their own toolchains in
+ * print-go.test.ts and print-java.test.ts.
  *
  * Invariants (each one is a property test in print.test.ts):
  * - printing is a pure function of the value: same value → same text;
@@ -16,6 +18,8 @@ export { raw, RawCode, type PrintableObject, type PrintableValue, type PrintOpti
 export { jsKey, jsString, printJs } from "./js";
 export { jsonString, printJson } from "./json";
 export { printPython, pythonString } from "./python";
+export { goComment, goNumber, goString, printGoLayout, printGoValue } from "./go";
+export { javaComment, javaNumber, javaString, printJavaValue, type JavaPrintOptions } from "./java";
 export { shellQuote } from "./shell";
 export { phpCastsObject, phpString, printPhp } from "./php";
 export { printRuby, rubyString } from "./ruby";

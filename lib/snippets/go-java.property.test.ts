@@ -1,0 +1,181 @@
+/**
+ * The Go and Java server snippets, run for real over random verified configs: ordinary strings,
+ * hostile ones (quotes, backslashes, `\u000a` as text, `${`, CR/LF, NUL, U+2028/2029, emoji)
+ * and a few extreme ones (lone surrogates, values at their length limits). Each language is
+ * one compiler run and one driver process for the whole batch (test-support/server-batches.ts)
+ * against a recording stand-in of authenticate-user; every request must be a POST to
+ * `/widget/authenticate-user` with `Authorization: Bearer <OPENCX_API_KEY>`, a JSON content
+ * type and exactly `toAuthenticateRequest(config)` as its body, and every call must return the
+ * stand-in's token.
+ *
+ * Go's one divergence is stated, not hidden: a Go string is UTF-8 and cannot hold a lone
+ * surrogate, so the Go snippet sends U+FFFD in its place (`goWire`); Java sends it exactly.
+ */
+import fc from "fast-check";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { PlaygroundConfig } from "../config/options";
+import { toAuthenticateRequest } from "../config/widget-config";
+import { bodyWithEmailParameter } from "./go-snippet";
+import { generateSnippet } from "./index";
+import { printGoLayout } from "./print";
+import { expectBothMajors, expectNoSecrets, sampleConfigs } from "./test-support/property";
+import { describeWithRuntime } from "./test-support/runtimes";
+import { runGoBatch, runJavaBatch, type BatchRun } from "./test-support/server-batches";
+import { startStandInApi, type StandInApi } from "./test-support/stand-in-api";
+import { goWire } from "./test-support/toolchain";
+import { TroubleCounter } from "./test-support/hostile";
+
+const ORDINARY = 150;
+const HOSTILE = 150;
+const EXTREME = 50;
+const ENV_API_KEY = "env-api-key-sentinel";
+
+const ordinary = sampleConfigs(false, ORDINARY);
+const hostile = sampleConfigs(true, HOSTILE);
+const extreme = sampleConfigs(true, EXTREME, true);
+const configs = [...ordinary.configs, ...hostile.configs, ...extreme.configs];
+const seeds = `seeds ${ordinary.seed} (ordinary), ${hostile.seed} (hostile), ${extreme.seed} (extreme)`;
+
+/** What goes over the wire: the body after JSON serialisation (-0 becomes 0). */
+const wire = (config: PlaygroundConfig) =>
+  JSON.parse(JSON.stringify(toAuthenticateRequest(config))) as unknown;
+
+function checkBatch(
+  language: string,
+  run: BatchRun,
+  api: StandInApi,
+  codes: readonly string[],
+  expected: (config: PlaygroundConfig) => unknown,
+): void {
+  console.log(
+    `${language}: ${configs.length} snippets, compiled in ${run.compileMs} ms, run in ${run.runMs} ms (${seeds})`,
+  );
+  expect(run.results).toHaveLength(configs.length);
+  expect(api.requests).toHaveLength(configs.length);
+  configs.forEach((config, i) => {
+    const message = `${language}, ${seeds}, case ${i}:\n${codes[i]}`;
+    const request = api.requests[i]!;
+    expect(run.results[i], message).toEqual({ token: request.token });
+    expect(request.method, message).toBe("POST");
+    expect(request.path, message).toBe("/widget/authenticate-user");
+    expect(request.headers.authorization, message).toBe(`Bearer ${ENV_API_KEY}`);
+    expect(request.headers["content-type"], message).toMatch(/^application\/json\b/);
+    expect(request.json, message).toEqual(expected(config));
+    expectNoSecrets(codes[i]!);
+  });
+}
+
+it("the sample holds both majors, mcp_access and every kind of hostile string", () => {
+  expectBothMajors(configs, 10);
+  const trouble = new TroubleCounter();
+  for (const config of [...hostile.configs, ...extreme.configs]) {
+    trouble.add(toAuthenticateRequest(config));
+  }
+  // Each kind at least once (values at their length limit come only from the extreme configs:
+  // with 40 of them, 1 500 samples never missed one).
+  expect(trouble.rare(1)).toEqual([]);
+});
+
+describeWithRuntime("go", "Go snippets: one go build, one run, against the stand-in", () => {
+  let api: StandInApi;
+  beforeAll(async () => {
+    api = await startStandInApi();
+  });
+  afterAll(() => api.close());
+
+  it("every snippet is gofmt-clean, sends exactly the body and returns the stand-in's token", async () => {
+    const codes = configs.map((config) => generateSnippet("go", config).files[0]!.code);
+    const run = await runGoBatch(
+      codes,
+      configs.map((c) => c.serverEmail),
+      { OPENCX_API_URL: api.baseUrl, OPENCX_API_KEY: ENV_API_KEY },
+    );
+    // gofmt leaves every snippet as it is, but where its own rounding decides an alignment
+    // (a key-size ratio of exactly 2.5 or 0.4: printGoLayout says so).
+    const borderline = configs.flatMap((config, i) =>
+      printGoLayout(bodyWithEmailParameter(config), { level: 1, breakTopLevel: true }).borderline
+        ? [`snippets/s${i}.go`]
+        : [],
+    );
+    console.log(`Go: go vet in ${run.vetMs} ms`);
+    expect(run.gofmtUnformatted.filter((file) => !borderline.includes(file))).toEqual([]);
+    // A Go string cannot hold a lone surrogate: U+FFFD goes in its place.
+    checkBatch("Go", run, api, codes, (config) => goWire(toAuthenticateRequest(config)));
+    expect(run.handler).toEqual({
+      postStatus: 401,
+      postBody: '{"error":"Not signed in"}\n',
+      contentType: "application/json",
+      cacheControl: "no-store",
+      getStatus: 405,
+      allow: "POST",
+    });
+    // The divergence is real only where a lone surrogate was: elsewhere Go sends the exact wire.
+    const exact = configs.filter(
+      (c) => JSON.stringify(goWire(wire(c))) === JSON.stringify(wire(c)),
+    );
+    expect(exact.length).toBeGreaterThanOrEqual(ORDINARY + HOSTILE);
+    expect(exact.length).toBeLessThan(configs.length);
+  });
+});
+
+describeWithRuntime("java", "Java snippets: one javac, one java, against the stand-in", () => {
+  let api: StandInApi;
+  beforeAll(async () => {
+    api = await startStandInApi();
+  });
+  afterAll(() => api.close());
+
+  /** JSON the snippet's reader must read (every escape, nesting, spacing) and refuse. */
+  const goodDocs = fc
+    .sample(fc.jsonValue(), { numRuns: 200, seed: ordinary.seed })
+    .map((v, i) => (i % 2 ? JSON.stringify(v) : JSON.stringify(v, null, "\t")).replace(/\n/g, " "))
+    .concat([
+      String.raw`{"token":"a\"b\\c\/d\b\f\n\r\t\u00e9\uD83D\uDE00\ud800 \u005c\u0022","contact":{"id":"x"}}`,
+      ' \t\r{ "token" : [ 1 , -0.5e+3 , 0 , 1E2 , true , false , null , { } , [ ] ] } ',
+    ]);
+  const badDocs = [
+    '{"token":"a"',
+    '{"token":"\\u12"}',
+    '{"token":"\\x"}',
+    '{"token":"\u0001"}',
+    "[1,]",
+    "01",
+    "+1",
+    ".5",
+    "1.",
+    '{"a" 1}',
+    "tru",
+    "{} x",
+    "",
+    "{'a':1}",
+  ];
+
+  it("every snippet compiles without a warning, sends exactly the body and returns the stand-in's token", async () => {
+    const codes = configs.map((config) => generateSnippet("java", config).files[0]!.code);
+    const run = await runJavaBatch(
+      codes,
+      configs.map((c) => c.serverEmail),
+      { OPENCX_API_URL: api.baseUrl, OPENCX_API_KEY: ENV_API_KEY },
+      [...goodDocs, ...badDocs],
+    );
+    // Lone surrogates included: Java strings hold them and the writer escapes them.
+    checkBatch("Java", run, api, codes, wire);
+    for (const code of codes) expect(code).toMatch(/^[\n\x20-\x7e]*$/);
+    expect(run.handler).toEqual({
+      postStatus: 401,
+      postBody: '{"error":"Not signed in"}',
+      contentType: "application/json",
+      cacheControl: "no-store",
+      getStatus: 405,
+      allow: "POST",
+    });
+    // The snippet's JSON reader and writer: every good document reads and writes back to the
+    // same value, every bad one is refused.
+    expect(run.roundTrips).toHaveLength(goodDocs.length + badDocs.length);
+    goodDocs.forEach((doc, i) => {
+      expect(JSON.parse(run.roundTrips[i]!), doc).toEqual(JSON.parse(doc));
+      expect(run.roundTrips[i], doc).toMatch(/^[\x20-\x7e]*$/);
+    });
+    expect(run.roundTrips.slice(goodDocs.length)).toEqual(badDocs.map(() => "error"));
+  });
+});
