@@ -7,9 +7,11 @@ import { generateCurlSnippet } from "./curl-snippet";
 import { generateHtmlSnippet } from "./html-snippet";
 import { isVerified } from "./model";
 import { generateNextjsSnippet } from "./nextjs-snippet";
+import { generateNuxtSnippet } from "./nuxt-snippet";
 import { generatePythonSnippet } from "./python-snippet";
 import { generateReactSnippet } from "./react-snippet";
 import { generateExpressSnippet, generateNodeSnippet } from "./server-snippets";
+import { generateVueSnippet } from "./vue-snippet";
 import { CLIENT_TARGETS, SNIPPET_TARGETS, type Snippet, type SnippetTarget } from "./types";
 
 export * from "./types";
@@ -19,8 +21,10 @@ export {
   generateHtmlSnippet,
   generateNextjsSnippet,
   generateNodeSnippet,
+  generateNuxtSnippet,
   generatePythonSnippet,
   generateReactSnippet,
+  generateVueSnippet,
 };
 export { CONTACT_TOKEN_ENDPOINT, CONTACT_TOKEN_VARIABLE } from "./model";
 export {
@@ -37,6 +41,8 @@ const GENERATORS: Readonly<Record<SnippetTarget, (config: PlaygroundConfig) => S
   html: generateHtmlSnippet,
   react: generateReactSnippet,
   nextjs: generateNextjsSnippet,
+  vue: generateVueSnippet,
+  nuxt: generateNuxtSnippet,
   node: generateNodeSnippet,
   express: generateExpressSnippet,
   python: generatePythonSnippet,

@@ -4,6 +4,8 @@ export const SNIPPET_TARGETS = [
   "html",
   "react",
   "nextjs",
+  "vue",
+  "nuxt",
   "node",
   "express",
   "python",
@@ -12,11 +14,11 @@ export const SNIPPET_TARGETS = [
 export type SnippetTarget = (typeof SNIPPET_TARGETS)[number];
 
 /** Client targets run in the browser; server targets hold the API key (from the environment). */
-export const CLIENT_TARGETS: readonly SnippetTarget[] = ["html", "react", "nextjs"];
+export const CLIENT_TARGETS: readonly SnippetTarget[] = ["html", "react", "nextjs", "vue", "nuxt"];
 export const SERVER_TARGETS: readonly SnippetTarget[] = ["node", "express", "python", "curl"];
 
 /** Grammar names as shiki knows them. */
-export type SnippetLanguage = "html" | "tsx" | "ts" | "js" | "python" | "bash" | "json";
+export type SnippetLanguage = "html" | "tsx" | "ts" | "js" | "python" | "bash" | "json" | "vue";
 
 export interface SnippetFile {
   /** Suggested path, e.g. `app/components/support-widget.tsx`. */
@@ -40,6 +42,8 @@ export const SNIPPET_TARGET_LABELS: Readonly<Record<SnippetTarget, string>> = {
   html: "HTML",
   react: "React",
   nextjs: "Next.js",
+  vue: "Vue",
+  nuxt: "Nuxt",
   node: "Node.js",
   express: "Express",
   python: "Python",
