@@ -161,9 +161,9 @@ export function checkVue(
     calls(setup, START_FUNCTION, setup) === 1 && calls(mounted[0]!, START_FUNCTION, setup) === 1,
     `${START_FUNCTION} is not called exactly once, in onMounted`,
   );
-  const module = parseSource(descriptor.script!.content, "module.ts");
-  noSyntaxErrors(module);
-  onlyDeclares(module, () => false);
+  const moduleSource = parseSource(descriptor.script!.content, "module.ts");
+  noSyntaxErrors(moduleSource);
+  onlyDeclares(moduleSource, () => false);
   const source = compile
     ? parseSource(compileSfc(file.code).code, "SupportWidget.ts")
     : parseSource(descriptor.script!.content, "SupportWidget.ts");
