@@ -32,7 +32,7 @@ const COMPILED_RUNS = 100;
 /** Parsed by the SFC parser and TypeScript, hostile strings (about 5 ms a component). */
 const VUE_VOLUME_RUNS = 600;
 /** Parsed by TypeScript, hostile strings. */
-const NUXT_VOLUME_RUNS = 3000;
+const NUXT_VOLUME_RUNS = 2000;
 /** Each kind of trouble must reach the snippets at least this often per 1 000 configs. */
 const MIN_PER_KIND_PER_1000 = 5;
 const BOUND_TOKEN = "«token fetched from your backend»";
