@@ -33,7 +33,7 @@ const SAMPLES: Record<SnippetLanguage, { code: string; keyword: string }> = {
   },
   json: { code: '{\n  "email": "ada@example.com",\n  "verified": true\n}', keyword: '"email"' },
   vue: {
-    code: '<script setup lang="ts">\nimport { onMounted } from \'vue\';\nonMounted(() => {});\n</script>',
+    code: "<script setup lang=\"ts\">\nimport { onMounted } from 'vue';\nonMounted(() => {});\n</script>",
     keyword: "import",
   },
 };
