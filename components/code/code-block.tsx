@@ -15,6 +15,7 @@ export const LANGUAGE_NAMES: Record<SnippetLanguage, string> = {
   java: "Java",
   bash: "Shell",
   json: "JSON",
+  vue: "Vue",
 };
 
 export interface CodeBlockProps {

@@ -25,6 +25,8 @@ const KIND_LABELS: Record<ImportKind, string> = {
   options: "an options object",
   html: "an HTML embed snippet",
   react: "a React component",
+  vue: "a Vue component",
+  nuxt: "a Nuxt plugin",
   script: "server code",
 };
 

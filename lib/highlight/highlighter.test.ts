@@ -45,6 +45,10 @@ const SAMPLES: Record<SnippetLanguage, { code: string; keyword: string }> = {
     keyword: "curl",
   },
   json: { code: '{\n  "email": "ada@example.com",\n  "verified": true\n}', keyword: '"email"' },
+  vue: {
+    code: "<script setup lang=\"ts\">\nimport { onMounted } from 'vue';\nonMounted(() => {});\n</script>",
+    keyword: "import",
+  },
 };
 
 const TOKEN_SPAN =
@@ -82,6 +86,7 @@ describe("highlight", () => {
           java: "java",
           bash: "shellscript",
           json: "json",
+          vue: "vue",
         }[language],
       );
     },

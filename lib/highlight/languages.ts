@@ -20,6 +20,7 @@ export const LANGUAGE_GRAMMARS: Record<SnippetLanguage, { id: string; load: () =
     java: { id: "java", load: () => import("shiki/langs/java.mjs") },
     bash: { id: "shellscript", load: () => import("shiki/langs/shellscript.mjs") },
     json: { id: "json", load: () => import("shiki/langs/json.mjs") },
+    vue: { id: "vue", load: () => import("shiki/langs/vue.mjs") },
   };
 
 export function isSnippetLanguage(value: string): value is SnippetLanguage {

@@ -3,7 +3,8 @@
  *
  * Accepts an options object (JSON or JavaScript: single quotes, trailing
  * commas, unquoted keys, comments), an HTML embed snippet, a React or Next.js
- * component, or server code that calls authenticate-user. Everything that
+ * component, a Vue single-file component or a Nuxt plugin (the embed script driven
+ * from code), or server code that calls authenticate-user. Everything that
  * cannot be mapped is reported with its place in the text.
  *
  * The widget version is the pin's major (`version.ts`); with no pin the text keeps

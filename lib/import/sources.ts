@@ -1,7 +1,8 @@
 /**
  * Turns pasted text into parsed JavaScript programs: an options object, a
- * script, a React/Next.js component, or an HTML page whose inline scripts are
- * parsed one by one. Parsing only: nothing is executed.
+ * script, a React/Next.js component, a Nuxt plugin, or an HTML page or Vue
+ * single-file component whose scripts are parsed one by one. Parsing only:
+ * nothing is executed.
  */
 import { parse, parseExpression, type ParserOptions } from "@babel/parser";
 import type { Expression, File } from "@babel/types";
@@ -99,7 +100,12 @@ interface HtmlNode {
 
 const JS_TYPES = new Set(["", "module", "text/javascript", "application/javascript", "text/babel"]);
 
-function readHtml(text: string): ReadResult {
+/**
+ * The script elements of an HTML page or the script blocks of a Vue single-file component. At
+ * the top level of a component, Vue's parser and an HTML parser both end a `<script>` block at
+ * the first `</script`, so parse5 finds the same blocks; what sits in `<template>` is not read.
+ */
+function readScripts(text: string, kind: "html" | "vue"): ReadResult {
   const document = parseHtml(text, { sourceCodeLocationInfo: true }) as unknown as HtmlNode;
   const programs: ParsedProgram[] = [];
   const problems: ImportProblem[] = [];
@@ -120,8 +126,8 @@ function readHtml(text: string): ReadResult {
     if (node.content) visit(node.content);
   };
   visit(document);
-  if (programs.length === 0 && problems.length > 0) return { ok: false, kind: "html", problems };
-  return { ok: true, kind: "html", programs };
+  if (programs.length === 0 && problems.length > 0) return { ok: false, kind, problems };
+  return { ok: true, kind, programs };
 }
 
 /**
@@ -135,6 +141,23 @@ function looksLikeHtml(text: string): boolean {
       text,
     ) && !/^\s*<[A-Z]/.test(text)
   );
+}
+
+/**
+ * A Vue single-file component: a top-level `<script setup>` or `<script lang=…>` block, or a
+ * `<template>` block beside a `<script>` block, and no page markup (doctype, html, head, body).
+ */
+function looksLikeVueComponent(text: string): boolean {
+  if (/<(!doctype|html|head|body)[\s>]/i.test(text)) return false;
+  return (
+    /^\s*<script\b[^>]*\s(setup|lang\s*=)/im.test(text) ||
+    (/^<template[\s>]/m.test(text) && /^<script[\s>]/m.test(text))
+  );
+}
+
+/** A Nuxt plugin: it calls `defineNuxtPlugin`. */
+function looksLikeNuxtPlugin(program: ParsedProgram): boolean {
+  return /\bdefineNuxtPlugin\s*\(/.test(program.source);
 }
 
 function looksLikeReact(program: ParsedProgram): boolean {
@@ -161,7 +184,8 @@ export function readSources(text: string): ReadResult {
       ],
     };
   }
-  if (looksLikeHtml(text)) return readHtml(text);
+  if (looksLikeVueComponent(text)) return readScripts(text, "vue");
+  if (looksLikeHtml(text)) return readScripts(text, "html");
   const bare = readBareObject(text);
   if (bare && isProblem(bare)) {
     const server = unreadableServerCode(text);
@@ -175,7 +199,7 @@ export function readSources(text: string): ReadResult {
   }
   return {
     ok: true,
-    kind: looksLikeReact(program) ? "react" : "script",
+    kind: looksLikeReact(program) ? "react" : looksLikeNuxtPlugin(program) ? "nuxt" : "script",
     programs: [program],
   };
 }

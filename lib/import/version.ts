@@ -174,6 +174,9 @@ export function readSnippetVersion(
   return { major: null, pin: null, pins };
 }
 
+/** The kinds of text that load the embed script themselves (a page, a Vue component, a Nuxt plugin). */
+const EMBED_KINDS: ReadonlySet<ImportKind | null> = new Set<ImportKind>(["html", "vue", "nuxt"]);
+
 /** Where the text integrates the widget without a pin: an embed call or a React import. */
 export interface Integration {
   kind: ImportKind | null;
@@ -293,7 +296,7 @@ export function versionProblems(
           integration.reactImport,
         ),
       );
-    } else if (integration.kind === "html" && integration.embed) {
+    } else if (EMBED_KINDS.has(integration.kind) && integration.embed) {
       out.push(
         problem(
           `The page calls initOpenScript, but no script URL names an \`${EMBED_PACKAGE}\` version (a self-hosted copy does not say which it is). ${importedAs(applied, false)} Load it pinned: ${exactFor(null, EMBED_PACKAGE)}.`,

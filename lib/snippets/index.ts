@@ -9,11 +9,13 @@ import { isVerified } from "./model";
 import { generateNextjsRouteSnippet, generateNextjsSnippet } from "./nextjs-snippet";
 import { generatePhpSnippet } from "./php-snippet";
 import { generateFlaskSnippet, generatePythonSnippet } from "./python-snippet";
+import { generateNuxtSnippet } from "./nuxt-snippet";
 import { generateReactSnippet } from "./react-snippet";
 import { generateRubySnippet } from "./ruby-snippet";
 import { generateExpressSnippet, generateNodeSnippet } from "./server-snippets";
 import { generateGoSnippet } from "./go-snippet";
 import { generateJavaSnippet } from "./java-snippet";
+import { generateVueSnippet } from "./vue-snippet";
 import { CLIENT_TARGETS, SNIPPET_TARGETS, type Snippet, type SnippetTarget } from "./types";
 
 export * from "./types";
@@ -31,6 +33,8 @@ export {
   generatePythonSnippet,
   generateReactSnippet,
   generateRubySnippet,
+  generateNuxtSnippet,
+  generateVueSnippet,
 };
 export { CONTACT_TOKEN_ENDPOINT, CONTACT_TOKEN_VARIABLE } from "./model";
 export {
@@ -47,6 +51,8 @@ const GENERATORS: Readonly<Record<SnippetTarget, (config: PlaygroundConfig) => S
   html: generateHtmlSnippet,
   react: generateReactSnippet,
   nextjs: generateNextjsSnippet,
+  vue: generateVueSnippet,
+  nuxt: generateNuxtSnippet,
   node: generateNodeSnippet,
   express: generateExpressSnippet,
   "nextjs-route": generateNextjsRouteSnippet,

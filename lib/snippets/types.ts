@@ -4,6 +4,8 @@ export const SNIPPET_TARGETS = [
   "html",
   "react",
   "nextjs",
+  "vue",
+  "nuxt",
   "node",
   "express",
   "nextjs-route",
@@ -18,7 +20,7 @@ export const SNIPPET_TARGETS = [
 export type SnippetTarget = (typeof SNIPPET_TARGETS)[number];
 
 /** Client targets run in the browser; server targets hold the API key (from the environment). */
-export const CLIENT_TARGETS: readonly SnippetTarget[] = ["html", "react", "nextjs"];
+export const CLIENT_TARGETS: readonly SnippetTarget[] = ["html", "react", "nextjs", "vue", "nuxt"];
 export const SERVER_TARGETS: readonly SnippetTarget[] = [
   "node",
   "express",
@@ -34,7 +36,18 @@ export const SERVER_TARGETS: readonly SnippetTarget[] = [
 
 /** Grammar names as shiki knows them. */
 export type SnippetLanguage =
-  "html" | "tsx" | "ts" | "js" | "python" | "php" | "ruby" | "go" | "java" | "bash" | "json";
+  | "html"
+  | "tsx"
+  | "ts"
+  | "js"
+  | "vue"
+  | "python"
+  | "php"
+  | "ruby"
+  | "go"
+  | "java"
+  | "bash"
+  | "json";
 
 export interface SnippetFile {
   /** Suggested path, e.g. `app/components/support-widget.tsx`. */
@@ -58,6 +71,8 @@ export const SNIPPET_TARGET_LABELS: Readonly<Record<SnippetTarget, string>> = {
   html: "HTML",
   react: "React",
   nextjs: "Next.js",
+  vue: "Vue",
+  nuxt: "Nuxt",
   node: "Node.js",
   express: "Express",
   "nextjs-route": "Next.js route",

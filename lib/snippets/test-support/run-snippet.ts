@@ -33,7 +33,7 @@ export function fakeBrowser(storageKeys: readonly string[] = []): FakeBrowser {
 }
 
 /** The globals every snippet context gets: the fakes and the clock of the test realm. */
-function contextFor(browser: FakeBrowser, extra: Record<string, unknown>): vm.Context {
+export function contextFor(browser: FakeBrowser, extra: Record<string, unknown>): vm.Context {
   return vm.createContext({
     document: browser.document,
     localStorage: browser.storage,

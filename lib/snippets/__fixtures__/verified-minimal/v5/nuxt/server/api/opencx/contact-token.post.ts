@@ -1,0 +1,49 @@
+// OpenCX widget v5 (pinned to 5.0.0): the endpoint the widget plugin calls for the contact token.
+// POST /api/opencx/contact-token → { token } for the signed-in user, 401 otherwise.
+// Server only: set OPENCX_API_KEY in the server environment (never in runtimeConfig.public).
+import type { H3Event } from 'h3';
+
+const OPENCX_API_URL = process.env.OPENCX_API_URL || 'https://api.open.cx';
+
+interface SignedInUser {
+  email: string;
+}
+
+// TODO: implement with YOUR auth, e.g. `(await getUserSession(event)).user` with
+// nuxt-auth-utils (name the parameter event then). Return null when nobody is signed in.
+async function getSignedInUser(_event: H3Event): Promise<SignedInUser | null> {
+  throw new Error('Implement getSignedInUser() with your auth library');
+}
+
+export default defineEventHandler(async (event) => {
+  const user = await getSignedInUser(event);
+  if (!user) {
+    throw createError({ statusCode: 401, statusMessage: 'Not signed in' });
+  }
+
+  const apiKey = process.env.OPENCX_API_KEY;
+  if (!apiKey) throw new Error('OPENCX_API_KEY is not set');
+
+  // Sample values from the playground: build the body from `user`,
+  // never from anything the browser sends.
+  const body = {
+    email: 'jane@example.com',
+  };
+
+  const response = await fetch(`${OPENCX_API_URL}/widget/authenticate-user`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${apiKey}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!response.ok) {
+    throw new Error(`OpenCX authenticate-user failed: HTTP ${response.status}`);
+  }
+  // The response also has contact.id; the browser needs only the token.
+  const { token } = (await response.json()) as { token: string };
+  setResponseHeader(event, 'Cache-Control', 'no-store');
+  return { token };
+});
