@@ -11,6 +11,7 @@ export const LANGUAGE_NAMES: Record<SnippetLanguage, string> = {
   python: "Python",
   bash: "Shell",
   json: "JSON",
+  svelte: "Svelte",
 };
 
 export interface CodeBlockProps {

@@ -32,6 +32,10 @@ const SAMPLES: Record<SnippetLanguage, { code: string; keyword: string }> = {
     keyword: "curl",
   },
   json: { code: '{\n  "email": "ada@example.com",\n  "verified": true\n}', keyword: '"email"' },
+  svelte: {
+    code: "<script lang=\"ts\">\n  import { onMount } from 'svelte';\n  onMount(() => {});\n</script>",
+    keyword: "import",
+  },
 };
 
 const TOKEN_SPAN =
@@ -65,6 +69,7 @@ describe("highlight", () => {
           python: "python",
           bash: "shellscript",
           json: "json",
+          svelte: "svelte",
         }[language],
       );
     },

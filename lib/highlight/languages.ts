@@ -16,6 +16,7 @@ export const LANGUAGE_GRAMMARS: Record<SnippetLanguage, { id: string; load: () =
     python: { id: "python", load: () => import("shiki/langs/python.mjs") },
     bash: { id: "shellscript", load: () => import("shiki/langs/shellscript.mjs") },
     json: { id: "json", load: () => import("shiki/langs/json.mjs") },
+    svelte: { id: "svelte", load: () => import("shiki/langs/svelte.mjs") },
   };
 
 export function isSnippetLanguage(value: string): value is SnippetLanguage {

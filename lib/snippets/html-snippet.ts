@@ -49,7 +49,7 @@ const SHOW_FUNCTION = "showOpenCxWidget";
 const STOP_RENEWAL = "stopOpenCxTokenRenewal";
 
 /** The call that starts the widget: v5 names the global, as its docs do. */
-function initCall(config: PlaygroundConfig): string {
+export function initCall(config: PlaygroundConfig): string {
   return majorOfConfig(config) === "v5"
     ? "window.initOpenScript(options);"
     : "initOpenScript(options);";

@@ -10,6 +10,7 @@ import { generateNextjsSnippet } from "./nextjs-snippet";
 import { generatePythonSnippet } from "./python-snippet";
 import { generateReactSnippet } from "./react-snippet";
 import { generateExpressSnippet, generateNodeSnippet } from "./server-snippets";
+import { generateSvelteKitSnippet, generateSvelteSnippet } from "./svelte-snippet";
 import { CLIENT_TARGETS, SNIPPET_TARGETS, type Snippet, type SnippetTarget } from "./types";
 
 export * from "./types";
@@ -21,6 +22,8 @@ export {
   generateNodeSnippet,
   generatePythonSnippet,
   generateReactSnippet,
+  generateSvelteKitSnippet,
+  generateSvelteSnippet,
 };
 export { CONTACT_TOKEN_ENDPOINT, CONTACT_TOKEN_VARIABLE } from "./model";
 export {
@@ -37,6 +40,8 @@ const GENERATORS: Readonly<Record<SnippetTarget, (config: PlaygroundConfig) => S
   html: generateHtmlSnippet,
   react: generateReactSnippet,
   nextjs: generateNextjsSnippet,
+  svelte: generateSvelteSnippet,
+  sveltekit: generateSvelteKitSnippet,
   node: generateNodeSnippet,
   express: generateExpressSnippet,
   python: generatePythonSnippet,

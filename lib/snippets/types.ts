@@ -4,6 +4,8 @@ export const SNIPPET_TARGETS = [
   "html",
   "react",
   "nextjs",
+  "svelte",
+  "sveltekit",
   "node",
   "express",
   "python",
@@ -12,11 +14,17 @@ export const SNIPPET_TARGETS = [
 export type SnippetTarget = (typeof SNIPPET_TARGETS)[number];
 
 /** Client targets run in the browser; server targets hold the API key (from the environment). */
-export const CLIENT_TARGETS: readonly SnippetTarget[] = ["html", "react", "nextjs"];
+export const CLIENT_TARGETS: readonly SnippetTarget[] = [
+  "html",
+  "react",
+  "nextjs",
+  "svelte",
+  "sveltekit",
+];
 export const SERVER_TARGETS: readonly SnippetTarget[] = ["node", "express", "python", "curl"];
 
 /** Grammar names as shiki knows them. */
-export type SnippetLanguage = "html" | "tsx" | "ts" | "js" | "python" | "bash" | "json";
+export type SnippetLanguage = "html" | "tsx" | "ts" | "js" | "python" | "bash" | "json" | "svelte";
 
 export interface SnippetFile {
   /** Suggested path, e.g. `app/components/support-widget.tsx`. */
@@ -40,6 +48,8 @@ export const SNIPPET_TARGET_LABELS: Readonly<Record<SnippetTarget, string>> = {
   html: "HTML",
   react: "React",
   nextjs: "Next.js",
+  svelte: "Svelte",
+  sveltekit: "SvelteKit",
   node: "Node.js",
   express: "Express",
   python: "Python",
