@@ -48,11 +48,7 @@ const pageCodeOf = (target: SnippetTarget, config: PlaygroundConfig) =>
 describe("generateSnippets", () => {
   it("offers the client targets for every model and the server targets only for the verified model", () => {
     for (const model of ["anonymous", "collect", "browser"] as const) {
-      expect(generateSnippets(make({ model })).map((s) => s.target)).toEqual([
-        "html",
-        "react",
-        "nextjs",
-      ]);
+      expect(generateSnippets(make({ model })).map((s) => s.target)).toEqual([...CLIENT_TARGETS]);
     }
     expect(generateSnippets(verified).map((s) => s.target)).toEqual([...SNIPPET_TARGETS]);
     expect(applicableTargets(verified)).toEqual([...CLIENT_TARGETS, ...SERVER_TARGETS]);
@@ -196,7 +192,8 @@ describe("every snippet", () => {
 
   it("keeps the org API key and the authenticate-user call out of browser code", () => {
     for (const snippet of allSnippets.filter((s) => CLIENT_TARGETS.includes(s.target))) {
-      for (const file of snippet.files.filter((f) => !f.path.endsWith("route.ts"))) {
+      // Next.js's route handler and SvelteKit's endpoint are server code.
+      for (const file of snippet.files.filter((f) => !/(route|\+server)\.ts$/.test(f.path))) {
         expect(file.code).not.toMatch(/OPENCX_API_KEY|authenticate-user|apiKey|mcp_access:/);
       }
     }

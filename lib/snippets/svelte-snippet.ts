@@ -22,6 +22,7 @@
  * `+server.ts` endpoint that mints the token (the key from `$env/dynamic/private`).
  */
 import type { PlaygroundConfig } from "../config/options";
+import { toWidgetConfig } from "../config/widget-config";
 import { initCall } from "./html-snippet";
 import {
   CLEAR_STORAGE_FUNCTION,
@@ -38,6 +39,7 @@ import {
   START_FUNCTION,
   UPDATE_USER_FUNCTION,
   v4NoRenewalNote,
+  widgetTokenOf,
 } from "./lifecycle";
 import {
   API_KEY_ENV,
@@ -87,6 +89,41 @@ function exported(lines: string[], names: readonly string[]): string[] {
     out[at] = `export ${out[at]}`;
   }
   return out;
+}
+
+/**
+ * The bidirectional control characters Svelte's compiler warns about in any string literal's
+ * value (its `bidirectional_control_characters` warning), even written as `\u` escapes, which is
+ * how `printJs` writes them: visible, so nothing in the code is reordered.
+ */
+export const SVELTE_BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+
+/** Whether a string in `value` (keys included) holds one of `SVELTE_BIDI_CONTROLS`. */
+function holdsBidiControl(value: unknown): boolean {
+  if (typeof value === "string") return SVELTE_BIDI_CONTROLS.test(value);
+  if (Array.isArray(value)) return value.some(holdsBidiControl);
+  if (typeof value === "object" && value !== null)
+    return Object.entries(value).some(([k, v]) => holdsBidiControl(k) || holdsBidiControl(v));
+  return false;
+}
+
+/**
+ * Before a statement that prints `value`: Svelte's ignore comment for its bidirectional-control
+ * warning, when `value` needs it (the escapes are visible), so the customer's build stays clean.
+ */
+function bidiIgnore(value: unknown): string[] {
+  if (!holdsBidiControl(value)) return [];
+  return [
+    "// These values hold bidirectional control characters, written as visible \\u escapes:",
+    "// svelte-ignore bidirectional_control_characters",
+  ];
+}
+
+/** `lines` with `before` inserted right above the top-level function `name`. */
+function withBefore(lines: string[], name: string, before: string[]): string[] {
+  const at = lines.findIndex((l) => l.startsWith(`function ${name}(`));
+  if (at < 0) throw new Error(`No top-level function ${name}`);
+  return [...lines.slice(0, at), ...before, ...lines.slice(at)];
 }
 
 /** The embed's global, declared for TypeScript: v5 on `window`, v4 as the bare name it calls. */
@@ -143,6 +180,7 @@ const TOKEN_COMMENT = [
 function startFixed(config: PlaygroundConfig): string[] {
   const options = printJs(widgetOptionsValue(config), { breakTopLevel: true });
   return [
+    ...bidiIgnore(toWidgetConfig(config, { contactToken: "" })),
     `const options = ${options};`,
     "",
     `async function ${START_FUNCTION}(): Promise<void> {`,
@@ -167,6 +205,7 @@ function startOnce(config: PlaygroundConfig): string[] {
     `  const { token: ${CONTACT_TOKEN_VARIABLE} } = (await response.json()) as { token: string };`,
     "",
     `  await ${LOAD_EMBED_FUNCTION}();`,
+    ...bidiIgnore(toWidgetConfig(config, { contactToken: "" })).map((l) => "  " + l),
     `  const options = ${options};`,
     `  ${initCall(config)}`,
     "}",
@@ -193,6 +232,7 @@ function startAndShow(config: PlaygroundConfig): string[] {
     ),
     ...connectionSwitchesNote(config).map((line) => `// ${line}`),
     `function ${SHOW_FUNCTION}(${CONTACT_TOKEN_VARIABLE}: string): void {`,
+    ...bidiIgnore(toWidgetConfig(config, { contactToken: "" })).map((l) => "  " + l),
     `  const options = ${options};`,
     `  ${initCall(config)}`,
     "}",
@@ -235,9 +275,14 @@ function callFrom(config: PlaygroundConfig, flavour: Flavour): string {
 function lifecycleFunctions(config: PlaygroundConfig, flavour: Flavour): string[] {
   const inPlace = updatesInPlace(config);
   return [
-    ...exported(clearStorageFunction(config, false, callFrom(config, flavour)), [
-      CLEAR_STORAGE_FUNCTION,
-    ]),
+    ...exported(
+      withBefore(
+        clearStorageFunction(config, false, callFrom(config, flavour)),
+        CLEAR_STORAGE_FUNCTION,
+        bidiIgnore(widgetTokenOf(config)),
+      ),
+      [CLEAR_STORAGE_FUNCTION],
+    ),
     "",
     ...exported(htmlRestartFunction(config), [RESTART_FUNCTION]),
     ...(inPlace ? ["", ...exported(htmlUpdateUserFunction(), [UPDATE_USER_FUNCTION])] : []),
