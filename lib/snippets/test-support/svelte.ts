@@ -307,7 +307,9 @@ export async function renderOnServer(component: string, layout?: string): Promis
           ),
         )
       : componentUrl;
-    const mod = (await import(root)) as { default: Parameters<typeof render.render>[0] };
+    const mod = (await import(root)) as {
+      default: import("svelte").Component<{ children?: import("svelte").Snippet }>;
+    };
     const children = createRawSnippet(() => ({ render: () => PAGE_CONTENT }));
     return render.render(mod.default, { props: layout ? { children } : {} });
   });
@@ -429,9 +431,52 @@ interface SvelteClient {
   flushSync: () => void;
 }
 
+/** What Svelte's client runtime reads from the global scope: a DOM's classes and a document. */
+const RUNTIME_GLOBALS = {
+  Node: FakeNode,
+  Element: FakeElement,
+  Text: FakeText,
+  Comment: FakeComment,
+  navigator: { userAgent: "fake" },
+  window: {},
+  document: {
+    createTextNode: (data: string) => new FakeText(data),
+    createComment: (data: string) => new FakeComment(data),
+    createElement: (tag: string) => new FakeElement(tag.toUpperCase()),
+  },
+} as const;
+
+/** Installs `RUNTIME_GLOBALS` for the rest of the current test, once. */
+function installRuntimeGlobals(): void {
+  const scope = globalThis as Record<string, unknown>;
+  if (scope.Element === FakeElement) return;
+  const saved = Object.keys(RUNTIME_GLOBALS).map(
+    (name) => [name, Object.getOwnPropertyDescriptor(globalThis, name)] as const,
+  );
+  for (const [name, value] of Object.entries(RUNTIME_GLOBALS)) {
+    Object.defineProperty(globalThis, name, { configurable: true, writable: true, value });
+  }
+  onTestFinished(() => {
+    for (const [name, descriptor] of saved) {
+      if (descriptor) Object.defineProperty(globalThis, name, descriptor);
+      else delete scope[name];
+    }
+  });
+}
+
+/** Each loaded page's browser globals, by id: the first line of its module reads them. */
+const PAGE_SCOPES = "__opencxSveltePages";
+const pageScopes = new Map<number, Record<string, unknown>>();
+let pages = 0;
+(globalThis as Record<string, unknown>)[PAGE_SCOPES] = pageScopes;
+/** The names the snippet reads as globals and each page binds to its own fakes. */
+const PAGE_GLOBALS = ["window", "document", "localStorage", "fetch", "console", "initOpenScript"];
+
 /**
- * Compiles `code` for the client, installs the fake browser as the page's globals (until the
- * test finishes) and loads the module: nothing is mounted yet.
+ * Compiles `code` for the client and loads it as a page in `browser`: the module's browser
+ * globals (`PAGE_GLOBALS`) are this page's fakes, bound in its first line, so pages opened in
+ * one test never share a backend or a clock's renewals; Svelte's runtime gets a fake DOM for the
+ * rest of the test. Nothing is mounted yet.
  */
 export async function openSveltePage(code: string, browser: FakeBrowser): Promise<SveltePage> {
   const initCalls: Record<string, unknown>[] = [];
@@ -445,14 +490,14 @@ export async function openSveltePage(code: string, browser: FakeBrowser): Promis
   const window: Record<string, unknown> = {
     location: { reload: () => reloads.push(browser.storage.keys()) },
   };
-  const globals: Record<string, unknown> = {
+  /** The embed's global initializer, once its script has run (v4 calls it by its bare name). */
+  let globalInit: ((options: Record<string, unknown>) => void) | null = null;
+  const scope: Record<string, unknown> = {
     window,
     document: {
       head,
       body,
       createElement: (tag: string) => new FakeElement(tag.toUpperCase()),
-      createTextNode: (data: string) => new FakeText(data),
-      createComment: (data: string) => new FakeComment(data),
       addEventListener: (type: string, listener: () => void) =>
         browser.document.addEventListener(type, listener),
       removeEventListener: (type: string, listener: () => void) =>
@@ -463,12 +508,11 @@ export async function openSveltePage(code: string, browser: FakeBrowser): Promis
     },
     localStorage: browser.storage,
     fetch: browser.backend.fetch,
-    navigator: { userAgent: "fake" },
-    Node: FakeNode,
-    Element: FakeElement,
-    Text: FakeText,
-    Comment: FakeComment,
     console: { ...console, error: (...args: unknown[]) => errors.push(args) },
+    initOpenScript: (options: Record<string, unknown>) => {
+      if (globalInit === null) throw new ReferenceError("initOpenScript is not defined");
+      globalInit(options);
+    },
   };
   // The embed defines its initializer when it has run (v5 documents the window property, v4
   // calls the global; in a browser they are one function).
@@ -487,9 +531,7 @@ export async function openSveltePage(code: string, browser: FakeBrowser): Promis
           initCalls.push(options);
           initVia.push("window");
         };
-        (globalThis as Record<string, unknown>).initOpenScript = (
-          options: Record<string, unknown>,
-        ) => {
+        globalInit = (options) => {
           initCalls.push(options);
           initVia.push("global");
         };
@@ -497,25 +539,21 @@ export async function openSveltePage(code: string, browser: FakeBrowser): Promis
       });
     }
   };
-  const names = [...Object.keys(globals), "initOpenScript"];
-  const saved = names.map(
-    (name) => [name, Object.getOwnPropertyDescriptor(globalThis, name)] as const,
-  );
-  for (const [name, value] of Object.entries(globals)) {
-    Object.defineProperty(globalThis, name, { configurable: true, writable: true, value });
-  }
+  installRuntimeGlobals();
+  const id = ++pages;
+  pageScopes.set(id, scope);
   onTestFinished(() => {
-    for (const [name, descriptor] of saved) {
-      if (descriptor) Object.defineProperty(globalThis, name, descriptor);
-      else delete (globalThis as Record<string, unknown>)[name];
-    }
+    pageScopes.delete(id);
   });
 
   const client = (await import(SVELTE_CLIENT)) as SvelteClient;
-  const url = writeModule(
-    rewriteImport(compileSvelte(code, "OpenCxWidget.svelte", "client"), "svelte", SVELTE_CLIENT),
+  const js = rewriteImport(
+    compileSvelte(code, "OpenCxWidget.svelte", "client"),
+    "svelte",
+    SVELTE_CLIENT,
   );
-  const exports = (await import(url)) as Record<string, unknown>;
+  const bind = `const { ${PAGE_GLOBALS.join(", ")} } = globalThis.${PAGE_SCOPES}.get(${id});\n`;
+  const exports = (await import(writeModule(bind + js))) as Record<string, unknown>;
   const mounted: Record<string, unknown>[] = [];
   return Object.assign(page, {
     initCalls,
@@ -560,6 +598,7 @@ export function checkSvelteKitRoute(file: SnippetFile): unknown {
     "Authorization: `Bearer ${apiKey}`,",
     "'Content-Type': 'application/json',",
     "body: JSON.stringify(body),",
+    "const user = locals.user;",
     "return json({ error: 'Not signed in' }, { status: 401 });",
     "return json({ token }, { headers: { 'Cache-Control': 'no-store' } });",
   ]) {

@@ -7,19 +7,11 @@ import type { RequestHandler } from './$types';
 
 const OPENCX_API_URL = env.OPENCX_API_URL || 'https://api.open.cx';
 
-interface SignedInUser {
-  email: string;
-}
-
-// TODO: implement with YOUR auth, e.g. `return locals.user ?? null;` with the user your
-// src/hooks.server.ts puts in locals, or `(await locals.auth())?.user` with Auth.js.
-// Return null when nobody is signed in.
-async function getSignedInUser(locals: App.Locals): Promise<SignedInUser | null> {
-  throw new Error('Implement getSignedInUser() with your auth library');
-}
-
 export const POST: RequestHandler = async ({ locals }) => {
-  const user = await getSignedInUser(locals);
+  // TODO: the signed-in user from YOUR auth. This reads the locals.user your
+  // src/hooks.server.ts sets from the session (declare it in App.Locals, src/app.d.ts);
+  // with Auth.js use `(await locals.auth())?.user`.
+  const user = locals.user;
   if (!user) {
     return json({ error: 'Not signed in' }, { status: 401 });
   }
