@@ -25,6 +25,7 @@ const KIND_LABELS: Record<ImportKind, string> = {
   options: "an options object",
   html: "an HTML embed snippet",
   react: "a React component",
+  svelte: "a Svelte component",
   script: "server code",
 };
 

@@ -20,7 +20,7 @@ import {
   parseEmbedParams,
   type EmbedOptions,
 } from "./params";
-import { SNIPPET_TARGETS } from "../snippets/types";
+import { CLIENT_TARGETS, SNIPPET_TARGETS } from "../snippets/types";
 
 const parse = (query: string) => parseEmbedParams(new URLSearchParams(query));
 const make = (over: Partial<PlaygroundConfig>): PlaygroundConfig => ({
@@ -274,7 +274,7 @@ describe("embedQuery", () => {
         expect(result.config.apiKey).toBe(withoutSecrets(config).apiKey);
         const tabKept =
           options.tab !== null &&
-          (config.model === "server" || ["html", "react", "nextjs"].includes(options.tab));
+          (config.model === "server" || CLIENT_TARGETS.includes(options.tab));
         expect(result.options).toEqual({ ...options, tab: tabKept ? options.tab : null });
       }),
       { numRuns: 150 },

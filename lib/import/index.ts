@@ -3,7 +3,7 @@
  *
  * Accepts an options object (JSON or JavaScript: single quotes, trailing
  * commas, unquoted keys, comments), an HTML embed snippet, a React or Next.js
- * component, or server code that calls authenticate-user. Everything that
+ * component, a Svelte component (its scripts), or server code that calls authenticate-user. Everything that
  * cannot be mapped is reported with its place in the text.
  *
  * The widget version is the pin's major (`version.ts`); with no pin the text keeps
@@ -203,7 +203,9 @@ function importUnsafe(text: string, base: PlaygroundConfig, options: ImportOptio
               severity: "error" as const,
               path: "",
               message:
-                "No widget options found: expected an options object, initOpenScript(options) or <Widget options={…} />.",
+                read.kind === "svelte"
+                  ? "No widget options found in this Svelte file: paste the component that calls initOpenScript(options) (OpenCxWidget.svelte), not the layout that renders it."
+                  : "No widget options found: expected an options object, initOpenScript(options) or <Widget options={…} />.",
               range: null,
             },
           ];

@@ -1,8 +1,8 @@
 /**
  * Import ∘ generate: importing any snippet this playground generated, with the
  * generating config as the base, gives back that config. Checked on every
- * client target (HTML, React, Next.js component), the editor text, and the
- * server halves (Next.js route, Node, Express) for the authenticate-user body.
+ * client target (HTML, React, Next.js, Svelte and SvelteKit component), the editor text, and the
+ * server halves (Next.js route, SvelteKit endpoint, Node, Express) for the authenticate-user body.
  * Every property runs for both widget versions: the client snippets' pin gives the version
  * back; the editor text and server code have no pin and keep the base's version.
  */
@@ -23,11 +23,17 @@ import { importSnippet } from "./index";
 
 const RUNS = 300;
 
+const CLIENT = ["html", "react", "nextjs", "svelte", "sveltekit"] as const;
+type ClientTarget = (typeof CLIENT)[number];
+
 /** The client files of a target: the one that holds the options. */
-function clientCode(target: "html" | "react" | "nextjs", config: PlaygroundConfig): string {
+function clientCode(target: ClientTarget, config: PlaygroundConfig): string {
   const snippet = generateSnippet(target, config);
   const file = snippet.files.find(
-    (f) => f.path.endsWith(".html") || f.path.endsWith("support-widget.tsx"),
+    (f) =>
+      f.path.endsWith(".html") ||
+      f.path.endsWith("support-widget.tsx") ||
+      f.path.endsWith("OpenCxWidget.svelte"),
   );
   if (!file) throw new Error(`no client file in ${target}`);
   return file.code;
@@ -96,7 +102,7 @@ for (const [major, hostile] of WIDGET_MAJORS.flatMap((m) =>
     .map((c): PlaygroundConfig => ({ ...c, widgetVersion: major }))
     .filter((c) => !holdsSecretLookalike(c));
   describe(`${major}: import(generate(config)) (${hostile ? "hostile" : "ordinary"} strings)`, () => {
-    for (const target of ["html", "react", "nextjs"] as const) {
+    for (const target of CLIENT) {
       it(`${target}: gives back the config, with nothing reported`, () => {
         fc.assert(
           fc.property(configs, (config) => {
@@ -125,24 +131,20 @@ for (const [major, hostile] of WIDGET_MAJORS.flatMap((m) =>
 
     it("from defaults, the imported config produces the same widget options", () => {
       fc.assert(
-        fc.property(
-          configs,
-          fc.constantFrom("html", "react", "nextjs") as fc.Arbitrary<"html" | "react" | "nextjs">,
-          (config, target) => {
-            const result = importSnippet(clientCode(target, config), {
-              ...configDefaults,
-              apiKey: config.apiKey,
-            });
-            expect(result.ok).toBe(true);
-            expect(result.config.widgetVersion).toBe(major);
-            expect(toWidgetConfig(result.config)).toEqual(toWidgetConfig(config));
-          },
-        ),
+        fc.property(configs, fc.constantFrom(...CLIENT), (config, target) => {
+          const result = importSnippet(clientCode(target, config), {
+            ...configDefaults,
+            apiKey: config.apiKey,
+          });
+          expect(result.ok).toBe(true);
+          expect(result.config.widgetVersion).toBe(major);
+          expect(toWidgetConfig(result.config)).toEqual(toWidgetConfig(config));
+        }),
         { numRuns: RUNS },
       );
     });
 
-    it("server code (Next.js route, Node, Express): the authenticate-user body comes back", () => {
+    it("server code (Next.js route, SvelteKit endpoint, Node, Express): the authenticate-user body comes back", () => {
       const serverConfigs = configs
         .map((c) => ({ ...c, model: "server" as const }))
         .filter(
@@ -161,7 +163,7 @@ for (const [major, hostile] of WIDGET_MAJORS.flatMap((m) =>
       fc.assert(
         fc.property(
           serverConfigs,
-          fc.constantFrom("nextjs", "node", "express"),
+          fc.constantFrom("nextjs", "sveltekit", "node", "express"),
           (config, target) => {
             const snippet = generateSnippet(target as "nextjs", config);
             const file = snippet.files.find(

@@ -1,7 +1,7 @@
 /**
  * Turns pasted text into parsed JavaScript programs: an options object, a
- * script, a React/Next.js component, or an HTML page whose inline scripts are
- * parsed one by one. Parsing only: nothing is executed.
+ * script, a React/Next.js component, or an HTML page or a Svelte component whose
+ * scripts are parsed one by one. Parsing only: nothing is executed.
  */
 import { parse, parseExpression, type ParserOptions } from "@babel/parser";
 import type { Expression, File } from "@babel/types";
@@ -98,7 +98,7 @@ interface HtmlNode {
 
 const JS_TYPES = new Set(["", "module", "text/javascript", "application/javascript", "text/babel"]);
 
-function readHtml(text: string): ReadResult {
+function readHtml(text: string, kind: "html" | "svelte" = "html"): ReadResult {
   const document = parseHtml(text, { sourceCodeLocationInfo: true }) as unknown as HtmlNode;
   const programs: ParsedProgram[] = [];
   const problems: ImportProblem[] = [];
@@ -119,8 +119,8 @@ function readHtml(text: string): ReadResult {
     if (node.content) visit(node.content);
   };
   visit(document);
-  if (programs.length === 0 && problems.length > 0) return { ok: false, kind: "html", problems };
-  return { ok: true, kind: "html", programs };
+  if (programs.length === 0 && problems.length > 0) return { ok: false, kind, problems };
+  return { ok: true, kind, programs };
 }
 
 /**
@@ -133,6 +133,23 @@ function looksLikeHtml(text: string): boolean {
     /^\s*(<!|<(script|html|head|body|div|meta|link|noscript|template|main|section|p|span)[\s>/])/i.test(
       text,
     ) && !/^\s*<[A-Z]/.test(text)
+  );
+}
+
+/**
+ * A Svelte component: a `<svelte:…>` element, a script marked as Svelte's (`module`,
+ * `context="module"`, `lang="ts"`), an import from `svelte`, or a Svelte block (`{#if}`,
+ * `{@render}`…) next to a `<script>`. Its scripts end at `</script` as an HTML page's do (Svelte's
+ * parser and an HTML parser agree there), so the HTML reader takes them out; the markup, where
+ * Svelte has its own syntax, holds no options.
+ */
+function looksLikeSvelte(text: string): boolean {
+  return (
+    /<svelte:[a-z]/.test(text) ||
+    (/<script\b/i.test(text) &&
+      /<script\b[^>]*\s(?:module\b|context=["']module["']|lang=["']ts["'])|\bfrom\s+['"]svelte['"]|\{[#@](?:if|each|await|key|render|html|const)\b/.test(
+        text,
+      ))
   );
 }
 
@@ -160,6 +177,7 @@ export function readSources(text: string): ReadResult {
       ],
     };
   }
+  if (looksLikeSvelte(text)) return readHtml(text, "svelte");
   if (looksLikeHtml(text)) return readHtml(text);
   const bare = readBareObject(text);
   if (bare && isProblem(bare)) return { ok: false, kind: "options", problems: [bare] };

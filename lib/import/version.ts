@@ -293,7 +293,10 @@ export function versionProblems(
           integration.reactImport,
         ),
       );
-    } else if (integration.kind === "html" && integration.embed) {
+    } else if (
+      (integration.kind === "html" || integration.kind === "svelte") &&
+      integration.embed
+    ) {
       out.push(
         problem(
           `The page calls initOpenScript, but no script URL names an \`${EMBED_PACKAGE}\` version (a self-hosted copy does not say which it is). ${importedAs(applied, false)} Load it pinned: ${exactFor(null, EMBED_PACKAGE)}.`,
