@@ -80,15 +80,13 @@ type Flavour = "svelte" | "sveltekit";
 const importPath = (flavour: Flavour) =>
   flavour === "sveltekit" ? `$lib/${COMPONENT}.svelte` : `./lib/${COMPONENT}.svelte`;
 
-/** The lines of `lines` that declare the functions `names` at the top level, exported. */
-function exported(lines: string[], names: readonly string[]): string[] {
-  const out = [...lines];
-  for (const name of names) {
-    const at = out.findIndex((l) => new RegExp(`^(?:async )?function ${name}\\(`).test(l));
-    if (at < 0) throw new Error(`No top-level function ${name} to export`);
-    out[at] = `export ${out[at]}`;
-  }
-  return out;
+/** `lines` with the top-level function `name` exported. */
+function exported(lines: string[], name: string): string[] {
+  return lines.map((line) =>
+    line.startsWith(`function ${name}(`) || line.startsWith(`async function ${name}(`)
+      ? `export ${line}`
+      : line,
+  );
 }
 
 /**
@@ -98,21 +96,13 @@ function exported(lines: string[], names: readonly string[]): string[] {
  */
 export const SVELTE_BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
 
-/** Whether a string in `value` (keys included) holds one of `SVELTE_BIDI_CONTROLS`. */
-function holdsBidiControl(value: unknown): boolean {
-  if (typeof value === "string") return SVELTE_BIDI_CONTROLS.test(value);
-  if (Array.isArray(value)) return value.some(holdsBidiControl);
-  if (typeof value === "object" && value !== null)
-    return Object.entries(value).some(([k, v]) => holdsBidiControl(k) || holdsBidiControl(v));
-  return false;
-}
-
 /**
- * Before a statement that prints `value`: Svelte's ignore comment for its bidirectional-control
- * warning, when `value` needs it (the escapes are visible), so the customer's build stays clean.
+ * Above a statement that prints `value`: Svelte's ignore comment for that warning, when a string
+ * in `value` (a key or a value, at any depth) holds such a character, so the customer's build
+ * stays clean. JSON keeps these characters as they are.
  */
 function bidiIgnore(value: unknown): string[] {
-  if (!holdsBidiControl(value)) return [];
+  if (!SVELTE_BIDI_CONTROLS.test(JSON.stringify(value))) return [];
   return [
     "// These values hold bidirectional control characters, written as visible \\u escapes:",
     "// svelte-ignore bidirectional_control_characters",
@@ -121,9 +111,9 @@ function bidiIgnore(value: unknown): string[] {
 
 /** `lines` with `before` inserted right above the top-level function `name`. */
 function withBefore(lines: string[], name: string, before: string[]): string[] {
-  const at = lines.findIndex((l) => l.startsWith(`function ${name}(`));
-  if (at < 0) throw new Error(`No top-level function ${name}`);
-  return [...lines.slice(0, at), ...before, ...lines.slice(at)];
+  return lines.flatMap((line) =>
+    line.startsWith(`function ${name}(`) ? [...before, line] : [line],
+  );
 }
 
 /** The embed's global, declared for TypeScript: v5 on `window`, v4 as the bare name it calls. */
@@ -281,11 +271,11 @@ function lifecycleFunctions(config: PlaygroundConfig, flavour: Flavour): string[
         CLEAR_STORAGE_FUNCTION,
         bidiIgnore(widgetTokenOf(config)),
       ),
-      [CLEAR_STORAGE_FUNCTION],
+      CLEAR_STORAGE_FUNCTION,
     ),
     "",
-    ...exported(htmlRestartFunction(config), [RESTART_FUNCTION]),
-    ...(inPlace ? ["", ...exported(htmlUpdateUserFunction(), [UPDATE_USER_FUNCTION])] : []),
+    ...exported(htmlRestartFunction(config), RESTART_FUNCTION),
+    ...(inPlace ? ["", ...exported(htmlUpdateUserFunction(), UPDATE_USER_FUNCTION)] : []),
   ];
 }
 

@@ -18,7 +18,7 @@
  * - the SvelteKit endpoint, transpiled by TypeScript and run against the recording stand-in of
  *   authenticate-user, sends exactly `toAuthenticateRequest` and answers `{ token }` or 401.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse } from "svelte/compiler";
 import ts from "typescript";
@@ -219,12 +219,29 @@ describe("the Svelte and SvelteKit snippets", () => {
     expect(() =>
       compileSvelte(code.replace(ignore, "//"), "OpenCxWidget.svelte", "client"),
     ).toThrow(/bidirectional_control_characters/);
+    // Inside the start of a verified page, and in a key.
+    for (const major of WIDGET_MAJORS) {
+      const verified = component(
+        "svelte",
+        make({ model: "server", widgetVersion: major, externalId: "acct \u2067x" }),
+      );
+      expect(verified).toContain(
+        `    // These values hold bidirectional control characters, written as visible \\u escapes:\n    ${ignore}\n    const options = {`,
+      );
+      expect(() => compileSvelte(verified, "OpenCxWidget.svelte", "client")).not.toThrow();
+    }
+    const key = component(
+      "svelte",
+      make({ model: "browser", userCustomData: [{ key: "plan \u202b", value: "pro" }] }),
+    );
+    expect(key.match(new RegExp(ignore, "g"))).toHaveLength(1);
+    expect(() => compileSvelte(key, "OpenCxWidget.svelte", "server")).not.toThrow();
     // The widget token reaches the sign-out helper's key prefix too.
     const token = component("svelte", make({ widgetToken: "wt_\u2066x" }));
     expect(token).toContain(`${ignore}\n  export function clearOpenCxWidgetStorage() {`);
     expect(token.match(new RegExp(ignore, "g"))).toHaveLength(2);
     expect(() => compileSvelte(token, "OpenCxWidget.svelte", "server")).not.toThrow();
-    for (const ch of ["\u202a", "\u202d", "\u2069"])
+    for (const ch of ["\u202a", "\u202d", "\u202e", "\u2066", "\u2069"])
       expect(SVELTE_BIDI_CONTROLS.test(ch)).toBe(true);
     for (const ch of ["\u2029", "\u206a", "\u200f"])
       expect(SVELTE_BIDI_CONTROLS.test(ch)).toBe(false);
@@ -396,15 +413,16 @@ describe("golden files type-check (strict)", () => {
   });
 
   it("the check sees Svelte's types, the DOM's and the stubs: wrong code fails it", () => {
-    const config = make({ model: "server" });
-    const kit = generateSnippet("sveltekit", config);
-    const dir = join(FIXTURES_DIR, "typecheck-probe");
-    const broken = (path: string, from: string, to: string) => {
-      const code = fileOf(kit, path).code;
+    const dir = join(FIXTURES_DIR, "verified-minimal/v5/sveltekit");
+    const kit = goldenFiles.filter((f) => f.startsWith(`${dir}/`) && !f.endsWith(".json"));
+    expect(kit).toHaveLength(3);
+    const pathOf = (suffix: string) => kit.find((f) => f.endsWith(suffix))!;
+    const broken = (suffix: string, from: string, to: string) => {
+      const code = readFileSync(pathOf(suffix), "utf8");
       expect(code).toContain(from);
-      return new Map([[join(dir, fileOf(kit, path).path), code.replace(from, to)]]);
+      return new Map([[pathOf(suffix), code.replace(from, to)]]);
     };
-    const ok = new Map(kit.files.map((f) => [join(dir, f.path), f.code]));
+    const ok = new Map(kit.map((f) => [f, readFileSync(f, "utf8")]));
     expect(typeErrors(ok)).toEqual([]);
     const cases: [Map<string, string>, RegExp][] = [
       [
@@ -438,12 +456,16 @@ describe("golden files type-check (strict)", () => {
 
 describe("server-side rendering (render from svelte/server)", () => {
   it("every fixture: no browser global is read, and nothing of the widget is rendered", async () => {
-    for (const { config, dir } of fixtures) {
+    for (const { dir } of fixtures) {
       for (const target of TARGETS) {
-        const snippet = generateSnippet(target, config);
-        const layout = snippet.files.find((f) => f.path === SVELTEKIT_LAYOUT_PATH)?.code;
+        const golden = (path: string) => join(FIXTURES_DIR, dir, target, path);
+        const layoutPath = golden(SVELTEKIT_LAYOUT_PATH);
+        const layout = existsSync(layoutPath) ? readFileSync(layoutPath, "utf8") : undefined;
         expect(layout === undefined, target).toBe(target === "svelte");
-        const result = await renderOnServer(component(target, config), layout);
+        const result = await renderOnServer(
+          readFileSync(golden(SVELTE_COMPONENT_PATH), "utf8"),
+          layout,
+        );
         const where = `${dir} ${target}`;
         expect(result.read, where).toEqual([]);
         expect(result.head, where).toBe("");
