@@ -40,7 +40,7 @@ const codeOf = (target: SnippetTarget, config: PlaygroundConfig) =>
   generateSnippet(target, config)
     .files.map((f) => f.code)
     .join("\n");
-const FRONT_END = ["html", "react", "nextjs"] as const;
+const FRONT_END = ["html", "react", "nextjs", "svelte", "sveltekit"] as const;
 /** The page part of a front-end snippet (Next.js's route handler is server code). */
 const pageCodeOf = (target: SnippetTarget, config: PlaygroundConfig) =>
   generateSnippet(target, config).files[0]!.code;
