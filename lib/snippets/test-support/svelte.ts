@@ -16,7 +16,7 @@
  *   script "loading" when its element is added: defining `initOpenScript`, which records calls.
  *
  * Compiled modules are written under `node_modules/.cache/` (so `svelte/internal/*` resolves from
- * them and Node imports them natively), one file per load, and removed when the process exits.
+ * them and Node imports them natively), one file per load, and removed once imported.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -206,12 +206,10 @@ const SVELTE_CLIENT = pathToFileURL(join(SVELTE_DIR, "src/index-client.js")).hre
 const SVELTE_SERVER = pathToFileURL(join(SVELTE_DIR, "src/index-server.js")).href;
 const SVELTE_RENDER = pathToFileURL(join(SVELTE_DIR, "src/server/index.js")).href;
 
-const MODULE_DIR = join(
-  fileURLToPath(new URL("../../../node_modules/.cache/opencx-svelte-snippets", import.meta.url)),
-  String(process.pid),
+const MODULE_DIR = fileURLToPath(
+  new URL(`../../../node_modules/.cache/opencx-svelte-snippets-${process.pid}`, import.meta.url),
 );
 let serial = 0;
-process.once("exit", () => rmSync(MODULE_DIR, { recursive: true, force: true }));
 
 /** Writes `js` as a new module file (fresh module state on every load) and returns its URL. */
 function writeModule(js: string): string {
@@ -219,6 +217,18 @@ function writeModule(js: string): string {
   const path = join(MODULE_DIR, `component-${++serial}.mjs`);
   writeFileSync(path, js);
   return pathToFileURL(path).href;
+}
+
+/**
+ * Imports the module at `url` (and what it imports), then removes every module file written so
+ * far: once loaded, Node keeps them in memory.
+ */
+async function importOnce<T>(url: string): Promise<T> {
+  try {
+    return (await import(url)) as T;
+  } finally {
+    rmSync(MODULE_DIR, { recursive: true, force: true });
+  }
 }
 
 /** Replaces the module specifier `from` in every import of `js` (it must occur). */
@@ -307,9 +317,9 @@ export async function renderOnServer(component: string, layout?: string): Promis
           ),
         )
       : componentUrl;
-    const mod = (await import(root)) as {
+    const mod = await importOnce<{
       default: import("svelte").Component<{ children?: import("svelte").Snippet }>;
-    };
+    }>(root);
     const children = createRawSnippet(() => ({ render: () => PAGE_CONTENT }));
     return render.render(mod.default, { props: layout ? { children } : {} });
   });
@@ -553,7 +563,7 @@ export async function openSveltePage(code: string, browser: FakeBrowser): Promis
     SVELTE_CLIENT,
   );
   const bind = `const { ${PAGE_GLOBALS.join(", ")} } = globalThis.${PAGE_SCOPES}.get(${id});\n`;
-  const exports = (await import(writeModule(bind + js))) as Record<string, unknown>;
+  const exports = await importOnce<Record<string, unknown>>(writeModule(bind + js));
   const mounted: Record<string, unknown>[] = [];
   return Object.assign(page, {
     initCalls,
