@@ -16,6 +16,7 @@ export const LANGUAGE_NAMES: Record<SnippetLanguage, string> = {
   bash: "Shell",
   json: "JSON",
   vue: "Vue",
+  svelte: "Svelte",
 };
 
 export interface CodeBlockProps {

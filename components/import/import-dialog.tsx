@@ -27,6 +27,7 @@ const KIND_LABELS: Record<ImportKind, string> = {
   react: "a React component",
   vue: "a Vue component",
   nuxt: "a Nuxt plugin",
+  svelte: "a Svelte component",
   script: "server code",
 };
 

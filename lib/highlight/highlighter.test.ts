@@ -49,6 +49,10 @@ const SAMPLES: Record<SnippetLanguage, { code: string; keyword: string }> = {
     code: "<script setup lang=\"ts\">\nimport { onMounted } from 'vue';\nonMounted(() => {});\n</script>",
     keyword: "import",
   },
+  svelte: {
+    code: "<script lang=\"ts\">\n  import { onMount } from 'svelte';\n  onMount(() => {});\n</script>",
+    keyword: "import",
+  },
 };
 
 const TOKEN_SPAN =
@@ -87,6 +91,7 @@ describe("highlight", () => {
           bash: "shellscript",
           json: "json",
           vue: "vue",
+          svelte: "svelte",
         }[language],
       );
     },

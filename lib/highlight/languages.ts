@@ -21,6 +21,7 @@ export const LANGUAGE_GRAMMARS: Record<SnippetLanguage, { id: string; load: () =
     bash: { id: "shellscript", load: () => import("shiki/langs/shellscript.mjs") },
     json: { id: "json", load: () => import("shiki/langs/json.mjs") },
     vue: { id: "vue", load: () => import("shiki/langs/vue.mjs") },
+    svelte: { id: "svelte", load: () => import("shiki/langs/svelte.mjs") },
   };
 
 export function isSnippetLanguage(value: string): value is SnippetLanguage {

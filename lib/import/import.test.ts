@@ -377,3 +377,79 @@ describe("text that cannot be imported loses nothing", () => {
     );
   });
 });
+
+describe("Svelte components", () => {
+  it("a hand-written Svelte 5 component: its scripts are read, its markup is not", () => {
+    const text = `<script lang="ts">
+  import { onMount } from 'svelte';
+  let { user } = $props();
+  onMount(() => {
+    const script = document.createElement('script');
+    script.src = 'https://unpkg.com/@opencx/widget@4.0.63/dist-embed/script.js';
+    script.onload = () => initOpenScript({ token: 'wt_svelte_1', collectUserData: true });
+    document.head.append(script);
+  });
+</script>
+
+{#if user}<p>{user.name}</p>{/if}`;
+    const result = importSnippet(text, base());
+    expect(result.ok).toBe(true);
+    expect(result.kind).toBe("svelte");
+    expect(result.config).toMatchObject({
+      model: "collect",
+      widgetToken: "wt_svelte_1",
+      widgetVersion: "v4",
+    });
+    expect(result.version).toEqual({ snippet: "v4", pin: "4.0.63", applied: "v4" });
+    expect(result.problems).toEqual([]);
+  });
+
+  it("recognises a Svelte file by its own syntax, whichever comes first", () => {
+    const call = "initOpenScript({ token: 'wt_1' });";
+    for (const text of [
+      `<svelte:options runes />\n<script>\n  ${call}\n</script>`,
+      `<script context="module">\n  ${call}\n</script>`,
+      `<script module>\n  ${call}\n</script>`,
+      `<script lang="ts">\n  ${call}\n</script>`,
+      `<script>\n  import { onMount } from "svelte";\n  onMount(() => ${call.slice(0, -1)});\n</script>`,
+      `<script>\n  ${call}\n</script>\n{@render children()}`,
+      `<script>\n  ${call}\n</script>\n{#each items as item}{item}{/each}`,
+    ]) {
+      const result = importSnippet(text, base());
+      expect(result.kind, text).toBe("svelte");
+      expect(result.config.widgetToken, text).toBe("wt_1");
+    }
+    // An HTML page is still one, and a `{` in its text is not a Svelte block.
+    const page = `<script>\n  ${call}\n</script>\n<p>{ not svelte }</p>`;
+    expect(importSnippet(page, base()).kind).toBe("html");
+  });
+
+  it("a SvelteKit layout holds no options: the message says which file to paste", () => {
+    const layout = generateSnippet("sveltekit", base()).files.find((f) =>
+      f.path.endsWith("+layout.svelte"),
+    )!;
+    const result = importSnippet(layout.code, base());
+    expect(result.ok).toBe(false);
+    expect(result.kind).toBe("svelte");
+    expect(result.problems).toEqual([
+      {
+        severity: "error",
+        path: "",
+        message:
+          "No widget options found in this Svelte file: paste the component that calls initOpenScript(options) (OpenCxWidget.svelte), not the layout that renders it.",
+        range: null,
+      },
+    ]);
+  });
+
+  it("a component whose embed names no version is told to pin it, as an HTML page is", () => {
+    const text = `<script lang="ts">\n  const options = { token: 'wt_1' };\n  initOpenScript(options);\n</script>`;
+    const result = importSnippet(text, base());
+    expect(result.kind).toBe("svelte");
+    expect(result.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(
+        /^The page calls initOpenScript, but no script URL names an `@opencx\/widget` version/,
+      ),
+    ]);
+  });
+});

@@ -1,9 +1,9 @@
 /**
  * Import ∘ generate: importing any snippet this playground generated, with the
  * generating config as the base, gives back that config. Checked on every
- * client target (HTML, React, Next.js component, Vue component, Nuxt plugin), the
- * editor text, and the server halves (Next.js and Nuxt routes, Node, Express) for
- * the authenticate-user body.
+ * client target (HTML, React, Next.js, Vue, Nuxt plugin, Svelte and SvelteKit component), the
+ * editor text, and the server halves (Next.js and Nuxt routes, SvelteKit endpoint, Node, Express)
+ * for the authenticate-user body.
  * Every property runs for both widget versions: the client snippets' pin gives the version
  * back; the editor text and server code have no pin and keep the base's version.
  */
@@ -24,14 +24,16 @@ import { importSnippet } from "./index";
 
 const RUNS = 300;
 
-const CLIENT = ["html", "react", "nextjs", "vue", "nuxt"] as const;
+const CLIENT = ["html", "react", "nextjs", "vue", "nuxt", "svelte", "sveltekit"] as const;
 type ClientTarget = (typeof CLIENT)[number];
 
 /** The client files of a target: the one that holds the options. */
 function clientCode(target: ClientTarget, config: PlaygroundConfig): string {
   const snippet = generateSnippet(target, config);
   const file = snippet.files.find((f) =>
-    [".html", "support-widget.tsx", ".vue", ".client.ts"].some((end) => f.path.endsWith(end)),
+    [".html", "support-widget.tsx", ".vue", ".client.ts", "OpenCxWidget.svelte"].some((end) =>
+      f.path.endsWith(end),
+    ),
   );
   if (!file) throw new Error(`no client file in ${target}`);
   return file.code;
@@ -142,7 +144,7 @@ for (const [major, hostile] of WIDGET_MAJORS.flatMap((m) =>
       );
     });
 
-    it("server code (Next.js and Nuxt routes, Node, Express): the authenticate-user body comes back", () => {
+    it("server code (Next.js and Nuxt routes, SvelteKit endpoint, Node, Express): the authenticate-user body comes back", () => {
       const serverConfigs = configs
         .map((c) => ({ ...c, model: "server" as const }))
         .filter(
@@ -161,7 +163,7 @@ for (const [major, hostile] of WIDGET_MAJORS.flatMap((m) =>
       fc.assert(
         fc.property(
           serverConfigs,
-          fc.constantFrom("nextjs", "nuxt", "node", "express"),
+          fc.constantFrom("nextjs", "nuxt", "sveltekit", "node", "express"),
           (config, target) => {
             const snippet = generateSnippet(target as "nextjs", config);
             const file = snippet.files.find(

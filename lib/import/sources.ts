@@ -1,7 +1,7 @@
 /**
  * Turns pasted text into parsed JavaScript programs: an options object, a
- * script, a React/Next.js component, a Nuxt plugin, or an HTML page or Vue
- * single-file component whose scripts are parsed one by one. Parsing only:
+ * script, a React/Next.js component, a Nuxt plugin, or an HTML page, a Vue single-file
+ * component or a Svelte component whose scripts are parsed one by one. Parsing only:
  * nothing is executed.
  */
 import { parse, parseExpression, type ParserOptions } from "@babel/parser";
@@ -101,11 +101,11 @@ interface HtmlNode {
 const JS_TYPES = new Set(["", "module", "text/javascript", "application/javascript", "text/babel"]);
 
 /**
- * The script elements of an HTML page or the script blocks of a Vue single-file component. At
+ * The script elements of an HTML page or the script blocks of a Vue or Svelte component. At
  * the top level of a component, Vue's parser and an HTML parser both end a `<script>` block at
  * the first `</script`, so parse5 finds the same blocks; what sits in `<template>` is not read.
  */
-function readScripts(text: string, kind: "html" | "vue"): ReadResult {
+function readScripts(text: string, kind: "html" | "vue" | "svelte"): ReadResult {
   const document = parseHtml(text, { sourceCodeLocationInfo: true }) as unknown as HtmlNode;
   const programs: ParsedProgram[] = [];
   const problems: ImportProblem[] = [];
@@ -160,6 +160,23 @@ function looksLikeNuxtPlugin(program: ParsedProgram): boolean {
   return /\bdefineNuxtPlugin\s*\(/.test(program.source);
 }
 
+/**
+ * A Svelte component: a `<svelte:…>` element, a script marked as Svelte's (`module`,
+ * `context="module"`, `lang="ts"`), an import from `svelte`, or a Svelte block (`{#if}`,
+ * `{@render}`…) next to a `<script>`. Its scripts end at `</script` as an HTML page's do (Svelte's
+ * parser and an HTML parser agree there), so the HTML reader takes them out; the markup, where
+ * Svelte has its own syntax, holds no options.
+ */
+function looksLikeSvelte(text: string): boolean {
+  return (
+    /<svelte:[a-z]/.test(text) ||
+    (/<script\b/i.test(text) &&
+      /<script\b[^>]*\s(?:module\b|context=["']module["']|lang=["']ts["'])|\bfrom\s+['"]svelte['"]|\{[#@](?:if|each|await|key|render|html|const)\b/.test(
+        text,
+      ))
+  );
+}
+
 function looksLikeReact(program: ParsedProgram): boolean {
   const source = program.source;
   return (
@@ -184,6 +201,10 @@ export function readSources(text: string): ReadResult {
       ],
     };
   }
+  // A Vue component's `<script setup>` or `<template>` marks it as Vue even with `lang="ts"`,
+  // which both frameworks write.
+  const vueOnly = /^\s*<script\b[^>]*\ssetup\b/im.test(text) || /^<template[\s>]/m.test(text);
+  if (!vueOnly && looksLikeSvelte(text)) return readScripts(text, "svelte");
   if (looksLikeVueComponent(text)) return readScripts(text, "vue");
   if (looksLikeHtml(text)) return readScripts(text, "html");
   const bare = readBareObject(text);

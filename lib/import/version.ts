@@ -175,7 +175,12 @@ export function readSnippetVersion(
 }
 
 /** The kinds of text that load the embed script themselves (a page, a Vue component, a Nuxt plugin). */
-const EMBED_KINDS: ReadonlySet<ImportKind | null> = new Set<ImportKind>(["html", "vue", "nuxt"]);
+const EMBED_KINDS: ReadonlySet<ImportKind | null> = new Set<ImportKind>([
+  "html",
+  "vue",
+  "nuxt",
+  "svelte",
+]);
 
 /** Where the text integrates the widget without a pin: an embed call or a React import. */
 export interface Integration {

@@ -40,7 +40,7 @@ const codeOf = (target: SnippetTarget, config: PlaygroundConfig) =>
   generateSnippet(target, config)
     .files.map((f) => f.code)
     .join("\n");
-const FRONT_END = ["html", "react", "nextjs"] as const;
+const FRONT_END = ["html", "react", "nextjs", "svelte", "sveltekit"] as const;
 /** The page part of a front-end snippet (Next.js's route handler is server code). */
 const pageCodeOf = (target: SnippetTarget, config: PlaygroundConfig) =>
   generateSnippet(target, config).files[0]!.code;
@@ -192,9 +192,9 @@ describe("every snippet", () => {
 
   it("keeps the org API key and the authenticate-user call out of browser code", () => {
     for (const snippet of allSnippets.filter((s) => CLIENT_TARGETS.includes(s.target))) {
-      // Next.js's route.ts and Nuxt's server/ route are the server half.
+      // Next.js's route.ts, Nuxt's server/ route and SvelteKit's +server.ts are the server half.
       const browserFiles = snippet.files.filter(
-        (f) => !f.path.endsWith("route.ts") && !f.path.startsWith("server/"),
+        (f) => !/(route|\+server)\.ts$/.test(f.path) && !f.path.startsWith("server/"),
       );
       for (const file of browserFiles) {
         expect(file.code).not.toMatch(/OPENCX_API_KEY|authenticate-user|apiKey|mcp_access:/);

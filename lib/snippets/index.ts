@@ -16,6 +16,7 @@ import { generateExpressSnippet, generateNodeSnippet } from "./server-snippets";
 import { generateGoSnippet } from "./go-snippet";
 import { generateJavaSnippet } from "./java-snippet";
 import { generateVueSnippet } from "./vue-snippet";
+import { generateSvelteKitSnippet, generateSvelteSnippet } from "./svelte-snippet";
 import { CLIENT_TARGETS, SNIPPET_TARGETS, type Snippet, type SnippetTarget } from "./types";
 
 export * from "./types";
@@ -35,6 +36,8 @@ export {
   generateRubySnippet,
   generateNuxtSnippet,
   generateVueSnippet,
+  generateSvelteKitSnippet,
+  generateSvelteSnippet,
 };
 export { CONTACT_TOKEN_ENDPOINT, CONTACT_TOKEN_VARIABLE } from "./model";
 export {
@@ -53,6 +56,8 @@ const GENERATORS: Readonly<Record<SnippetTarget, (config: PlaygroundConfig) => S
   nextjs: generateNextjsSnippet,
   vue: generateVueSnippet,
   nuxt: generateNuxtSnippet,
+  svelte: generateSvelteSnippet,
+  sveltekit: generateSvelteKitSnippet,
   node: generateNodeSnippet,
   express: generateExpressSnippet,
   "nextjs-route": generateNextjsRouteSnippet,

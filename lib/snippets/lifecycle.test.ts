@@ -31,6 +31,7 @@ import {
   type MountedComponent,
 } from "./test-support/run-snippet";
 import { checkClearStorage, fileOf, generatedInlineScript } from "./test-support/snippet-checks";
+import { openSveltePage } from "./test-support/svelte";
 
 const TOKEN = "wt_life";
 const OWN = `opencx-widget:org-token-${TOKEN}:`;
@@ -54,7 +55,10 @@ const KEPT_V5 = ["theme", `${OTHER}contact-token`, `opencx-widget:org-token-${TO
 
 const MODELS = ["anonymous", "collect", "browser", "server"] as const;
 const MAJORS = ["v4", "v5"] as const;
-const CLIENT = ["html", "react", "nextjs"] as const;
+const CLIENT = ["html", "react", "nextjs", "svelte", "sveltekit"] as const;
+/** The Svelte components: the embed's lifecycle, exported from the component's module script. */
+const SVELTE = ["svelte", "sveltekit"] as const;
+const isSvelte = (target: SnippetTarget) => (SVELTE as readonly string[]).includes(target);
 type Major = (typeof MAJORS)[number];
 type Model = (typeof MODELS)[number];
 
@@ -98,7 +102,7 @@ describe("the sign-out helper removes exactly this widget token's keys", () => {
   for (const major of MAJORS) {
     const kept = major === "v4" ? KEPT_V4 : KEPT_V5;
     for (const model of MODELS) {
-      it(`${major} ${model}: HTML, React and Next.js keep ${kept.length} of ${STORED.length} keys`, () => {
+      it(`${major} ${model}: HTML, React, Next.js, Svelte and SvelteKit keep ${kept.length} of ${STORED.length} keys`, async () => {
         const config = configFor(major, model);
         const browser = fakeBrowser(STORED);
         runHtmlPage(pageFile("html", config), browser).call("clearOpenCxWidgetStorage");
@@ -108,6 +112,12 @@ describe("the sign-out helper removes exactly this widget token's keys", () => {
           const exports = loadComponent(pageFile(target, config), reactBrowser);
           (exports.clearOpenCxWidgetStorage as () => void)();
           expect(reactBrowser.storage.keys(), target).toEqual(kept);
+        }
+        for (const target of SVELTE) {
+          const svelteBrowser = fakeBrowser(STORED);
+          const page = await openSveltePage(pageFile(target, config), svelteBrowser);
+          page.call("clearOpenCxWidgetStorage");
+          expect(svelteBrowser.storage.keys(), target).toEqual(kept);
         }
       });
     }
@@ -374,6 +384,22 @@ async function openPage(
   const browser = fakeBrowser();
   browser.backend.mode = mode;
   const code = pageFile(target, config);
+  if (isSvelte(target)) {
+    // The embed's page: the renewed token goes through initOpenScript to the same widget.
+    const page = await openSveltePage(code, browser);
+    await page.mount();
+    return {
+      browser,
+      tokens: () => page.initCalls.map((o) => (o.user as { token: string }).token),
+      unmounts: () => page.reloads.length,
+      switchUser: async (user) => {
+        if (user === null) throw new Error("The Svelte page signs out by reloading");
+        browser.backend.user = user;
+        await page.call("updateOpenCxWidgetUser");
+      },
+      unmount: null,
+    };
+  }
   if (target === "html") {
     const page = runHtmlPage(code, browser);
     await page.load();
@@ -555,7 +581,7 @@ describe.each(CLIENT)("renewal of a token minted with mcp_access (%s, v5)", (tar
     page.unmount?.();
   });
 
-  if (target !== "html") {
+  if (target === "react" || target === "nextjs") {
     it("stops after unmount, even with a renewal in flight", async () => {
       const page = await openPage(target);
       const { backend, document } = page.browser;
@@ -598,6 +624,8 @@ describe("pages that do not renew", () => {
       for (const target of CLIENT) {
         const browser = fakeBrowser();
         if (target === "html") await runHtmlPage(pageFile(target, config), browser).load();
+        else if (isSvelte(target))
+          await (await openSveltePage(pageFile(target, config), browser)).mount();
         else {
           mount(loadComponent(pageFile(target, config), browser), { userId: "A" });
           await settle();
@@ -612,10 +640,10 @@ describe("pages that do not renew", () => {
 
   it("say that chat-only tokens do not expire (v4 without naming mcp_access)", () => {
     const flat = (target: SnippetTarget, config: PlaygroundConfig) =>
-      fileOf(generateSnippet(target, config), target === "html" ? ".html" : ".tsx").code.replace(
-        /\n\s*\/\/\s*/g,
-        " ",
-      );
+      fileOf(
+        generateSnippet(target, config),
+        target === "html" ? ".html" : isSvelte(target) ? "OpenCxWidget.svelte" : ".tsx",
+      ).code.replace(/\n\s*\/\/\s*/g, " ");
     for (const target of CLIENT) {
       expect(flat(target, configFor("v5", "server"))).toContain(
         "This token is minted without mcp_access (chat-only), so it does not expire: nothing to renew.",

@@ -27,8 +27,15 @@ import {
 import { jsString, printJs } from "./print";
 import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetFile } from "./types";
 
-/** `const OPENCX_API_URL = …;` (an empty variable counts as unset). */
-export const API_URL_CONST = `const ${API_URL_ENV} = process.env.${API_URL_ENV} || ${jsString(OPENCX_API_URL)};`;
+/**
+ * `const OPENCX_API_URL = …;` (an empty variable counts as unset), read from `env`: Node's
+ * `process.env`, or the object a framework hands out (SvelteKit's `$env/dynamic/private`).
+ */
+export const apiUrlConst = (env = "process.env") =>
+  `const ${API_URL_ENV} = ${env}.${API_URL_ENV} || ${jsString(OPENCX_API_URL)};`;
+
+/** `const OPENCX_API_URL = process.env.OPENCX_API_URL || …;` */
+export const API_URL_CONST = apiUrlConst();
 
 /** Where the Node snippet's module lives; the Express route imports it from beside itself. */
 export const NODE_TOKEN_FILE = "server/opencx-contact-token.mjs";
@@ -45,15 +52,19 @@ export const NODE_RUN_USAGE = `node ${NODE_TOKEN_FILE} <${EMAIL_PARAMETER}>`;
 /**
  * The statements that build the body (the sample values, `email` from the parameter), call
  * authenticate-user and leave the token in `token`; they throw when the key is missing or the
- * call fails. `typed` adds the TypeScript annotation on the response.
+ * call fails. `typed` adds the TypeScript annotation on the response; `env` is where the key is
+ * read (`process.env` unless a framework gives its own environment object).
  */
-export function authenticateUserCall(config: PlaygroundConfig, opts: { typed: boolean }): string {
+export function authenticateUserCall(
+  config: PlaygroundConfig,
+  opts: { typed: boolean; env?: string },
+): string {
   const body = printJs(authenticateBodyForEmailParameter(config), { breakTopLevel: true });
   const json = opts.typed
     ? "(await response.json()) as { token: string }"
     : "await response.json()";
   return [
-    `const apiKey = process.env.${API_KEY_ENV};`,
+    `const apiKey = ${opts.env ?? "process.env"}.${API_KEY_ENV};`,
     `if (!apiKey) throw new Error('${API_KEY_ENV} is not set');`,
     "",
     "// Sample values from the playground: build the rest of the body from the signed-in user's",

@@ -6,6 +6,8 @@ export const SNIPPET_TARGETS = [
   "nextjs",
   "vue",
   "nuxt",
+  "svelte",
+  "sveltekit",
   "node",
   "express",
   "nextjs-route",
@@ -20,7 +22,15 @@ export const SNIPPET_TARGETS = [
 export type SnippetTarget = (typeof SNIPPET_TARGETS)[number];
 
 /** Client targets run in the browser; server targets hold the API key (from the environment). */
-export const CLIENT_TARGETS: readonly SnippetTarget[] = ["html", "react", "nextjs", "vue", "nuxt"];
+export const CLIENT_TARGETS: readonly SnippetTarget[] = [
+  "html",
+  "react",
+  "nextjs",
+  "vue",
+  "nuxt",
+  "svelte",
+  "sveltekit",
+];
 export const SERVER_TARGETS: readonly SnippetTarget[] = [
   "node",
   "express",
@@ -41,6 +51,7 @@ export type SnippetLanguage =
   | "ts"
   | "js"
   | "vue"
+  | "svelte"
   | "python"
   | "php"
   | "ruby"
@@ -73,6 +84,8 @@ export const SNIPPET_TARGET_LABELS: Readonly<Record<SnippetTarget, string>> = {
   nextjs: "Next.js",
   vue: "Vue",
   nuxt: "Nuxt",
+  svelte: "Svelte",
+  sveltekit: "SvelteKit",
   node: "Node.js",
   express: "Express",
   "nextjs-route": "Next.js route",

@@ -1,0 +1,53 @@
+// OpenCX widget v5 (pinned to 5.0.0): the endpoint <OpenCxWidget /> calls for the contact token.
+// POST /api/opencx/contact-token → { token } for the signed-in user, 401 otherwise.
+// Server only: set OPENCX_API_KEY in the server environment (never with a PUBLIC_ prefix).
+import { json } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import type { RequestHandler } from './$types';
+
+const OPENCX_API_URL = env.OPENCX_API_URL || 'https://api.open.cx';
+
+export const POST: RequestHandler = async ({ locals }) => {
+  // TODO: the signed-in user from YOUR auth. This reads the locals.user your
+  // src/hooks.server.ts sets from the session (declare it in App.Locals, src/app.d.ts);
+  // with Auth.js use `(await locals.auth())?.user`.
+  const user = locals.user;
+  if (!user) {
+    return json({ error: 'Not signed in' }, { status: 401 });
+  }
+
+  const apiKey = env.OPENCX_API_KEY;
+  if (!apiKey) throw new Error('OPENCX_API_KEY is not set');
+
+  // Sample values from the playground: build the body from `user`,
+  // never from anything the browser sends.
+  // mcp_access turns on personal connections (widget v5): the user can connect their own accounts.
+  // A token minted with it expires after one hour, so the page fetches a new one before then.
+  // Leave mcp_access out for a chat-only token that does not expire. {} allows every per-user
+  // server enabled in your organisation; server_ids: [...] only those ([] none); account_id names
+  // the account or workspace the user is acting in, for products where users switch between them.
+  // Decide server_ids and account_id from your own server-side state, never from the browser.
+  const body = {
+    email: 'o\'brien@example.com',
+    mcp_access: {
+      server_ids: ['srv_\'"`${x}', '<\/script>\x3C!--', '\u2028 $(id)'],
+      account_id: 'acct_\'; DROP """ \'\'\' \\ \x00',
+    },
+  };
+
+  const response = await fetch(`${OPENCX_API_URL}/widget/authenticate-user`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${apiKey}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!response.ok) {
+    throw new Error(`OpenCX authenticate-user failed: HTTP ${response.status}`);
+  }
+  // The response also has contact.id; the browser needs only the token.
+  const { token } = (await response.json()) as { token: string };
+  return json({ token }, { headers: { 'Cache-Control': 'no-store' } });
+};

@@ -1,0 +1,57 @@
+// OpenCX widget v5 (pinned to 5.0.0): the endpoint <OpenCxWidget /> calls for the contact token.
+// POST /api/opencx/contact-token → { token } for the signed-in user, 401 otherwise.
+// Server only: set OPENCX_API_KEY in the server environment (never with a PUBLIC_ prefix).
+import { json } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import type { RequestHandler } from './$types';
+
+const OPENCX_API_URL = env.OPENCX_API_URL || 'https://api.open.cx';
+
+export const POST: RequestHandler = async ({ locals }) => {
+  // TODO: the signed-in user from YOUR auth. This reads the locals.user your
+  // src/hooks.server.ts sets from the session (declare it in App.Locals, src/app.d.ts);
+  // with Auth.js use `(await locals.auth())?.user`.
+  const user = locals.user;
+  if (!user) {
+    return json({ error: 'Not signed in' }, { status: 401 });
+  }
+
+  const apiKey = env.OPENCX_API_KEY;
+  if (!apiKey) throw new Error('OPENCX_API_KEY is not set');
+
+  // Sample values from the playground: build the body from `user`,
+  // never from anything the browser sends.
+  // language: fil is sent as tl, the API's code for Filipino.
+  const body = {
+    email: 'o\'brien+"`$(id)`"@example.com',
+    name: 'Robert\'); DROP TABLE users;-- """ \'\'\'',
+    avatar_url: 'https://example.com/a.png?q=$HOME&r=%s',
+    phone: '+1 (555) 010-9999 \u202Eevil',
+    language: 'tl',
+    customData: {
+      'it\'s': 'O\'Brien \\\' \\" \\\\',
+      $HOME: '${HOME} $(whoami) `id`',
+      'emoji 😀': '👩🏽‍💻 中文 \u2028 \u2029',
+      neg: -12.75,
+      off: false,
+      '<\/script>\x3C!--': '{{ }} ]]> &amp; */ /* //',
+    },
+    chat_context: 'Line 1\nLine 2\r\nTab\there """ \'\'\' \\n (literal backslash-n) \x00',
+  };
+
+  const response = await fetch(`${OPENCX_API_URL}/widget/authenticate-user`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${apiKey}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!response.ok) {
+    throw new Error(`OpenCX authenticate-user failed: HTTP ${response.status}`);
+  }
+  // The response also has contact.id; the browser needs only the token.
+  const { token } = (await response.json()) as { token: string };
+  return json({ token }, { headers: { 'Cache-Control': 'no-store' } });
+};
