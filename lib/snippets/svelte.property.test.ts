@@ -24,7 +24,7 @@ import { generateSnippet } from "./index";
 import { CONTACT_TOKEN_VARIABLE } from "./model";
 import { expectNoSecretsFast, expectSame, TroubleCounter } from "./test-support/hostile";
 import { configsWithSecrets, expectBothMajors } from "./test-support/property";
-import { fileOf } from "./test-support/snippet-checks";
+import { fileOf, bodyForEmail } from "./test-support/snippet-checks";
 import { checkSvelteComponent, checkSvelteKitRoute } from "./test-support/svelte";
 
 const BOUND_TOKEN = "«token fetched from your backend»";
@@ -80,7 +80,7 @@ for (const kind of ["ordinary", "hostile"] as const) {
             trouble.add(toAuthenticateRequest(config));
             expectSame(
               checkSvelteKitRoute(fileOf(kit, "+server.ts")),
-              toAuthenticateRequest(config),
+              bodyForEmail(config),
               "SvelteKit endpoint body",
             );
           } else {

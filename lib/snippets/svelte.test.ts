@@ -37,7 +37,7 @@ import {
 import { FIXTURES_DIR, loadFixtureCases } from "./test-support/fixtures";
 import { sampleConfigs } from "./test-support/property";
 import { fakeBrowser, runHtmlPage, type FakeBrowser } from "./test-support/run-snippet";
-import { fileOf } from "./test-support/snippet-checks";
+import { fileOf, bodyForEmail } from "./test-support/snippet-checks";
 import { startStandInApi, type StandInApi } from "./test-support/stand-in-api";
 import {
   checkSvelteComponent,
@@ -700,7 +700,7 @@ describe("the SvelteKit endpoint, run against a stand-in of authenticate-user", 
       expect(
         checkSvelteKitRoute(fileOf(generateSnippet("sveltekit", config), "+server.ts")),
         where,
-      ).toEqual(toAuthenticateRequest(config));
+      ).toEqual(bodyForEmail(config));
       const post = loadEndpoint(generateSnippet("sveltekit", config), {
         OPENCX_API_KEY: KEY,
         OPENCX_API_URL: api.baseUrl,

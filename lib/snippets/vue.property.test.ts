@@ -23,7 +23,7 @@ import { generateSnippet } from "./index";
 import { CONTACT_TOKEN_VARIABLE } from "./model";
 import { expectNoSecretsFast, expectSame, TroubleCounter } from "./test-support/hostile";
 import { configsWithSecrets, expectBothMajors } from "./test-support/property";
-import { checkServerJs, fileOf } from "./test-support/snippet-checks";
+import { bodyForEmail, checkServerJs, fileOf } from "./test-support/snippet-checks";
 import { compileSfc, toCommonJs } from "./test-support/vue";
 import { checkNuxtPlugin, checkVue } from "./test-support/vue-checks";
 
@@ -103,7 +103,7 @@ describe("Vue and Nuxt snippets under random and hostile configs", () => {
           routes++;
           expectSame(
             checkServerJs(fileOf(snippet, ".post.ts")),
-            toAuthenticateRequest(config),
+            bodyForEmail(config),
             "Nuxt route body",
           );
         } else {

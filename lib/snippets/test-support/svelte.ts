@@ -31,7 +31,7 @@ import { embedScriptUrl } from "../model";
 import type { SnippetFile } from "../types";
 import type { FakeBrowser } from "./run-snippet";
 import { evaluateVariable, parseSource, syntaxErrors, type Env } from "./literal-eval";
-import { checkClearStorage } from "./snippet-checks";
+import { checkClearStorage, EMAIL_ARGUMENT } from "./snippet-checks";
 
 export type Generate = "client" | "server";
 
@@ -609,6 +609,7 @@ export function checkSvelteKitRoute(file: SnippetFile): unknown {
     "'Content-Type': 'application/json',",
     "body: JSON.stringify(body),",
     "const user = locals.user;",
+    "const email = user.email;",
     "return json({ error: 'Not signed in' }, { status: 401 });",
     "return json({ token }, { headers: { 'Cache-Control': 'no-store' } });",
   ]) {
@@ -618,5 +619,6 @@ export function checkSvelteKitRoute(file: SnippetFile): unknown {
     !/process\.env|PUBLIC_OPENCX/.test(file.code.replace(/^\/\/.*$/gm, "")),
     "process.env or a public variable",
   );
-  return evaluateVariable(source, "body", {});
+  // The body reads the signed-in user's email from `email`; bound as for checkServerJs.
+  return evaluateVariable(source, "body", { email: EMAIL_ARGUMENT });
 }

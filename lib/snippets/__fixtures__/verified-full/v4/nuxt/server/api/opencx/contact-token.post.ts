@@ -21,14 +21,15 @@ export default defineEventHandler(async (event) => {
     throw createError({ statusCode: 401, statusMessage: 'Not signed in' });
   }
 
+  const email = user.email;
   const apiKey = process.env.OPENCX_API_KEY;
   if (!apiKey) throw new Error('OPENCX_API_KEY is not set');
 
-  // Sample values from the playground: build the body from `user`,
-  // never from anything the browser sends.
+  // Sample values from the playground: build the rest of the body from the signed-in user's
+  // data (your session), never from anything the browser sends.
   // language: zh-cn is sent as zh, the API's code for Chinese (Simplified).
   const body = {
-    email: 'jane@example.com',
+    email,
     name: 'Jane Doe',
     avatar_url: 'https://example.com/jane.png',
     phone: '+1234567890',

@@ -21,13 +21,14 @@ export default defineEventHandler(async (event) => {
     throw createError({ statusCode: 401, statusMessage: 'Not signed in' });
   }
 
+  const email = user.email;
   const apiKey = process.env.OPENCX_API_KEY;
   if (!apiKey) throw new Error('OPENCX_API_KEY is not set');
 
-  // Sample values from the playground: build the body from `user`,
-  // never from anything the browser sends.
+  // Sample values from the playground: build the rest of the body from the signed-in user's
+  // data (your session), never from anything the browser sends.
   const body = {
-    email: 'jane@example.com',
+    email,
     customData: { plan: 'enterprise' },
   };
 

@@ -16,11 +16,12 @@ export const POST: RequestHandler = async ({ locals }) => {
     return json({ error: 'Not signed in' }, { status: 401 });
   }
 
+  const email = user.email;
   const apiKey = env.OPENCX_API_KEY;
   if (!apiKey) throw new Error('OPENCX_API_KEY is not set');
 
-  // Sample values from the playground: build the body from `user`,
-  // never from anything the browser sends.
+  // Sample values from the playground: build the rest of the body from the signed-in user's
+  // data (your session), never from anything the browser sends.
   // mcp_access turns on personal connections (widget v5): the user can connect their own accounts.
   // A token minted with it expires after one hour, so the page fetches a new one before then.
   // Leave mcp_access out for a chat-only token that does not expire. {} allows every per-user
@@ -28,7 +29,7 @@ export const POST: RequestHandler = async ({ locals }) => {
   // the account or workspace the user is acting in, for products where users switch between them.
   // Decide server_ids and account_id from your own server-side state, never from the browser.
   const body = {
-    email: 'jane@example.com',
+    email,
     name: 'Jane Doe',
     mcp_access: {},
   };

@@ -16,13 +16,14 @@ export const POST: RequestHandler = async ({ locals }) => {
     return json({ error: 'Not signed in' }, { status: 401 });
   }
 
+  const email = user.email;
   const apiKey = env.OPENCX_API_KEY;
   if (!apiKey) throw new Error('OPENCX_API_KEY is not set');
 
-  // Sample values from the playground: build the body from `user`,
-  // never from anything the browser sends.
+  // Sample values from the playground: build the rest of the body from the signed-in user's
+  // data (your session), never from anything the browser sends.
   const body = {
-    email: 'jane@example.com',
+    email,
   };
 
   const response = await fetch(`${OPENCX_API_URL}/widget/authenticate-user`, {
