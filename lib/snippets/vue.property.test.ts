@@ -18,7 +18,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PlaygroundConfig } from "../config/options";
-import { toAuthenticateRequest, toWidgetConfig } from "../config/widget-config";
+import { toWidgetConfig } from "../config/widget-config";
 import { generateSnippet } from "./index";
 import { CONTACT_TOKEN_VARIABLE } from "./model";
 import { expectNoSecretsFast, expectSame, TroubleCounter } from "./test-support/hostile";
