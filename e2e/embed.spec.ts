@@ -203,6 +203,9 @@ test.describe("auto-height", () => {
     expect(await contentHeight(clamped.embed)).toBeGreaterThan(700);
 
     // An iframe the script does not manage keeps its height; its document scrolls.
+    // Under load the frame can still be swapping its server-rendered code panel for the client's
+    // when the script arrives (CI once saw both for a moment): wait until one panel remains.
+    await expect(fixed.embed.getByTestId("code.tab.react")).toHaveCount(1);
     await fixed.embed.getByTestId("code.tab.react").click();
     await page.waitForTimeout(300);
     expect(await heightOf(fixed.frame)).toBe(500);
