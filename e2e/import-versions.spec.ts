@@ -16,6 +16,14 @@ const V4_SNIPPET = `<script src="https://unpkg.com/@opencx/widget@4.0.57/dist-em
   });
 </script>`;
 
+/** A v5 React component that keys the widget by its contact token (v5 keeps it mounted instead). */
+const KEYED_V5_SNIPPET = `// npm install --save-exact @opencx/widget-react@5.0.0
+import { Widget } from '@opencx/widget-react';
+
+export function SupportWidget({ contactToken }: { contactToken: string }) {
+  return <Widget key={contactToken} options={{ token: 'wt_1', user: { token: contactToken } }} />;
+}`;
+
 test("import: a v4 snippet on v5 says so, offers both versions, and applies the one chosen", async ({
   playground,
   page,
@@ -88,12 +96,7 @@ test("import: a v5 React snippet keyed by its token gets v5's advice; the dialog
   await page.setViewportSize({ width: 1280, height: 2000 });
   await playground.open();
   const dialog = await playground.code.openImportDialog();
-  await playground.code.readSnippet(`// npm install --save-exact @opencx/widget-react@5.0.0
-import { Widget } from '@opencx/widget-react';
-
-export function SupportWidget({ contactToken }: { contactToken: string }) {
-  return <Widget key={contactToken} options={{ token: 'wt_1', user: { token: contactToken } }} />;
-}`);
+  await playground.code.readSnippet(KEYED_V5_SNIPPET);
   const problems = dialog.getByTestId("import.problems");
   await expect(problems).toContainText("keep the widget mounted and pass the renewed token");
   await expect(problems).toContainText("line 5");
@@ -121,12 +124,7 @@ test("import: a v5 snippet keyed by its token turns “Keep mounted” off, and 
 }) => {
   await playground.open();
   const dialog = await playground.code.openImportDialog();
-  await playground.code.readSnippet(`// npm install --save-exact @opencx/widget-react@5.0.0
-import { Widget } from '@opencx/widget-react';
-
-export function SupportWidget({ contactToken }: { contactToken: string }) {
-  return <Widget key={contactToken} options={{ token: 'wt_1', user: { token: contactToken } }} />;
-}`);
+  await playground.code.readSnippet(KEYED_V5_SNIPPET);
   const said =
     "Turned off in Sign-out and renewal: “Keep mounted when the token changes” (the snippet keys the widget by the token).";
   await expect(dialog.getByTestId("import.status")).toContainText(said);

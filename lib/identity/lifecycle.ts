@@ -77,6 +77,7 @@ import type {
   Screen,
 } from "./types";
 import { submitWelcomeForm } from "./welcome";
+import { MCP_TOKEN_LIFETIME_SECONDS } from "../sandbox/settings";
 
 /** What the host page does, read from the config's four lifecycle rows. */
 export function hostPolicyOf(config: PlaygroundConfig): HostPolicy {
@@ -108,8 +109,8 @@ export const SHARED_COMPUTER_STORY: readonly LifecycleEvent[] = [
 
 /** The org id of the default story tokens. */
 export const STORY_ORG_ID = "org_story";
-/** The lifetime, in seconds, of a token minted with `mcp_access` (domain-v5 §10.4). */
-export const MCP_TOKEN_LIFETIME_SECONDS = 3600;
+// The lifetime of a token minted with `mcp_access` (domain-v5 §10.4): the sandbox's one figure.
+export { MCP_TOKEN_LIFETIME_SECONDS };
 
 /** JSON → base64url without padding, as in a compact JWT (UTF-8 first, so any text encodes). */
 function base64UrlJson(value: unknown): string {

@@ -5,6 +5,7 @@
  * user's switches. Sign-out is never guessed from a snippet.
  */
 import { describe, expect, it } from "vitest";
+import { authenticateRoute } from "./test-support/server-route";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import { importSnippet, settingsSummary } from "./index";
 
@@ -29,15 +30,6 @@ export function SupportWidget({ contactToken, userId }) {
   return <Widget key={${key}} options={{ token: 'wt_1', user: { token: contactToken } }} />;
 }`;
 
-const route = (
-  body: string,
-  extra = "",
-) => `const response = await fetch('https://api.open.cx/widget/authenticate-user', {
-  method: 'POST',
-  headers: { Authorization: \`Bearer \${process.env.OPENCX_API_KEY}\` },
-  body: JSON.stringify(${body}),
-});
-${extra}`;
 const MCP = `{ email: 'jane@example.com', mcp_access: {} }`;
 
 describe("a v5 widget keyed by the token", () => {
@@ -86,7 +78,7 @@ export const Other = ({ token }) => <Widget key={token} options={{ token: 'wt_1'
 
 describe("mcp_access without a renewal", () => {
   it("turns renewal off on v5, says so at mcp_access and in the summary", () => {
-    const result = importSnippet(route(MCP), v5());
+    const result = importSnippet(authenticateRoute(MCP), v5());
     expect(result.config).toMatchObject({ personalConnections: true, renewsToken: false });
     expect(result.settings).toEqual([
       {
@@ -105,9 +97,9 @@ describe("mcp_access without a renewal", () => {
 
   it("keeps the user's switch with a renewal in the text, without mcp_access, and on v4", () => {
     const cases: [string, PlaygroundConfig][] = [
-      [route(MCP, "setTimeout(renewContactToken, 48 * 60 * 1000);"), v5()],
-      [route(`{ email: 'jane@example.com' }`), v5()],
-      [route(MCP), { ...v5(), widgetVersion: "v4" }],
+      [authenticateRoute(MCP, "setTimeout(renewContactToken, 48 * 60 * 1000);"), v5()],
+      [authenticateRoute(`{ email: 'jane@example.com' }`), v5()],
+      [authenticateRoute(MCP), { ...v5(), widgetVersion: "v4" }],
     ];
     for (const [text, base] of cases) {
       for (const renewsToken of [true, false]) {
@@ -123,7 +115,7 @@ describe("both in one text, and what import never sets", () => {
   it("lists keep-mounted, then renewal, in one summary sentence", () => {
     const text = `${component("5.0.0", "contactToken")}
 export async function mint() {
-  ${route(MCP)}
+  ${authenticateRoute(MCP)}
 }`;
     const result = importSnippet(text, v5());
     expect(result.config).toMatchObject({ keepMounted: false, renewsToken: false });

@@ -5,6 +5,7 @@
  * `key={token}` in a v5 React snippet, `mcp_access` without renewal, an old v4 pin, `@latest`.
  */
 import { describe, expect, it } from "vitest";
+import { authenticateRoute } from "./test-support/server-route";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import { WIDGET_PINS } from "../config/versions";
 import { toAuthenticateRequest, toWidgetConfig } from "../config/widget-config";
@@ -333,20 +334,11 @@ export const App = () => <Widget options={{ token: 'wt_1' }} />;`;
 });
 
 describe("mcp_access in a server body (domain-v5 §10.4)", () => {
-  const route = (
-    body: string,
-    extra = "",
-  ) => `const response = await fetch('https://api.open.cx/widget/authenticate-user', {
-  method: 'POST',
-  headers: { Authorization: \`Bearer \${process.env.OPENCX_API_KEY}\` },
-  body: JSON.stringify(${body}),
-});
-${extra}`;
   const renewal = "setTimeout(renewContactToken, 50 * 60 * 1000);";
 
   it("{} → every enabled server; server_ids → the listed ones; account_id → the account", () => {
     const all = importSnippet(
-      route(`{ email: 'jane@example.com', mcp_access: {} }`, renewal),
+      authenticateRoute(`{ email: 'jane@example.com', mcp_access: {} }`, renewal),
       v5(),
     );
     expect(all.config).toMatchObject({
@@ -357,7 +349,7 @@ ${extra}`;
     });
     expect(all.problems.filter((p) => p.path.startsWith("body"))).toEqual([]);
     const listed = importSnippet(
-      route(
+      authenticateRoute(
         `{ email: 'jane@example.com', mcp_access: { server_ids: ['github', 'srv_calendar'], account_id: 'acct_42' } }`,
         renewal,
       ),
@@ -383,13 +375,13 @@ ${extra}`;
   });
 
   it("no mcp_access turns personal connections off (v5); a wrong shape is named", () => {
-    const none = importSnippet(route(`{ email: 'jane@example.com' }`), {
+    const none = importSnippet(authenticateRoute(`{ email: 'jane@example.com' }`), {
       ...v5(),
       personalConnections: true,
     });
     expect(none.config.personalConnections).toBe(false);
     const wrong = importSnippet(
-      route(
+      authenticateRoute(
         `{ email: 'jane@example.com', mcp_access: { server_ids: 'github', scope: 1 } }`,
         renewal,
       ),
@@ -405,7 +397,7 @@ ${extra}`;
 
   it("server_ids computed on the server keeps the playground's sample list", () => {
     const result = importSnippet(
-      route(
+      authenticateRoute(
         `{ email: 'jane@example.com', mcp_access: { server_ids: allowedServers(user) } }`,
         renewal,
       ),
@@ -418,7 +410,7 @@ ${extra}`;
   });
 
   it("advisory: mcp_access with no renewal in the text is named at mcp_access", () => {
-    const text = route(`{ email: 'jane@example.com', mcp_access: {} }`);
+    const text = authenticateRoute(`{ email: 'jane@example.com', mcp_access: {} }`);
     const result = importSnippet(text, v5());
     const problem = result.problems.find((p) => p.path === "body.mcp_access");
     expect(problem?.message).toContain("expires after one hour");
@@ -435,15 +427,18 @@ ${extra}`;
       "window.initOpenScript({ token: 'wt_1', user: { token: a } }); window.initOpenScript({ token: 'wt_1', user: { token: b } });",
     ];
     for (const extra of renewals) {
-      const result = importSnippet(route(body, extra), v5());
+      const result = importSnippet(authenticateRoute(body, extra), v5());
       expect(result.problems.filter((p) => p.path === "body.mcp_access")).toEqual([]);
     }
-    const chatOnly = importSnippet(route(`{ email: 'jane@example.com' }`), v5());
+    const chatOnly = importSnippet(authenticateRoute(`{ email: 'jane@example.com' }`), v5());
     expect(chatOnly.problems.filter((p) => p.path === "body.mcp_access")).toEqual([]);
   });
 
   it("v4: mcp_access is imported for a switch to v5 and named as a v5 option", () => {
-    const result = importSnippet(route(`{ email: 'jane@example.com', mcp_access: {} }`), v4());
+    const result = importSnippet(
+      authenticateRoute(`{ email: 'jane@example.com', mcp_access: {} }`),
+      v4(),
+    );
     expect(result.config.personalConnections).toBe(true);
     expect(result.problems.map((p) => p.message)).toEqual(
       expect.arrayContaining([expect.stringContaining("is a v5 option")]),

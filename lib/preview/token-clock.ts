@@ -25,14 +25,13 @@
  */
 import type { WidgetMajor } from "../config/versions";
 import type { TokenChange } from "../identity/token-change";
+import { MCP_TOKEN_LIFETIME_SECONDS } from "../sandbox/settings";
 import { decodeJwt } from "../tokens/jwt";
 
 /** The page renews when this fraction of the token's lifetime has passed. */
 export const RENEW_AT_FRACTION = 0.8;
 /** Automatic renewals are at least this far apart, whatever the tokens say. */
 export const MIN_RENEWAL_GAP_MS = 5_000;
-/** One hour: the lifetime of a token minted with `mcp_access` (domain-v5.md §10.4). */
-export const FULL_LIFETIME_SECONDS = 3600;
 /** What the demo offers (whole seconds the sandbox accepts: 1 to 3600). */
 export const DEMO_LIFETIMES_SECONDS = [10, 30, 60, 300] as const;
 export const DEFAULT_DEMO_LIFETIME_SECONDS = 60;
@@ -325,7 +324,7 @@ export function changeSentence(
 ): string {
   const lead =
     cause === "demo-started"
-      ? `Demo started: the new token lasts ${formatDuration(lifetimeSeconds ?? FULL_LIFETIME_SECONDS)}`
+      ? `Demo started: the new token lasts ${formatDuration(lifetimeSeconds ?? MCP_TOKEN_LIFETIME_SECONDS)}`
       : cause === "demo-stopped"
         ? "Demo stopped: the new token lasts 1 h"
         : cause === "another-user"
