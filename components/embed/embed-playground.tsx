@@ -1,6 +1,6 @@
 "use client";
 import dynamic from "next/dynamic";
-import { useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
 import { EMBED_PANELS, type EmbedOptions, type EmbedPanel } from "@/lib/embed/options";
 import { shareUrl } from "@/lib/url/codec";
@@ -18,29 +18,31 @@ function PanelLoading({ label }: { label: string }) {
   );
 }
 
-// Each panel is its own chunk: a panel shown at first is rendered on the server and its
-// chunk loads with the page; a hidden one loads when it is first opened.
-const EmbedControls = dynamic(() => import("./embed-controls").then((m) => m.EmbedControls), {
-  loading: () => <PanelLoading label="controls" />,
-});
-const PreviewPane = dynamic(
-  () => import("@/components/preview/host/preview-pane").then((m) => m.PreviewPane),
-  {
-    loading: () => <PanelLoading label="preview" />,
-  },
-);
-const CodePane = dynamic(() => import("@/components/code/code-pane").then((m) => m.CodePane), {
-  loading: () => <PanelLoading label="snippets" />,
-});
+// Each panel is its own chunk, with two ways in. A panel shown at first renders on the server
+// inside the page's first HTML: with no Suspense boundary around it the server waits for it,
+// so nothing streams in later. (A streamed panel is revealed by React on an animation frame,
+// and Chromium runs none in a cross-origin frame that is off screen: a docs page with the
+// embed below the fold kept showing "Loading…" and a hidden server copy of the panel until
+// the reader scrolled to it.) A panel opened later loads its chunk then, behind a placeholder.
+const controlsLoader = () => import("./embed-controls").then((m) => m.EmbedControls);
+const previewLoader = () =>
+  import("@/components/preview/host/preview-pane").then((m) => m.PreviewPane);
+const codeLoader = () => import("@/components/code/code-pane").then((m) => m.CodePane);
 
-const noSubscription = () => () => {};
-/** `false` on the server and while hydrating, `true` once the page is interactive. */
-const useHydrated = () =>
-  useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+const PANES = {
+  controls: {
+    First: dynamic(controlsLoader),
+    Later: dynamic(controlsLoader, { loading: () => <PanelLoading label="controls" /> }),
+  },
+  preview: {
+    First: dynamic(previewLoader),
+    Later: dynamic(previewLoader, { loading: () => <PanelLoading label="preview" /> }),
+  },
+  code: {
+    First: dynamic(codeLoader),
+    Later: dynamic(codeLoader, { loading: () => <PanelLoading label="snippets" /> }),
+  },
+};
 
 const PANEL_LABELS: Record<EmbedPanel, string> = {
   controls: "Controls",
@@ -118,7 +120,27 @@ export function EmbedPlayground({
   // A panel stays mounted once opened, so hiding it keeps its state (the preview's devices, the code tab).
   const [mounted, setMounted] = useState<ReadonlySet<EmbedPanel>>(() => new Set(options.panels));
   const readOnly = options.mode === "readonly";
-  const hydrated = useHydrated();
+
+  // `data-ready` (hydrated and listening) is set on the element: a state change here would
+  // re-render the whole embed once more for nothing.
+  useEffect(() => {
+    root.current?.setAttribute("data-ready", "");
+  }, []);
+
+  // Built once (their props never change), so toggling a panel does not re-render the others.
+  const panels = useMemo(() => {
+    const first = (panel: EmbedPanel) => options.panels.includes(panel);
+    const Controls = first("controls") ? PANES.controls.First : PANES.controls.Later;
+    const Preview = first("preview") ? PANES.preview.First : PANES.preview.Later;
+    const Code = first("code") ? PANES.code.First : PANES.code.Later;
+    return {
+      controls: <Controls readOnly={readOnly} />,
+      preview: <Preview />,
+      code: (
+        <Code initialHighlighted={initialHighlighted} initialTarget={options.tab ?? undefined} />
+      ),
+    };
+  }, [options.panels, readOnly, initialHighlighted, options.tab]);
 
   const toggle = (panel: EmbedPanel) => {
     const next = new Set(shown);
@@ -134,13 +156,7 @@ export function EmbedPlayground({
   return (
     <StoreProvider initial={initial}>
       <AnnouncerProvider>
-        <div
-          ref={root}
-          data-testid="embed.root"
-          data-mode={options.mode}
-          data-ready={hydrated ? "" : undefined}
-          className="flex flex-col"
-        >
+        <div ref={root} data-testid="embed.root" data-mode={options.mode} className="flex flex-col">
           <header className="flex flex-wrap items-center gap-2 border-b border-neutral-200 bg-white px-3 py-2 dark:border-neutral-800 dark:bg-neutral-950">
             <h1 className="text-xs font-semibold">
               Identity Playground<span className="sr-only"> (embedded)</span>
@@ -184,7 +200,7 @@ export function EmbedPlayground({
                 label="Controls"
                 className="border-neutral-200 p-4 lg:border-r dark:border-neutral-800"
               >
-                <EmbedControls readOnly={readOnly} />
+                {panels.controls}
               </Pane>
             ) : null}
             <div className="min-w-0">
@@ -195,15 +211,12 @@ export function EmbedPlayground({
                   label="Preview"
                   className="bg-neutral-100 dark:bg-neutral-900"
                 >
-                  <PreviewPane />
+                  {panels.preview}
                 </Pane>
               ) : null}
               {mounted.has("code") ? (
                 <Pane id="code" shown={shown.has("code")} label="Code">
-                  <CodePane
-                    initialHighlighted={initialHighlighted}
-                    initialTarget={options.tab ?? undefined}
-                  />
+                  {panels.code}
                 </Pane>
               ) : null}
             </div>
