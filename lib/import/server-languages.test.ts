@@ -117,6 +117,21 @@ describe("server code in a language the import cannot read", () => {
     expect(named("function main() {")).toBeNull();
     expect(named("const packages = 1")).toBeNull();
     expect(named("class Foo {")).toBeNull();
+    // Each mark is anchored where the language puts it, and ends where the language ends it.
+    expect(named("x = 1; import os")).toBeNull();
+    expect(named("import os.path x")).toBeNull();
+    expect(named("import java;")).toBeNull();
+    expect(named("from flask")).toBeNull();
+    expect(named("  package main")).toBeNull();
+    expect(named("package main x")).toBeNull();
+    expect(named("xfunc main() {")).toBeNull();
+    expect(named("import (x)")).toBeNull();
+    expect(named("public class lower {")).toBeNull();
+    expect(named("x #!/bin/sh")).toBeNull();
+    expect(named("#!/usr/bin/env bashful")).toBeNull();
+    expect(named("set -x")).toBeNull();
+    expect(named("def f(x) -> int")).toBeNull();
+    expect(named("if __name__ == '__main__'")).toBeNull();
     // A Python `def` line ends with a colon, a Ruby one does not.
     expect(named("def token(email):")).toBe(PYTHON);
     expect(named("def token(email)")).toBe(RUBY);
