@@ -4,13 +4,21 @@ import base from "./vitest.config.mts";
 /**
  * The unit tests Stryker runs against each mutant: the ordinary tests. Left out: the 10 000-run
  * fuzz files, the hostile-input property files and the load test (long, and they repeat what the
- * ordinary tests state), the golden `tsc` check (its compiler run fails inside Stryker's sandbox)
- * and the repository checks under scripts/ (they test no core code).
+ * ordinary tests state), the golden `tsc` checks (their compiler runs fail inside Stryker's
+ * sandbox), the repository checks under scripts/ (they test no core code), and every test whose
+ * point is to run a snippet with a real interpreter or compiler (node, php, ruby, go,
+ * java/javac, python3, bash, the TypeScript program behind vue-tsc) or the Vue and Svelte compilers over
+ * hundreds of configs: a mutant would start those processes once per mutant.
+ *
+ * `SNIPPET_PROCESSES=off` skips the runtime blocks (`describeWithRuntime`) and the `forksProcess`
+ * tests of the files that stay, so their string-level tests (printers' exact escapes, the env
+ * variable names, the path, the usage lines, the goldens) still cover the new snippet code.
  */
 export default mergeConfig(
   base,
   defineConfig({
     test: {
+      env: { SNIPPET_PROCESSES: "off" },
       exclude: [
         ...configDefaults.exclude,
         "**/*.fuzz.test.ts",
@@ -19,6 +27,22 @@ export default mergeConfig(
         "lib/sandbox/load.test.ts",
         "lib/snippets/typecheck.test.ts",
         "scripts/**",
+        // Real interpreters and compilers, one process (or more) per file.
+        "lib/snippets/php.property.test.ts",
+        "lib/snippets/ruby.property.test.ts",
+        "lib/snippets/go-java.property.test.ts",
+        "lib/snippets/python-run.property.test.ts",
+        "lib/snippets/curl.property.test.ts",
+        "lib/snippets/test-support/bash.test.ts",
+        "lib/sandbox/run-php-ruby-snippets.test.ts",
+        "lib/sandbox/run-go-java-snippet.test.ts",
+        "lib/sandbox/run-python-snippet.test.ts",
+        "lib/sandbox/readme-commands.test.ts",
+        "lib/sandbox/run-node-snippet.test.ts",
+        // The Vue and Svelte compilers over hundreds of configs, and the vue-tsc-style program.
+        "lib/snippets/vue.property.test.ts",
+        "lib/snippets/svelte.property.test.ts",
+        "lib/snippets/vue-typecheck.test.ts",
       ],
     },
   }),

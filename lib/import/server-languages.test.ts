@@ -1,6 +1,7 @@
 /**
- * Pasted PHP or Ruby server code: the import cannot read it, and says so by name instead of
- * reporting a JavaScript syntax error, keeping the config.
+ * Pasted PHP, Ruby, Python, Go, Java or cURL server code: the import cannot read it, and says so
+ * by name instead of reporting a JavaScript syntax error, keeping the config. (Every generated
+ * server file is classified in server-targets.test.ts.)
  */
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
@@ -14,6 +15,10 @@ const PHP =
   "PHP server code can't be imported yet: paste the widget options or the HTML/React snippet.";
 const RUBY =
   "Ruby server code can't be imported yet: paste the widget options or the HTML/React snippet.";
+const PYTHON = unreadableServerCodeMessage("Python");
+const GO = unreadableServerCodeMessage("Go");
+const JAVA = unreadableServerCodeMessage("Java");
+const CURL = unreadableServerCodeMessage("cURL");
 
 describe("server code in a language the import cannot read", () => {
   it("names the language in the sentence the user reads", () => {
@@ -72,10 +77,64 @@ describe("server code in a language the import cannot read", () => {
     expect(named("def token\n  1\nend")).toBe(RUBY);
     expect(named("def token(email = nil)")).toBe(RUBY);
     expect(named("def valid?\nend")).toBe(RUBY);
+    expect(named("import os")).toBe(PYTHON);
+    expect(named("import os, sys")).toBe(PYTHON);
+    expect(named("  import requests  ")).toBe(PYTHON);
+    expect(named("from flask import Blueprint, jsonify")).toBe(PYTHON);
+    expect(named("from . import routes")).toBe(PYTHON);
+    expect(named("def get_contact_token(email: str) -> str:")).toBe(PYTHON);
+    expect(named("def contact_token():")).toBe(PYTHON);
+    expect(named('if __name__ == "__main__":')).toBe(PYTHON);
+    expect(named("if __name__ == '__main__':")).toBe(PYTHON);
+    expect(named("package main")).toBe(GO);
+    expect(named('import (\n\t"fmt"\n)')).toBe(GO);
+    expect(named("func main() {")).toBe(GO);
+    expect(named("func (s *Server) Token(email string) {")).toBe(GO);
+    expect(named("import java.net.URI;")).toBe(JAVA);
+    expect(named("import static java.util.Map.entry;")).toBe(JAVA);
+    expect(named("import java.util.*;")).toBe(JAVA);
+    expect(named("public final class OpenCxContactToken {")).toBe(JAVA);
+    expect(named("public class A {")).toBe(JAVA);
+    expect(named("    public static void main(String[] args) {")).toBe(JAVA);
+    expect(named("public static Map<String, Object> object(Object... kv) {")).toBe(JAVA);
+    expect(named("#!/usr/bin/env bash")).toBe(CURL);
+    expect(named("#!/bin/sh")).toBe(CURL);
+    expect(named("#!/usr/bin/zsh")).toBe(CURL);
+    expect(named("curl --fail https://api.open.cx")).toBe(CURL);
+    expect(named("  curl -X POST url")).toBe(CURL);
+    expect(named("set -euo pipefail")).toBe(CURL);
+    expect(named("set -e")).toBe(CURL);
     // Not marks: what JavaScript (or prose) may say.
     expect(named("const require = 1; define(x)")).toBeNull();
     expect(named("{ token: 'a', user: { data: { name: 'x' }")).toBeNull();
     expect(named("default token")).toBeNull();
+    expect(named("import x from 'y'")).toBeNull();
+    expect(named("import 'side-effect';")).toBeNull();
+    expect(named('import { a } from "b";')).toBeNull();
+    expect(named("#!/usr/bin/env node")).toBeNull();
+    expect(named("const curl = 1; curl -x")).toBeNull();
+    expect(named("set(-1)")).toBeNull();
+    expect(named("function main() {")).toBeNull();
+    expect(named("const packages = 1")).toBeNull();
+    expect(named("class Foo {")).toBeNull();
+    // Each mark is anchored where the language puts it, and ends where the language ends it.
+    expect(named("x = 1; import os")).toBeNull();
+    expect(named("import os.path x")).toBeNull();
+    expect(named("import java;")).toBeNull();
+    expect(named("from flask")).toBeNull();
+    expect(named("  package main")).toBeNull();
+    expect(named("package main x")).toBeNull();
+    expect(named("xfunc main() {")).toBeNull();
+    expect(named("import (x)")).toBeNull();
+    expect(named("public class lower {")).toBeNull();
+    expect(named("x #!/bin/sh")).toBeNull();
+    expect(named("#!/usr/bin/env bashful")).toBeNull();
+    expect(named("set -x")).toBeNull();
+    expect(named("def f(x) -> int")).toBeNull();
+    expect(named("if __name__ == '__main__'")).toBeNull();
+    // A Python `def` line ends with a colon, a Ruby one does not.
+    expect(named("def token(email):")).toBe(PYTHON);
+    expect(named("def token(email)")).toBe(RUBY);
   });
 
   it("leaves JavaScript that mentions these marks alone, and a JavaScript syntax error as one", () => {
@@ -84,6 +143,34 @@ initOpenScript({ token: 'wt_1', language: 'fr' });`;
     const imported = importSnippet(js, base());
     expect(imported.ok).toBe(true);
     expect(imported.config.widgetToken).toBe("wt_1");
+
+    // Every new language's marks in comments and strings, each at a line's start.
+    const mentions = `#!/usr/bin/env node
+// Ported from Python, Go, Java and a shell script:
+/*
+import os
+from flask import Blueprint
+def get_contact_token(email: str) -> str:
+if __name__ == "__main__":
+package main
+import (
+func main() {
+import java.net.URI;
+public final class OpenCxContactToken {
+public static void main(String[] args) {
+curl --fail url
+set -euo pipefail
+*/
+const note = \`
+package main
+import java.net.URI;
+curl -X POST url
+\`;
+initOpenScript({ token: 'wt_2', language: 'de' });`;
+    const both = importSnippet(mentions, base());
+    expect(both.problems).toEqual([]);
+    expect(both.ok).toBe(true);
+    expect(both.config.widgetToken).toBe("wt_2");
 
     const broken = importSnippet(`{ token: 'a', user: { data: { name: 'x' }`, base());
     expect(broken.ok).toBe(false);

@@ -1,8 +1,9 @@
 /**
  * Server code in a language the import cannot read. Import parses JavaScript (and the HTML
- * around it); pasted PHP or Ruby fails to parse as JavaScript, and a syntax error at its first
- * character would not tell the user why. When text that failed to parse shows one of these
- * languages' unmistakable marks, the import names the language instead.
+ * around it); pasted PHP, Ruby, Python (Flask), Go, Java or a cURL shell script fails to parse
+ * as JavaScript, and a syntax error at its first character would not tell the user why. When
+ * text that failed to parse shows one of these languages' unmistakable marks, the import names
+ * the language (the earliest mark decides) instead.
  *
  * Only text that did not parse is looked at, so JavaScript that merely mentions these marks
  * (in a string or a comment) imports as before.
@@ -27,7 +28,43 @@ export const UNREADABLE_SERVER_LANGUAGES: readonly ServerLanguage[] = [
       /\bNet::HTTP\b/,
       /\bJSON\.generate\b/,
       /\bENV\.fetch\b/,
-      /^[ \t]*def[ \t]+[a-z_]\w*[?!]?(?:[ \t]*\(|[ \t]*$)/m,
+      // A Ruby `def` line ends with its name or its parameter list; Python's ends with `:`.
+      /^[ \t]*def[ \t]+[a-z_]\w*[?!]?(?:[ \t]*\([^)\n]*\))?[ \t]*$/m,
+    ],
+  },
+  {
+    name: "Python",
+    marks: [
+      // `import os` (no quotes, no `;`): JavaScript's import names a module in quotes.
+      /^[ \t]*import[ \t]+[A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][\w.]*)*[ \t]*$/m,
+      /^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+[A-Za-z_*(]/m,
+      /^[ \t]*def[ \t]+[A-Za-z_]\w*[ \t]*\([^)\n]*\)(?:[ \t]*->[^:\n]+)?[ \t]*:[ \t]*$/m,
+      /^if[ \t]+__name__[ \t]*==[ \t]*['"]__main__['"][ \t]*:/m,
+    ],
+  },
+  {
+    name: "Go",
+    marks: [
+      /^package[ \t]+[A-Za-z_]\w*[ \t]*$/m,
+      /^import[ \t]+\([ \t]*$/m,
+      /^func[ \t]+(?:\([^)\n]*\)[ \t]*)?[A-Za-z_]\w*[ \t]*\(/m,
+    ],
+  },
+  {
+    name: "Java",
+    marks: [
+      // `import java.net.URI;`: a dotted name and a semicolon, no quotes.
+      /^[ \t]*import[ \t]+(?:static[ \t]+)?[a-z]\w*(?:\.\w+)+(?:\.\*)?[ \t]*;/m,
+      /^[ \t]*public[ \t]+(?:(?:final|abstract)[ \t]+)?class[ \t]+[A-Z]\w*/m,
+      /\bpublic[ \t]+static[ \t]+[A-Za-z_][\w<>?, ]*[ \t]+[A-Za-z_]\w*[ \t]*\(/,
+    ],
+  },
+  {
+    name: "cURL",
+    marks: [
+      /^#![ \t]*\/(?:usr\/)?bin\/(?:env[ \t]+)?(?:ba|z|da|k)?sh\b/,
+      /^[ \t]*curl[ \t]+-/m,
+      /^[ \t]*set[ \t]+-[a-z]*[eu][a-z]*\b/m,
     ],
   },
 ];

@@ -5,8 +5,10 @@
  *   OPENCX_API_URL=<sandbox>/api OPENCX_API_KEY=<sandbox key> go run opencx_contact_token.go <email>
  *   OPENCX_API_URL=<sandbox>/api OPENCX_API_KEY=<sandbox key> java OpenCxContactToken.java <email>
  *
- * The token each prints must verify and carry the email given on the command line (which
- * replaces the playground's sample email) with the rest of the body as generated.
+ * The token each prints must verify and carry the email given on the command line with the
+ * rest of the body as generated; without the email the command prints its usage line and
+ * exits 1, sending nothing; a refused key is one line on stderr and exit status 1.
+ * (lib/sandbox/readme-commands.test.ts runs the README's lines themselves.)
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -20,8 +22,8 @@ import * as route from "@/app/api/widget/authenticate-user/route";
 import type { PlaygroundConfig } from "../config/options";
 import { toAuthenticateRequest } from "../config/widget-config";
 import { generateSnippet } from "../snippets";
-import { GO_FILE } from "../snippets/go-snippet";
-import { JAVA_FILE } from "../snippets/java-snippet";
+import { GO_FILE, GO_RUN_USAGE } from "../snippets/go-snippet";
+import { JAVA_FILE, JAVA_RUN_USAGE } from "../snippets/java-snippet";
 import { loadFixtureConfigs } from "../snippets/test-support/fixtures";
 import { describeWithRuntime } from "../snippets/test-support/runtimes";
 import { baseEnv, goEnv, runCommand } from "../snippets/test-support/toolchain";
@@ -111,16 +113,25 @@ describeWithRuntime("go", "the Go snippet, run as the README shows, against the 
     await expectTokenFor(run.stdout, EMAIL, config);
   });
 
-  it("without an email sends the sample one; with a wrong key fails loudly with HTTP 401 and prints no token", async () => {
+  it("without an email prints the usage line and exits 1, sending nothing (go run adds its own last line)", async () => {
     const before = received.length;
-    const run = await runCommand("go", ["run", GO_FILE], {
+    const run = await runCommand("go", ["run", GO_FILE], { cwd: sub, env });
+    expect(received.length).toBe(before);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(`Usage: ${GO_RUN_USAGE}\nexit status 1\n`);
+  });
+
+  it("with a wrong key fails loudly with HTTP 401, one line, and prints no token", async () => {
+    const before = received.length;
+    const run = await runCommand("go", ["run", GO_FILE, EMAIL], {
       cwd: sub,
       env: { ...env, OPENCX_API_KEY: "not-the-sandbox-key" },
     });
-    expect(received.slice(before)).toEqual([sentWith(config, config.serverEmail)]);
-    expect(run.status).not.toBe(0);
+    expect(received.slice(before)).toEqual([sentWith(config, EMAIL)]);
+    expect(run.status).toBe(1);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toContain("OpenCX authenticate-user failed: HTTP 401");
+    expect(run.stderr).toBe("OpenCX authenticate-user failed: HTTP 401\nexit status 1\n");
   });
 });
 
@@ -150,16 +161,25 @@ describeWithRuntime(
       await expectTokenFor(run.stdout, EMAIL, config);
     });
 
-    it("without an email sends the sample one; with a wrong key fails loudly with HTTP 401 and prints no token", async () => {
+    it("without an email prints the usage line and exits 1, sending nothing", async () => {
       const before = received.length;
-      const run = await runCommand("java", [JAVA_FILE], {
+      const run = await runCommand("java", [JAVA_FILE], { cwd: sub, env: baseEnv(readmeEnv()) });
+      expect(received.length).toBe(before);
+      expect(run).toMatchObject({ status: 1, stdout: "", stderr: `Usage: ${JAVA_RUN_USAGE}\n` });
+    });
+
+    it("with a wrong key fails loudly with HTTP 401, one line, and prints no token", async () => {
+      const before = received.length;
+      const run = await runCommand("java", [JAVA_FILE, EMAIL], {
         cwd: sub,
         env: baseEnv({ ...readmeEnv(), OPENCX_API_KEY: "not-the-sandbox-key" }),
       });
-      expect(received.slice(before)).toEqual([sentWith(config, config.serverEmail)]);
-      expect(run.status).not.toBe(0);
-      expect(run.stdout).toBe("");
-      expect(run.stderr).toContain("OpenCX authenticate-user failed: HTTP 401");
+      expect(received.slice(before)).toEqual([sentWith(config, EMAIL)]);
+      expect(run).toMatchObject({
+        status: 1,
+        stdout: "",
+        stderr: "java.io.IOException: OpenCX authenticate-user failed: HTTP 401\n",
+      });
     });
   },
 );

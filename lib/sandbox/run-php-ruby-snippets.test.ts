@@ -6,7 +6,9 @@
  *
  * against a tiny `node:http` server in this process that hands each request to the sandbox
  * route's handlers (as run-node-snippet.test.ts does). The token each prints must verify and
- * carry the email from the command line, and the other sample values as generated.
+ * carry the email from the command line, and the other sample values as generated; without the
+ * email the command prints its usage line and exits 1, sending nothing.
+ * (lib/sandbox/readme-commands.test.ts runs the README's lines themselves.)
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -20,8 +22,8 @@ import * as route from "@/app/api/widget/authenticate-user/route";
 import type { PlaygroundConfig } from "../config/options";
 import { toAuthenticateRequest } from "../config/widget-config";
 import { fakeKey } from "../secrets/test-support/fake-keys";
-import { generatePhpSnippet, PHP_FUNCTION_FILE } from "../snippets/php-snippet";
-import { generateRubySnippet, RUBY_FUNCTION_FILE } from "../snippets/ruby-snippet";
+import { generatePhpSnippet, PHP_FUNCTION_FILE, PHP_RUN_USAGE } from "../snippets/php-snippet";
+import { generateRubySnippet, RUBY_FUNCTION_FILE, RUBY_RUN_USAGE } from "../snippets/ruby-snippet";
 import { loadFixtureConfigs } from "../snippets/test-support/fixtures";
 import { wireJson } from "../snippets/test-support/printable";
 import { describeWithRuntime } from "../snippets/test-support/runtimes";
@@ -76,8 +78,13 @@ function fixture(name: string): PlaygroundConfig {
 }
 
 const LANGUAGES = [
-  { runtime: "php", file: PHP_FUNCTION_FILE, generate: generatePhpSnippet },
-  { runtime: "ruby", file: RUBY_FUNCTION_FILE, generate: generateRubySnippet },
+  { runtime: "php", file: PHP_FUNCTION_FILE, usage: PHP_RUN_USAGE, generate: generatePhpSnippet },
+  {
+    runtime: "ruby",
+    file: RUBY_FUNCTION_FILE,
+    usage: RUBY_RUN_USAGE,
+    generate: generateRubySnippet,
+  },
 ] as const;
 
 for (const lang of LANGUAGES) {
@@ -126,11 +133,11 @@ for (const lang of LANGUAGES) {
       expect(verified.claims.customData).toEqual(sent.customData);
     });
 
-    it("without an email argument sends the sample email: the hostile one is refused with HTTP 400", async () => {
-      const result = await readmeCommand(fixture("hostile-verified"), []);
-      expect(result.code).not.toBe(0);
-      expect(result.stdout).toBe("");
-      expect(result.stderr).toContain("HTTP 400");
+    it("without an email argument prints the usage line, exits 1 and sends nothing", async () => {
+      const before = received.length;
+      const result = await readmeCommand(fixture("verified-full"), []);
+      expect(result).toEqual({ code: 1, stdout: "", stderr: `Usage: ${lang.usage}\n` });
+      expect(received.length).toBe(before);
     });
 
     it("fails loudly with HTTP 401 when the key is not the sandbox key", async () => {
@@ -139,9 +146,11 @@ for (const lang of LANGUAGES) {
         [EMAIL],
         fakeKey("live", "not_for_the_sandbox"),
       );
-      expect(result.code).not.toBe(0);
-      expect(result.stdout).toBe("");
-      expect(result.stderr).toContain("HTTP 401");
+      expect(result).toEqual({
+        code: 1,
+        stdout: "",
+        stderr: "OpenCX authenticate-user failed: HTTP 401\n",
+      });
     });
   });
 }

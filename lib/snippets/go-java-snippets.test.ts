@@ -122,20 +122,13 @@ describe("the route and the command line", () => {
     expect(java).toContain('respond(exchange, 200, object("token", token));');
   });
 
-  it("runs with an email argument that replaces the playground's sample email", () => {
+  it("send the argument's email, never a sample: the body's email is the parameter", () => {
     const config = { ...verified, serverEmail: 'o"brien\\@example.com' };
-    const go = codeOf("go", config);
-    expect(go).toContain(
-      `\temail := ${goString(config.serverEmail)}\n\tif len(os.Args) > 1 {\n\t\temail = os.Args[1]\n\t}`,
-    );
-    expect(go).toContain(
-      "// main prints a contact token: go run opencx_contact_token.go jane@example.com",
-    );
-    const java = codeOf("java", config);
-    expect(java).toContain(
-      `String email = args.length > 0 ? args[0] : ${javaString(config.serverEmail)};`,
-    );
-    expect(java).toContain("Prints a contact token: java OpenCxContactToken.java jane@example.com");
+    for (const target of ["go", "java"] as const) {
+      expect(codeOf(target, config)).not.toContain("brien");
+    }
+    expect(codeOf("go", config)).toMatch(/^\t\t"email": +email,$/m);
+    expect(codeOf("java", config)).toContain('"email", email,');
   });
 });
 

@@ -15,7 +15,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { PlaygroundConfig } from "../config/options";
 import { toAuthenticateRequest } from "../config/widget-config";
-import { bodyWithEmailParameter } from "./go-snippet";
+import { bodyWithEmailParameter, GO_RUN_USAGE } from "./go-snippet";
+import { JAVA_RUN_USAGE } from "./java-snippet";
 import { generateSnippet } from "./index";
 import { printGoLayout } from "./print";
 import { expectBothMajors, expectNoSecrets, sampleConfigs } from "./test-support/property";
@@ -36,9 +37,24 @@ const extreme = sampleConfigs(true, EXTREME, true);
 const configs = [...ordinary.configs, ...hostile.configs, ...extreme.configs];
 const seeds = `seeds ${ordinary.seed} (ordinary), ${hostile.seed} (hostile), ${extreme.seed} (extreme)`;
 
-/** What goes over the wire: the body after JSON serialisation (-0 becomes 0). */
+/**
+ * The signed-in user's email each call gets: the next config's sample email (hostile ones
+ * included), so a snippet that sent anything but its argument would fail.
+ */
+const emails = configs.map((_, i) => configs[(i + 1) % configs.length]!.serverEmail || "a@b.c");
+const emailOf = new Map(configs.map((config, i) => [config, emails[i]!]));
+
+/** What goes over the wire: the body, with the call's email, after JSON serialisation (-0 becomes 0). */
 const wire = (config: PlaygroundConfig) =>
-  JSON.parse(JSON.stringify(toAuthenticateRequest(config))) as unknown;
+  JSON.parse(
+    JSON.stringify({ ...toAuthenticateRequest(config), email: emailOf.get(config) }),
+  ) as unknown;
+
+/** How the snippet's main ends without its argument; and its function, given "". */
+function expectUsageAndRefusal(run: BatchRun, usage: string, refusal: RegExp): void {
+  expect(run.withoutArgument).toEqual({ status: 1, stderr: `Usage: ${usage}\n` });
+  expect(run.emptyEmail).toEqual({ error: expect.stringMatching(refusal) });
+}
 
 function checkBatch(
   language: string,
@@ -85,11 +101,10 @@ describeWithRuntime("go", "Go snippets: one go build, one run, against the stand
 
   it("every snippet is gofmt-clean, sends exactly the body and returns the stand-in's token", async () => {
     const codes = configs.map((config) => generateSnippet("go", config).files[0]!.code);
-    const run = await runGoBatch(
-      codes,
-      configs.map((c) => c.serverEmail),
-      { OPENCX_API_URL: api.baseUrl, OPENCX_API_KEY: ENV_API_KEY },
-    );
+    const run = await runGoBatch(codes, emails, {
+      OPENCX_API_URL: api.baseUrl,
+      OPENCX_API_KEY: ENV_API_KEY,
+    });
     // gofmt leaves every snippet as it is, but where its own rounding decides an alignment
     // (a key-size ratio of exactly 2.5 or 0.4: printGoLayout says so).
     const borderline = configs.flatMap((config, i) =>
@@ -100,7 +115,15 @@ describeWithRuntime("go", "Go snippets: one go build, one run, against the stand
     console.log(`Go: go vet in ${run.vetMs} ms`);
     expect(run.gofmtUnformatted.filter((file) => !borderline.includes(file))).toEqual([]);
     // A Go string cannot hold a lone surrogate: U+FFFD goes in its place.
-    checkBatch("Go", run, api, codes, (config) => goWire(toAuthenticateRequest(config)));
+    checkBatch("Go", run, api, codes, (config) => goWire(wire(config)));
+    expect(emails.filter((email, i) => email !== configs[i]!.serverEmail).length).toBeGreaterThan(
+      configs.length / 2,
+    );
+    expectUsageAndRefusal(
+      run,
+      GO_RUN_USAGE,
+      /^ContactToken needs the email of the signed-in user$/,
+    );
     expect(run.handler).toEqual({
       postStatus: 401,
       postBody: '{"error":"Not signed in"}\n',
@@ -154,12 +177,17 @@ describeWithRuntime("java", "Java snippets: one javac, one java, against the sta
     const codes = configs.map((config) => generateSnippet("java", config).files[0]!.code);
     const run = await runJavaBatch(
       codes,
-      configs.map((c) => c.serverEmail),
+      emails,
       { OPENCX_API_URL: api.baseUrl, OPENCX_API_KEY: ENV_API_KEY },
       [...goodDocs, ...badDocs],
     );
     // Lone surrogates included: Java strings hold them and the writer escapes them.
     checkBatch("Java", run, api, codes, wire);
+    expectUsageAndRefusal(
+      run,
+      JAVA_RUN_USAGE,
+      /^java\.lang\.IllegalArgumentException: contactToken needs the email of the signed-in user$/,
+    );
     for (const code of codes) expect(code).toMatch(/^[\n\x20-\x7e]*$/);
     expect(run.handler).toEqual({
       postStatus: 401,

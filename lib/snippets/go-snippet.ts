@@ -3,11 +3,13 @@
  * `ContactToken(email)` calls `POST /widget/authenticate-user` with the body built as a
  * `map[string]any` literal and encoded by `json.Marshal`, and returns only the token;
  * `HandleContactToken` is the `net/http` handler the page fetches the token from; `main`
- * prints a token for the email given as the first argument.
+ * prints the token of the user whose email is the first argument (`go run … <email>`,
+ * `GO_RUN_USAGE`); without it, `Usage: …` on stderr and exit status 1; any error is one line on
+ * stderr and exit status 1.
  *
  * Invariants: the API key is read from `OPENCX_API_KEY` and never printed; the base URL is
  * `OPENCX_API_URL` or `https://api.open.cx`; the body is `toAuthenticateRequest(config)` with
- * `email` taken from the function's argument (the sample email is `main`'s default).
+ * `email` taken from the function's argument (the signed-in user's, from the caller's session).
  */
 import type { PlaygroundConfig } from "../config/options";
 import {
@@ -16,6 +18,7 @@ import {
   authenticateBodyValue,
   AUTHENTICATE_USER_PATH,
   CONTACT_TOKEN_ENDPOINT,
+  EMAIL_PARAMETER,
   languageNote,
   majorOfConfig,
   mcpAccessNote,
@@ -30,10 +33,13 @@ export const GO_FILE = "opencx_contact_token.go";
 export const GO_FUNCTION = "ContactToken";
 export const GO_HANDLER = "HandleContactToken";
 
+/** The command that runs the file directly (its `main`). */
+export const GO_RUN_USAGE = `go run ${GO_FILE} <${EMAIL_PARAMETER}>`;
+
 /** The body with `email` read from the function's `email` parameter. */
 export function bodyWithEmailParameter(config: PlaygroundConfig): PrintableObject {
   const body = authenticateBodyValue(config) as Record<string, unknown>;
-  return { ...body, email: raw("email") } as PrintableObject;
+  return { ...body, email: raw(EMAIL_PARAMETER) } as PrintableObject;
 }
 
 export function generateGoSnippet(config: PlaygroundConfig): Snippet {
@@ -43,7 +49,7 @@ export function generateGoSnippet(config: PlaygroundConfig): Snippet {
       `${snippetVersionNote(majorOfConfig(config))}: mint a contact token for the signed-in user.`,
     ),
     `// Server only: ${API_KEY_ENV} comes from the environment and never reaches a browser.`,
-    `// Go 1.19+, standard library only. Run it: go run ${GO_FILE} jane@example.com`,
+    `// Go 1.19+, standard library only. Run it: ${GO_RUN_USAGE}`,
     "package main",
     "",
     "import (",
@@ -69,8 +75,12 @@ export function generateGoSnippet(config: PlaygroundConfig): Snippet {
     "",
     `// ${GO_FUNCTION} calls POST ${AUTHENTICATE_USER_PATH} for the signed-in user and returns`,
     "// their contact token. Send only this token to that user's browser, where it becomes the",
-    "// widget's user.token.",
+    "// widget's user.token. email is that user's email from your session, never one the browser",
+    "// sends.",
     `func ${GO_FUNCTION}(email string) (string, error) {`,
+    '\tif email == "" {',
+    `\t\treturn "", errors.New(${goString(`${GO_FUNCTION} needs the email of the signed-in user`)})`,
+    "\t}",
     `\tapiKey := os.Getenv(${goString(API_KEY_ENV)})`,
     '\tif apiKey == "" {',
     `\t\treturn "", errors.New(${goString(`${API_KEY_ENV} is not set`)})`,
@@ -159,16 +169,17 @@ export function generateGoSnippet(config: PlaygroundConfig): Snippet {
     "\t}",
     "}",
     "",
-    `// main prints a contact token: go run ${GO_FILE} jane@example.com`,
+    `// main prints that user's token: ${GO_RUN_USAGE}`,
+    "// (a quick check of your key and the body, e.g. against the playground's sandbox).",
     "func main() {",
-    "\t// The playground's sample email; the first argument replaces it.",
-    `\temail := ${goString(config.serverEmail)}`,
-    "\tif len(os.Args) > 1 {",
-    "\t\temail = os.Args[1]",
+    '\tif len(os.Args) != 2 || os.Args[1] == "" {',
+    `\t\tfmt.Fprintln(os.Stderr, ${goString(`Usage: ${GO_RUN_USAGE}`)})`,
+    "\t\tos.Exit(1)",
     "\t}",
-    `\ttoken, err := ${GO_FUNCTION}(email)`,
+    `\ttoken, err := ${GO_FUNCTION}(os.Args[1])`,
     "\tif err != nil {",
-    "\t\tlog.Fatal(err)",
+    "\t\tfmt.Fprintln(os.Stderr, err)",
+    "\t\tos.Exit(1)",
     "\t}",
     "\tfmt.Println(token)",
     "}",

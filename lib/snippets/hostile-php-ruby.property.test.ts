@@ -13,8 +13,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toAuthenticateRequest } from "../config/widget-config";
-import { PHP_FUNCTION_FILE } from "./php-snippet";
-import { RUBY_FUNCTION_FILE } from "./ruby-snippet";
+import type { PlaygroundConfig } from "../config/options";
+import { PHP_FUNCTION_FILE, PHP_RUN_USAGE } from "./php-snippet";
+import { wellFormedText } from "./print/well-formed";
+import { RUBY_FUNCTION_FILE, RUBY_RUN_USAGE } from "./ruby-snippet";
 import type { BatchRun } from "./test-support/batch-process";
 import { expectNoSecretsFast, expectSame, TroubleCounter } from "./test-support/hostile";
 import { runPhpSnippets, type SnippetResult } from "./test-support/php";
@@ -39,6 +41,7 @@ const LANGUAGES: readonly LanguageUnderTest[] = [
     target: "php",
     command: "php",
     functionFile: PHP_FUNCTION_FILE,
+    usage: PHP_RUN_USAGE,
     run: runPhpSnippets,
   },
   {
@@ -46,12 +49,19 @@ const LANGUAGES: readonly LanguageUnderTest[] = [
     target: "ruby",
     command: "ruby",
     functionFile: RUBY_FUNCTION_FILE,
+    usage: RUBY_RUN_USAGE,
     run: runRubySnippets,
   },
 ];
 
 const { seed, configs } = sampleConfigs(true, RUNS, true);
 const where = (i: number) => `seed ${seed}, case ${i}`;
+/**
+ * The signed-in user's email each call gets: the sample's (hostile ones too), when it has one,
+ * as the language holds it (a PHP or Ruby string is UTF-8: a lone surrogate cannot be passed).
+ */
+const emailOf = (config: PlaygroundConfig) =>
+  wellFormedText(config.serverEmail) || "jane@example.com";
 
 interface Started {
   api: StandInApi;
@@ -67,7 +77,12 @@ beforeAll(async () => {
     const files = configs.map((config) => functionFileOf(lang, config));
     // Started now, side by side; each language's test awaits its own.
     const run = lang.run(
-      files.map(({ code }) => ({ code, name: lang.functionFile, mode: "call", args: [] })),
+      files.map(({ code }, i) => ({
+        code,
+        name: lang.functionFile,
+        mode: "call",
+        args: [emailOf(configs[i]!)],
+      })),
       { OPENCX_API_URL: api.baseUrl, OPENCX_API_KEY: ENV_API_KEY },
     );
     run.catch(() => undefined);
@@ -108,7 +123,11 @@ for (const lang of LANGUAGES) {
       expect(api.requests).toHaveLength(RUNS);
       run.results.forEach((result, i) => {
         const message = `${lang.name}, ${where(i)}\n${files[i]!.code}`;
-        expectAuthenticateCall(api.requests[i], expectedWire(configs[i]!), message);
+        expectAuthenticateCall(
+          api.requests[i],
+          expectedWire(configs[i]!, emailOf(configs[i]!)),
+          message,
+        );
         expectSame(result, { ok: true, value: api.requests[i]!.token, stdout: "" }, message);
         expectNoSecretsFast(files[i]!.code);
       });

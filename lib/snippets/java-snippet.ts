@@ -4,8 +4,9 @@
  * the body built from `object(…)` / `List.of(…)` literals and encoded by a small JSON writer
  * (Java 17 has none), and returns only the token, read with a small JSON reader;
  * `handleContactToken` is the `com.sun.net.httpserver` handler the page fetches the token
- * from; `main` prints a token for the email given as the first argument
- * (`java OpenCxContactToken.java jane@example.com`, the source launcher).
+ * from; `main` prints the token of the user whose email is the first argument
+ * (`java OpenCxContactToken.java <email>`, the source launcher, `JAVA_RUN_USAGE`); without it,
+ * `Usage: …` on stderr and exit status 1; any error is one line on stderr and exit status 1.
  *
  * Invariants: the API key is read from `OPENCX_API_KEY` and never printed; the base URL is
  * `OPENCX_API_URL` or `https://api.open.cx`; the body is `toAuthenticateRequest(config)` with
@@ -18,6 +19,7 @@ import {
   API_URL_ENV,
   AUTHENTICATE_USER_PATH,
   CONTACT_TOKEN_ENDPOINT,
+  EMAIL_PARAMETER,
   languageNote,
   majorOfConfig,
   mcpAccessNote,
@@ -31,6 +33,9 @@ export const JAVA_CLASS = "OpenCxContactToken";
 export const JAVA_FILE = `${JAVA_CLASS}.java`;
 export const JAVA_METHOD = "contactToken";
 export const JAVA_HANDLER = "handleContactToken";
+
+/** The command that runs the file directly (its `main`, through the source launcher). */
+export const JAVA_RUN_USAGE = `java ${JAVA_FILE} <${EMAIL_PARAMETER}>`;
 
 /** The JSON writer and reader every Java snippet carries (the same text in each). */
 const JSON_CLASS = [
@@ -271,7 +276,7 @@ export function generateJavaSnippet(config: PlaygroundConfig): Snippet {
       `${snippetVersionNote(majorOfConfig(config))}: mint a contact token for the signed-in user.`,
     ),
     `// Server only: ${API_KEY_ENV} comes from the environment and never reaches a browser.`,
-    `// Java 17, standard library only. Run it: java ${JAVA_FILE} jane@example.com`,
+    `// Java 17, standard library only. Run it: ${JAVA_RUN_USAGE}`,
     "import com.sun.net.httpserver.HttpExchange;",
     "import java.io.IOException;",
     "import java.io.OutputStream;",
@@ -304,8 +309,12 @@ export function generateJavaSnippet(config: PlaygroundConfig): Snippet {
     "    /**",
     `     * Calls POST ${AUTHENTICATE_USER_PATH} for the signed-in user and returns their contact token.`,
     "     * Send only this token to that user's browser, where it becomes the widget's user.token.",
+    "     * email is that user's email from your session, never one the browser sends.",
     "     */",
     `    public static String ${JAVA_METHOD}(String email) throws IOException, InterruptedException {`,
+    "        if (email == null || email.isEmpty()) {",
+    `            throw new IllegalArgumentException(${javaString(`${JAVA_METHOD} needs the email of the signed-in user`)});`,
+    "        }",
     `        String apiKey = System.getenv(${javaString(API_KEY_ENV)});`,
     "        if (apiKey == null || apiKey.isEmpty()) {",
     `            throw new IllegalStateException(${javaString(`${API_KEY_ENV} is not set`)});`,
@@ -359,7 +368,10 @@ export function generateJavaSnippet(config: PlaygroundConfig): Snippet {
     "            String token;",
     "            try {",
     `                token = ${JAVA_METHOD}(email);`,
-    "            } catch (IOException | InterruptedException | IllegalStateException e) {",
+    "            } catch (IOException",
+    "                    | InterruptedException",
+    "                    | IllegalStateException",
+    "                    | IllegalArgumentException e) {",
     "                if (e instanceof InterruptedException) {",
     "                    Thread.currentThread().interrupt();",
     "                }",
@@ -388,11 +400,21 @@ export function generateJavaSnippet(config: PlaygroundConfig): Snippet {
     "        }",
     "    }",
     "",
-    `    /** Prints a contact token: java ${JAVA_FILE} jane@example.com */`,
-    "    public static void main(String[] args) throws IOException, InterruptedException {",
-    "        // The playground's sample email; the first argument replaces it.",
-    `        String email = args.length > 0 ? args[0] : ${javaString(config.serverEmail)};`,
-    `        System.out.println(${JAVA_METHOD}(email));`,
+    "    /**",
+    `     * Prints that user's token: ${JAVA_RUN_USAGE}`,
+    "     * (a quick check of your key and the body, e.g. against the playground's sandbox).",
+    "     */",
+    "    public static void main(String[] args) {",
+    "        if (args.length != 1 || args[0].isEmpty()) {",
+    `            System.err.println(${javaString(`Usage: ${JAVA_RUN_USAGE}`)});`,
+    "            System.exit(1);",
+    "        }",
+    "        try {",
+    `            System.out.println(${JAVA_METHOD}(args[0]));`,
+    "        } catch (Exception e) {",
+    "            System.err.println(e);",
+    "            System.exit(1);",
+    "        }",
     "    }",
     "",
     "    /**",

@@ -1,11 +1,13 @@
 /**
  * The server half of the verified model in PHP 8.2 with the curl extension, standard library
  * only (domain.md §10.4):
- * - `opencx_contact_token.php`: `opencx_contact_token(?string $email)` calls
- *   `POST /widget/authenticate-user` with the body `toAuthenticateRequest(config)` (a PHP array
- *   sent with `json_encode`), accepts any 2xx (domain-v5.md §10.4) and returns only the token.
- *   Run directly (`php opencx_contact_token.php jane@example.com`) it prints a token: the email
- *   from the command line replaces the sample email, the other sample values stay.
+ * - `opencx_contact_token.php`: `opencx_contact_token(string $email)` calls
+ *   `POST /widget/authenticate-user` for the signed-in user whose email the caller passes, with
+ *   the body `toAuthenticateRequest(config)` (a PHP array sent with `json_encode`, `email` the
+ *   parameter), accepts any 2xx (domain-v5.md §10.4) and returns only the token. Run directly
+ *   (`php opencx_contact_token.php <email>`, `PHP_RUN_USAGE`) it prints that user's token;
+ *   without the email it prints `Usage: …` to stderr and exits 1, and any error is one line on
+ *   stderr and exit status 1.
  * - `api/opencx/contact-token.php`: the endpoint the page calls (`CONTACT_TOKEN_ENDPOINT`),
  *   `{ token }` for the user signed in through the PHP session, 401 otherwise.
  *
@@ -19,13 +21,21 @@ import {
   authenticateBodyValue,
   AUTHENTICATE_USER_PATH,
   CONTACT_TOKEN_ENDPOINT,
+  EMAIL_PARAMETER,
   languageNote,
   majorOfConfig,
   mcpAccessNote,
   OPENCX_API_URL,
   snippetVersionNote,
 } from "./model";
-import { loneSurrogateNote, phpCastsObject, phpString, printPhp } from "./print";
+import {
+  loneSurrogateNote,
+  phpCastsObject,
+  phpString,
+  printPhp,
+  raw,
+  type PrintableObject,
+} from "./print";
 import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetFile } from "./types";
 
 /** The function file, and the function it defines. */
@@ -33,6 +43,9 @@ export const PHP_FUNCTION = "opencx_contact_token";
 export const PHP_FUNCTION_FILE = `${PHP_FUNCTION}.php`;
 /** The endpoint file: `CONTACT_TOKEN_ENDPOINT` plus `.php`, two folders below the function file. */
 export const PHP_ENDPOINT_FILE = `${CONTACT_TOKEN_ENDPOINT.slice(1)}.php`;
+
+/** The command that runs the function file directly (its command-line entry). */
+export const PHP_RUN_USAGE = `php ${PHP_FUNCTION_FILE} <${EMAIL_PARAMETER}>`;
 
 /** The flags every `json_encode` of the body uses: fail loudly, keep `/` and text as typed. */
 export const PHP_JSON_FLAGS =
@@ -44,7 +57,9 @@ export const OBJECT_CAST_NOTE =
 
 function functionFile(config: PlaygroundConfig): SnippetFile {
   const bodyPrefix = "    $body = ";
-  const bodyValue = authenticateBodyValue(config);
+  const sample = authenticateBodyValue(config) as Record<string, unknown>;
+  // Assigning the existing key keeps its place: email stays the body's first member.
+  const bodyValue = { ...sample, email: raw(`$${EMAIL_PARAMETER}`) } as PrintableObject;
   const body = printPhp(bodyValue, { level: 1, column: bodyPrefix.length, breakTopLevel: true });
   const code = [
     "<?php",
@@ -56,26 +71,26 @@ function functionFile(config: PlaygroundConfig): SnippetFile {
     "/**",
     ` * Calls POST ${AUTHENTICATE_USER_PATH} for the signed-in user and returns their contact token.`,
     " * Send only this token to that user's browser, where it becomes the widget's user.token.",
-    " * $email replaces the sample email below: pass the signed-in user's.",
+    " * $email is that user's email from your session, never one the browser sends.",
     " */",
-    `function ${PHP_FUNCTION}(?string $email = null): string`,
+    `function ${PHP_FUNCTION}(string $email): string`,
     "{",
+    "    if ($email === '') {",
+    `        throw new \\InvalidArgumentException(${phpString(`${PHP_FUNCTION} needs the email of the signed-in user`)});`,
+    "    }",
     `    $apiKey = getenv(${phpString(API_KEY_ENV)});`,
     "    if ($apiKey === false || $apiKey === '') {",
     `        throw new \\RuntimeException(${phpString(`${API_KEY_ENV} is not set`)});`,
     "    }",
     `    $apiUrl = getenv(${phpString(API_URL_ENV)}) ?: ${phpString(OPENCX_API_URL)};`,
     "",
-    "    // Sample values from the playground: build the body from the signed-in user's data",
-    "    // (your session), never from anything the browser sends.",
+    "    // Sample values from the playground: build the rest of the body from the signed-in user's",
+    "    // data (your session), never from anything the browser sends.",
     ...languageNote(config).map((line) => `    // ${line}`),
     ...mcpAccessNote(config).map((line) => `    // ${line}`),
     ...loneSurrogateNote(bodyValue, "json_encode").map((line) => `    // ${line}`),
     ...(phpCastsObject(bodyValue) ? [`    // ${OBJECT_CAST_NOTE}`] : []),
     `${bodyPrefix}${body};`,
-    "    if ($email !== null) {",
-    "        $body['email'] = $email;",
-    "    }",
     "",
     `    $json = json_encode($body, ${PHP_JSON_FLAGS});`,
     `    $curl = curl_init($apiUrl . ${phpString(AUTHENTICATE_USER_PATH)});`,
@@ -101,10 +116,15 @@ function functionFile(config: PlaygroundConfig): SnippetFile {
     "    return json_decode($response, true, 512, JSON_THROW_ON_ERROR)['token'];",
     "}",
     "",
-    `// Run directly, it prints a token: php ${PHP_FUNCTION_FILE} [email]`,
+    `// Run directly, it prints that user's token: ${PHP_RUN_USAGE}`,
+    "// (a quick check of your key and the body, e.g. against the playground's sandbox).",
     "if (PHP_SAPI === 'cli' && realpath($argv[0]) === __FILE__) {",
+    "    if (count($argv) !== 2 || $argv[1] === '') {",
+    `        fwrite(STDERR, ${phpString(`Usage: ${PHP_RUN_USAGE}`)} . PHP_EOL);`,
+    "        exit(1);",
+    "    }",
     "    try {",
-    `        echo ${PHP_FUNCTION}($argv[1] ?? null), PHP_EOL;`,
+    `        echo ${PHP_FUNCTION}($argv[1]), PHP_EOL;`,
     "    } catch (\\Throwable $error) {",
     "        fwrite(STDERR, $error->getMessage() . PHP_EOL);",
     "        exit(1);",

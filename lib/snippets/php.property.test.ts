@@ -11,7 +11,12 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTACT_TOKEN_ENDPOINT } from "./model";
-import { generatePhpSnippet, PHP_ENDPOINT_FILE, PHP_FUNCTION_FILE } from "./php-snippet";
+import {
+  generatePhpSnippet,
+  PHP_ENDPOINT_FILE,
+  PHP_FUNCTION_FILE,
+  PHP_RUN_USAGE,
+} from "./php-snippet";
 import { loadFixtureConfigs } from "./test-support/fixtures";
 import { runPhpSnippets } from "./test-support/php";
 import { describeWithRuntime } from "./test-support/runtimes";
@@ -30,6 +35,7 @@ const PHP: LanguageUnderTest = {
   target: "php",
   command: "php",
   functionFile: PHP_FUNCTION_FILE,
+  usage: PHP_RUN_USAGE,
   run: runPhpSnippets,
 };
 

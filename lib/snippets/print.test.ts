@@ -18,6 +18,7 @@ import { runBashBatch } from "./test-support/bash";
 import { parseHtml } from "./test-support/html";
 import { evaluateLiteral, parseSource, syntaxErrors } from "./test-support/literal-eval";
 import { evaluatePythonBatch } from "./test-support/python";
+import { forksProcess } from "./test-support/runtimes";
 
 const RUNS = 1000;
 
@@ -275,15 +276,18 @@ describe("Python printer", () => {
     );
   });
 
-  it("evaluates back to the value in python3 (ast.literal_eval, one process for the batch)", () => {
-    const values = fc.sample(printable, RUNS);
-    const results = evaluatePythonBatch(
-      values.map((v) => ({ code: `x = ${printPython(v)}\n`, variable: "x" })),
-    );
-    results.forEach((result, i) => {
-      expect(result, printPython(values[i]!)).toEqual({ ok: true, value: values[i] });
-    });
-  });
+  forksProcess(
+    "evaluates back to the value in python3 (ast.literal_eval, one process for the batch)",
+    () => {
+      const values = fc.sample(printable, RUNS);
+      const results = evaluatePythonBatch(
+        values.map((v) => ({ code: `x = ${printPython(v)}\n`, variable: "x" })),
+      );
+      results.forEach((result, i) => {
+        expect(result, printPython(values[i]!)).toEqual({ ok: true, value: values[i] });
+      });
+    },
+  );
 });
 
 describe("shellQuote", () => {
@@ -294,12 +298,15 @@ describe("shellQuote", () => {
     expect(() => shellQuote("a\0b")).toThrow("A shell argument cannot contain NUL");
   });
 
-  it("reaches the command as the exact argument (bash, one process for the batch)", () => {
-    const values = fc.sample(shellString, RUNS);
-    const [result] = runBashBatch([`printf '%s\\0' ${values.map(shellQuote).join(" ")}\n`]);
-    expect(result!.status, result!.stderr).toBe(0);
-    expect(result!.stdout.split("\0").slice(0, -1)).toEqual(values);
-  });
+  forksProcess(
+    "reaches the command as the exact argument (bash, one process for the batch)",
+    () => {
+      const values = fc.sample(shellString, RUNS);
+      const [result] = runBashBatch([`printf '%s\\0' ${values.map(shellQuote).join(" ")}\n`]);
+      expect(result!.status, result!.stderr).toBe(0);
+      expect(result!.stdout.split("\0").slice(0, -1)).toEqual(values);
+    },
+  );
 });
 
 describe("what a reader cannot see is escaped, what they can see is kept (every range's edges)", () => {

@@ -10,7 +10,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTACT_TOKEN_ENDPOINT } from "./model";
-import { generateRubySnippet, RUBY_FUNCTION_FILE, RUBY_ROUTES_FILE } from "./ruby-snippet";
+import {
+  generateRubySnippet,
+  RUBY_FUNCTION_FILE,
+  RUBY_ROUTES_FILE,
+  RUBY_RUN_USAGE,
+} from "./ruby-snippet";
 import { loadFixtureConfigs } from "./test-support/fixtures";
 import { runRubySnippets } from "./test-support/ruby";
 import { describeWithRuntime } from "./test-support/runtimes";
@@ -29,6 +34,7 @@ const RUBY: LanguageUnderTest = {
   target: "ruby",
   command: "ruby",
   functionFile: RUBY_FUNCTION_FILE,
+  usage: RUBY_RUN_USAGE,
   run: runRubySnippets,
 };
 

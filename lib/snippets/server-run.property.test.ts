@@ -28,6 +28,7 @@ import { generateSnippet } from "./index";
 import { AUTHENTICATE_USER_PATH, CONTACT_TOKEN_ENDPOINT } from "./model";
 import { parseSource } from "./test-support/literal-eval";
 import { expectBothMajors, sampleConfigs } from "./test-support/property";
+import { forksProcess } from "./test-support/runtimes";
 import { fileOf } from "./test-support/snippet-checks";
 import {
   startStandInApi,
@@ -131,55 +132,63 @@ describe(`JS server snippets run against a stand-in API (${configs.length} confi
     );
   });
 
-  it("Node: one process imports every module; getContactToken(email) sends exactly the body and returns the stand-in's token", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "node-snippets-"));
-    try {
-      const cases = configs.map((config, i) => {
-        const path = join(dir, `case-${i}`, "opencx-contact-token.mjs");
-        return { path, code: fileOf(generateSnippet("node", config), ".mjs").code, config };
-      });
-      for (const { path, code } of cases) {
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(path, code);
-      }
-      const casesFile = join(dir, "cases.json");
-      const resultsFile = join(dir, "results.json");
-      writeFileSync(
-        casesFile,
-        JSON.stringify(
-          cases.map(({ path }, i) => ({ url: pathToFileURL(path).href, email: emails[i] })),
-        ),
-      );
-      writeFileSync(join(dir, "driver.mjs"), NODE_DRIVER);
-      const before = api.requests.length;
-      const run = await runProgram(process.execPath, ["driver.mjs", casesFile, resultsFile], dir, {
-        PATH: process.env.PATH ?? "",
-        OPENCX_API_URL: api.baseUrl,
-        OPENCX_API_KEY: ENV_API_KEY,
-      });
-      // Importing a module runs nothing: no main guard printed a token or a usage line.
-      expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
-      const results = JSON.parse(await readFile(resultsFile, "utf8")) as NodeResult[];
-      expect(results).toHaveLength(configs.length);
-      let sent = 0;
-      results.forEach((result, i) => {
-        const config = configs[i]!;
-        const message = `${seeds}, case ${i}:\n${cases[i]!.code}`;
-        if (emails[i] === "") {
-          expect(result, message).toEqual({ ok: false, error: EMPTY_EMAIL_ERROR });
-          return;
+  forksProcess(
+    "Node: one process imports every module; getContactToken(email) sends exactly the body and returns the stand-in's token",
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), "node-snippets-"));
+      try {
+        const cases = configs.map((config, i) => {
+          const path = join(dir, `case-${i}`, "opencx-contact-token.mjs");
+          return { path, code: fileOf(generateSnippet("node", config), ".mjs").code, config };
+        });
+        for (const { path, code } of cases) {
+          await mkdir(dirname(path), { recursive: true });
+          await writeFile(path, code);
         }
-        sent++;
-        expect(result.ok, message + JSON.stringify(result)).toBe(true);
-        const token = (result as { token: unknown }).token;
-        expectAuthenticateCall(requestOf(token), config, emails[i]!, message);
-      });
-      expect(api.requests.length - before).toBe(sent);
-      console.log(`Node: ${configs.length} modules in one process, ${sent} calls sent`);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+        const casesFile = join(dir, "cases.json");
+        const resultsFile = join(dir, "results.json");
+        writeFileSync(
+          casesFile,
+          JSON.stringify(
+            cases.map(({ path }, i) => ({ url: pathToFileURL(path).href, email: emails[i] })),
+          ),
+        );
+        writeFileSync(join(dir, "driver.mjs"), NODE_DRIVER);
+        const before = api.requests.length;
+        const run = await runProgram(
+          process.execPath,
+          ["driver.mjs", casesFile, resultsFile],
+          dir,
+          {
+            PATH: process.env.PATH ?? "",
+            OPENCX_API_URL: api.baseUrl,
+            OPENCX_API_KEY: ENV_API_KEY,
+          },
+        );
+        // Importing a module runs nothing: no main guard printed a token or a usage line.
+        expect(run).toEqual({ code: 0, stdout: "", stderr: "" });
+        const results = JSON.parse(await readFile(resultsFile, "utf8")) as NodeResult[];
+        expect(results).toHaveLength(configs.length);
+        let sent = 0;
+        results.forEach((result, i) => {
+          const config = configs[i]!;
+          const message = `${seeds}, case ${i}:\n${cases[i]!.code}`;
+          if (emails[i] === "") {
+            expect(result, message).toEqual({ ok: false, error: EMPTY_EMAIL_ERROR });
+            return;
+          }
+          sent++;
+          expect(result.ok, message + JSON.stringify(result)).toBe(true);
+          const token = (result as { token: unknown }).token;
+          expectAuthenticateCall(requestOf(token), config, emails[i]!, message);
+        });
+        expect(api.requests.length - before).toBe(sent);
+        console.log(`Node: ${configs.length} modules in one process, ${sent} calls sent`);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it("Next.js route: POST() of every transpiled handler answers { token } for the signed-in user, sent with exactly the body", async () => {
     const files = routeCases.map((i) =>

@@ -19,6 +19,7 @@ import {
 } from "./test-support/property";
 import { bodyForEmail, checkServerJs, fileOf } from "./test-support/snippet-checks";
 import { evaluatePythonBatch, pythonBodyCase } from "./test-support/python";
+import { forksProcess } from "./test-support/runtimes";
 
 for (const hostile of [false]) {
   const kind = hostile ? "hostile" : "ordinary";
@@ -42,19 +43,22 @@ for (const hostile of [false]) {
       );
     });
 
-    it("Python: python3 parses every file and literal_eval(body) equals toAuthenticateRequest", () => {
-      const { seed, configs } = sampleConfigs(hostile);
-      expectBothMajors(configs, RUNS / 10);
-      const files = configs.map((config) => fileOf(generateSnippet("python", config), ".py"));
-      const results = evaluatePythonBatch(files.map((file) => pythonBodyCase(file.code)));
-      results.forEach((result, i) => {
-        const message = `seed ${seed}, case ${i}:\n${files[i]!.code}`;
-        expect(result, message).toEqual({ ok: true, value: bodyForEmail(configs[i]!) });
-        expect(files[i]!.code, message).toContain('os.environ.get("OPENCX_API_KEY")');
-        expectNoSecrets(files[i]!.code);
-        // Flask imports the very module the Python target runs.
-        expect(generateSnippet("flask", configs[i]!).files[0], message).toEqual(files[i]);
-      });
-    });
+    forksProcess(
+      "Python: python3 parses every file and literal_eval(body) equals toAuthenticateRequest",
+      () => {
+        const { seed, configs } = sampleConfigs(hostile);
+        expectBothMajors(configs, RUNS / 10);
+        const files = configs.map((config) => fileOf(generateSnippet("python", config), ".py"));
+        const results = evaluatePythonBatch(files.map((file) => pythonBodyCase(file.code)));
+        results.forEach((result, i) => {
+          const message = `seed ${seed}, case ${i}:\n${files[i]!.code}`;
+          expect(result, message).toEqual({ ok: true, value: bodyForEmail(configs[i]!) });
+          expect(files[i]!.code, message).toContain('os.environ.get("OPENCX_API_KEY")');
+          expectNoSecrets(files[i]!.code);
+          // Flask imports the very module the Python target runs.
+          expect(generateSnippet("flask", configs[i]!).files[0], message).toEqual(files[i]);
+        });
+      },
+    );
   });
 }

@@ -7,7 +7,9 @@
  *   `opencx_contact_token` in one process. In `cli` mode `$argv` is `[the file, ...args]`, so
  *   the file's own command-line entry runs and its output is recorded; in `call` mode the
  *   entry stays quiet and the runner calls the function with `args`, recording what it
- *   returned or threw.
+ *   returned or threw. A case whose file exits (`exit(1)` after its usage line) ends the
+ *   process as it would end `php file`: its result line says `exited`, what it wrote to STDERR
+ *   is the batch's stderr and its exit status the batch's status; put such a case last.
  * - `evaluatePhpLiterals`: evaluates printed literals (`eval('return …;')`) and returns
  *   `json_encode` of each value, with the flags the snippet sends its body with.
  */
@@ -30,6 +32,8 @@ export interface SnippetResult {
   error?: string;
   /** What the file printed. */
   stdout: string;
+  /** The file ended the process (`exit`): the batch's status and stderr are its own. */
+  exited?: true;
 }
 
 const SNIPPET_RUNNER = String.raw`<?php
@@ -39,10 +43,18 @@ $__results = fopen($argv[2], 'w');
 $__runner = $argv[0];
 $__dir = dirname($argv[1]);
 $__marker = "\ndeclare(strict_types=1);\n";
+$__running = false;
+register_shutdown_function(function () use (&$__running, $__results) {
+    if ($__running) {
+        $__exited = ['ok' => false, 'exited' => true, 'stdout' => ob_get_clean()];
+        fwrite($__results, json_encode($__exited, JSON_THROW_ON_ERROR | JSON_INVALID_UTF8_SUBSTITUTE) . "\n");
+    }
+});
 foreach ($__cases as $__i => $__case) {
     $__namespace = 'OpencxCase' . $__i;
     $__file = $__dir . '/' . $__i . '-' . $__case['name'];
     ob_start();
+    $__running = true;
     try {
         if (substr_count($__case['code'], $__marker) !== 1) {
             throw new RuntimeException('expected one declare(strict_types=1) line');
@@ -60,6 +72,7 @@ foreach ($__cases as $__i => $__case) {
     } finally {
         @unlink($__file);
     }
+    $__running = false;
     $__result['stdout'] = ob_get_clean();
     fwrite($__results, json_encode($__result, JSON_THROW_ON_ERROR | JSON_INVALID_UTF8_SUBSTITUTE) . "\n");
     fflush($__results);

@@ -7,7 +7,10 @@
  *   thousand files can each define `opencx_contact_token`). In `cli` mode `$PROGRAM_NAME` is the
  *   file and `ARGV` the args, so the file's own command-line entry runs and what it prints is
  *   recorded; in `call` mode the entry stays quiet and the runner calls the method with `args`,
- *   recording what it returned or raised.
+ *   recording what it returned or raised. A case whose file exits (`abort` after its usage
+ *   line) ends the process as it would end `ruby file`: its result line says `exited`, what it
+ *   wrote to stderr is the batch's stderr and its exit status the batch's status; put such a
+ *   case last.
  * - `evaluateRubyLiterals`: evaluates printed literals and returns `JSON.generate` of each value.
  */
 import { spawnSync } from "node:child_process";
@@ -29,6 +32,7 @@ File.open(results_path, 'w') do |results|
     wrapper = Module.new
     out = StringIO.new
     path = File.join(File.dirname(cases_path), "#{i}-#{c['name']}")
+    exited = nil
     begin
       File.write(path, c['code'])
       cli = c['mode'] == 'cli'
@@ -38,6 +42,9 @@ File.open(results_path, 'w') do |results|
       load(path, wrapper)
       result = { 'ok' => true }
       result['value'] = Object.new.extend(wrapper).send(:${RUBY_FUNCTION}, *c['args']) unless cli
+    rescue SystemExit => e
+      exited = e.status
+      result = { 'ok' => false, 'exited' => true }
     rescue Exception => e # rubocop:disable Lint/RescueException
       result = { 'ok' => false, 'error' => "#{e.class}: #{e.message}" }
     ensure
@@ -47,6 +54,7 @@ File.open(results_path, 'w') do |results|
     result['stdout'] = out.string
     results.puts(JSON.generate(result))
     results.flush
+    exit(exited) unless exited.nil?
   end
 end
 `;

@@ -5,6 +5,10 @@
  * A laptop may lack one: its tests then skip with a loud line naming the runtime and the Debian
  * packages that bring it. CI sets `REQUIRE_RUNTIMES=1` (`.ci/run`, after installing them), which
  * turns every such skip into a failing test, so a missing runtime can never pass CI silently.
+ *
+ * Mutation runs (`vitest.mutation.mts`) set `SNIPPET_PROCESSES=off`: every block that needs a
+ * runtime, and every test marked `forksProcess`, is skipped without probing, so the tests Stryker
+ * runs against each mutant start no interpreter or compiler; their string-level neighbours run.
  */
 import { spawnSync } from "node:child_process";
 import { describe, it } from "vitest";
@@ -21,6 +25,17 @@ export type Runtime =
 
 /** Set to "1" (CI does) and a missing runtime fails its tests instead of skipping them. */
 export const REQUIRE_RUNTIMES_ENV = "REQUIRE_RUNTIMES";
+
+/** Set to "off" (mutation runs do) and no test here starts a process. */
+export const SNIPPET_PROCESSES_ENV = "SNIPPET_PROCESSES";
+
+/** Whether tests may start interpreters and compilers (everywhere but mutation runs). */
+export function processesAllowed(): boolean {
+  return process.env[SNIPPET_PROCESSES_ENV] !== "off";
+}
+
+/** For a test that starts a process outside `describeWithRuntime` (python3, bash): skipped when processes are off. */
+export const forksProcess = it.skipIf(!processesAllowed());
 
 interface Probe {
   /** Commands that must all exit 0 for the runtime to count as present. */
@@ -86,6 +101,10 @@ export function missingRuntimeMessage(runtime: Runtime): string {
  * `REQUIRE_RUNTIMES=1`, one failing test naming what is missing.
  */
 export function describeWithRuntime(runtime: Runtime, name: string, body: () => void): void {
+  if (!processesAllowed()) {
+    describe.skip(name, body);
+    return;
+  }
   if (hasRuntime(runtime)) {
     describe(name, body);
     return;

@@ -3,23 +3,25 @@
  * driver process, each case with its own email, against whatever `OPENCX_API_URL` points at.
  *
  * What differs between two snippets of a language is the function that builds the body and
- * calls authenticate-user (its body literal and its comments), main's sample email and the
- * version line; everything else is the same text. So a batch compiles the first snippet whole
+ * calls authenticate-user (its body literal and its comments) and the version line; everything
+ * else is the same text. So a batch compiles the first snippet whole
  * plus every case's own function, renamed `ContactToken<i>` (Go) / `contactToken<i>` (Java) by
  * a mechanical cut, next to it, and `splitSnippet` proves the rest of every snippet is exactly
  * the first one's: the compiler reads ~40 lines per case instead of ~150 (Go) or ~300 (Java).
  *
  * Go: one package `cases` (the first snippet with `package main` and `func main()` renamed,
  * the only two lines that stop a `main` package from being imported; one file per case), a
- * driver that calls every `cases.ContactToken<i>(email)` in order, then plays a POST and a GET
- * against the first snippet's `HandleContactToken`. One `go build`, one `go vet` of the first
- * snippet (it must pass), one run.
+ * driver that calls every `cases.ContactToken<i>(email)` in order and the first snippet's
+ * `ContactToken("")`, then plays a POST and a GET against its `HandleContactToken`, prints what
+ * it saw, and last runs its `main` without an argument, which ends the process (usage line,
+ * exit status 1). One `go build`, one `go vet` of the first snippet (it must pass), one run.
  *
  * Java: one class `Cases` (the first snippet, renamed, with every case's method added), a
- * driver that calls every `Cases.contactToken<i>(email)` in order, serves
- * `Cases.handleContactToken` on a `com.sun.net.httpserver.HttpServer` for a POST and a GET,
- * and reads then writes `jsonDocs` with the snippet's own JSON reader and writer. One `javac`
- * (`-Xlint:all -Werror`), one `java`.
+ * driver that calls every `Cases.contactToken<i>(email)` in order and `Cases.contactToken("")`,
+ * serves `Cases.handleContactToken` on a `com.sun.net.httpserver.HttpServer` for a POST and a
+ * GET, reads then writes `jsonDocs` with the snippet's own JSON reader and writer, prints what it
+ * saw, and last runs `Cases.main` without an argument, which ends the process (usage line,
+ * exit status 1). One `javac` (`-Xlint:all -Werror`), one `java`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,7 +29,7 @@ import { join } from "node:path";
 import { CONTACT_TOKEN_ENDPOINT } from "../model";
 import { goString, javaString } from "../print";
 import { GO_FUNCTION, GO_HANDLER } from "../go-snippet";
-import { JAVA_CLASS, JAVA_HANDLER, JAVA_METHOD } from "../java-snippet";
+import { JAVA_CLASS, JAVA_FILE, JAVA_HANDLER, JAVA_METHOD } from "../java-snippet";
 import { baseEnv, goEnv, runCommand, type CommandResult } from "./toolchain";
 
 export type CallResult = { token: string } | { error: string };
@@ -42,8 +44,17 @@ export interface HandlerCheck {
   allow: string;
 }
 
+/** How the snippet's `main` ended without its argument: the process's status and stderr. */
+export interface WithoutArgument {
+  status: number | null;
+  stderr: string;
+}
+
 export interface BatchRun {
   results: CallResult[];
+  /** What the token function answered for the email "". */
+  emptyEmail: CallResult;
+  withoutArgument: WithoutArgument;
   handler: HandlerCheck;
   /** Java only: each of `jsonDocs` read and written again, or `error` when the reader refused it. */
   roundTrips: string[];
@@ -55,21 +66,15 @@ export interface BatchRun {
 export interface SplitSnippet {
   /** The function that builds the body and calls authenticate-user, as it is in the snippet. */
   call: string;
-  /** The rest, with that function, main's sample email and the first (version) line cut out. */
+  /** The rest, with that function and the first (version) line cut out. */
   rest: string;
 }
 
 /**
  * Cuts a snippet into its call function and the rest. The function starts at `head` and ends
- * at the first line that is exactly `end` (a closing brace at the function's indentation);
- * `emailLine` matches main's sample email line.
+ * at the first line that is exactly `end` (a closing brace at the function's indentation).
  */
-export function splitSnippet(
-  code: string,
-  head: string,
-  end: string,
-  emailLine: RegExp,
-): SplitSnippet {
+export function splitSnippet(code: string, head: string, end: string): SplitSnippet {
   const from = code.indexOf(head);
   if (from < 0 || code.indexOf(head, from + 1) >= 0) {
     throw new Error(`Expected exactly one ${JSON.stringify(head)} in the snippet`);
@@ -77,17 +82,11 @@ export function splitSnippet(
   const to = code.indexOf(`\n${end}\n`, from) + end.length + 2;
   if (to < from + end.length + 2) throw new Error(`No ${JSON.stringify(end)} after ${head}`);
   const rest = code.slice(0, from) + "<call>\n" + code.slice(to);
-  if (!emailLine.test(rest)) throw new Error(`No sample email line ${String(emailLine)}`);
-  return {
-    call: code.slice(from, to),
-    rest: rest.replace(emailLine, "<email>").replace(/^.*\n/, "<version>\n"),
-  };
+  return { call: code.slice(from, to), rest: rest.replace(/^.*\n/, "<version>\n") };
 }
 
 export const GO_CALL_HEAD = `func ${GO_FUNCTION}(email string) (string, error) {\n`;
-export const GO_EMAIL_LINE = /^\temail := ".*"$/m;
 export const JAVA_CALL_HEAD = `    public static String ${JAVA_METHOD}(String email) throws IOException, InterruptedException {\n`;
-export const JAVA_EMAIL_LINE = /^ {8}String email = args\.length > 0 \? args\[0\] : ".*";$/m;
 
 function replaceOnce(code: string, from: string, to: string): string {
   const at = code.indexOf(from);
@@ -118,7 +117,7 @@ export async function runGoBatch(
   emails: readonly string[],
   env: Record<string, string>,
 ): Promise<GoBatchRun> {
-  const parts = codes.map((code) => splitSnippet(code, GO_CALL_HEAD, "}", GO_EMAIL_LINE));
+  const parts = codes.map((code) => splitSnippet(code, GO_CALL_HEAD, "}"));
   parts.forEach(({ rest }, i) => {
     if (rest !== parts[0]!.rest) throw new Error(`Go case ${i} differs outside its call function`);
   });
@@ -173,19 +172,15 @@ export async function runGoBatch(
       "\t}",
       "\tresults := make([]result, len(calls))",
       "\tfor i, call := range calls {",
-      "\t\ttoken, err := call(emails[i])",
-      "\t\tif err != nil {",
-      "\t\t\tresults[i].Error = err.Error()",
-      "\t\t} else {",
-      "\t\t\tresults[i].Token = token",
-      "\t\t}",
+      "\t\tresults[i] = outcome(call(emails[i]))",
       "\t}",
       "\tpost := httptest.NewRecorder()",
       `\tcases.${GO_HANDLER}(post, httptest.NewRequest(http.MethodPost, ${goString(CONTACT_TOKEN_ENDPOINT)}, nil))`,
       "\tget := httptest.NewRecorder()",
       `\tcases.${GO_HANDLER}(get, httptest.NewRequest(http.MethodGet, ${goString(CONTACT_TOKEN_ENDPOINT)}, nil))`,
       "\tjson.NewEncoder(os.Stdout).Encode(map[string]any{",
-      '\t\t"results": results,',
+      '\t\t"results":    results,',
+      `\t\t"emptyEmail": outcome(cases.${GO_FUNCTION}("")),`,
       '\t\t"handler": map[string]any{',
       '\t\t\t"postStatus":   post.Code,',
       '\t\t\t"postBody":     post.Body.String(),',
@@ -195,6 +190,17 @@ export async function runGoBatch(
       '\t\t\t"allow":        get.Header().Get("Allow"),',
       "\t\t},",
       "\t})",
+      "\t// Last: the snippet's main without its argument ends this process.",
+      '\tos.Args = []string{"opencx_contact_token"}',
+      "\tcases.Main()",
+      "\tos.Exit(3)",
+      "}",
+      "",
+      "func outcome(token string, err error) result {",
+      "\tif err != nil {",
+      "\t\treturn result{Error: err.Error()}",
+      "\t}",
+      "\treturn result{Token: token}",
       "}",
       "",
     ].join("\n");
@@ -211,10 +217,15 @@ export async function runGoBatch(
     const vet = await runCommand("go", ["vet", "snippets/s0.go"], { cwd: dir, env: toolEnv });
     if (vet.status !== 0) throw failed("go vet", vet);
     const run = await runCommand(join(dir, "driver"), [], { cwd: dir, env: baseEnv(env) });
-    if (run.status !== 0) throw failed("the Go driver", run);
-    const out = JSON.parse(run.stdout) as { results: CallResult[]; handler: HandlerCheck };
+    if (!run.stdout.endsWith("}\n")) throw failed("the Go driver", run);
+    const out = JSON.parse(run.stdout) as {
+      results: CallResult[];
+      emptyEmail: CallResult;
+      handler: HandlerCheck;
+    };
     return {
       ...out,
+      withoutArgument: { status: run.status, stderr: run.stderr },
       roundTrips: [],
       compileMs: build.ms,
       vetMs: vet.ms,
@@ -300,7 +311,17 @@ ${emails.map((email) => `            ${javaString(email)},`).join("\n")}
             }
             out.append("json\\t").append(written).append('\\n');
         }
+        try {
+            String token = Cases.${JAVA_METHOD}("");
+            out.append("empty\\ttoken\\t").append(token).append('\\n');
+        } catch (Exception e) {
+            out.append("empty\\terror\\t").append(oneLine(e)).append('\\n');
+        }
         System.out.print(out);
+        System.out.flush();
+        // Last: the snippet's main without its argument ends this process.
+        Cases.main(new String[0]);
+        System.exit(3);
     }
 }
 `;
@@ -311,7 +332,7 @@ export async function runJavaBatch(
   env: Record<string, string>,
   jsonDocs: readonly string[] = [],
 ): Promise<BatchRun> {
-  const parts = codes.map((code) => splitSnippet(code, JAVA_CALL_HEAD, "    }", JAVA_EMAIL_LINE));
+  const parts = codes.map((code) => splitSnippet(code, JAVA_CALL_HEAD, "    }"));
   parts.forEach(({ rest }, i) => {
     if (rest !== parts[0]!.rest) throw new Error(`Java case ${i} differs outside its call method`);
   });
@@ -322,7 +343,12 @@ export async function runJavaBatch(
     );
     const classHead = `public final class ${JAVA_CLASS} {\n`;
     const cases = replaceOnce(codes[0]!, classHead, `${classHead}${methods.join("\n")}\n`);
-    writeFileSync(join(dir, "Cases.java"), cases.replaceAll(JAVA_CLASS, "Cases"));
+    // The class is renamed; the file name its usage line names (`java OpenCxContactToken.java`) is not.
+    const renamed = cases
+      .replaceAll(JAVA_FILE, "\u0000")
+      .replaceAll(JAVA_CLASS, "Cases")
+      .replaceAll("\u0000", JAVA_FILE);
+    writeFileSync(join(dir, "Cases.java"), renamed);
     writeFileSync(join(dir, "Driver.java"), JAVA_DRIVER(codes.length, emails));
     writeFileSync(join(dir, "docs.txt"), jsonDocs.join("\n"));
     const javac = await runCommand(
@@ -347,9 +373,10 @@ export async function runJavaBatch(
         env: baseEnv(env),
       },
     );
-    if (run.status !== 0) throw failed("the Java driver", run);
+    if (!/^empty\t/m.test(run.stdout)) throw failed("the Java driver", run);
     const lines = run.stdout.split("\n").filter(Boolean);
     const results: CallResult[] = [];
+    let emptyEmail: CallResult | undefined;
     const roundTrips: string[] = [];
     let handler: HandlerCheck | undefined;
     for (const line of lines) {
@@ -357,7 +384,10 @@ export async function runJavaBatch(
       if (kind === "token") results.push({ token: rest.join("\t") });
       else if (kind === "error") results.push({ error: rest.join("\t") });
       else if (kind === "json") roundTrips.push(rest.join("\t"));
-      else if (kind === "handler") {
+      else if (kind === "empty") {
+        const [outcome, ...text] = rest;
+        emptyEmail = outcome === "token" ? { token: text.join("\t") } : { error: text.join("\t") };
+      } else if (kind === "handler") {
         const [postStatus, contentType, cacheControl, getStatus, allow, ...body] = rest;
         handler = {
           postStatus: Number(postStatus),
@@ -370,7 +400,15 @@ export async function runJavaBatch(
       } else throw new Error(`Unexpected driver line: ${line}`);
     }
     if (!handler) throw new Error(`The Java driver printed no handler line:\n${run.stdout}`);
-    return { results, handler, roundTrips, compileMs: javac.ms, runMs: run.ms };
+    return {
+      results,
+      emptyEmail: emptyEmail!,
+      withoutArgument: { status: run.status, stderr: run.stderr },
+      handler,
+      roundTrips,
+      compileMs: javac.ms,
+      runMs: run.ms,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

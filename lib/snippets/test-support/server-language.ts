@@ -1,10 +1,12 @@
 /**
  * Test support: the properties every standard-library server snippet (PHP, Ruby) shares, run
  * by its own interpreter, one process per batch, against the recording stand-in API:
- * - for random ordinary and hostile verified configs, each file's command-line entry (half of
- *   them with an email argument) sends exactly `POST /widget/authenticate-user`, the bearer key
- *   from `OPENCX_API_KEY`, JSON, and the body `toAuthenticateRequest(config)` as JSON (the email
- *   argument in place of the sample email), and prints the token the API answered;
+ * - for random ordinary and hostile verified configs, each file's command-line entry, given the
+ *   signed-in user's email as its one argument, sends exactly `POST /widget/authenticate-user`,
+ *   the bearer key from `OPENCX_API_KEY`, JSON, and the body `toAuthenticateRequest(config)` as
+ *   JSON (the argument in place of the sample email), and prints the token the API answered;
+ *   the function refuses an empty email; without the argument the entry prints
+ *   `Usage: <command>` to stderr and exits 1 (the last case of the same process);
  * - without `OPENCX_API_URL` (or with it empty) it calls `https://api.open.cx` (seen by a proxy
  *   that records the `CONNECT` and refuses it: nothing leaves this machine);
  * - without `OPENCX_API_KEY` it stops before sending anything;
@@ -25,6 +27,7 @@ import type { BatchRun } from "./batch-process";
 import { snippetEnv } from "./batch-process";
 import { expectNoSecretsFast, expectSame } from "./hostile";
 import type { SnippetCase, SnippetResult } from "./php";
+import { wellFormedText } from "../print/well-formed";
 import { wireJson } from "./printable";
 import { expectBothMajors, RUNS, sampleConfigs } from "./property";
 import { startStandInApi, type RecordedRequest, type StandInApi } from "./stand-in-api";
@@ -38,6 +41,8 @@ export interface LanguageUnderTest {
   command: string;
   /** The file holding the function and its command-line entry. */
   functionFile: string;
+  /** The command line that runs it (`php opencx_contact_token.php <email>`), as its usage line names it. */
+  usage: string;
   run(cases: readonly SnippetCase[], env: Record<string, string>): Promise<BatchRun<SnippetResult>>;
 }
 
@@ -185,29 +190,54 @@ export function serverLanguageProperties(lang: LanguageUnderTest, runs = RUNS): 
     expectBothMajors(configs, runs / 5);
     const files = configs.map((config) => functionFileOf(lang, config));
     files.forEach((file) => expectNoSecretsFast(file.code));
-    // Odd cases pass an email on the command line: it replaces the sample email, nothing else.
-    const emails = configs.map((_, i) => (i % 2 === 1 ? `argv-${i}@example.com` : undefined));
+    // The command line's email is the next config's sample (hostile ones included), so a
+    // snippet that sent its own sample email would fail.
+    // (A command-line argument is UTF-8: a lone surrogate cannot be passed.)
+    const emails = configs.map(
+      (_, i) =>
+        wellFormedText(configs[(i + 1) % configs.length]!.serverEmail) || `argv-${i}@example.com`,
+    );
+    expect(emails.filter((email, i) => email !== configs[i]!.serverEmail).length).toBeGreaterThan(
+      configs.length / 2,
+    );
     const cases: SnippetCase[] = files.map((file, i) => ({
       code: file.code,
       name: lang.functionFile,
       mode: "cli",
-      args: emails[i] === undefined ? [] : [emails[i]!],
+      args: [emails[i]!],
     }));
+    const code = files[0]!.code;
+    // The function refuses an empty email; the entry without its argument ends the process.
+    const emptyEmail: SnippetCase = { code, name: lang.functionFile, mode: "call", args: [""] };
+    const noArgument: SnippetCase = { code, name: lang.functionFile, mode: "cli", args: [] };
     const before = api.requests.length;
-    const run = await lang.run(cases, { OPENCX_API_URL: api.baseUrl, OPENCX_API_KEY: ENV_API_KEY });
+    const run = await lang.run([...cases, emptyEmail, noArgument], {
+      OPENCX_API_URL: api.baseUrl,
+      OPENCX_API_KEY: ENV_API_KEY,
+    });
     console.log(
       `${lang.name}: ${cases.length} snippets (${runs} ordinary, ${runs} hostile) in one ${lang.command} process, ${Math.round(run.ms)} ms`,
     );
-    expect(run.stderr, seeds).toBe("");
-    expect(run.status, seeds).toBe(0);
-    expect(run.results).toHaveLength(cases.length);
+    expect(run.results).toHaveLength(cases.length + 2);
     const requests = api.requests.slice(before);
     expect(requests).toHaveLength(cases.length);
-    run.results.forEach((result, i) => {
+    run.results.slice(0, cases.length).forEach((result, i) => {
       const where = `${seeds}, case ${i}\n${files[i]!.code}`;
       expectAuthenticateCall(requests[i], expectedWire(configs[i]!, emails[i]), where);
       expectSame(result, { ok: true, stdout: `${requests[i]!.token}\n` }, where);
     });
+    expect(run.results.slice(cases.length)).toEqual([
+      {
+        ok: false,
+        error: expect.stringMatching(
+          /^(InvalidArgumentException|ArgumentError): opencx_contact_token needs the email of the signed-in user$/,
+        ),
+        stdout: "",
+      },
+      { ok: false, exited: true, stdout: "" },
+    ]);
+    expect(run.stderr, seeds).toBe(`Usage: ${lang.usage}\n`);
+    expect(run.status, seeds).toBe(1);
   });
 
   it("calls https://api.open.cx when OPENCX_API_URL is unset or empty", async () => {
@@ -223,7 +253,7 @@ export function serverLanguageProperties(lang: LanguageUnderTest, runs = RUNS): 
         };
         if (url !== undefined) env.OPENCX_API_URL = url;
         const run = await lang.run(
-          [{ code, name: lang.functionFile, mode: "call", args: [] }],
+          [{ code, name: lang.functionFile, mode: "call", args: ["jane@example.com"] }],
           env,
         );
         expect(run.results).toHaveLength(1);
@@ -245,17 +275,20 @@ export function serverLanguageProperties(lang: LanguageUnderTest, runs = RUNS): 
       const env: Record<string, string> = { OPENCX_API_URL: api.baseUrl };
       if (key !== undefined) env.OPENCX_API_KEY = key;
       const run = await lang.run(
-        [{ code: file.code, name: lang.functionFile, mode: "call", args: [] }],
+        [{ code: file.code, name: lang.functionFile, mode: "call", args: ["jane@example.com"] }],
         env,
       );
       expect(run.results).toEqual([
         { ok: false, error: expect.stringContaining("OPENCX_API_KEY is not set"), stdout: "" },
       ]);
-      // The command-line entry says so on stderr and exits non-zero, printing no token.
-      const cli = await runCommand(lang.command, [lang.functionFile], join(path!, ".."), env);
-      expect(cli.code).not.toBe(0);
-      expect(cli.stdout).toBe("");
-      expect(cli.stderr).toContain("OPENCX_API_KEY is not set");
+      // The command-line entry says so in one line on stderr and exits 1, printing no token.
+      const cli = await runCommand(
+        lang.command,
+        [lang.functionFile, "jane@example.com"],
+        join(path!, ".."),
+        env,
+      );
+      expect(cli).toEqual({ code: 1, stdout: "", stderr: "OPENCX_API_KEY is not set\n" });
     }
     expect(api.requests.length).toBe(before);
   });
@@ -266,7 +299,12 @@ export function serverLanguageProperties(lang: LanguageUnderTest, runs = RUNS): 
     try {
       const { code } = functionFileOf(lang, sampleConfigs(false, 1).configs[0]!);
       const run = await lang.run(
-        statuses.map(() => ({ code, name: lang.functionFile, mode: "call" as const, args: [] })),
+        statuses.map(() => ({
+          code,
+          name: lang.functionFile,
+          mode: "call" as const,
+          args: ["jane@example.com"],
+        })),
         { OPENCX_API_URL: server.url, OPENCX_API_KEY: ENV_API_KEY },
       );
       const failed = (status: number) => ({

@@ -1,6 +1,6 @@
 // OpenCX widget v5 (pinned to 5.0.0): mint a contact token for the signed-in user.
 // Server only: OPENCX_API_KEY comes from the environment and never reaches a browser.
-// Java 17, standard library only. Run it: java OpenCxContactToken.java jane@example.com
+// Java 17, standard library only. Run it: java OpenCxContactToken.java <email>
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,8 +33,12 @@ public final class OpenCxContactToken {
     /**
      * Calls POST /widget/authenticate-user for the signed-in user and returns their contact token.
      * Send only this token to that user's browser, where it becomes the widget's user.token.
+     * email is that user's email from your session, never one the browser sends.
      */
     public static String contactToken(String email) throws IOException, InterruptedException {
+        if (email == null || email.isEmpty()) {
+            throw new IllegalArgumentException("contactToken needs the email of the signed-in user");
+        }
         String apiKey = System.getenv("OPENCX_API_KEY");
         if (apiKey == null || apiKey.isEmpty()) {
             throw new IllegalStateException("OPENCX_API_KEY is not set");
@@ -96,7 +100,10 @@ public final class OpenCxContactToken {
             String token;
             try {
                 token = contactToken(email);
-            } catch (IOException | InterruptedException | IllegalStateException e) {
+            } catch (IOException
+                    | InterruptedException
+                    | IllegalStateException
+                    | IllegalArgumentException e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
@@ -125,11 +132,21 @@ public final class OpenCxContactToken {
         }
     }
 
-    /** Prints a contact token: java OpenCxContactToken.java jane@example.com */
-    public static void main(String[] args) throws IOException, InterruptedException {
-        // The playground's sample email; the first argument replaces it.
-        String email = args.length > 0 ? args[0] : "o'brien@example.com";
-        System.out.println(contactToken(email));
+    /**
+     * Prints that user's token: java OpenCxContactToken.java <email>
+     * (a quick check of your key and the body, e.g. against the playground's sandbox).
+     */
+    public static void main(String[] args) {
+        if (args.length != 1 || args[0].isEmpty()) {
+            System.err.println("Usage: java OpenCxContactToken.java <email>");
+            System.exit(1);
+        }
+        try {
+            System.out.println(contactToken(args[0]));
+        } catch (Exception e) {
+            System.err.println(e);
+            System.exit(1);
+        }
     }
 
     /**

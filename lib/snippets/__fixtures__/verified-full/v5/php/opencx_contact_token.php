@@ -7,21 +7,24 @@ declare(strict_types=1);
 /**
  * Calls POST /widget/authenticate-user for the signed-in user and returns their contact token.
  * Send only this token to that user's browser, where it becomes the widget's user.token.
- * $email replaces the sample email below: pass the signed-in user's.
+ * $email is that user's email from your session, never one the browser sends.
  */
-function opencx_contact_token(?string $email = null): string
+function opencx_contact_token(string $email): string
 {
+    if ($email === '') {
+        throw new \InvalidArgumentException('opencx_contact_token needs the email of the signed-in user');
+    }
     $apiKey = getenv('OPENCX_API_KEY');
     if ($apiKey === false || $apiKey === '') {
         throw new \RuntimeException('OPENCX_API_KEY is not set');
     }
     $apiUrl = getenv('OPENCX_API_URL') ?: 'https://api.open.cx';
 
-    // Sample values from the playground: build the body from the signed-in user's data
-    // (your session), never from anything the browser sends.
+    // Sample values from the playground: build the rest of the body from the signed-in user's
+    // data (your session), never from anything the browser sends.
     // language: zh-cn is sent as zh, the API's code for Chinese (Simplified).
     $body = [
-        'email' => 'jane@example.com',
+        'email' => $email,
         'name' => 'Jane Doe',
         'avatar_url' => 'https://example.com/jane.png',
         'phone' => '+1234567890',
@@ -35,9 +38,6 @@ function opencx_contact_token(?string $email = null): string
         ],
         'chat_context' => "Jane is an admin on the Enterprise plan.\nShe prefers short answers.",
     ];
-    if ($email !== null) {
-        $body['email'] = $email;
-    }
 
     $json = json_encode($body, JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
     $curl = curl_init($apiUrl . '/widget/authenticate-user');
@@ -63,10 +63,15 @@ function opencx_contact_token(?string $email = null): string
     return json_decode($response, true, 512, JSON_THROW_ON_ERROR)['token'];
 }
 
-// Run directly, it prints a token: php opencx_contact_token.php [email]
+// Run directly, it prints that user's token: php opencx_contact_token.php <email>
+// (a quick check of your key and the body, e.g. against the playground's sandbox).
 if (PHP_SAPI === 'cli' && realpath($argv[0]) === __FILE__) {
+    if (count($argv) !== 2 || $argv[1] === '') {
+        fwrite(STDERR, 'Usage: php opencx_contact_token.php <email>' . PHP_EOL);
+        exit(1);
+    }
     try {
-        echo opencx_contact_token($argv[1] ?? null), PHP_EOL;
+        echo opencx_contact_token($argv[1]), PHP_EOL;
     } catch (\Throwable $error) {
         fwrite(STDERR, $error->getMessage() . PHP_EOL);
         exit(1);

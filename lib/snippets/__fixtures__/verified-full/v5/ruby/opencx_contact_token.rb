@@ -7,19 +7,21 @@ require 'net/http'
 
 # Calls POST /widget/authenticate-user for the signed-in user and returns their contact token.
 # Send only this token to that user's browser, where it becomes the widget's user.token.
-# email replaces the sample email below: pass the signed-in user's.
-def opencx_contact_token(email = nil)
+# email is that user's email from your session, never one the browser sends.
+def opencx_contact_token(email)
+  raise ArgumentError, 'opencx_contact_token needs the email of the signed-in user' if email.to_s.empty?
+
   api_key = ENV.fetch('OPENCX_API_KEY', '')
   raise 'OPENCX_API_KEY is not set' if api_key.empty?
 
   api_url = ENV.fetch('OPENCX_API_URL', '')
   api_url = 'https://api.open.cx' if api_url.empty?
 
-  # Sample values from the playground: build the body from the signed-in user's data
-  # (your session), never from anything the browser sends.
+  # Sample values from the playground: build the rest of the body from the signed-in user's
+  # data (your session), never from anything the browser sends.
   # language: zh-cn is sent as zh, the API's code for Chinese (Simplified).
   body = {
-    'email' => 'jane@example.com',
+    'email' => email,
     'name' => 'Jane Doe',
     'avatar_url' => 'https://example.com/jane.png',
     'phone' => '+1234567890',
@@ -33,7 +35,6 @@ def opencx_contact_token(email = nil)
     },
     'chat_context' => "Jane is an admin on the Enterprise plan.\nShe prefers short answers."
   }
-  body['email'] = email unless email.nil?
 
   uri = URI("#{api_url}/widget/authenticate-user")
   request = Net::HTTP::Post.new(uri)
@@ -48,5 +49,13 @@ def opencx_contact_token(email = nil)
   JSON.parse(response.body).fetch('token')
 end
 
-# Run directly, it prints a token: ruby opencx_contact_token.rb [email]
-puts opencx_contact_token(ARGV.first) if $PROGRAM_NAME == __FILE__
+# Run directly, it prints that user's token: ruby opencx_contact_token.rb <email>
+# (a quick check of your key and the body, e.g. against the playground's sandbox).
+if $PROGRAM_NAME == __FILE__
+  abort 'Usage: ruby opencx_contact_token.rb <email>' if ARGV.length != 1 || ARGV.first.empty?
+  begin
+    puts opencx_contact_token(ARGV.first)
+  rescue StandardError => e
+    abort e.message
+  end
+end

@@ -1,6 +1,6 @@
 // OpenCX widget v4 (pinned to 4.0.63): mint a contact token for the signed-in user.
 // Server only: OPENCX_API_KEY comes from the environment and never reaches a browser.
-// Go 1.19+, standard library only. Run it: go run opencx_contact_token.go jane@example.com
+// Go 1.19+, standard library only. Run it: go run opencx_contact_token.go <email>
 package main
 
 import (
@@ -26,8 +26,12 @@ var httpClient = &http.Client{Timeout: 10 * time.Second}
 
 // ContactToken calls POST /widget/authenticate-user for the signed-in user and returns
 // their contact token. Send only this token to that user's browser, where it becomes the
-// widget's user.token.
+// widget's user.token. email is that user's email from your session, never one the browser
+// sends.
 func ContactToken(email string) (string, error) {
+	if email == "" {
+		return "", errors.New("ContactToken needs the email of the signed-in user")
+	}
 	apiKey := os.Getenv("OPENCX_API_KEY")
 	if apiKey == "" {
 		return "", errors.New("OPENCX_API_KEY is not set")
@@ -117,16 +121,17 @@ func writeJSON(w http.ResponseWriter, status int, value map[string]string) {
 	}
 }
 
-// main prints a contact token: go run opencx_contact_token.go jane@example.com
+// main prints that user's token: go run opencx_contact_token.go <email>
+// (a quick check of your key and the body, e.g. against the playground's sandbox).
 func main() {
-	// The playground's sample email; the first argument replaces it.
-	email := "jane@example.com"
-	if len(os.Args) > 1 {
-		email = os.Args[1]
+	if len(os.Args) != 2 || os.Args[1] == "" {
+		fmt.Fprintln(os.Stderr, "Usage: go run opencx_contact_token.go <email>")
+		os.Exit(1)
 	}
-	token, err := ContactToken(email)
+	token, err := ContactToken(os.Args[1])
 	if err != nil {
-		log.Fatal(err)
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
 	}
 	fmt.Println(token)
 }

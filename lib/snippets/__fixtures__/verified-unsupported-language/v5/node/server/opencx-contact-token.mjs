@@ -42,13 +42,13 @@ export async function getContactToken(email) {
 // Run directly, it prints that user's token: node server/opencx-contact-token.mjs <email>
 // (a quick check of your key and the body, e.g. against the playground's sandbox).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const email = process.argv[2];
-  if (!email) {
+  const args = process.argv.slice(2);
+  if (args.length !== 1 || !args[0]) {
     console.error('Usage: node server/opencx-contact-token.mjs <email>');
     process.exitCode = 1;
   } else {
     try {
-      console.log(await getContactToken(email));
+      console.log(await getContactToken(args[0]));
     } catch (error) {
       console.error(String(error));
       process.exitCode = 1;
