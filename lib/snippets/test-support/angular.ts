@@ -127,7 +127,12 @@ export function compileAngular(files: ReadonlyMap<string, string>): AngularCompi
   return { diagnostics: diagnostics.map(formatDiagnostic), js };
 }
 
-/** The real `@angular/core`, loaded once (an ES module, through Node's `require`). */
+/**
+ * The real `@angular/core`, loaded once (an ES module, through Node's `require`), in production
+ * mode as `ng build` bundles it (`ngDevMode` false): its development checks would warn about the
+ * same component class being defined again by every evaluation here.
+ */
+(globalThis as { ngDevMode?: unknown }).ngDevMode = false;
 const angularCore = require("@angular/core") as Record<string, unknown>;
 
 /** What `afterNextRender` was given, in order, by the components created so far. */
