@@ -110,7 +110,9 @@ const namedCases: Case[] = WIDGET_MAJORS.flatMap((major) =>
 
 /** The same component, started in its constructor instead of `afterNextRender`. */
 function eager(code: string): string {
-  const changed = code.replace("afterNextRender(() => {", "(() => {").replace(/\n {4}\}\);\n/, "\n    })();\n");
+  const changed = code
+    .replace("afterNextRender(() => {", "(() => {")
+    .replace(/\n {4}\}\);\n/, "\n    })();\n");
   if (changed === code) throw new Error("The component has no afterNextRender call to change");
   return changed;
 }
@@ -151,7 +153,10 @@ const MUTANTS: { name: string; major: WidgetMajor; code: string; error: RegExp }
     // An unknown element: Angular's own diagnostic (NG8001), not TypeScript's.
     name: "mutant/unknown-element",
     major: "v4",
-    code: codeOf(configFor("v4", "collect")).replace("template: '',", "template: '<opencx-nope />',"),
+    code: codeOf(configFor("v4", "collect")).replace(
+      "template: '',",
+      "template: '<opencx-nope />',",
+    ),
     error: /'opencx-nope' is not a known element/,
   },
 ];

@@ -30,10 +30,7 @@ const require = createRequire(import.meta.url);
  * Where the in-memory files claim to live: inside the project, so `@angular/core` resolves from
  * its node_modules. Nothing is written there.
  */
-export const VIRTUAL_ROOT = join(
-  dirname(fileURLToPath(import.meta.url)),
-  "__angular_in_memory__",
-);
+export const VIRTUAL_ROOT = join(dirname(fileURLToPath(import.meta.url)), "__angular_in_memory__");
 
 const OPTIONS: CompilerOptions = {
   strict: true,
@@ -57,7 +54,12 @@ const OPTIONS: CompilerOptions = {
   strictInjectionParameters: true,
   strictInputAccessModifiers: true,
   strictStandalone: false,
-  extendedDiagnostics: { defaultCategory: "error" },
+  // Angular's extended template checks as errors (the enum is not exported from the package).
+  extendedDiagnostics: {
+    defaultCategory: "error" as NonNullable<
+      CompilerOptions["extendedDiagnostics"]
+    >["defaultCategory"],
+  },
   enableI18nLegacyMessageIdFormat: false,
   outDir: join(VIRTUAL_ROOT, "__out__"),
   rootDir: VIRTUAL_ROOT,
@@ -101,7 +103,8 @@ export function compileAngular(files: ReadonlyMap<string, string>): AngularCompi
       const text = virtual.get(name);
       if (text !== undefined) return ts.createSourceFile(name, text, version, true);
       const key = `${name}\0${JSON.stringify(version)}`;
-      if (!LIBRARY_FILES.has(key)) LIBRARY_FILES.set(key, base.getSourceFile(name, version, ...rest));
+      if (!LIBRARY_FILES.has(key))
+        LIBRARY_FILES.set(key, base.getSourceFile(name, version, ...rest));
       return LIBRARY_FILES.get(key);
     },
     writeFile: (name, text) => void emitted.set(name, text),
