@@ -24,7 +24,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import ts from "typescript";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import { toWidgetConfig } from "../config/widget-config";
 import { WIDGET_MAJORS, type WidgetMajor } from "../config/versions";
@@ -101,12 +101,22 @@ const randomCases: Case[] = randomConfigs.map((config, i) => ({
   config,
   code: codeOf(config),
 }));
-const namedCases: Case[] = WIDGET_MAJORS.flatMap((major) =>
-  MODELS.map((model) => {
-    const config = configFor(major, model);
-    return { name: `named/${major}-${model}`, config, code: codeOf(config) };
-  }),
-);
+/** v5, verified, personal connections: a token minted with mcp_access, renewed by the page. */
+const RENEWING: PlaygroundConfig = {
+  ...configFor("v5", "server"),
+  personalConnections: true,
+  streaming: true,
+  capabilitiesConnections: true,
+};
+const namedCases: Case[] = [
+  ...WIDGET_MAJORS.flatMap((major) =>
+    MODELS.map((model) => {
+      const config = configFor(major, model);
+      return { name: `named/${major}-${model}`, config, code: codeOf(config) };
+    }),
+  ),
+  { name: "named/v5-renewing", config: RENEWING, code: codeOf(RENEWING) },
+];
 
 /** The same component, started in its constructor instead of `afterNextRender`. */
 function eager(code: string): string {
@@ -418,5 +428,48 @@ describe("Angular in the browser: one widget, started once, and the version's li
         s.declarationList.declarations.some((d) => d.name.getText(source) === ANGULAR_STARTED_FLAG),
     );
     expect(declared).toHaveLength(1);
+  });
+});
+
+const MINUTE = 60 * 1000;
+
+describe("renewal of a token minted with mcp_access (v5): into the same widget", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: 1_800_000_000_000 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const advance = async (ms: number) => {
+    await vi.advanceTimersByTimeAsync(ms);
+    await flush();
+  };
+
+  it("renews at 80 % of the lifetime and hands the new token to the same widget, one timer at a time", async () => {
+    const { page, browser, start, call } = openPage("named/v5-renewing");
+    await start();
+    await advance(48 * MINUTE - 1);
+    expect(browser.backend.requests).toHaveLength(1);
+    await advance(1);
+    expect(browser.backend.requests).toHaveLength(2);
+    expect(page.initCalls).toEqual(
+      browser.backend.minted.map((token) => toWidgetConfig(RENEWING, { contactToken: token })),
+    );
+    expect([page.scripts.length, page.reloads]).toEqual([1, []]);
+    expect(vi.getTimerCount()).toBe(1);
+    // Another user: their token replaces the renewal, still one timer and one listener.
+    browser.backend.user = "B";
+    await call("updateOpenCxWidgetUser");
+    expect(vi.getTimerCount()).toBe(1);
+    expect(browser.document.listenerCount("visibilitychange")).toBe(1);
+  });
+
+  it("chat-only, v4 and non-verified pages set no timer and no listener", async () => {
+    for (const name of ["named/v5-server", "named/v4-server", "named/v5-browser"]) {
+      const { browser, start } = openPage(name);
+      await start();
+      expect(vi.getTimerCount(), name).toBe(0);
+      expect(browser.document.listenerCount("visibilitychange"), name).toBe(0);
+    }
   });
 });
