@@ -84,7 +84,8 @@ export class OpenCxWidget {
       if (openCxWidgetStarted) return;
       openCxWidgetStarted = true;
       startOpenCxWidget().catch((error: unknown) => {
-        openCxWidgetStarted = false; // Offline, or the script was blocked: the next component tries again.
+        // Offline, or the script was blocked: the next component tries again.
+        openCxWidgetStarted = false;
         console.error('The OpenCX widget could not start:', error);
       });
     });
