@@ -28,6 +28,7 @@ const KIND_LABELS: Record<ImportKind, string> = {
   vue: "a Vue component",
   nuxt: "a Nuxt plugin",
   svelte: "a Svelte component",
+  angular: "an Angular component",
   script: "server code",
 };
 

@@ -4,7 +4,7 @@
  * Accepts an options object (JSON or JavaScript: single quotes, trailing
  * commas, unquoted keys, comments), an HTML embed snippet, a React or Next.js
  * component, a Vue single-file component or a Nuxt plugin (the embed script driven
- * from code), a Svelte component (its scripts), or server code that calls authenticate-user. Everything that
+ * from code), a Svelte component (its scripts), an Angular component, or server code that calls authenticate-user. Everything that
  * cannot be mapped is reported with its place in the text.
  *
  * The widget version is the pin's major (`version.ts`); with no pin the text keeps
@@ -206,7 +206,9 @@ function importUnsafe(text: string, base: PlaygroundConfig, options: ImportOptio
               message:
                 read.kind === "svelte"
                   ? "No widget options found in this Svelte file: paste the component that calls initOpenScript(options) (OpenCxWidget.svelte), not the layout that renders it."
-                  : "No widget options found: expected an options object, initOpenScript(options) or <Widget options={…} />.",
+                  : read.kind === "angular"
+                    ? "No widget options found in this Angular file: paste the component that calls initOpenScript(options) (src/app/opencx-widget.ts), not the component that renders it."
+                    : "No widget options found: expected an options object, initOpenScript(options) or <Widget options={…} />.",
               range: null,
             },
           ];

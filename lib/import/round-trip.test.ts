@@ -1,9 +1,9 @@
 /**
  * Import ∘ generate: importing any snippet this playground generated, with the
  * generating config as the base, gives back that config. Checked on every
- * client target (HTML, React, Next.js, Vue, Nuxt plugin, Svelte and SvelteKit component), the
- * editor text, and the server halves (Next.js and Nuxt routes, SvelteKit endpoint, Node, Express)
- * for the authenticate-user body.
+ * client target (HTML, React, Next.js, Vue, Nuxt plugin, Svelte, SvelteKit and Angular
+ * component), the editor text, and the server halves (Next.js and Nuxt routes, SvelteKit
+ * endpoint, Node, Express) for the authenticate-user body.
  * Every property runs for both widget versions: the client snippets' pin gives the version
  * back; the editor text and server code have no pin and keep the base's version.
  */
@@ -24,16 +24,30 @@ import { importSnippet } from "./index";
 
 const RUNS = 300;
 
-const CLIENT = ["html", "react", "nextjs", "vue", "nuxt", "svelte", "sveltekit"] as const;
+const CLIENT = [
+  "html",
+  "react",
+  "nextjs",
+  "vue",
+  "nuxt",
+  "svelte",
+  "sveltekit",
+  "angular",
+] as const;
 type ClientTarget = (typeof CLIENT)[number];
 
 /** The client files of a target: the one that holds the options. */
 function clientCode(target: ClientTarget, config: PlaygroundConfig): string {
   const snippet = generateSnippet(target, config);
   const file = snippet.files.find((f) =>
-    [".html", "support-widget.tsx", ".vue", ".client.ts", "OpenCxWidget.svelte"].some((end) =>
-      f.path.endsWith(end),
-    ),
+    [
+      ".html",
+      "support-widget.tsx",
+      ".vue",
+      ".client.ts",
+      "OpenCxWidget.svelte",
+      "opencx-widget.ts",
+    ].some((end) => f.path.endsWith(end)),
   );
   if (!file) throw new Error(`no client file in ${target}`);
   return file.code;

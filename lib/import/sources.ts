@@ -1,7 +1,8 @@
 /**
  * Turns pasted text into parsed JavaScript programs: an options object, a
- * script, a React/Next.js component, a Nuxt plugin, or an HTML page, a Vue single-file
- * component or a Svelte component whose scripts are parsed one by one. Parsing only:
+ * script, a React/Next.js component, a Nuxt plugin, an Angular component (TypeScript with
+ * decorators), or an HTML page, a Vue single-file component or a Svelte component whose scripts
+ * are parsed one by one. Parsing only:
  * nothing is executed.
  */
 import { parse, parseExpression, type ParserOptions } from "@babel/parser";
@@ -49,6 +50,16 @@ function syntaxProblem(error: unknown, source: string, offset: number): ImportPr
     range: { start: offset + pos, end: offset + Math.min(pos + 1, source.length) },
   };
 }
+
+/**
+ * An Angular component's module: TypeScript with its experimental decorators (`@Component({…})`
+ * on a class, `@Inject(…)` on a constructor parameter, which only the legacy proposal allows),
+ * never JSX, so a cast like `<T>value` reads as TypeScript.
+ */
+const ANGULAR_PARSER_OPTIONS: ParserOptions = {
+  ...PARSER_OPTIONS,
+  plugins: ["typescript", "decorators-legacy"],
+};
 
 function parseProgram(source: string, offset: number): ParsedProgram | ImportProblem {
   try {
@@ -155,6 +166,28 @@ function looksLikeVueComponent(text: string): boolean {
   );
 }
 
+/**
+ * An Angular module: it imports from an `@angular/` package, or decorates a class with
+ * `@Component(`. The playground's own Angular snippet does both.
+ */
+function looksLikeAngular(text: string): boolean {
+  return /\bfrom\s+['"]@angular\/[a-z-]+['"]/.test(text) || /^\s*@Component\s*\(/m.test(text);
+}
+
+/** An Angular component's module, parsed with decorators. */
+function readAngular(text: string): ReadResult {
+  try {
+    const ast = parse(text, ANGULAR_PARSER_OPTIONS);
+    return { ok: true, kind: "angular", programs: [{ ast, source: text, offset: 0 }] };
+  } catch (error) {
+    return {
+      ok: false,
+      kind: "angular",
+      problems: [syntaxProblem(error, text, 0)],
+    };
+  }
+}
+
 /** A Nuxt plugin: it calls `defineNuxtPlugin`. */
 function looksLikeNuxtPlugin(program: ParsedProgram): boolean {
   return /\bdefineNuxtPlugin\s*\(/.test(program.source);
@@ -207,6 +240,7 @@ export function readSources(text: string): ReadResult {
   if (!vueOnly && looksLikeSvelte(text)) return readScripts(text, "svelte");
   if (looksLikeVueComponent(text)) return readScripts(text, "vue");
   if (looksLikeHtml(text)) return readScripts(text, "html");
+  if (looksLikeAngular(text)) return readAngular(text);
   const bare = readBareObject(text);
   if (bare && isProblem(bare)) {
     const server = unreadableServerCode(text);

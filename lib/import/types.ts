@@ -2,7 +2,8 @@ import type { PlaygroundConfig } from "../config/options";
 import type { WidgetMajor } from "../config/versions";
 
 /** What the pasted text was recognised as. */
-export type ImportKind = "options" | "html" | "react" | "vue" | "nuxt" | "svelte" | "script";
+export type ImportKind =
+  "options" | "html" | "react" | "vue" | "nuxt" | "svelte" | "angular" | "script";
 
 /** 0-based UTF-16 offsets into the imported text, end exclusive. */
 export interface SourceRange {

@@ -174,12 +174,13 @@ export function readSnippetVersion(
   return { major: null, pin: null, pins };
 }
 
-/** The kinds of text that load the embed script themselves (a page, a Vue component, a Nuxt plugin). */
+/** The kinds of text that load the embed script themselves (a page, a Vue, Svelte or Angular component, a Nuxt plugin). */
 const EMBED_KINDS: ReadonlySet<ImportKind | null> = new Set<ImportKind>([
   "html",
   "vue",
   "nuxt",
   "svelte",
+  "angular",
 ]);
 
 /** Where the text integrates the widget without a pin: an embed call or a React import. */

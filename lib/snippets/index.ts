@@ -17,10 +17,12 @@ import { generateGoSnippet } from "./go-snippet";
 import { generateJavaSnippet } from "./java-snippet";
 import { generateVueSnippet } from "./vue-snippet";
 import { generateSvelteKitSnippet, generateSvelteSnippet } from "./svelte-snippet";
+import { generateAngularSnippet } from "./angular-snippet";
 import { CLIENT_TARGETS, SNIPPET_TARGETS, type Snippet, type SnippetTarget } from "./types";
 
 export * from "./types";
 export {
+  generateAngularSnippet,
   generateCurlSnippet,
   generateExpressSnippet,
   generateFlaskSnippet,
@@ -58,6 +60,7 @@ const GENERATORS: Readonly<Record<SnippetTarget, (config: PlaygroundConfig) => S
   nuxt: generateNuxtSnippet,
   svelte: generateSvelteSnippet,
   sveltekit: generateSvelteKitSnippet,
+  angular: generateAngularSnippet,
   node: generateNodeSnippet,
   express: generateExpressSnippet,
   "nextjs-route": generateNextjsRouteSnippet,

@@ -8,6 +8,7 @@ export const SNIPPET_TARGETS = [
   "nuxt",
   "svelte",
   "sveltekit",
+  "angular",
   "node",
   "express",
   "nextjs-route",
@@ -30,6 +31,7 @@ export const CLIENT_TARGETS: readonly SnippetTarget[] = [
   "nuxt",
   "svelte",
   "sveltekit",
+  "angular",
 ];
 export const SERVER_TARGETS: readonly SnippetTarget[] = [
   "node",
@@ -86,6 +88,7 @@ export const SNIPPET_TARGET_LABELS: Readonly<Record<SnippetTarget, string>> = {
   nuxt: "Nuxt",
   svelte: "Svelte",
   sveltekit: "SvelteKit",
+  angular: "Angular",
   node: "Node.js",
   express: "Express",
   "nextjs-route": "Next.js route",
