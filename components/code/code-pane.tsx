@@ -1,15 +1,14 @@
 "use client";
 import { useMemo, type ReactNode } from "react";
-import { generateSnippets, type SnippetTarget } from "@/lib/snippets";
+import { generateSnippets } from "@/lib/snippets";
 import { WIDGET_MAJOR_INFO, WIDGET_PINS } from "@/lib/config/versions";
 import { CodePanel } from "@/components/code/code-panel";
 import { useAnnounce } from "@/components/state/announcer";
+import { usePlayground } from "@/components/state/store-provider";
 import { useUsableConfig } from "@/components/state/use-usable-config";
 
 export interface CodePaneProps {
   initialHighlighted: Record<string, string>;
-  /** The tab selected at first (the embed's `tab` parameter); the first tab when absent. */
-  initialTarget?: SnippetTarget;
   /**
    * Shown above the snippets: the playground passes its options editor and import toolbar; the
    * docs embed passes nothing (and so does not load that code).
@@ -17,10 +16,13 @@ export interface CodePaneProps {
   tools?: ReactNode;
 }
 
-export function CodePane({ initialHighlighted, initialTarget, tools }: CodePaneProps) {
+/** The snippets of the current config; the chosen tab is the store's (`codeTab`, in the link). */
+export function CodePane({ initialHighlighted, tools }: CodePaneProps) {
   const config = useUsableConfig();
   const snippets = useMemo(() => generateSnippets(config), [config]);
   const announce = useAnnounce();
+  const codeTab = usePlayground((s) => s.codeTab);
+  const setCodeTab = usePlayground((s) => s.setCodeTab);
   const major = config.widgetVersion;
   return (
     <div className="flex min-h-full flex-col gap-2 p-4">
@@ -35,7 +37,8 @@ export function CodePane({ initialHighlighted, initialTarget, tools }: CodePaneP
       <CodePanel
         snippets={snippets}
         initialHighlighted={initialHighlighted}
-        initialTarget={initialTarget}
+        target={codeTab}
+        onTargetChange={setCodeTab}
         announce={announce}
       />
     </div>

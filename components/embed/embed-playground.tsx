@@ -3,7 +3,7 @@ import dynamic from "next/dynamic";
 import { useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
 import { EMBED_PANELS, type EmbedOptions, type EmbedPanel } from "@/lib/embed/options";
-import { shareUrl } from "@/lib/url/codec";
+import { playgroundUrl } from "@/lib/url/tab";
 import { AnnouncerProvider } from "@/components/state/announcer";
 import { StoreProvider, usePlayground } from "@/components/state/store-provider";
 import { EmbedNotice } from "./embed-notice";
@@ -50,12 +50,13 @@ const PANEL_LABELS: Record<EmbedPanel, string> = {
 
 const toggleClass = `${buttonClass.toggle} disabled:cursor-not-allowed`;
 
-/** "Open in full playground": the current state as a share link on this origin. */
+/** "Open in full playground": the current state and code tab as a share link on this origin. */
 function FullPlaygroundLink() {
   const config = usePlayground((s) => s.config);
+  const codeTab = usePlayground((s) => s.codeTab);
   return (
     <a
-      href={shareUrl("/", config)}
+      href={playgroundUrl("/", config, codeTab)}
       target="_blank"
       rel="noopener"
       data-testid="embed.openFull"
@@ -132,7 +133,7 @@ export function EmbedPlayground({
   const sideBySide = shown.has("controls") && (shown.has("preview") || shown.has("code"));
 
   return (
-    <StoreProvider initial={initial}>
+    <StoreProvider initial={initial} initialCodeTab={options.tab}>
       <AnnouncerProvider>
         <div
           ref={root}
@@ -200,10 +201,7 @@ export function EmbedPlayground({
               ) : null}
               {mounted.has("code") ? (
                 <Pane id="code" shown={shown.has("code")} label="Code">
-                  <CodePane
-                    initialHighlighted={initialHighlighted}
-                    initialTarget={options.tab ?? undefined}
-                  />
+                  <CodePane initialHighlighted={initialHighlighted} />
                 </Pane>
               ) : null}
             </div>

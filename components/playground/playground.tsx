@@ -1,6 +1,7 @@
 "use client";
 import { useRef, useState, type ReactNode } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
+import type { SnippetTarget } from "@/lib/snippets/types";
 import { AdvisoriesProvider } from "@/components/controls/advisories";
 import { ControlsPanel } from "@/components/controls/controls-panel";
 import { CodeTools } from "@/components/editor/code-tools";
@@ -51,6 +52,8 @@ function PaneColumn({
 
 export interface PlaygroundProps {
   initial: PlaygroundConfig;
+  /** The code tab the link asked for (`tab`), kept even while the config does not offer it. */
+  initialCodeTab?: SnippetTarget | null;
   linkIssues: string[];
   /** The page was opened with a link made for widget v4 (link format 1): it opens as v4, with a note. */
   madeForV4: boolean;
@@ -59,6 +62,7 @@ export interface PlaygroundProps {
 
 export function Playground({
   initial,
+  initialCodeTab = null,
   linkIssues,
   madeForV4,
   initialHighlighted,
@@ -77,7 +81,7 @@ export function Playground({
     window.scrollTo({ top: window.scrollY + main.getBoundingClientRect().top - bar.offsetHeight });
   };
   return (
-    <StoreProvider initial={initial}>
+    <StoreProvider initial={initial} initialCodeTab={initialCodeTab}>
       <AnnouncerProvider>
         <AdvisoriesProvider>
           <UrlSync />
