@@ -1,8 +1,9 @@
 import { Playground } from "@/components/playground/playground";
 import { highlightSnippets } from "@/lib/highlight/highlight-snippets";
-import { generateSnippets } from "@/lib/snippets";
+import { applicableTargets, generateSnippets } from "@/lib/snippets";
+import { EAGER_TARGET } from "@/lib/snippets/on-demand";
 import { configFromSearchParams } from "@/lib/url/codec";
-import { tabFromSearchParams } from "@/lib/url/tab";
+import { shownTarget, tabFromSearchParams } from "@/lib/url/tab";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -16,7 +17,12 @@ export default async function PlaygroundPage({ searchParams }: { searchParams: S
   const params = await searchParams;
   const { config, issues, madeForV4 } = configFromSearchParams(params);
   const { tab, issues: tabIssues } = tabFromSearchParams(params, config);
-  const initialHighlighted = await highlightSnippets(generateSnippets(config));
+  const snippets = generateSnippets(config);
+  const initialHighlighted = await highlightSnippets(snippets);
+  const shown = shownTarget(tab, applicableTargets(config));
+  // The client makes HTML itself at once; another tab's snippet comes along until its generator loads.
+  const initialSnippet =
+    shown === EAGER_TARGET ? undefined : snippets.find((s) => s.target === shown);
   return (
     <Playground
       initial={config}
@@ -24,6 +30,7 @@ export default async function PlaygroundPage({ searchParams }: { searchParams: S
       linkIssues={[...issues, ...tabIssues]}
       madeForV4={madeForV4}
       initialHighlighted={initialHighlighted}
+      initialSnippet={initialSnippet}
     />
   );
 }

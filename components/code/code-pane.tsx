@@ -1,7 +1,16 @@
 "use client";
-import { useMemo, type ReactNode } from "react";
-import { generateSnippets } from "@/lib/snippets";
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  EAGER_TARGET,
+  loadGenerators,
+  loadedGenerators,
+  onGeneratorsLoaded,
+  snippetNow,
+} from "@/lib/snippets/on-demand";
+import { applicableTargets } from "@/lib/snippets/targets";
+import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetTarget } from "@/lib/snippets/types";
 import { WIDGET_MAJOR_INFO, WIDGET_PINS } from "@/lib/config/versions";
+import { shownTarget } from "@/lib/url/tab";
 import { CodePanel } from "@/components/code/code-panel";
 import { useAnnounce } from "@/components/state/announcer";
 import { usePlayground } from "@/components/state/store-provider";
@@ -10,19 +19,63 @@ import { useUsableConfig } from "@/components/state/use-usable-config";
 export interface CodePaneProps {
   initialHighlighted: Record<string, string>;
   /**
+   * The snippet of the tab the page opened on, made on the server, when that tab is not the
+   * eagerly generated one: shown (server render, hydration) until the generators load, while
+   * the config is still the one the page opened with.
+   */
+  initialSnippet?: Snippet;
+  /**
    * Shown above the snippets: the playground passes its options editor and import toolbar; the
    * docs embed passes nothing (and so does not load that code).
    */
   tools?: ReactNode;
 }
 
-/** The snippets of the current config; the chosen tab is the store's (`codeTab`, in the link). */
-export function CodePane({ initialHighlighted, tools }: CodePaneProps) {
+const noGenerators = () => undefined;
+const waiting = (target: SnippetTarget): Snippet => ({
+  target,
+  label: SNIPPET_TARGET_LABELS[target],
+  files: [],
+});
+const prefetch = () => void loadGenerators().catch(() => undefined);
+
+/**
+ * The snippets of the current config; the chosen tab is the store's (`codeTab`, in the link).
+ * HTML is generated at once; the other targets' generators load when their tab is first shown
+ * (or the pointer or focus reaches the tab list), and a tab waiting for them says so.
+ */
+export function CodePane({ initialHighlighted, initialSnippet, tools }: CodePaneProps) {
   const config = useUsableConfig();
-  const snippets = useMemo(() => generateSnippets(config), [config]);
-  const announce = useAnnounce();
+  const opened = usePlayground((s) => s.config === s.openedWith);
   const codeTab = usePlayground((s) => s.codeTab);
   const setCodeTab = usePlayground((s) => s.setCodeTab);
+  const generate = useSyncExternalStore(onGeneratorsLoaded, loadedGenerators, noGenerators);
+  const [failed, setFailed] = useState(false);
+
+  const offered = useMemo(() => applicableTargets(config), [config]);
+  const snippets = useMemo(
+    () =>
+      offered.map(
+        (target) =>
+          snippetNow(target, config, generate) ??
+          (opened && initialSnippet?.target === target ? initialSnippet : waiting(target)),
+      ),
+    [offered, config, generate, opened, initialSnippet],
+  );
+  const shown = shownTarget(codeTab, offered);
+  const needsGenerators = generate === undefined && shown !== undefined && shown !== EAGER_TARGET;
+  useEffect(() => {
+    if (!needsGenerators) return;
+    let current = true;
+    loadGenerators().catch(() => {
+      if (current) setFailed(true);
+    });
+    return () => {
+      current = false;
+    };
+  }, [needsGenerators]);
+
+  const announce = useAnnounce();
   const major = config.widgetVersion;
   return (
     <div className="flex min-h-full flex-col gap-2 p-4">
@@ -39,6 +92,10 @@ export function CodePane({ initialHighlighted, tools }: CodePaneProps) {
         initialHighlighted={initialHighlighted}
         target={codeTab}
         onTargetChange={setCodeTab}
+        onTabsIntent={generate ? undefined : prefetch}
+        waitingText={
+          failed ? "This snippet could not be loaded. Reload the page to try again." : undefined
+        }
         announce={announce}
       />
     </div>

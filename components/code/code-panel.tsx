@@ -25,6 +25,13 @@ export interface CodePanelProps {
   target?: SnippetTarget | null;
   /** Called with the tab the reader chose (click or arrow keys). */
   onTargetChange?: (target: SnippetTarget) => void;
+  /** The pointer or focus reached the tab list: a chance to load what another tab needs. */
+  onTabsIntent?: () => void;
+  /**
+   * Shown in place of a snippet that has no files yet (its generator is loading); the
+   * default says it is loading.
+   */
+  waitingText?: string;
   /**
    * The page's own polite live region, if it has one: copy results go there and the panel
    * renders no region of its own, so the page keeps a single one.
@@ -52,6 +59,8 @@ export function CodePanel({
   initialTarget,
   target,
   onTargetChange,
+  onTabsIntent,
+  waitingText,
   announce,
 }: CodePanelProps) {
   const baseId = useId();
@@ -146,6 +155,8 @@ export function CodePanel({
         <div
           role="tablist"
           aria-label="Snippet target"
+          onPointerEnter={onTabsIntent}
+          onFocus={onTabsIntent}
           className="@container flex flex-col rounded-lg border border-(--cp-border) bg-(--cp-surface)"
         >
           {groups.map((group, groupIndex) => (
@@ -194,7 +205,7 @@ export function CodePanel({
         </div>
       )}
 
-      {active ? (
+      {active && active.files.length > 0 ? (
         <div className="-mb-1 flex justify-end">
           <button
             type="button"
@@ -224,6 +235,16 @@ export function CodePanel({
           data-testid={`code.tabpanel.${active.target}`}
           className="flex min-w-0 flex-col gap-3"
         >
+          {active.files.length === 0 && !active.install ? (
+            <p
+              role="status"
+              aria-busy={waitingText === undefined}
+              data-testid="code.waiting"
+              className="text-sm text-(--cp-muted)"
+            >
+              {waitingText ?? `Loading the ${active.label} snippet…`}
+            </p>
+          ) : null}
           {active.install && (
             <InstallBlock
               target={active.target}

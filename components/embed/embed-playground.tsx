@@ -3,6 +3,7 @@ import dynamic from "next/dynamic";
 import { useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
 import { EMBED_PANELS, type EmbedOptions, type EmbedPanel } from "@/lib/embed/options";
+import type { Snippet } from "@/lib/snippets/types";
 import { playgroundUrl } from "@/lib/url/tab";
 import { AnnouncerProvider } from "@/components/state/announcer";
 import { StoreProvider, usePlayground } from "@/components/state/store-provider";
@@ -99,6 +100,8 @@ export interface EmbedPlaygroundProps {
   options: EmbedOptions;
   issues: string[];
   initialHighlighted: Record<string, string>;
+  /** The server's snippet of the `tab` parameter's tab when it is not HTML (see `CodePane`). */
+  initialSnippet?: Snippet;
 }
 
 /**
@@ -112,6 +115,7 @@ export function EmbedPlayground({
   options,
   issues,
   initialHighlighted,
+  initialSnippet,
 }: EmbedPlaygroundProps) {
   const root = useRef<HTMLDivElement>(null);
   useHostBridge(root, options.theme);
@@ -201,7 +205,10 @@ export function EmbedPlayground({
               ) : null}
               {mounted.has("code") ? (
                 <Pane id="code" shown={shown.has("code")} label="Code">
-                  <CodePane initialHighlighted={initialHighlighted} />
+                  <CodePane
+                    initialHighlighted={initialHighlighted}
+                    initialSnippet={initialSnippet}
+                  />
                 </Pane>
               ) : null}
             </div>

@@ -17,7 +17,7 @@
  *   is kept as the reader's choice: the first tab shows until the tab exists again.
  */
 import type { PlaygroundConfig } from "../config/options";
-import { applicableTargets } from "../snippets";
+import { applicableTargets } from "../snippets/targets";
 import { SNIPPET_TARGETS, SNIPPET_TARGET_LABELS, type SnippetTarget } from "../snippets/types";
 import { SHARE_PARAM, shareUrl, type SearchParamsLike } from "./codec";
 
