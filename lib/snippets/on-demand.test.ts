@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import { generateSnippet } from "./index";
@@ -44,6 +46,38 @@ describe("generators on demand (the page's first load carries HTML's only)", () 
     );
     expect(imports).toEqual(["./html-snippet"]);
     expect(source).toContain('import("./index")');
+  });
+
+  it("the page's static import graph from here reaches no other generator and no other language's printer", () => {
+    const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(file, "utf8");
+      for (const m of source.matchAll(/^import (?!type )[^;]*? from "([^"]+)";/gm)) {
+        const spec = m[1] ?? "";
+        if (!spec.startsWith(".") && !spec.startsWith("@/")) continue;
+        const base = spec.startsWith("@/")
+          ? resolve(root, spec.slice(2))
+          : resolve(dirname(file), spec);
+        const found = [`${base}.ts`, `${base}/index.ts`].find((f) => existsSync(f));
+        if (found) visit(found);
+      }
+    };
+    visit(fileURLToPath(new URL("./on-demand.ts", import.meta.url)));
+    const reached = [...seen].map((f) => relative(root, f)).sort();
+    expect(reached).toContain("lib/snippets/html-snippet.ts");
+    expect(reached).toContain("lib/snippets/print/js.ts");
+    const heavy = reached.filter(
+      (f) =>
+        f === "lib/snippets/index.ts" ||
+        f === "lib/snippets/print/index.ts" ||
+        (/^lib\/snippets\/[a-z-]+-snippets?\.ts$/.test(f) &&
+          f !== "lib/snippets/html-snippet.ts") ||
+        /^lib\/snippets\/print\/(go|java|php|ruby|python|shell|json)\.ts$/.test(f),
+    );
+    expect(heavy).toEqual([]);
   });
 
   it("applicableTargets: every client target, and the server targets only when verified", () => {
