@@ -163,43 +163,46 @@ export function CodePanel({
             <div
               key={group.id}
               role="none"
-              className={`flex flex-wrap items-center gap-1 p-1 ${groupIndex > 0 ? "border-t border-(--cp-border)" : ""}`}
+              className={`flex flex-col gap-1 p-1 @sm:flex-row @sm:items-start ${groupIndex > 0 ? "border-t border-(--cp-border)" : ""}`}
             >
               {showGroupLabels && (
                 <span
                   id={`${baseId}-group-${group.id}`}
                   aria-hidden="true"
-                  className="w-full shrink-0 px-2 pt-0.5 text-[0.6875rem] font-semibold tracking-wide whitespace-nowrap text-(--cp-muted) uppercase @sm:w-28 @sm:pt-0"
+                  className="shrink-0 px-2 pt-0.5 text-[0.6875rem] font-semibold tracking-wide whitespace-nowrap text-(--cp-muted) uppercase @sm:w-28 @sm:pt-1.5"
                 >
                   {group.label}
                 </span>
               )}
-              {group.snippets.map((snippet) => {
-                const index = ordered.indexOf(snippet);
-                const isActive = snippet.target === active?.target;
-                return (
-                  <button
-                    key={snippet.target}
-                    ref={(el) => {
-                      if (el) tabRefs.current.set(snippet.target, el);
-                      else tabRefs.current.delete(snippet.target);
-                    }}
-                    type="button"
-                    role="tab"
-                    id={tabId(snippet.target)}
-                    aria-selected={isActive}
-                    aria-controls={isActive ? panelId : undefined}
-                    aria-describedby={showGroupLabels ? `${baseId}-group-${group.id}` : undefined}
-                    tabIndex={isActive ? 0 : -1}
-                    data-testid={`code.tab.${snippet.target}`}
-                    onClick={() => choose(snippet.target)}
-                    onKeyDown={(event) => onTabKeyDown(event, index)}
-                    className="rounded-md px-2.5 py-1 text-sm font-medium whitespace-nowrap text-(--cp-muted) hover:bg-(--cp-button-hover) hover:text-(--cp-text) focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-(--cp-focus) aria-selected:bg-(--cp-tab-active) aria-selected:text-(--cp-text) aria-selected:shadow-sm aria-selected:ring-1 aria-selected:ring-(--cp-border)"
-                  >
-                    {snippet.label}
-                  </button>
-                );
-              })}
+              {/* The group's tabs wrap beside its label (below it when narrow), never under it. */}
+              <div role="none" className="flex min-w-0 flex-1 flex-wrap items-center gap-1">
+                {group.snippets.map((snippet) => {
+                  const index = ordered.indexOf(snippet);
+                  const isActive = snippet.target === active?.target;
+                  return (
+                    <button
+                      key={snippet.target}
+                      ref={(el) => {
+                        if (el) tabRefs.current.set(snippet.target, el);
+                        else tabRefs.current.delete(snippet.target);
+                      }}
+                      type="button"
+                      role="tab"
+                      id={tabId(snippet.target)}
+                      aria-selected={isActive}
+                      aria-controls={isActive ? panelId : undefined}
+                      aria-describedby={showGroupLabels ? `${baseId}-group-${group.id}` : undefined}
+                      tabIndex={isActive ? 0 : -1}
+                      data-testid={`code.tab.${snippet.target}`}
+                      onClick={() => choose(snippet.target)}
+                      onKeyDown={(event) => onTabKeyDown(event, index)}
+                      className="rounded-md px-2.5 py-1 text-sm font-medium whitespace-nowrap text-(--cp-muted) hover:bg-(--cp-button-hover) hover:text-(--cp-text) focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-(--cp-focus) aria-selected:bg-(--cp-tab-active) aria-selected:text-(--cp-text) aria-selected:shadow-sm aria-selected:ring-1 aria-selected:ring-(--cp-border)"
+                    >
+                      {snippet.label}
+                    </button>
+                  );
+                })}
+              </div>
             </div>
           ))}
         </div>
