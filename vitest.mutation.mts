@@ -43,6 +43,8 @@ export default mergeConfig(
         "lib/snippets/vue.property.test.ts",
         "lib/snippets/svelte.property.test.ts",
         "lib/snippets/vue-typecheck.test.ts",
+        // Angular's compiler (ngtsc) over every golden and random config: 4–7 s per run.
+        "lib/snippets/angular.test.ts",
       ],
     },
   }),

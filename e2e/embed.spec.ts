@@ -263,6 +263,41 @@ test.describe("parameters", () => {
     await expect(embed.getByTestId("controls.identity.model.server")).toBeChecked();
   });
 
+  test("tab=php opens the PHP tab on the server render, and the full playground keeps the tab", async ({
+    page,
+    docs,
+    app,
+    request,
+  }) => {
+    // The server's HTML already has the tab selected (no flash of the first tab).
+    const html = await (await request.get(`${app}/embed?preset=server&tab=php`)).text();
+    expect(html).toMatch(/<button[^>]*aria-selected="true"[^>]*data-testid="code\.tab\.php"/);
+    expect(html).toContain('data-testid="code.tabpanel.php"');
+    expect(html).toContain("curl_init");
+
+    await page.goto(docs.page(iframe(`${app}/embed?preset=server&tab=php`)));
+    const { embed } = embedIn(page);
+    await waitForEmbed(embed);
+    await expect(embed.getByTestId("embed.notice")).toHaveCount(0);
+    await expect(embed.getByTestId("code.tab.php")).toHaveAttribute("aria-selected", "true");
+    await expect(embed.getByTestId("code.tabpanel.php")).toContainText("OPENCX_API_KEY");
+    const link = embed.getByTestId("embed.openFull");
+    await expect(link).toHaveAttribute("href", /^\/\?tab=php&s=2\./);
+    // A tab chosen in the embed travels too.
+    await embed.getByTestId("code.tab.ruby").click();
+    await expect(link).toHaveAttribute("href", /^\/\?tab=ruby&s=2\./);
+
+    const [full] = await Promise.all([page.context().waitForEvent("page"), link.click()]);
+    await full.waitForLoadState();
+    const playground = new PlaygroundPage(full);
+    await playground.preview.waitUntilLive();
+    await expect(playground.linkNotice).toHaveCount(0);
+    await playground.reveal("code");
+    await expect(playground.code.tab("ruby")).toHaveAttribute("aria-selected", "true");
+    await expect(playground.code.block("ruby", 0)).toContainText("Net::HTTP");
+    await full.close();
+  });
+
   test("a preset with extra fields shows them on the widget's form", async ({
     page,
     docs,

@@ -5,6 +5,7 @@
  */
 import type { Page } from "@playwright/test";
 import { expect, test, TRACE } from "./support/fixtures";
+import { CLIENT_TARGETS, SERVER_TARGETS, type SnippetTarget } from "./support/page/code";
 import { shareLink } from "./support/share-link";
 
 test.use(TRACE);
@@ -191,37 +192,73 @@ test("moving an extra field to the top or bottom keeps focus on that row", async
   await expect(rows.nth(1).locator(":focus")).toHaveCount(1);
 });
 
-test("code tabs switch with the arrow keys, Home and End", async ({ playground, page }) => {
+test("code tabs: one Tab stop, the arrow keys across both groups in the order they show, Home and End", async ({
+  playground,
+  page,
+}) => {
   await playground.open(shareLink({ m: "server", se: "jane@example.com" }));
   if (await playground.mobileTab("code").isVisible()) {
     await playground.tabTo(playground.mobileTab("code"));
     await page.keyboard.press("Enter");
     await expect(playground.pane("code")).toBeVisible();
   }
+  const order = [...CLIENT_TARGETS, ...SERVER_TARGETS];
+  expect(await playground.code.targets()).toEqual(order);
+  const [first] = order;
+  const last = order.at(-1);
+  if (!first || !last) throw new Error("no targets");
   // The code panel ends the page: Shift+Tab from the top wraps round to it. Only the selected
   // tab is in the Tab order (roving tabindex).
-  await playground.tabTo(playground.code.tab("html"), { backwards: true });
-  await expect(playground.code.tab("react")).toHaveAttribute("tabindex", "-1");
+  await playground.tabTo(playground.code.tab(first), { backwards: true });
+  for (const target of order.slice(1))
+    await expect(playground.code.tab(target)).toHaveAttribute("tabindex", "-1");
 
-  const expectSelected = async (target: "html" | "react" | "nextjs" | "node" | "curl") => {
-    await expect(playground.code.tab(target)).toBeFocused();
-    await expect(playground.code.tab(target)).toHaveAttribute("aria-selected", "true");
+  const expectSelected = async (target: SnippetTarget) => {
+    const tab = playground.code.tab(target);
+    await expect(tab).toBeFocused();
+    await expect(tab).toHaveAttribute("aria-selected", "true");
+    await expect(tab).toHaveAttribute("tabindex", "0");
     await expect(playground.page.getByTestId(`code.tabpanel.${target}`)).toBeVisible();
+    // Focus shows: an outline on the focused tab.
+    expect(
+      await tab.evaluate((el) => {
+        const cs = getComputedStyle(el);
+        return cs.outlineStyle !== "none" && parseFloat(cs.outlineWidth) > 0;
+      }),
+    ).toBe(true);
+    // Each tab is described by its group's label.
+    const group = CLIENT_TARGETS.includes(target) ? "Your page" : "Your server";
+    await expect(tab).toHaveAccessibleDescription(group);
   };
+  await expectSelected(first);
+  // ArrowRight walks every tab in the order they show, across the "Your page" / "Your server" boundary.
+  for (const target of order.slice(1)) {
+    await page.keyboard.press("ArrowRight");
+    await expectSelected(target);
+  }
   await page.keyboard.press("ArrowRight");
-  await expectSelected("react");
-  await page.keyboard.press("ArrowRight");
-  await expectSelected("nextjs");
-  // Across the "Your page" / "Server" groups: one tab list.
-  await page.keyboard.press("ArrowRight");
-  await expectSelected("node");
-  await page.keyboard.press("End");
-  await expectSelected("curl");
-  await page.keyboard.press("ArrowRight");
-  await expectSelected("html");
+  await expectSelected(first);
   await page.keyboard.press("ArrowLeft");
-  await expectSelected("curl");
+  await expectSelected(last);
+  // Back over the boundary: the first server tab, then the last page tab.
   await page.keyboard.press("Home");
-  await expectSelected("html");
+  await expectSelected(first);
+  for (let i = 1; i < CLIENT_TARGETS.length; i++) await page.keyboard.press("ArrowRight");
+  await expectSelected(CLIENT_TARGETS.at(-1) ?? first);
+  await page.keyboard.press("ArrowRight");
+  await expectSelected(SERVER_TARGETS[0] ?? first);
+  await page.keyboard.press("ArrowLeft");
+  await expectSelected(CLIENT_TARGETS.at(-1) ?? first);
+  await page.keyboard.press("End");
+  await expectSelected(last);
+  // One Tab stop: Tab leaves the tab list for what follows it.
+  await page.keyboard.press("Tab");
+  await expect(page.getByTestId("code.wrap")).toBeFocused();
+  await page.keyboard.press("Home");
+  await expect(page.getByTestId("code.wrap")).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expectSelected(last);
+  await page.keyboard.press("Home");
+  await expectSelected(first);
   expect(await playground.code.text("html", 0)).toContain("initOpenScript");
 });

@@ -1,15 +1,29 @@
 "use client";
-import { useMemo, type ReactNode } from "react";
-import { generateSnippets, type SnippetTarget } from "@/lib/snippets";
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import {
+  EAGER_TARGET,
+  loadGenerators,
+  loadedGenerators,
+  onGeneratorsLoaded,
+  snippetNow,
+} from "@/lib/snippets/on-demand";
+import { applicableTargets } from "@/lib/snippets/targets";
+import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetTarget } from "@/lib/snippets/types";
 import { WIDGET_MAJOR_INFO, WIDGET_PINS } from "@/lib/config/versions";
+import { shownTarget } from "@/lib/url/tab";
 import { CodePanel } from "@/components/code/code-panel";
 import { useAnnounce } from "@/components/state/announcer";
+import { usePlayground } from "@/components/state/store-provider";
 import { useUsableConfig } from "@/components/state/use-usable-config";
 
 export interface CodePaneProps {
   initialHighlighted: Record<string, string>;
-  /** The tab selected at first (the embed's `tab` parameter); the first tab when absent. */
-  initialTarget?: SnippetTarget;
+  /**
+   * The snippet of the tab the page opened on, made on the server, when that tab is not the
+   * eagerly generated one: shown (server render, hydration) until the generators load, while
+   * the config is still the one the page opened with.
+   */
+  initialSnippet?: Snippet;
   /**
    * Shown above the snippets: the playground passes its options editor and import toolbar; the
    * docs embed passes nothing (and so does not load that code).
@@ -17,9 +31,50 @@ export interface CodePaneProps {
   tools?: ReactNode;
 }
 
-export function CodePane({ initialHighlighted, initialTarget, tools }: CodePaneProps) {
+const noGenerators = () => undefined;
+const waiting = (target: SnippetTarget): Snippet => ({
+  target,
+  label: SNIPPET_TARGET_LABELS[target],
+  files: [],
+});
+const prefetch = () => void loadGenerators().catch(() => undefined);
+
+/**
+ * The snippets of the current config; the chosen tab is the store's (`codeTab`, in the link).
+ * HTML is generated at once; the other targets' generators load when their tab is first shown
+ * (or the pointer or focus reaches the tab list), and a tab waiting for them says so.
+ */
+export function CodePane({ initialHighlighted, initialSnippet, tools }: CodePaneProps) {
   const config = useUsableConfig();
-  const snippets = useMemo(() => generateSnippets(config), [config]);
+  const opened = usePlayground((s) => s.config === s.openedWith);
+  const codeTab = usePlayground((s) => s.codeTab);
+  const setCodeTab = usePlayground((s) => s.setCodeTab);
+  const generate = useSyncExternalStore(onGeneratorsLoaded, loadedGenerators, noGenerators);
+  const [failed, setFailed] = useState(false);
+
+  const offered = useMemo(() => applicableTargets(config), [config]);
+  const snippets = useMemo(
+    () =>
+      offered.map(
+        (target) =>
+          snippetNow(target, config, generate) ??
+          (opened && initialSnippet?.target === target ? initialSnippet : waiting(target)),
+      ),
+    [offered, config, generate, opened, initialSnippet],
+  );
+  const shown = shownTarget(codeTab, offered);
+  const needsGenerators = generate === undefined && shown !== undefined && shown !== EAGER_TARGET;
+  useEffect(() => {
+    if (!needsGenerators) return;
+    let current = true;
+    loadGenerators().catch(() => {
+      if (current) setFailed(true);
+    });
+    return () => {
+      current = false;
+    };
+  }, [needsGenerators]);
+
   const announce = useAnnounce();
   const major = config.widgetVersion;
   return (
@@ -35,7 +90,12 @@ export function CodePane({ initialHighlighted, initialTarget, tools }: CodePaneP
       <CodePanel
         snippets={snippets}
         initialHighlighted={initialHighlighted}
-        initialTarget={initialTarget}
+        target={codeTab}
+        onTargetChange={setCodeTab}
+        onTabsIntent={generate ? undefined : prefetch}
+        waitingText={
+          failed ? "This snippet could not be loaded. Reload the page to try again." : undefined
+        }
         announce={announce}
       />
     </div>

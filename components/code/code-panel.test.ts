@@ -131,7 +131,7 @@ describe("CodePanel (server render)", () => {
     const tabs = [...markup.matchAll(/data-testid="code\.tab\.(\w+)"/g)].map((m) => m[1]);
     expect(tabs).toEqual(["html", "nextjs", "node"]);
     expect(markup).toContain("Your page");
-    expect(markup).toContain(">Server<");
+    expect(markup).toContain(">Your server<");
     expect(byTestId(markup, "code.tab.node")?.attrs).toMatch(
       /aria-describedby="[^"]+-group-server"/,
     );
@@ -140,6 +140,21 @@ describe("CodePanel (server render)", () => {
   it("shows no group labels when there are only page targets", () => {
     const markup = render({ snippets: [HTML_SNIPPET, NEXT_SNIPPET] });
     expect(markup).not.toContain("Your page");
+  });
+
+  it("shows the chosen tab (controlled) on the server render, or the first while it is not offered", () => {
+    const offered = [HTML_SNIPPET, NEXT_SNIPPET, NODE_SNIPPET];
+    const chosen = render({ snippets: offered, target: "node" });
+    expect(byTestId(chosen, "code.tab.node")?.attrs).toMatch(/aria-selected="true"/);
+    expect(byTestId(chosen, "code.tab.node")?.attrs).toMatch(/tabindex="0"/);
+    expect(byTestId(chosen, "code.tab.html")?.attrs).toMatch(/tabindex="-1"/);
+    expect(chosen).toContain('data-testid="code.tabpanel.node"');
+    const notOffered = render({ snippets: [HTML_SNIPPET, NEXT_SNIPPET], target: "node" });
+    expect(byTestId(notOffered, "code.tab.html")?.attrs).toMatch(/aria-selected="true"/);
+    expect(notOffered).toContain('data-testid="code.tabpanel.html"');
+    // The controlled choice wins over an uncontrolled initial one.
+    const both = render({ snippets: offered, target: null, initialTarget: "nextjs" });
+    expect(byTestId(both, "code.tab.html")?.attrs).toMatch(/aria-selected="true"/);
   });
 
   it("falls back to the first tab when the initial target is not offered", () => {

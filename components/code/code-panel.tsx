@@ -16,8 +16,22 @@ export interface CodePanelProps {
    * while its code is unchanged, so the first paint is coloured with no highlighter in the page.
    */
   initialHighlighted?: Record<string, string>;
-  /** The tab selected at first; the first tab when absent or not among `snippets`. */
+  /** Uncontrolled: the tab selected at first; the first tab when absent or not among `snippets`. */
   initialTarget?: SnippetTarget;
+  /**
+   * Controlled: the chosen tab (`null` for the first). A choice not among `snippets` is kept,
+   * and the first tab shows until it is offered again. With `onTargetChange`.
+   */
+  target?: SnippetTarget | null;
+  /** Called with the tab the reader chose (click or arrow keys). */
+  onTargetChange?: (target: SnippetTarget) => void;
+  /** The pointer or focus reached the tab list: a chance to load what another tab needs. */
+  onTabsIntent?: () => void;
+  /**
+   * Shown in place of a snippet that has no files yet (its generator is loading); the
+   * default says it is loading.
+   */
+  waitingText?: string;
   /**
    * The page's own polite live region, if it has one: copy results go there and the panel
    * renders no region of its own, so the page keeps a single one.
@@ -27,28 +41,44 @@ export interface CodePanelProps {
 
 const isServerTarget = (target: SnippetTarget) => SERVER_TARGETS.includes(target);
 
+/** The two groups, in the order they show; a target's group follows from `SERVER_TARGETS`. */
+const GROUPS = [
+  { id: "client", label: "Your page", server: false },
+  { id: "server", label: "Your server", server: true },
+] as const;
+
 /**
- * Tabs of snippet targets ("Your page" and, for the verified model, "Server"), each showing its
- * install command and files with copy buttons. One polite live region announces copy results.
+ * Tabs of snippet targets ("Your page" and, for the verified model, "Your server"), each showing
+ * its install command and files with copy buttons. One tab list: a single Tab stop, the arrow
+ * keys, Home and End move through both groups in the order they show, and each tab is described
+ * by its group's label. One polite live region announces copy results.
  */
 export function CodePanel({
   snippets,
   initialHighlighted,
   initialTarget,
+  target,
+  onTargetChange,
+  onTabsIntent,
+  waitingText,
   announce,
 }: CodePanelProps) {
   const baseId = useId();
-  const clientSnippets = snippets.filter((s) => !isServerTarget(s.target));
-  const serverSnippets = snippets.filter((s) => isServerTarget(s.target));
-  const ordered = [...clientSnippets, ...serverSnippets];
+  const groups = GROUPS.map((group) => ({
+    ...group,
+    snippets: snippets.filter((s) => isServerTarget(s.target) === group.server),
+  })).filter((g) => g.snippets.length > 0);
+  const ordered = groups.flatMap((g) => g.snippets);
 
-  const [selected, setSelected] = useState<SnippetTarget | undefined>(
-    () => ordered.find((s) => s.target === initialTarget)?.target ?? ordered[0]?.target,
-  );
-  const active = ordered.find((s) => s.target === selected) ?? ordered[0];
-  // The selected tab disappeared (e.g. the model is no longer verified): settle on the first tab,
-  // so it stays there rather than jumping back if the tab reappears later.
-  if (active && active.target !== selected) setSelected(active.target);
+  const [ownChoice, setOwnChoice] = useState<SnippetTarget | null>(initialTarget ?? null);
+  const choice = target === undefined ? ownChoice : target;
+  // A choice that is not offered now (a server tab under another model) is kept: the first tab
+  // shows until it is offered again.
+  const active = ordered.find((s) => s.target === choice) ?? ordered[0];
+  const choose = (next: SnippetTarget) => {
+    if (target === undefined) setOwnChoice(next);
+    onTargetChange?.(next);
+  };
 
   const tabRefs = useRef(new Map<SnippetTarget, HTMLButtonElement>());
   const tabId = (target: SnippetTarget) => `${baseId}-tab-${target}`;
@@ -70,11 +100,11 @@ export function CodePanel({
             : event.key === "End"
               ? last
               : undefined;
-    const target = next === undefined ? undefined : ordered[next]?.target;
-    if (!target) return;
+    const to = next === undefined ? undefined : ordered[next]?.target;
+    if (!to) return;
     event.preventDefault();
-    setSelected(target);
-    tabRefs.current.get(target)?.focus();
+    choose(to);
+    tabRefs.current.get(to)?.focus();
   };
 
   const [announcement, setAnnouncement] = useState("");
@@ -113,10 +143,6 @@ export function CodePanel({
   const [warmUp] = useState(() => warmUpPlan(snippets));
   useEffect(() => whenIdle(() => warmHighlighter(warmUp.samples, warmUp.preload)), [warmUp]);
 
-  const groups = [
-    { id: "client", label: "Your page", snippets: clientSnippets },
-    { id: "server", label: "Server", snippets: serverSnippets },
-  ].filter((g) => g.snippets.length > 0);
   const showGroupLabels = groups.length > 1;
 
   return (
@@ -129,55 +155,60 @@ export function CodePanel({
         <div
           role="tablist"
           aria-label="Snippet target"
+          onPointerEnter={onTabsIntent}
+          onFocus={onTabsIntent}
           className="@container flex flex-col rounded-lg border border-(--cp-border) bg-(--cp-surface)"
         >
           {groups.map((group, groupIndex) => (
             <div
               key={group.id}
               role="none"
-              className={`flex flex-wrap items-center gap-1 p-1 ${groupIndex > 0 ? "border-t border-(--cp-border)" : ""}`}
+              className={`flex flex-col gap-1 p-1 @sm:flex-row @sm:items-start ${groupIndex > 0 ? "border-t border-(--cp-border)" : ""}`}
             >
               {showGroupLabels && (
                 <span
                   id={`${baseId}-group-${group.id}`}
                   aria-hidden="true"
-                  className="w-full shrink-0 px-2 pt-0.5 text-[0.6875rem] font-semibold tracking-wide whitespace-nowrap text-(--cp-muted) uppercase @sm:w-24 @sm:pt-0"
+                  className="shrink-0 px-2 pt-0.5 text-[0.6875rem] font-semibold tracking-wide whitespace-nowrap text-(--cp-muted) uppercase @sm:w-28 @sm:pt-1.5"
                 >
                   {group.label}
                 </span>
               )}
-              {group.snippets.map((snippet) => {
-                const index = ordered.indexOf(snippet);
-                const isActive = snippet.target === active?.target;
-                return (
-                  <button
-                    key={snippet.target}
-                    ref={(el) => {
-                      if (el) tabRefs.current.set(snippet.target, el);
-                      else tabRefs.current.delete(snippet.target);
-                    }}
-                    type="button"
-                    role="tab"
-                    id={tabId(snippet.target)}
-                    aria-selected={isActive}
-                    aria-controls={isActive ? panelId : undefined}
-                    aria-describedby={showGroupLabels ? `${baseId}-group-${group.id}` : undefined}
-                    tabIndex={isActive ? 0 : -1}
-                    data-testid={`code.tab.${snippet.target}`}
-                    onClick={() => setSelected(snippet.target)}
-                    onKeyDown={(event) => onTabKeyDown(event, index)}
-                    className="rounded-md px-2.5 py-1 text-sm font-medium whitespace-nowrap text-(--cp-muted) hover:bg-(--cp-button-hover) hover:text-(--cp-text) focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-(--cp-focus) aria-selected:bg-(--cp-tab-active) aria-selected:text-(--cp-text) aria-selected:shadow-sm aria-selected:ring-1 aria-selected:ring-(--cp-border)"
-                  >
-                    {snippet.label}
-                  </button>
-                );
-              })}
+              {/* The group's tabs wrap beside its label (below it when narrow), never under it. */}
+              <div role="none" className="flex min-w-0 flex-1 flex-wrap items-center gap-1">
+                {group.snippets.map((snippet) => {
+                  const index = ordered.indexOf(snippet);
+                  const isActive = snippet.target === active?.target;
+                  return (
+                    <button
+                      key={snippet.target}
+                      ref={(el) => {
+                        if (el) tabRefs.current.set(snippet.target, el);
+                        else tabRefs.current.delete(snippet.target);
+                      }}
+                      type="button"
+                      role="tab"
+                      id={tabId(snippet.target)}
+                      aria-selected={isActive}
+                      aria-controls={isActive ? panelId : undefined}
+                      aria-describedby={showGroupLabels ? `${baseId}-group-${group.id}` : undefined}
+                      tabIndex={isActive ? 0 : -1}
+                      data-testid={`code.tab.${snippet.target}`}
+                      onClick={() => choose(snippet.target)}
+                      onKeyDown={(event) => onTabKeyDown(event, index)}
+                      className="rounded-md px-2.5 py-1 text-sm font-medium whitespace-nowrap text-(--cp-muted) hover:bg-(--cp-button-hover) hover:text-(--cp-text) focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-(--cp-focus) aria-selected:bg-(--cp-tab-active) aria-selected:text-(--cp-text) aria-selected:shadow-sm aria-selected:ring-1 aria-selected:ring-(--cp-border)"
+                    >
+                      {snippet.label}
+                    </button>
+                  );
+                })}
+              </div>
             </div>
           ))}
         </div>
       )}
 
-      {active ? (
+      {active && active.files.length > 0 ? (
         <div className="-mb-1 flex justify-end">
           <button
             type="button"
@@ -207,6 +238,16 @@ export function CodePanel({
           data-testid={`code.tabpanel.${active.target}`}
           className="flex min-w-0 flex-col gap-3"
         >
+          {active.files.length === 0 && !active.install ? (
+            <p
+              role="status"
+              aria-busy={waitingText === undefined}
+              data-testid="code.waiting"
+              className="text-sm text-(--cp-muted)"
+            >
+              {waitingText ?? `Loading the ${active.label} snippet…`}
+            </p>
+          ) : null}
           {active.install && (
             <InstallBlock
               target={active.target}

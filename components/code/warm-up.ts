@@ -1,13 +1,18 @@
 /** Warming the highlighter when the page is idle, with real code first. */
+import { WARM_LANGUAGES, isWarmLanguage } from "@/lib/highlight/warm";
 import type { Snippet, SnippetLanguage } from "@/lib/snippets/types";
-import { LANGUAGE_NAMES } from "./code-block";
 
-/** One sample per language the snippets use (highlighting real code compiles the grammar's rules), then every other grammar. */
+/**
+ * One sample per warm language the snippets use (highlighting real code compiles the grammar's
+ * rules), then the other warm grammars. Languages outside `WARM_LANGUAGES` are never warmed:
+ * their grammar loads when a tab using it is first shown.
+ */
 export function warmUpPlan(snippets: readonly Snippet[]) {
   const samples = new Map<SnippetLanguage, string>();
   for (const file of snippets.flatMap((s) => s.files))
-    if (!samples.has(file.language)) samples.set(file.language, file.code);
-  const preload = (Object.keys(LANGUAGE_NAMES) as SnippetLanguage[]).filter((l) => !samples.has(l));
+    if (isWarmLanguage(file.language) && !samples.has(file.language))
+      samples.set(file.language, file.code);
+  const preload = WARM_LANGUAGES.filter((l) => !samples.has(l));
   return { samples: [...samples].map(([language, code]) => ({ language, code })), preload };
 }
 

@@ -3,7 +3,8 @@ import dynamic from "next/dynamic";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
 import { EMBED_PANELS, type EmbedOptions, type EmbedPanel } from "@/lib/embed/options";
-import { shareUrl } from "@/lib/url/codec";
+import type { Snippet } from "@/lib/snippets/types";
+import { playgroundUrl } from "@/lib/url/tab";
 import { AnnouncerProvider } from "@/components/state/announcer";
 import { StoreProvider, usePlayground } from "@/components/state/store-provider";
 import { EmbedNotice } from "./embed-notice";
@@ -52,12 +53,13 @@ const PANEL_LABELS: Record<EmbedPanel, string> = {
 
 const toggleClass = `${buttonClass.toggle} disabled:cursor-not-allowed`;
 
-/** "Open in full playground": the current state as a share link on this origin. */
+/** "Open in full playground": the current state and code tab as a share link on this origin. */
 function FullPlaygroundLink() {
   const config = usePlayground((s) => s.config);
+  const codeTab = usePlayground((s) => s.codeTab);
   return (
     <a
-      href={shareUrl("/", config)}
+      href={playgroundUrl("/", config, codeTab)}
       target="_blank"
       rel="noopener"
       data-testid="embed.openFull"
@@ -100,6 +102,8 @@ export interface EmbedPlaygroundProps {
   options: EmbedOptions;
   issues: string[];
   initialHighlighted: Record<string, string>;
+  /** The server's snippet of the `tab` parameter's tab when it is not HTML (see `CodePane`). */
+  initialSnippet?: Snippet;
 }
 
 /**
@@ -113,6 +117,7 @@ export function EmbedPlayground({
   options,
   issues,
   initialHighlighted,
+  initialSnippet,
 }: EmbedPlaygroundProps) {
   const root = useRef<HTMLDivElement>(null);
   useHostBridge(root, options.theme);
@@ -136,11 +141,9 @@ export function EmbedPlayground({
     return {
       controls: <Controls readOnly={readOnly} />,
       preview: <Preview />,
-      code: (
-        <Code initialHighlighted={initialHighlighted} initialTarget={options.tab ?? undefined} />
-      ),
+      code: <Code initialHighlighted={initialHighlighted} initialSnippet={initialSnippet} />,
     };
-  }, [options.panels, readOnly, initialHighlighted, options.tab]);
+  }, [options.panels, readOnly, initialHighlighted, initialSnippet]);
 
   const toggle = (panel: EmbedPanel) => {
     const next = new Set(shown);
@@ -154,7 +157,7 @@ export function EmbedPlayground({
   const sideBySide = shown.has("controls") && (shown.has("preview") || shown.has("code"));
 
   return (
-    <StoreProvider initial={initial}>
+    <StoreProvider initial={initial} initialCodeTab={options.tab}>
       <AnnouncerProvider>
         <div ref={root} data-testid="embed.root" data-mode={options.mode} className="flex flex-col">
           <header className="flex flex-wrap items-center gap-2 border-b border-neutral-200 bg-white px-3 py-2 dark:border-neutral-800 dark:bg-neutral-950">

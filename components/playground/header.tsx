@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG, OPTIONS, type PlaygroundConfig } from "@/lib/config/opt
 import { usableConfig } from "@/lib/config/usable";
 import { PRESETS, presetInForce, sameConfig } from "@/lib/config/presets";
 import { EmbedButton } from "@/components/embed/embed-button";
-import { shareUrl } from "@/lib/url/codec";
+import { playgroundUrl } from "@/lib/url/tab";
 import { usePlayground, usePlaygroundStore } from "@/components/state/store-provider";
 import { undoable } from "@/lib/state/store";
 import { useAnnounce } from "@/components/state/announcer";
@@ -37,8 +37,8 @@ function CopyLinkButton() {
     try {
       // Built from the store, not the address bar, which is updated after a short debounce.
       const base = `${window.location.origin}${window.location.pathname}`;
-      const config = store.getState().config;
-      await navigator.clipboard.writeText(shareUrl(base, config));
+      const { config, codeTab } = store.getState();
+      await navigator.clipboard.writeText(playgroundUrl(base, config, codeTab));
       setCopied("copied");
       announce(`Share link copied to the clipboard.${leftOutSentence(config)}`);
     } catch {

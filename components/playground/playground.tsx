@@ -1,6 +1,7 @@
 "use client";
 import { useRef, useState, type ReactNode } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
+import type { Snippet, SnippetTarget } from "@/lib/snippets/types";
 import { AdvisoriesProvider } from "@/components/controls/advisories";
 import { ControlsPanel } from "@/components/controls/controls-panel";
 import { CodeTools } from "@/components/editor/code-tools";
@@ -51,17 +52,23 @@ function PaneColumn({
 
 export interface PlaygroundProps {
   initial: PlaygroundConfig;
+  /** The code tab the link asked for (`tab`), kept even while the config does not offer it. */
+  initialCodeTab?: SnippetTarget | null;
   linkIssues: string[];
   /** The page was opened with a link made for widget v4 (link format 1): it opens as v4, with a note. */
   madeForV4: boolean;
   initialHighlighted: Record<string, string>;
+  /** The server's snippet of the opening tab when it is not HTML (see `CodePane`). */
+  initialSnippet?: Snippet;
 }
 
 export function Playground({
   initial,
+  initialCodeTab = null,
   linkIssues,
   madeForV4,
   initialHighlighted,
+  initialSnippet,
 }: PlaygroundProps) {
   const [active, setActive] = useState<Pane>("controls");
   const nav = useRef<HTMLElement>(null);
@@ -77,7 +84,7 @@ export function Playground({
     window.scrollTo({ top: window.scrollY + main.getBoundingClientRect().top - bar.offsetHeight });
   };
   return (
-    <StoreProvider initial={initial}>
+    <StoreProvider initial={initial} initialCodeTab={initialCodeTab}>
       <AnnouncerProvider>
         <AdvisoriesProvider>
           <UrlSync />
@@ -134,7 +141,11 @@ export function Playground({
                   label="Code"
                   className="border-neutral-200 xl:border-l dark:border-neutral-800"
                 >
-                  <CodePane initialHighlighted={initialHighlighted} tools={<CodeTools />} />
+                  <CodePane
+                    initialHighlighted={initialHighlighted}
+                    initialSnippet={initialSnippet}
+                    tools={<CodeTools />}
+                  />
                 </PaneColumn>
               </div>
             </main>

@@ -1,7 +1,8 @@
 "use client";
 import { useEffect } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
-import { shareUrl } from "@/lib/url/codec";
+import type { SnippetTarget } from "@/lib/snippets/types";
+import { playgroundUrl } from "@/lib/url/tab";
 import { useAnnounce } from "@/components/state/announcer";
 import { usePlaygroundStore } from "@/components/state/store-provider";
 
@@ -16,12 +17,13 @@ const readEntry = (state: unknown): string | null => {
   return typeof value === "string" ? value : null;
 };
 
-const urlOf = (config: PlaygroundConfig) =>
-  shareUrl(`${window.location.origin}${window.location.pathname}`, config);
+const urlOf = (config: PlaygroundConfig, codeTab: SnippetTarget | null) =>
+  playgroundUrl(`${window.location.origin}${window.location.pathname}`, config, codeTab);
 
 /**
- * Projects the store into the address bar (non-default, non-secret values only)
- * with history.replaceState: no navigation, no history entry per keystroke.
+ * Projects the store into the address bar (non-default, non-secret values only, and the code
+ * tab shown when it is not the first) with history.replaceState: no navigation, no history
+ * entry per keystroke. A tab change is not a step of its own in the history.
  *
  * A Reset, "Reset to opened link" or preset (a new `lastReplacement` in the
  * store) is a step of its own: the current entry gets the config before it and
@@ -44,13 +46,14 @@ export function useUrlSync(): void {
     // This entry's id: given in history.state at the first step (a Reset or preset).
     let current = newEntry();
 
+    const tab = () => store.getState().codeTab;
     const write = () => {
-      const next = urlOf(store.getState().config);
+      const next = urlOf(store.getState().config, tab());
       if (next !== window.location.href)
         window.history.replaceState(window.history.state, "", next);
     };
     const unsubscribe = store.subscribe((state, prev) => {
-      if (state.config === prev.config) return;
+      if (state.config === prev.config && state.codeTab === prev.codeTab) return;
       clearTimeout(timer);
       const step = state.lastReplacement;
       if (step && step !== prev.lastReplacement && step.applied === state.config) {
@@ -59,11 +62,11 @@ export function useUrlSync(): void {
         window.history.replaceState(
           { ...window.history.state, [ENTRY_KEY]: current },
           "",
-          urlOf(step.previous),
+          urlOf(step.previous, tab()),
         );
         current = newEntry();
         remembered.set(current, step.applied);
-        window.history.pushState({ [ENTRY_KEY]: current }, "", urlOf(step.applied));
+        window.history.pushState({ [ENTRY_KEY]: current }, "", urlOf(step.applied, tab()));
         return;
       }
       timer = setTimeout(write, DEBOUNCE_MS);
@@ -80,7 +83,7 @@ export function useUrlSync(): void {
         // state, load it as the server would (the codec's decoder stays out of the
         // first load); otherwise it is this state, now under a new id.
         const here = `${window.location.origin}${window.location.pathname}${window.location.search}`;
-        if (urlOf(now) !== here) {
+        if (urlOf(now, tab()) !== here) {
           window.location.reload();
           return;
         }

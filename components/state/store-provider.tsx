@@ -2,6 +2,7 @@
 import { createContext, useContext, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
 import type { PlaygroundConfig } from "@/lib/config/options";
+import type { SnippetTarget } from "@/lib/snippets/types";
 import {
   createPlaygroundStore,
   type PlaygroundState,
@@ -12,12 +13,15 @@ const StoreContext = createContext<PlaygroundStore | null>(null);
 
 export function StoreProvider({
   initial,
+  initialCodeTab = null,
   children,
 }: {
   initial: PlaygroundConfig;
+  /** The code tab the link asked for (`tab`); the first tab when absent. */
+  initialCodeTab?: SnippetTarget | null;
   children: ReactNode;
 }) {
-  const [store] = useState(() => createPlaygroundStore(initial));
+  const [store] = useState(() => createPlaygroundStore(initial, initialCodeTab));
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 

@@ -111,6 +111,23 @@ describe("parseEmbedParams: good values", () => {
     expect(parse("preset=server&tab=node").options.tab).toBe("node");
     expect(parse(`tab=curl&s=${encodeConfig(make({ model: "server" }))}`).options.tab).toBe("curl");
   });
+
+  // Every target the registry has, the ones added later included.
+  const verifiedState = encodeConfig(make({ model: "server", serverEmail: "jane@example.com" }));
+  it.each(SNIPPET_TARGETS.map((target) => [target]))(
+    "tab=%s opens that tab of a verified state, in any case, and embedQuery writes it back",
+    (target) => {
+      const result = parse(`tab=${target.toUpperCase()}&s=${verifiedState}`);
+      expect(result.issues).toEqual([]);
+      expect(result.options.tab).toBe(target);
+      expect(embedQuery(result.options, result.config)).toContain(`?tab=${target}&version=`);
+      expect(parse(embedQuery(result.options, result.config).slice(1)).options.tab).toBe(target);
+      // A client tab opens under any model; a server tab only under the verified one.
+      expect(parse(`tab=${target}`).options.tab).toBe(
+        CLIENT_TARGETS.includes(target) ? target : null,
+      );
+    },
+  );
 });
 
 describe("parseEmbedParams: bad values give defaults and a message", () => {

@@ -42,7 +42,7 @@ import {
   type WidgetMajor,
 } from "../config/versions";
 import { PRESETS, findPreset, withPresetValues } from "../config/presets";
-import { applicableTargets } from "../snippets";
+import { applicableTargets } from "../snippets/targets";
 import { SNIPPET_TARGETS, SNIPPET_TARGET_LABELS } from "../snippets/types";
 import { SHARE_PARAM, decodeConfig, encodeConfig, type SearchParamsLike } from "../url/codec";
 import {

@@ -52,6 +52,7 @@ const IMPORT_OF: Readonly<Record<SnippetTarget, Classification>> = {
   nuxt: "client",
   svelte: "client",
   sveltekit: "client",
+  angular: "client",
   node: { "server/opencx-contact-token.mjs": BODY },
   express: {
     "server/opencx-contact-token.mjs": BODY,

@@ -40,7 +40,7 @@ import {
   snippetVersionNote,
   widgetOptionsValue,
 } from "./model";
-import { printJs } from "./print";
+import { printJs } from "./print/js";
 import { SNIPPET_TARGET_LABELS, type Snippet } from "./types";
 
 /** The v5 verified page's function that passes a token to the widget. */

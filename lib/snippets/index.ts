@@ -5,7 +5,6 @@
 import type { PlaygroundConfig } from "../config/options";
 import { generateCurlSnippet } from "./curl-snippet";
 import { generateHtmlSnippet } from "./html-snippet";
-import { isVerified } from "./model";
 import { generateNextjsRouteSnippet, generateNextjsSnippet } from "./nextjs-snippet";
 import { generatePhpSnippet } from "./php-snippet";
 import { generateFlaskSnippet, generatePythonSnippet } from "./python-snippet";
@@ -18,9 +17,11 @@ import { generateJavaSnippet } from "./java-snippet";
 import { generateVueSnippet } from "./vue-snippet";
 import { generateSvelteKitSnippet, generateSvelteSnippet } from "./svelte-snippet";
 import { generateAngularSnippet } from "./angular-snippet";
-import { CLIENT_TARGETS, SNIPPET_TARGETS, type Snippet, type SnippetTarget } from "./types";
+import { applicableTargets } from "./targets";
+import type { Snippet, SnippetTarget } from "./types";
 
 export * from "./types";
+export { applicableTargets };
 export {
   generateAngularSnippet,
   generateCurlSnippet,
@@ -79,12 +80,6 @@ const GENERATORS: Readonly<Record<SnippetTarget, (config: PlaygroundConfig) => S
  */
 export function generateSnippet(target: SnippetTarget, config: PlaygroundConfig): Snippet {
   return GENERATORS[target](config);
-}
-
-/** The targets that apply to `config`: client targets always, server targets for the verified model. */
-export function applicableTargets(config: PlaygroundConfig): SnippetTarget[] {
-  // Every target is a client target or a server target (SNIPPET_TARGETS = CLIENT_TARGETS + SERVER_TARGETS).
-  return SNIPPET_TARGETS.filter((t) => CLIENT_TARGETS.includes(t) || isVerified(config));
 }
 
 /** Every applicable snippet, in `SNIPPET_TARGETS` order. */

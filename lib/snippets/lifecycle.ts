@@ -12,7 +12,7 @@ import type { PlaygroundConfig } from "../config/options";
 import { toWidgetConfig } from "../config/widget-config";
 import { storageKeys, widgetNamespace } from "../identity/storage";
 import { CONTACT_TOKEN_ENDPOINT, isVerified, majorOfConfig } from "./model";
-import { jsString, printJs } from "./print";
+import { jsString, printJs } from "./print/js";
 
 /** The helper every client snippet defines: removes this widget token's keys. */
 export const CLEAR_STORAGE_FUNCTION = "clearOpenCxWidgetStorage";

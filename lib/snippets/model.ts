@@ -14,7 +14,7 @@ import {
   toWidgetConfig,
 } from "../config/widget-config";
 import { versionNote, WIDGET_PINS, type WidgetMajor } from "../config/versions";
-import { raw, type PrintableObject, type PrintableValue } from "./print";
+import { raw, type PrintableObject, type PrintableValue } from "./print/core";
 
 /** The variable that holds the contact token fetched from the integrator's backend. */
 export const CONTACT_TOKEN_VARIABLE = "contactToken";

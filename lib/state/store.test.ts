@@ -114,3 +114,18 @@ describe("switching the widget version from a link's note", () => {
     expect(undoable(store.getState())).toBeNull();
   });
 });
+
+describe("the chosen code tab", () => {
+  it("starts as the link's tab (or the first) and is not a setting: presets, Reset and Undo keep it", () => {
+    expect(createPlaygroundStore(opened).getState().codeTab).toBeNull();
+    const store = createPlaygroundStore(opened, "go");
+    expect(store.getState().codeTab).toBe("go");
+    store.getState().setCodeTab("php");
+    expect(store.getState().codeTab).toBe("php");
+    store.getState().applyPreset("collect");
+    store.getState().resetToDefaults();
+    store.getState().undoReplacement();
+    expect(store.getState().codeTab).toBe("php");
+    expect(store.getState().config).not.toHaveProperty("codeTab");
+  });
+});

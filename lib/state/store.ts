@@ -7,6 +7,7 @@ import { createStore } from "zustand/vanilla";
 import { defaultConfig, type OptionKey, type PlaygroundConfig } from "@/lib/config/options";
 import { findPreset, sameConfig, withPresetValues } from "@/lib/config/presets";
 import { WIDGET_MAJOR_INFO, WIDGET_PINS, type WidgetMajor } from "@/lib/config/versions";
+import type { SnippetTarget } from "@/lib/snippets/types";
 
 /**
  * The widget options personal connections need on the front end (domain-v5.md §10.5: a token
@@ -37,6 +38,13 @@ export interface PlaygroundState {
   openedWith: PlaygroundConfig;
   /** The last Reset or preset, while it can be undone (see `undoable`); `null` when there is none. */
   lastReplacement: Replacement | null;
+  /**
+   * The code tab the reader chose (from the link or a click), kept while the config does not
+   * offer it (a server tab under another model): the first tab shows until it exists again.
+   * `null`: the first tab. Not a setting: presets, Reset and Undo leave it alone.
+   */
+  codeTab: SnippetTarget | null;
+  setCodeTab: (target: SnippetTarget) => void;
   setOption: <K extends OptionKey>(key: K, value: PlaygroundConfig[K]) => void;
   replaceConfig: (config: PlaygroundConfig) => void;
   /**
@@ -67,7 +75,10 @@ export function undoable(
 
 export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
 
-export function createPlaygroundStore(initial: PlaygroundConfig) {
+export function createPlaygroundStore(
+  initial: PlaygroundConfig,
+  initialCodeTab: SnippetTarget | null = null,
+) {
   return createStore<PlaygroundState>()((set) => {
     /** Replaces the config, remembering what it was; a replacement that changes nothing is not recorded. */
     const replaceWithUndo = (
@@ -82,6 +93,8 @@ export function createPlaygroundStore(initial: PlaygroundConfig) {
       config: initial,
       openedWith: initial,
       lastReplacement: null,
+      codeTab: initialCodeTab,
+      setCodeTab: (target) => set({ codeTab: target }),
       setOption: (key, value) => set((s) => ({ config: { ...s.config, [key]: value } })),
       replaceConfig: (config) => set({ config }),
       setPersonalConnections: (on) => {

@@ -1,11 +1,17 @@
 /** The code pane: the snippet tabs and their blocks, and the "Import snippet…" dialog. */
 import { expect, type Locator } from "@playwright/test";
 import { DEFAULT_WIDGET_MAJOR, WIDGET_PINS, type WidgetMajor } from "../../../lib/config/versions";
+import type { SnippetTarget } from "../../../lib/snippets/types";
 import { Region } from "./layout";
 
-export type SnippetTarget = "html" | "react" | "nextjs" | "node" | "express" | "python" | "curl";
-export const CLIENT_TARGETS: readonly SnippetTarget[] = ["html", "react", "nextjs"];
-export const SERVER_TARGETS: readonly SnippetTarget[] = ["node", "express", "python", "curl"];
+/** The targets and their groups, from the one registry (lib/snippets/types.ts): new targets follow. */
+export {
+  CLIENT_TARGETS,
+  SERVER_TARGETS,
+  SNIPPET_TARGETS,
+  SNIPPET_TARGET_LABELS,
+  type SnippetTarget,
+} from "../../../lib/snippets/types";
 
 /** The exact pins, from the one place they live (lib/config/versions.ts). */
 export { DEFAULT_WIDGET_MAJOR, WIDGET_PINS, type WidgetMajor };
