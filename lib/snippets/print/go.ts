@@ -97,7 +97,10 @@ function isEmptyOrScalar(value: PrintableValue): boolean {
     : entriesOf(value as PrintableObject).length === 0;
 }
 
-const utf8Length = (s: string) => Buffer.byteLength(s, "utf8");
+// TextEncoder, not Node's Buffer: this printer loads in the browser, where Buffer would pull a
+// polyfill into the chunk. Both count a lone surrogate as the 3 bytes of U+FFFD.
+const utf8 = new TextEncoder();
+const utf8Length = (s: string) => utf8.encode(s).length;
 const runeCount = (s: string) => [...s].length;
 
 /** How close a ratio must come to gofmt's thresholds for floating-point rounding to decide. */
