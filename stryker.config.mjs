@@ -32,6 +32,9 @@ export default {
   cleanTempDir: "always",
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
   timeoutMS: 20_000,
+  // The dry run runs every test once with per-test coverage: about 2 min on a quiet 2-core machine
+  // since issue 18's targets, past Stryker's 5-minute default when the machine is busy.
+  dryRunTimeoutMinutes: 20,
   ignoreStatic: true,
   // Vitest strips types without checking them, and a `// @ts-nocheck` line would change the
   // golden fixtures Stryker copies into its sandbox.
