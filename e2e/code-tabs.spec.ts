@@ -110,8 +110,9 @@ test("the PHP and Ruby grammars are fetched only when their tab is first shown; 
 }) => {
   const grammars = watchGrammars(page);
   await playground.open(VERIFIED);
-  // A change, so no tab can use the server's colours: every block goes through the highlighter.
-  await playground.controls.setOption("server", "serverEmail", "ada@example.com");
+  // A change that reaches the PHP and Ruby bodies (the user's name; the email is the function's
+  // argument, not in the code), so neither tab can use the server's colours.
+  await playground.controls.setOption("server", "serverName", "Ada Lovelace");
   await playground.reveal("code");
   await expect(playground.code.block("html", 0)).toContainText("initOpenScript");
   await expect(playground.code.block("html", 0)).toHaveAttribute("data-highlighted", "true");
