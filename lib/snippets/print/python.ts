@@ -1,6 +1,7 @@
 /** Python literals, black-style. */
 import {
   codePoints,
+  DOUBLE_QUOTED_ESCAPES,
   hex,
   isInvisible,
   printWith,
@@ -12,19 +13,11 @@ import {
 
 const PYTHON_WIDTH = 88;
 
-const PY_SHORT_ESCAPES: Readonly<Record<string, string>> = {
-  "\\": "\\\\",
-  '"': '\\"',
-  "\n": "\\n",
-  "\r": "\\r",
-  "\t": "\\t",
-};
-
 /** A double-quoted Python `str` literal. Non-ASCII text stays readable; invisible characters are escaped. */
 export function pythonString(value: string): string {
   let out = "";
   for (const [ch, cp] of codePoints(value)) {
-    const short = PY_SHORT_ESCAPES[ch];
+    const short = DOUBLE_QUOTED_ESCAPES[ch];
     if (short !== undefined) out += short;
     else if (
       // Stryker disable next-line EqualityOperator: U+00A0–U+00FF are visible, so `< 0xff` escapes the same characters.
