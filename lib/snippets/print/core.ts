@@ -206,3 +206,18 @@ export function printWith(
   });
   return `${open}\n${lines.join("\n")}\n${dialect.indentUnit.repeat(level)}${close}`;
 }
+
+/**
+ * `value` in `dialect`, starting at `opts.level` indent units and, unless `opts.column` says
+ * otherwise, at the column of that indentation.
+ */
+export function printIn(dialect: Dialect, value: PrintableValue, opts: PrintOptions = {}): string {
+  const level = opts.level ?? 0;
+  return printWith(
+    dialect,
+    value,
+    level,
+    opts.column ?? level * dialect.indentUnit.length,
+    opts.breakTopLevel ?? false,
+  );
+}

@@ -17,7 +17,7 @@
  */
 import {
   DOUBLE_QUOTED_ESCAPES,
-  printWith,
+  printIn,
   quotedString,
   RawCode,
   type Dialect,
@@ -88,12 +88,5 @@ const PHP: Dialect = {
  * writes as the JSON `JSON.stringify` would send for `value` (lone surrogates as U+FFFD).
  */
 export function printPhp(value: PrintableValue, opts: PrintOptions = {}): string {
-  const level = opts.level ?? 0;
-  return printWith(
-    PHP,
-    wellFormedValue(value),
-    level,
-    opts.column ?? level * 4,
-    opts.breakTopLevel ?? false,
-  );
+  return printIn(PHP, wellFormedValue(value), opts);
 }

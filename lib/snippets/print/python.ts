@@ -4,7 +4,7 @@ import {
   DOUBLE_QUOTED_ESCAPES,
   hex,
   isInvisible,
-  printWith,
+  printIn,
   RawCode,
   type Dialect,
   type PrintableValue,
@@ -57,6 +57,5 @@ const PYTHON: Dialect = {
 
 /** A Python literal (dict, list, str, int/float, True/False/None), black-style. */
 export function printPython(value: PrintableValue, opts: PrintOptions = {}): string {
-  const level = opts.level ?? 0;
-  return printWith(PYTHON, value, level, opts.column ?? level * 4, opts.breakTopLevel ?? false);
+  return printIn(PYTHON, value, opts);
 }

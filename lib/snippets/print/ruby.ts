@@ -13,7 +13,7 @@
  */
 import {
   DOUBLE_QUOTED_ESCAPES,
-  printWith,
+  printIn,
   quotedString,
   RawCode,
   type Dialect,
@@ -63,12 +63,5 @@ const RUBY: Dialect = {
  * `value` (lone surrogates as U+FFFD).
  */
 export function printRuby(value: PrintableValue, opts: PrintOptions = {}): string {
-  const level = opts.level ?? 0;
-  return printWith(
-    RUBY,
-    wellFormedValue(value),
-    level,
-    opts.column ?? level * 2,
-    opts.breakTopLevel ?? false,
-  );
+  return printIn(RUBY, wellFormedValue(value), opts);
 }
