@@ -22,39 +22,25 @@
  * `+server.ts` endpoint that mints the token (the key from `$env/dynamic/private`).
  */
 import type { PlaygroundConfig } from "../config/options";
-import { toWidgetConfig } from "../config/widget-config";
-import { initCall } from "./html-snippet";
 import {
-  CLEAR_STORAGE_FUNCTION,
-  chatOnlyNote,
-  clearStorageFunction,
-  commentLines,
-  FETCH_TOKEN_FUNCTION,
-  fetchTokenFunction,
-  htmlRestartFunction,
-  htmlUpdateUserFunction,
-  RENEW_FUNCTION,
-  renewalFunction,
-  RESTART_FUNCTION,
-  START_FUNCTION,
-  UPDATE_USER_FUNCTION,
-  v4NoRenewalNote,
-  widgetTokenOf,
-} from "./lifecycle";
+  type EmbedDialect,
+  embedFlows,
+  loaderFunction,
+  type ScriptLoader,
+  scriptUrlConst,
+  START_FAILED,
+  updatesInPlace,
+} from "./embed-module";
+import { commentLines, RESTART_FUNCTION, START_FUNCTION, UPDATE_USER_FUNCTION } from "./lifecycle";
 import {
   API_KEY_ENV,
   CONTACT_TOKEN_ENDPOINT,
-  CONTACT_TOKEN_VARIABLE,
-  connectionSwitchesNote,
-  embedScriptUrl,
   indent,
   isVerified,
   majorOfConfig,
-  rendersRenewal,
   snippetVersionNote,
-  widgetOptionsValue,
 } from "./model";
-import { jsString, printJs } from "./print";
+import { jsString } from "./print";
 import { apiUrlConst, authenticateUserCall } from "./server-snippets";
 import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetFile } from "./types";
 
@@ -69,25 +55,12 @@ export const SVELTEKIT_ROUTE_PATH = `src/routes${CONTACT_TOKEN_ENDPOINT}/+server
 const COMPONENT = "OpenCxWidget";
 /** The module-script function that adds the embed script once. */
 export const LOAD_EMBED_FUNCTION = "loadOpenCxEmbed";
-/** v5 verified: the function that passes a token to the widget (the HTML page's name). */
-const SHOW_FUNCTION = "showOpenCxWidget";
-/** v5 verified with renewal: the stop function of the current renewal (the HTML page's name). */
-const STOP_RENEWAL = "stopOpenCxTokenRenewal";
 
 type Flavour = "svelte" | "sveltekit";
 
 /** Where the app imports the component from. */
 const importPath = (flavour: Flavour) =>
   flavour === "sveltekit" ? `$lib/${COMPONENT}.svelte` : `./lib/${COMPONENT}.svelte`;
-
-/** `lines` with the top-level function `name` exported. */
-function exported(lines: string[], name: string): string[] {
-  return lines.map((line) =>
-    line.startsWith(`function ${name}(`) || line.startsWith(`async function ${name}(`)
-      ? `export ${line}`
-      : line,
-  );
-}
 
 /**
  * The bidirectional control characters Svelte's compiler warns about in any string literal's
@@ -109,13 +82,6 @@ function bidiIgnore(value: unknown): string[] {
   ];
 }
 
-/** `lines` with `before` inserted right above the top-level function `name`. */
-function withBefore(lines: string[], name: string, before: string[]): string[] {
-  return lines.flatMap((line) =>
-    line.startsWith(`function ${name}(`) ? [...before, line] : [line],
-  );
-}
-
 /** The embed's global, declared for TypeScript: v5 on `window`, v4 as the bare name it calls. */
 function initDeclaration(config: PlaygroundConfig): string[] {
   const doc = "/** Defined by the embed script once it has run. */";
@@ -131,123 +97,44 @@ function initDeclaration(config: PlaygroundConfig): string[] {
     : [doc, "declare function initOpenScript(options: object): void;"];
 }
 
+/** The component's loader: it runs when the widget starts, in the browser. */
+const LOADER: ScriptLoader = {
+  name: LOAD_EMBED_FUNCTION,
+  urlConst: "EMBED_SCRIPT_URL",
+  promise: "embedScript",
+  forgetNote: " // The next start loads it again.",
+  error: "`Could not load ${EMBED_SCRIPT_URL}`",
+};
+
+/**
+ * How the component writes the embed's flows: TypeScript with return types, and Svelte's ignore
+ * comment above a statement printing a bidirectional control character.
+ */
+const DIALECT: EmbedDialect = {
+  typed: true,
+  returnTypes: true,
+  keyNeverIn: "this component",
+  loader: LOADER,
+  stepComments: false,
+  above: bidiIgnore,
+};
+
 /** Adds the pinned embed script once and resolves when it has run; a failed load may be retried. */
 function loadEmbedFunction(config: PlaygroundConfig): string[] {
   return [
-    `const EMBED_SCRIPT_URL = ${jsString(embedScriptUrl(majorOfConfig(config)))};`,
+    scriptUrlConst(config, LOADER),
     "",
     ...initDeclaration(config),
     "",
-    "let embedScript: Promise<void> | undefined;",
+    `let ${LOADER.promise}: Promise<void> | undefined;`,
     "let started = false;",
     "",
     ...commentLines(
       "Adds the pinned embed script to the page once, and resolves when it has run. It runs when the widget starts, in the browser, never during server-side rendering.",
     ),
-    `function ${LOAD_EMBED_FUNCTION}(): Promise<void> {`,
-    "  embedScript ??= new Promise<void>((resolve, reject) => {",
-    "    const script = document.createElement('script');",
-    "    script.src = EMBED_SCRIPT_URL;",
-    "    script.onload = () => resolve();",
-    "    script.onerror = () => {",
-    "      embedScript = undefined; // The next start loads it again.",
-    "      reject(new Error(`Could not load ${EMBED_SCRIPT_URL}`));",
-    "    };",
-    "    document.head.append(script);",
-    "  });",
-    "  return embedScript;",
-    "}",
+    ...loaderFunction(LOADER),
   ];
 }
-
-/** The comments above the token request: the token comes from the integrator's backend. */
-const TOKEN_COMMENT = [
-  "// The signed-in user's contact token comes from YOUR backend (see the server snippets).",
-  "// The org API key stays on the server: never put it in this component.",
-];
-
-/** Not verified: the options are fixed; the start loads the embed and calls it once. */
-function startFixed(config: PlaygroundConfig): string[] {
-  const options = printJs(widgetOptionsValue(config), { breakTopLevel: true });
-  return [
-    ...bidiIgnore(toWidgetConfig(config, { contactToken: "" })),
-    `const options = ${options};`,
-    "",
-    `async function ${START_FUNCTION}(): Promise<void> {`,
-    `  await ${LOAD_EMBED_FUNCTION}();`,
-    `  ${initCall(config)}`,
-    "}",
-  ];
-}
-
-/** v4, verified: fetch the token once per page, then start (v4 starts once per page). */
-function startOnce(config: PlaygroundConfig): string[] {
-  // Stryker disable next-line BooleanLiteral: verified options always hold the user object, so they never fit on one line anyway.
-  const options = printJs(widgetOptionsValue(config), { level: 1, breakTopLevel: true });
-  return [
-    `async function ${START_FUNCTION}(): Promise<void> {`,
-    ...TOKEN_COMMENT.map((l) => "  " + l),
-    `  const response = await fetch(${jsString(CONTACT_TOKEN_ENDPOINT)}, {`,
-    "    method: 'POST',",
-    "    credentials: 'same-origin',",
-    "  });",
-    "  if (!response.ok) return; // Not signed in (401): no verified widget on this page.",
-    `  const { token: ${CONTACT_TOKEN_VARIABLE} } = (await response.json()) as { token: string };`,
-    "",
-    `  await ${LOAD_EMBED_FUNCTION}();`,
-    ...bidiIgnore(toWidgetConfig(config, { contactToken: "" })).map((l) => "  " + l),
-    `  const options = ${options};`,
-    `  ${initCall(config)}`,
-    "}",
-    "",
-    ...v4NoRenewalNote(false),
-  ];
-}
-
-/**
- * v5, verified (domain-v5.md §3.7, §19): one function passes a token to the widget; the first
- * call starts it, a later one re-renders the same widget. With `mcp_access` the token is renewed
- * before it expires. The embed loads only once somebody is signed in.
- */
-function startAndShow(config: PlaygroundConfig): string[] {
-  // Stryker disable next-line BooleanLiteral: verified options always hold the user object, so they never fit on one line anyway.
-  const options = printJs(widgetOptionsValue(config), { level: 1, breakTopLevel: true });
-  const renews = rendersRenewal(config);
-  return [
-    ...TOKEN_COMMENT,
-    ...fetchTokenFunction(true),
-    "",
-    ...commentLines(
-      "The first call starts the widget; a later call updates the same widget (v5): the same user's renewed token keeps the conversation, another user's resets it in place.",
-    ),
-    ...connectionSwitchesNote(config).map((line) => `// ${line}`),
-    `function ${SHOW_FUNCTION}(${CONTACT_TOKEN_VARIABLE}: string): void {`,
-    ...bidiIgnore(toWidgetConfig(config, { contactToken: "" })).map((l) => "  " + l),
-    `  const options = ${options};`,
-    `  ${initCall(config)}`,
-    "}",
-    "",
-    ...(renews
-      ? [...renewalFunction(true), "", `let ${STOP_RENEWAL} = () => {};`]
-      : chatOnlyNote()),
-    `async function ${START_FUNCTION}(): Promise<void> {`,
-    `  const ${CONTACT_TOKEN_VARIABLE} = await ${FETCH_TOKEN_FUNCTION}();`,
-    `  if (${CONTACT_TOKEN_VARIABLE} === null) return; // Nobody is signed in: no verified widget.`,
-    `  await ${LOAD_EMBED_FUNCTION}();`,
-    `  ${SHOW_FUNCTION}(${CONTACT_TOKEN_VARIABLE});`,
-    ...(renews
-      ? [
-          `  ${STOP_RENEWAL}(); // One renewal at a time: the newer token's.`,
-          `  ${STOP_RENEWAL} = ${RENEW_FUNCTION}(${CONTACT_TOKEN_VARIABLE}, ${SHOW_FUNCTION});`,
-        ]
-      : []),
-    "}",
-  ];
-}
-
-/** Whether the app gets `updateOpenCxWidgetUser()`: v5 takes the next user's token in place. */
-const updatesInPlace = (config: PlaygroundConfig) =>
-  majorOfConfig(config) === "v5" && isVerified(config);
 
 /** Where the app calls the exported lifecycle functions from. */
 function callFrom(config: PlaygroundConfig, flavour: Flavour): string {
@@ -259,24 +146,6 @@ function callFrom(config: PlaygroundConfig, flavour: Flavour): string {
       ? "Call them from browser code (a click handler, your sign-in form's use:enhance callback), never from a load function or server code."
       : "Call them from your sign-out and sign-in handlers.";
   return `These functions are exported: import ${names} from '${importPath(flavour)}'. ${where}`;
-}
-
-/** The sign-out and switch-user functions (the HTML page's), exported for the app. */
-function lifecycleFunctions(config: PlaygroundConfig, flavour: Flavour): string[] {
-  const inPlace = updatesInPlace(config);
-  return [
-    ...exported(
-      withBefore(
-        clearStorageFunction(config, false, callFrom(config, flavour)),
-        CLEAR_STORAGE_FUNCTION,
-        bidiIgnore(widgetTokenOf(config)),
-      ),
-      CLEAR_STORAGE_FUNCTION,
-    ),
-    "",
-    ...exported(htmlRestartFunction(config), RESTART_FUNCTION),
-    ...(inPlace ? ["", ...exported(htmlUpdateUserFunction(), UPDATE_USER_FUNCTION)] : []),
-  ];
 }
 
 /** The version line and where to mount the component. */
@@ -298,18 +167,11 @@ function headerComment(config: PlaygroundConfig, flavour: Flavour): string[] {
 
 /** The module script's body: declarations and functions only, nothing runs when it loads. */
 function moduleScript(config: PlaygroundConfig, flavour: Flavour): string {
-  const start = isVerified(config)
-    ? majorOfConfig(config) === "v5"
-      ? startAndShow(config)
-      : startOnce(config)
-    : startFixed(config);
   return [
     ...headerComment(config, flavour),
     ...loadEmbedFunction(config),
     "",
-    ...start,
-    "",
-    ...lifecycleFunctions(config, flavour),
+    ...embedFlows(config, DIALECT, { exported: true, note: callFrom(config, flavour) }),
   ].join("\n");
 }
 
@@ -330,7 +192,7 @@ function instanceScript(flavour: Flavour): string {
     "  started = true;",
     `  ${START_FUNCTION}().catch((error: unknown) => {`,
     "    started = false; // Offline, or the script was blocked: the next mount tries again.",
-    "    console.error('The OpenCX widget could not start:', error);",
+    `    console.error(${jsString(START_FAILED)}, error);`,
     "  });",
     "});",
   ].join("\n");

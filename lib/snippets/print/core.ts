@@ -101,6 +101,42 @@ export function* codePoints(s: string): Generator<[string, number]> {
   for (const ch of s) yield [ch, ch.codePointAt(0) as number];
 }
 
+/** The escapes a double-quoted PHP, Ruby and Python string shares: `\\`, `\"`, `\n`, `\r`, `\t`. */
+export const DOUBLE_QUOTED_ESCAPES: Readonly<Record<string, string>> = {
+  "\\": "\\\\",
+  '"': '\\"',
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+};
+
+/**
+ * A PHP or Ruby string literal for `value`. With nothing a reader could not see, single-quoted,
+ * where only `\` and `'` are escaped. Otherwise double-quoted: the language's `short` escapes, then
+ * its `own` escape of a character before `next` (Ruby's `#` that would interpolate), a lone
+ * UTF-16 surrogate as U+FFFD (neither language holds one), and every other invisible character
+ * as `\u{XXXX}`, which ends at its brace, so no digit after it can join the escape.
+ */
+export function quotedString(
+  value: string,
+  short: Readonly<Record<string, string>>,
+  own?: (ch: string, next: string | undefined) => string | undefined,
+): string {
+  const cps = [...codePoints(value)];
+  if (!cps.some(([, cp]) => isInvisible(cp))) {
+    return `'${value.replace(/[\\']/g, (ch) => `\\${ch}`)}'`;
+  }
+  let out = "";
+  cps.forEach(([ch, cp], i) => {
+    const escaped = short[ch] ?? own?.(ch, cps[i + 1]?.[0]);
+    if (escaped !== undefined) out += escaped;
+    else if (cp >= 0xd800 && cp <= 0xdfff) out += "\\u{FFFD}";
+    else if (isInvisible(cp)) out += `\\u{${hex(cp, 4)}}`;
+    else out += ch;
+  });
+  return `"${out}"`;
+}
+
 // ---------------------------------------------------------------------------
 
 function isContainer(value: PrintableValue): value is readonly PrintableValue[] | PrintableObject {
@@ -169,4 +205,19 @@ export function printWith(
     return prefix + printWith(dialect, v, level + 1, prefix.length, false) + comma;
   });
   return `${open}\n${lines.join("\n")}\n${dialect.indentUnit.repeat(level)}${close}`;
+}
+
+/**
+ * `value` in `dialect`, starting at `opts.level` indent units and, unless `opts.column` says
+ * otherwise, at the column of that indentation.
+ */
+export function printIn(dialect: Dialect, value: PrintableValue, opts: PrintOptions = {}): string {
+  const level = opts.level ?? 0;
+  return printWith(
+    dialect,
+    value,
+    level,
+    opts.column ?? level * dialect.indentUnit.length,
+    opts.breakTopLevel ?? false,
+  );
 }

@@ -3,7 +3,7 @@ import {
   codePoints,
   hex,
   isInvisible,
-  printWith,
+  printIn,
   RawCode,
   utf16Escape,
   type Dialect,
@@ -89,6 +89,5 @@ const JS: Dialect = {
  * is printed as the key alone (`{ email }`).
  */
 export function printJs(value: PrintableValue, opts: PrintOptions = {}): string {
-  const level = opts.level ?? 0;
-  return printWith(JS, value, level, opts.column ?? level * 2, opts.breakTopLevel ?? false);
+  return printIn(JS, value, opts);
 }

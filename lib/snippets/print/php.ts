@@ -16,10 +16,9 @@
  * - Negative zero prints as `0`: `JSON.stringify` sends it as `0`, `json_encode(-0.0)` as `-0`.
  */
 import {
-  codePoints,
-  hex,
-  isInvisible,
-  printWith,
+  DOUBLE_QUOTED_ESCAPES,
+  printIn,
+  quotedString,
   RawCode,
   type Dialect,
   type PrintableValue,
@@ -29,32 +28,12 @@ import { wellFormedValue } from "./well-formed";
 
 const PHP_WIDTH = 80;
 
-const PHP_SHORT_ESCAPES: Readonly<Record<string, string>> = {
-  "\\": "\\\\",
-  '"': '\\"',
-  $: "\\$",
-  "\n": "\\n",
-  "\r": "\\r",
-  "\t": "\\t",
-};
-
-const isSurrogate = (cp: number) => cp >= 0xd800 && cp <= 0xdfff;
+/** `\$` too, so `$name` and `{$…}` never interpolate. */
+const PHP_SHORT_ESCAPES: Readonly<Record<string, string>> = { ...DOUBLE_QUOTED_ESCAPES, $: "\\$" };
 
 /** A PHP string literal for `value`: single-quoted when it can be, else double-quoted with escapes. */
 export function phpString(value: string): string {
-  const cps = [...codePoints(value)];
-  if (!cps.some(([, cp]) => isInvisible(cp))) {
-    return `'${value.replace(/[\\']/g, (ch) => `\\${ch}`)}'`;
-  }
-  let out = "";
-  for (const [ch, cp] of cps) {
-    const short = PHP_SHORT_ESCAPES[ch];
-    if (short !== undefined) out += short;
-    else if (isSurrogate(cp)) out += "\\u{FFFD}";
-    else if (isInvisible(cp)) out += `\\u{${hex(cp, 4)}}`;
-    else out += ch;
-  }
-  return `"${out}"`;
+  return quotedString(value, PHP_SHORT_ESCAPES);
 }
 
 function phpNumber(n: number): string {
@@ -109,12 +88,5 @@ const PHP: Dialect = {
  * writes as the JSON `JSON.stringify` would send for `value` (lone surrogates as U+FFFD).
  */
 export function printPhp(value: PrintableValue, opts: PrintOptions = {}): string {
-  const level = opts.level ?? 0;
-  return printWith(
-    PHP,
-    wellFormedValue(value),
-    level,
-    opts.column ?? level * 4,
-    opts.breakTopLevel ?? false,
-  );
+  return printIn(PHP, wellFormedValue(value), opts);
 }

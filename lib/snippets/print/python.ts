@@ -1,9 +1,10 @@
 /** Python literals, black-style. */
 import {
   codePoints,
+  DOUBLE_QUOTED_ESCAPES,
   hex,
   isInvisible,
-  printWith,
+  printIn,
   RawCode,
   type Dialect,
   type PrintableValue,
@@ -12,19 +13,11 @@ import {
 
 const PYTHON_WIDTH = 88;
 
-const PY_SHORT_ESCAPES: Readonly<Record<string, string>> = {
-  "\\": "\\\\",
-  '"': '\\"',
-  "\n": "\\n",
-  "\r": "\\r",
-  "\t": "\\t",
-};
-
 /** A double-quoted Python `str` literal. Non-ASCII text stays readable; invisible characters are escaped. */
 export function pythonString(value: string): string {
   let out = "";
   for (const [ch, cp] of codePoints(value)) {
-    const short = PY_SHORT_ESCAPES[ch];
+    const short = DOUBLE_QUOTED_ESCAPES[ch];
     if (short !== undefined) out += short;
     else if (
       // Stryker disable next-line EqualityOperator: U+00A0–U+00FF are visible, so `< 0xff` escapes the same characters.
@@ -64,6 +57,5 @@ const PYTHON: Dialect = {
 
 /** A Python literal (dict, list, str, int/float, True/False/None), black-style. */
 export function printPython(value: PrintableValue, opts: PrintOptions = {}): string {
-  const level = opts.level ?? 0;
-  return printWith(PYTHON, value, level, opts.column ?? level * 4, opts.breakTopLevel ?? false);
+  return printIn(PYTHON, value, opts);
 }

@@ -12,10 +12,9 @@
  * - Negative zero prints as `0`: `JSON.stringify` sends it as `0`, `JSON.generate(-0.0)` as `-0.0`.
  */
 import {
-  codePoints,
-  hex,
-  isInvisible,
-  printWith,
+  DOUBLE_QUOTED_ESCAPES,
+  printIn,
+  quotedString,
   RawCode,
   type Dialect,
   type PrintableValue,
@@ -25,35 +24,14 @@ import { wellFormedValue } from "./well-formed";
 
 const RUBY_WIDTH = 80;
 
-const RUBY_SHORT_ESCAPES: Readonly<Record<string, string>> = {
-  "\\": "\\\\",
-  '"': '\\"',
-  "\n": "\\n",
-  "\r": "\\r",
-  "\t": "\\t",
-};
-
 /** What starts an interpolation after `#` in a double-quoted Ruby string. */
 const INTERPOLATION_STARTS = new Set<string | undefined>(["{", "$", "@"]);
 
-const isSurrogate = (cp: number) => cp >= 0xd800 && cp <= 0xdfff;
-
 /** A Ruby string literal for `value`: single-quoted when it can be, else double-quoted with escapes. */
 export function rubyString(value: string): string {
-  const cps = [...codePoints(value)];
-  if (!cps.some(([, cp]) => isInvisible(cp))) {
-    return `'${value.replace(/[\\']/g, (ch) => `\\${ch}`)}'`;
-  }
-  let out = "";
-  cps.forEach(([ch, cp], i) => {
-    const short = RUBY_SHORT_ESCAPES[ch];
-    if (short !== undefined) out += short;
-    else if (ch === "#" && INTERPOLATION_STARTS.has(cps[i + 1]?.[0])) out += "\\#";
-    else if (isSurrogate(cp)) out += "\\u{FFFD}";
-    else if (isInvisible(cp)) out += `\\u{${hex(cp, 4)}}`;
-    else out += ch;
-  });
-  return `"${out}"`;
+  return quotedString(value, DOUBLE_QUOTED_ESCAPES, (ch, next) =>
+    ch === "#" && INTERPOLATION_STARTS.has(next) ? "\\#" : undefined,
+  );
 }
 
 function rubyNumber(n: number): string {
@@ -85,12 +63,5 @@ const RUBY: Dialect = {
  * `value` (lone surrogates as U+FFFD).
  */
 export function printRuby(value: PrintableValue, opts: PrintOptions = {}): string {
-  const level = opts.level ?? 0;
-  return printWith(
-    RUBY,
-    wellFormedValue(value),
-    level,
-    opts.column ?? level * 2,
-    opts.breakTopLevel ?? false,
-  );
+  return printIn(RUBY, wellFormedValue(value), opts);
 }
