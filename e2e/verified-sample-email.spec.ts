@@ -1,8 +1,8 @@
 /**
  * The verified model's controls and preview agree: after signing in from the
  * preview with no sample email in the controls, the page says that the preview
- * plays a user while the snippets' body has no email, and one click makes them
- * the same (which clears the error). The flow's text wraps between words.
+ * plays a user while the cURL sample has no email (the other server snippets take
+ * it as an argument), and one click makes them the same (which clears the error). The flow's text wraps between words.
  */
 import { expect, test } from "./support/fixtures";
 
@@ -14,7 +14,7 @@ test("signing in from the preview with no sample email: explained, one click to 
   await playground.controls.chooseModel("server");
   await expect(playground.controls.option("server", "serverEmail")).toHaveValue("");
   await expect(playground.controls.advisory("server-email-required")).toContainText(
-    "sample body has no email",
+    "cURL snippet's sample body has no email",
   );
 
   await playground.reveal("preview");
@@ -33,7 +33,8 @@ test("signing in from the preview with no sample email: explained, one click to 
   await expect(playground.controls.option("server", "serverEmail")).toHaveValue("ada@example.com");
   await expect(playground.controls.advisory("server-email-required")).toHaveCount(0);
   await expect(page.getByTestId("preview.flow.sample")).toHaveCount(0);
-  expect(await playground.code.text("node", 0)).toContain("ada@example.com");
+  expect(await playground.code.text("curl", 0)).toContain("ada@example.com");
+  expect(await playground.code.text("node", 0)).not.toContain("ada@example.com");
 });
 
 test("the verified flow never breaks a word in the middle", async ({ page, playground }) => {

@@ -240,11 +240,11 @@ describe("tokens", () => {
 
 describe("server-email-required: a missing email and an invalid one are told apart", () => {
   const id = "server-email-required";
-  it("no email, or only spaces: the sample body has no email", () => {
+  it("no email, or only spaces: the cURL sample body has no email; the others take an argument", () => {
     for (const serverEmail of ["", "   "]) {
       expect(said(server({ serverEmail }), id)).toEqual([
         expect.stringMatching(
-          /^The server snippets' sample body has no email, and authenticate-user requires one/,
+          /^The cURL snippet's sample body has no email, and authenticate-user requires one: .* The other server snippets take the signed-in user's email as an argument/,
         ),
       ]);
     }

@@ -4,7 +4,10 @@ import type { Rule } from "./types";
 
 const ID = "server-email-required";
 
-/** authenticate-user requires an email (domain.md §10.4). */
+/**
+ * authenticate-user requires an email (domain.md §10.4). The server snippets take it as an
+ * argument; only the cURL script sends this sample one.
+ */
 export const serverEmailRequired: Rule = {
   id: ID,
   check(config) {
@@ -15,7 +18,7 @@ export const serverEmailRequired: Rule = {
           ID,
           "error",
           "serverEmail",
-          "The server snippets' sample body has no email, and authenticate-user requires one: sent like this it returns no contact token. Your route sends the signed-in user's email from your session; type a sample one here. Signing in from the preview plays a user on the preview's page only.",
+          "The cURL snippet's sample body has no email, and authenticate-user requires one: sent like this it returns no contact token. The other server snippets take the signed-in user's email as an argument, from your session; type a sample one here for cURL. Signing in from the preview plays a user on the preview's page only.",
         ),
       ];
     }

@@ -78,16 +78,16 @@ export function VerifiedFlow({
       status,
     },
   ];
-  // The preview's "Sign in as" plays a user; the snippets' body shows the sample email from the
-  // controls. Say so when the two differ, and offer to make them the same.
+  // The preview's "Sign in as" plays a user; the cURL script sends the sample email from the
+  // controls (the other server snippets take the email as an argument). Say so when the two
+  // differ, and offer to make them the same.
   const differs = email !== null && email.toLowerCase() !== sampleEmail.toLowerCase();
   const note = differs ? (
     <p
       data-testid="preview.flow.sample"
       className="text-xs text-neutral-700 sm:col-span-2 dark:text-neutral-300"
     >
-      The preview is signed in as <span className="font-medium">{email}</span>; the snippets&apos;
-      sample body{" "}
+      The preview is signed in as <span className="font-medium">{email}</span>; the cURL sample{" "}
       {sampleEmail === "" ? (
         "has no email yet"
       ) : (
@@ -102,7 +102,7 @@ export function VerifiedFlow({
         data-testid="preview.flow.useEmail"
         onClick={() => setOption("serverEmail", email)}
       >
-        Use {email} in the snippets
+        Use {email} in the cURL sample
       </button>
     </p>
   ) : null;
