@@ -11,6 +11,9 @@ export default tseslint.config(
       "next-env.d.ts",
       "test-results/**",
       "playwright-report/**",
+      // StrykerJS's sandbox copies of the project and its reports, present while a mutation run works.
+      ".stryker-tmp/**",
+      "reports/**",
     ],
   },
   ...tseslint.configs.recommended,
