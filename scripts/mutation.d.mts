@@ -17,3 +17,4 @@ export function mutantsByArea(report: {
 export function redactStatusReasons(baseline: {
   files?: Record<string, { mutants?: (Mutant & { statusReason?: string })[] }>;
 }): boolean;
+export function withHeap(env: { NODE_OPTIONS?: string }): string;

@@ -79,6 +79,20 @@ function redactFile(path) {
   if (redactStatusReasons(baseline)) writeFileSync(path, JSON.stringify(baseline, null, 2));
 }
 
+const HEAP_MB = 8192;
+
+/**
+ * NODE_OPTIONS for Stryker and its test runners: a larger heap unless one is set. The tests share one
+ * module graph per runner (`isolate: false` in vitest.mutation.mts), and the dry run, which records
+ * per-test coverage of every test, ran out of Node's default heap once on a 24 GiB machine.
+ */
+export function withHeap(env) {
+  const options = env.NODE_OPTIONS ?? "";
+  return /--max-old-space-size=/.test(options)
+    ? options
+    : `${options} --max-old-space-size=${HEAP_MB}`.trim();
+}
+
 function main() {
   const args = process.argv.slice(2);
   const full = args.includes("--full");
@@ -100,7 +114,7 @@ function main() {
   const started = Date.now();
   const run = spawnSync("npx", ["stryker", "run", ...(full ? ["--force"] : [])], {
     stdio: "inherit",
-    env: { ...process.env, MUTATION_AREAS: areas.join(",") },
+    env: { ...process.env, MUTATION_AREAS: areas.join(","), NODE_OPTIONS: withHeap(process.env) },
   });
   const seconds = Math.round((Date.now() - started) / 1000);
   redactFile(incremental);

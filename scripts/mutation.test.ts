@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fakeJwt, fakeKey } from "../lib/secrets/test-support/fake-keys";
-import { mutantsByArea, redactStatusReasons, score } from "./mutation.mjs";
+import { mutantsByArea, redactStatusReasons, score, withHeap } from "./mutation.mjs";
 
 const mutants = (...statuses: string[]) => statuses.map((status) => ({ status }));
 
@@ -65,5 +65,20 @@ describe("the committed baseline keeps no key-shaped text", () => {
       undefined,
     ]);
     expect(redactStatusReasons(baseline)).toBe(false);
+  });
+});
+
+describe("withHeap", () => {
+  it("adds a larger heap to the options Stryker and its runners inherit", () => {
+    expect(withHeap({})).toBe("--max-old-space-size=8192");
+    expect(withHeap({ NODE_OPTIONS: "--enable-source-maps" })).toBe(
+      "--enable-source-maps --max-old-space-size=8192",
+    );
+  });
+
+  it("keeps a heap size the caller chose", () => {
+    expect(withHeap({ NODE_OPTIONS: "--max-old-space-size=2048" })).toBe(
+      "--max-old-space-size=2048",
+    );
   });
 });
