@@ -18,7 +18,14 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
-      env: { SNIPPET_PROCESSES: "off" },
+      // A tenth of each property's stated runs (at least 20; lib/config/arbitraries.ts propertyRuns):
+      // every mutant re-runs the properties that reach it.
+      env: { SNIPPET_PROCESSES: "off", PROPERTY_RUNS_SCALE: "0.1" },
+      // One module graph for every file and every mutant run: Stryker re-runs a mutant's covering
+      // tests per mutant, and with isolation each run imported the compilers (Svelte, Vue,
+      // TypeScript) afresh, about 7 s a mutant. Mutants that would be baked in at import time are
+      // static ones, which the run ignores (`ignoreStatic` in stryker.config.mjs).
+      isolate: false,
       exclude: [
         ...configDefaults.exclude,
         "**/*.fuzz.test.ts",

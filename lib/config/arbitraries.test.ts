@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { configArbitrary, optionArbitrary } from "./arbitraries";
+import { configArbitrary, optionArbitrary, propertyRuns } from "./arbitraries";
 import { OPTION_KEYS, OPTIONS, type OptionRow } from "./options";
 import { parseConfig } from "./schema";
 
@@ -72,5 +72,24 @@ describe("optionArbitrary: a new row is generated from its control kind", () => 
       );
     expect(kinds("userCustomData")).toEqual(new Set(["string"]));
     expect(kinds("serverCustomData")).toEqual(new Set(["string", "number", "boolean"]));
+  });
+});
+
+describe("propertyRuns", () => {
+  it("runs the stated count unless a scale is set", () => {
+    expect(propertyRuns(1000, "")).toBe(1000);
+    expect(propertyRuns(1000, "1")).toBe(1000);
+  });
+
+  it("scales a count down, rounding up, never below 20 or the stated count", () => {
+    expect(propertyRuns(1000, "0.1")).toBe(100);
+    expect(propertyRuns(300, "0.1")).toBe(30);
+    expect(propertyRuns(101, "0.1")).toBe(20);
+    expect(propertyRuns(15, "0.1")).toBe(15);
+  });
+
+  it("refuses a scale that is not a number above 0 and at most 1, naming it", () => {
+    for (const scale of ["0", "-1", "2", "ten", "NaN"])
+      expect(() => propertyRuns(100, scale)).toThrow(`not "${scale}"`);
   });
 });

@@ -14,6 +14,20 @@ import { z } from "zod";
 import { LIMITS, OPTION_KEYS, OPTIONS, type OptionRow, type PlaygroundConfig } from "./options";
 import { extraFieldProblem } from "./schema";
 
+/**
+ * The number of runs of a property test that states `n`: `n` scaled by PROPERTY_RUNS_SCALE (a
+ * number above 0 and at most 1; 1 when unset), never below 20. Mutation testing sets 0.1
+ * (vitest.mutation.mts): Stryker re-runs every property that reaches a mutant once per mutant, and
+ * a mutant that matters fails on nearly every input; `npm test` runs the stated counts.
+ */
+export function propertyRuns(n: number, scale = process.env.PROPERTY_RUNS_SCALE): number {
+  if (scale === undefined || scale === "") return n;
+  const factor = Number(scale);
+  if (!(factor > 0 && factor <= 1))
+    throw new Error(`PROPERTY_RUNS_SCALE must be a number above 0 and at most 1, not "${scale}".`);
+  return Math.max(Math.min(n, 20), Math.ceil(n * factor));
+}
+
 /** Fragments that break naive escaping in every context a snippet has. */
 export const HOSTILE_FRAGMENTS = [
   "</script>",

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import LZString from "lz-string";
 import { describe, expect, it } from "vitest";
-import { configArbitrary } from "./arbitraries";
+import { configArbitrary, propertyRuns } from "./arbitraries";
 import {
   DEFAULT_CONFIG,
   OPTION_KEYS,
@@ -163,7 +163,7 @@ describe("usableConfig: properties", () => {
           }
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 });

@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { configArbitrary } from "../config/arbitraries";
+import { configArbitrary, propertyRuns } from "../config/arbitraries";
 import { toWidgetConfig } from "../config/widget-config";
 import { simulateLoad } from "./simulate";
 import { storageKeys } from "./storage";
 import type { DeviceStorage, LoadEnv } from "./types";
 import { submitWelcomeForm } from "./welcome";
 
-const RUNS = 1000;
+const RUNS = propertyRuns(1000);
 
 /** A config, a storage that may hold (possibly empty) values under its widget token's keys, and an env. */
 const scenario = fc

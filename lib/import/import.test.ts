@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../config/arbitraries";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import { parseConfig } from "../config/schema";
 import { fakeJwt } from "../secrets/test-support/fake-keys";
@@ -373,7 +374,7 @@ describe("text that cannot be imported loses nothing", () => {
           }
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: propertyRuns(2000) },
     );
   });
 });

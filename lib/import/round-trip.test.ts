@@ -9,7 +9,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { configArbitrary } from "../config/arbitraries";
+import { configArbitrary, propertyRuns } from "../config/arbitraries";
 import { DEFAULT_PRIMARY_COLOR, type PlaygroundConfig } from "../config/options";
 import { WIDGET_MAJORS } from "../config/versions";
 import {
@@ -22,7 +22,7 @@ import { generateSnippet } from "../snippets";
 import { editorSource } from "../editor/source";
 import { importSnippet } from "./index";
 
-const RUNS = 300;
+const RUNS = propertyRuns(300);
 
 const CLIENT = [
   "html",

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { configArbitrary } from "../config/arbitraries";
+import { configArbitrary, propertyRuns } from "../config/arbitraries";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import { WIDGET_MAJORS, WIDGET_PINS } from "../config/versions";
 import {
@@ -100,7 +100,7 @@ describe("every snippet", () => {
       }
     };
     for (const { config } of fixtures) pinned(config);
-    fc.assert(fc.property(configArbitrary(), pinned), { numRuns: 200 });
+    fc.assert(fc.property(configArbitrary(), pinned), { numRuns: propertyRuns(200) });
   });
 
   it("pins the embed script and the React package to the same version, per major", () => {
@@ -231,7 +231,7 @@ describe("per major", () => {
           }
         }
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 
@@ -251,7 +251,7 @@ describe("per major", () => {
           }
         }
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // The test calls the sandbox route itself; lib code never imports app/.
 // eslint-disable-next-line no-restricted-imports
 import * as sandbox from "@/app/api/widget/authenticate-user/route";
+import { propertyRuns } from "../config/arbitraries";
 import type { PlaygroundConfig } from "../config/options";
 import { toAuthenticateRequest } from "../config/widget-config";
 import { fakeKey } from "../secrets/test-support/fake-keys";
@@ -28,7 +29,7 @@ import { fileOf } from "./test-support/snippet-checks";
 import { startStandInApi, type StandInApi } from "./test-support/stand-in-api";
 import { toCommonJs } from "./test-support/vue";
 
-const RUNS = 100;
+const RUNS = propertyRuns(100);
 const KEY = fakeKey("live", "NUXT_ROUTE_STAND_IN");
 const TODO = "  throw new Error('Implement getSignedInUser() with your auth library');";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import LZString from "lz-string";
 import { describe, expect, it } from "vitest";
-import { configArbitrary } from "../config/arbitraries";
+import { configArbitrary, propertyRuns } from "../config/arbitraries";
 import {
   DEFAULT_CONFIG,
   LIMITS,
@@ -216,7 +216,7 @@ describe("encodeConfig", () => {
       fc.property(configArbitrary(), (c) => {
         expect(encodeConfig(structuredClone(c))).toBe(encodeConfig(c));
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 
@@ -240,7 +240,7 @@ describe("encodeConfig", () => {
         for (const name of sensitiveNames)
           expect(Object.keys(payloadOf(encoded))).not.toContain(name);
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 });
@@ -254,7 +254,7 @@ describe("round trip", () => {
         expect(result.ok).toBe(true);
         expect(result.config).toEqual(withoutNegativeZero(withoutSecrets(c)));
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 
@@ -267,7 +267,7 @@ describe("round trip", () => {
         expect(result.issues).toEqual([]);
         expect(result.config).toEqual(withoutNegativeZero(withoutSecrets(usableConfig(c).config)));
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 
@@ -282,7 +282,7 @@ describe("round trip", () => {
         const record = Object.fromEntries(url.searchParams.entries());
         expect(configFromSearchParams(record).config).toEqual(expected);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -591,7 +591,7 @@ describe("decodeConfig never throws and always yields a valid config", () => {
         fc.property(arbitrary, (input) => {
           expectSound(decodeConfig(input));
         }),
-        { numRuns },
+        { numRuns: propertyRuns(numRuns) },
       );
     });
   }
@@ -612,7 +612,7 @@ describe("decodeConfig never throws and always yields a valid config", () => {
         const result = decodeConfig(linkWith(payload));
         expectSound(result);
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 

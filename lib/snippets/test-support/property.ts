@@ -1,13 +1,13 @@
 /** Test support: what the server property tests share. */
 import fc from "fast-check";
 import { expect } from "vitest";
-import { configArbitrary } from "../../config/arbitraries";
+import { configArbitrary, propertyRuns } from "../../config/arbitraries";
 import type { PlaygroundConfig } from "../../config/options";
 import { mintsWithMcpAccess } from "../../config/widget-config";
 import { WIDGET_MAJORS } from "../../config/versions";
 import { fakeKey } from "../../secrets/test-support/fake-keys";
 
-export const RUNS = 1000;
+export const RUNS = propertyRuns(1000);
 /** Sensitive values: unique strings that must never appear in any snippet. */
 export const SECRET_API_KEY = fakeKey("live", "PROPERTY_SECRET_7f3a9c");
 export const SECRET_CONTACT_TOKEN = "eyJ.PROPERTY_SECRET_CONTACT_TOKEN_b41e";
