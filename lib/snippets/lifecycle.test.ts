@@ -209,6 +209,36 @@ describe("sign-out and switching user, as each version needs", () => {
     expect(page.initCalls).toHaveLength(1);
   });
 
+  it("v4 verified: nobody signed in (401) starts no widget quietly; a failing backend starts none and says why in the console", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      for (const [mode, errors] of [
+        [{ kind: "signed-out" }, 0],
+        [{ kind: "down" }, 1],
+      ] as const) {
+        const browser = fakeBrowser();
+        browser.backend.mode = mode;
+        const page = runHtmlPage(pageFile("html", configFor("v4", "server")), browser);
+        // The page's handler throws, and the browser reports it in the console as uncaught.
+        if (errors) await expect(page.load()).rejects.toThrow("Contact token request failed (503)");
+        else await page.load();
+        for (const target of ["react", "nextjs"] as const) {
+          const widget = mount(loadComponent(pageFile(target, configFor("v4", "server")), browser));
+          await settle();
+          expect(widget.current).toBeNull();
+        }
+        expect(page.initCalls).toEqual([]);
+        expect(browser.backend.requests).toHaveLength(3);
+        // One line each from React and Next.js when the backend fails; none for a 401.
+        expect(logged).toHaveBeenCalledTimes(errors * 2);
+        expect(logged.mock.calls.flat().join(" ")).toMatch(errors ? /\(503\)/ : /^$/);
+        logged.mockClear();
+      }
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it("v4 verified React and Next.js: one token per mount, <Widget> never keyed; the page remounts <SupportWidget> by the user", async () => {
     for (const target of ["react", "nextjs"] as const) {
       const code = pageFile(target, configFor("v4", "server"));

@@ -25,12 +25,17 @@ export function SupportWidget() {
     let cancelled = false;
     // The contact token comes from YOUR backend; the org API key never leaves it.
     fetch('/api/opencx/contact-token', { method: 'POST', credentials: 'same-origin' })
-      .then((response) => (response.ok ? response.json() : null))
-      .then((data: { token: string } | null) => {
+      .then((response) => {
+        if (response.status === 401) return null; // Not signed in: no verified widget.
+        if (!response.ok) throw new Error(`Contact token request failed (${response.status})`);
+        return response.json() as Promise<{ token: string }>;
+      })
+      .then((data) => {
         if (!cancelled && data) setContactToken(data.token);
       })
-      .catch(() => {
-        // Network error: the widget stays hidden.
+      .catch((error: unknown) => {
+        // The widget stays hidden; the console says why.
+        console.error('The OpenCX contact token could not be fetched:', error);
       });
     return () => {
       cancelled = true;

@@ -36,7 +36,8 @@ async function startOpenCxWidget() {
     method: 'POST',
     credentials: 'same-origin',
   });
-  if (!response.ok) return; // Not signed in (401): no verified widget on this page.
+  if (response.status === 401) return; // Not signed in: no verified widget on this page.
+  if (!response.ok) throw new Error(`Contact token request failed (${response.status})`);
   const { token: contactToken } = (await response.json()) as { token: string };
   await loadOpenCxScript();
 
