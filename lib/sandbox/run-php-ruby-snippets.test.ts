@@ -140,6 +140,29 @@ for (const lang of LANGUAGES) {
       expect(received.length).toBe(before);
     });
 
+    if (lang.runtime === "php")
+      it("required from inside a function (Composer, artisan, PHPUnit) it defines the function and runs nothing", async () => {
+        const file = lang
+          .generate(fixture("verified-full"))
+          .files.find((f) => f.path === lang.file)!;
+        const folder = await mkdtemp(join(dir, "php-required-"));
+        await writeFile(join(folder, lang.file), file.code, "utf8");
+        const loader = [
+          "<?php",
+          "declare(strict_types=1);",
+          `(function (): void { require __DIR__ . '/${lang.file}'; })();`,
+          "echo function_exists('opencx_contact_token') ? 'defined' : 'missing', PHP_EOL;",
+        ].join("\n");
+        await writeFile(join(folder, "loader.php"), loader, "utf8");
+        const before = received.length;
+        const result = await runCommand("php", ["loader.php", EMAIL], folder, {
+          OPENCX_API_URL: `${baseUrl}/api`,
+          OPENCX_API_KEY: SANDBOX_API_KEY,
+        });
+        expect(result).toEqual({ code: 0, stdout: "defined\n", stderr: "" });
+        expect(received.length).toBe(before);
+      });
+
     it("fails loudly with HTTP 401 when the key is not the sandbox key", async () => {
       const result = await readmeCommand(
         fixture("verified-minimal"),

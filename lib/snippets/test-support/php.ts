@@ -4,7 +4,7 @@
  * - `runPhpSnippets`: each case is a snippet file's code. The runner writes each file, includes
  *   it once and deletes it, each inside its own namespace (one line, `namespace OpencxCaseN;`,
  *   added after the file's `declare(strict_types=1);`), so a thousand files can each define
- *   `opencx_contact_token` in one process. In `cli` mode `$argv` is `[the file, ...args]`, so
+ *   `opencx_contact_token` in one process. In `cli` mode `$_SERVER['argv']` (and `$argv`) is `[the file, ...args]`, so
  *   the file's own command-line entry runs and its output is recorded; in `call` mode the
  *   entry stays quiet and the runner calls the function with `args`, recording what it
  *   returned or threw. A case whose file exits (`exit(1)` after its usage line) ends the
@@ -62,6 +62,9 @@ foreach ($__cases as $__i => $__case) {
         file_put_contents($__file, str_replace($__marker, $__marker . "namespace $__namespace;\n", $__case['code']));
         $argv = $__case['mode'] === 'cli' ? array_merge([$__file], $__case['args']) : [$__runner];
         $argc = count($argv);
+        // What \`php <file> <args>\` gives a script, where the snippet reads it.
+        $_SERVER['argv'] = $argv;
+        $_SERVER['argc'] = $argc;
         include $__file;
         $__result = ['ok' => true];
         if ($__case['mode'] === 'call') {

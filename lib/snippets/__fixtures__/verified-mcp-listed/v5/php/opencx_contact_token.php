@@ -63,13 +63,16 @@ function opencx_contact_token(string $email): string
 
 // Run directly, it prints that user's token: php opencx_contact_token.php <email>
 // (a quick check of your key and the body, e.g. against the playground's sandbox).
-if (PHP_SAPI === 'cli' && realpath($argv[0]) === __FILE__) {
-    if (count($argv) !== 2 || $argv[1] === '') {
+// $_SERVER['argv'], not $argv: $argv exists only in the global scope, and Composer, artisan,
+// PHPUnit and queue workers require files from inside a function.
+$opencxArgs = PHP_SAPI === 'cli' ? ($_SERVER['argv'] ?? []) : [];
+if (isset($opencxArgs[0]) && realpath($opencxArgs[0]) === __FILE__) {
+    if (count($opencxArgs) !== 2 || $opencxArgs[1] === '') {
         fwrite(STDERR, 'Usage: php opencx_contact_token.php <email>' . PHP_EOL);
         exit(1);
     }
     try {
-        echo opencx_contact_token($argv[1]), PHP_EOL;
+        echo opencx_contact_token($opencxArgs[1]), PHP_EOL;
     } catch (\Throwable $error) {
         fwrite(STDERR, $error->getMessage() . PHP_EOL);
         exit(1);
