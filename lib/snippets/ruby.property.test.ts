@@ -76,7 +76,7 @@ require 'json'
 require 'sinatra'
 load ARGV[0]
 route = FakeSinatra::ROUTES.fetch(['POST', ARGV[1]])
-sessions = [{ user_email: ARGV[2] }, {}]
+sessions = [{ user_email: ARGV[2] }, {}, { user_email: '' }]
 results = sessions.map do |session|
   context = FakeSinatra::Context.new(session)
   body = context.instance_exec(&route)
@@ -107,7 +107,7 @@ describeWithRuntime("ruby", "Ruby snippet against the stand-in API", () => {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    it(`POST ${CONTACT_TOKEN_ENDPOINT}: { token } for the session's user, 401 without one`, async () => {
+    it(`POST ${CONTACT_TOKEN_ENDPOINT}: { token } for the session's user, 401 without one or with an empty email`, async () => {
       for (const file of generateRubySnippet(config).files) {
         writeFileSync(join(dir, file.path), file.code);
       }
@@ -127,7 +127,7 @@ describeWithRuntime("ruby", "Ruby snippet against the stand-in API", () => {
       const requests = api.requests.slice(before);
       expect(requests).toHaveLength(1);
       expectAuthenticateCall(requests[0], expectedWire(config, EMAIL), "Sinatra route");
-      const [signedIn, anonymous] = JSON.parse(run.stdout) as {
+      const [signedIn, anonymous, emptyEmail] = JSON.parse(run.stdout) as {
         status: number;
         headers: Record<string, string>;
         body: string;
@@ -142,6 +142,8 @@ describeWithRuntime("ruby", "Ruby snippet against the stand-in API", () => {
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ error: "Not signed in" }),
       });
+      // An empty email in the session is nobody signed in too, not a 500 from the token function.
+      expect(emptyEmail).toEqual(anonymous);
     });
   });
 });

@@ -10,7 +10,7 @@ require_relative 'opencx_contact_token'
 
 helpers do
   # TODO: return the signed-in user's email from YOUR auth (here: what your login code put
-  # in session[:user_email]), or nil when nobody is signed in.
+  # in session[:user_email]), or nil (or an empty string) when nobody is signed in.
   def signed_in_email
     session[:user_email]
   end
@@ -18,7 +18,7 @@ end
 
 post '/api/opencx/contact-token' do
   email = signed_in_email
-  halt 401, { 'Content-Type' => 'application/json' }, JSON.generate('error' => 'Not signed in') if email.nil?
+  halt 401, { 'Content-Type' => 'application/json' }, JSON.generate('error' => 'Not signed in') if email.to_s.empty?
 
   content_type :json
   cache_control :no_store
