@@ -5,6 +5,8 @@
  * (readme-commands.test.ts runs the README's own line; python-run.property.test.ts the body over
  * random and hostile configs against a stand-in.)
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 // The test serves the route module itself; lib code never imports app/.
 // eslint-disable-next-line no-restricted-imports
@@ -38,9 +40,10 @@ async function runSnippet(
   config: PlaygroundConfig,
   args: readonly string[],
   apiKey: string | null = SANDBOX_API_KEY,
+  apiUrl = `${sandbox.baseUrl}/api`,
 ): Promise<CommandResult> {
   const project = await projectWith(generatePythonSnippet(config).files);
-  const env: Record<string, string> = { ...bareEnv(), OPENCX_API_URL: `${sandbox.baseUrl}/api` };
+  const env: Record<string, string> = { ...bareEnv(), OPENCX_API_URL: apiUrl };
   if (apiKey !== null) env.OPENCX_API_KEY = apiKey;
   try {
     return await runProgram("python3", [PYTHON_TOKEN_FILE, ...args], project.dir, env);
@@ -69,6 +72,24 @@ describeWithRuntime("python-requests", "the generated Python module against the 
     expect(
       await runSnippet(config, [config.serverEmail], fakeKey("live", "not_for_the_sandbox")),
     ).toEqual({ code: 1, stdout: "", stderr: "OpenCX authenticate-user failed: HTTP 401\n" });
+  });
+
+  it("fails on a redirect instead of following it (a followed 302 would turn the POST into a GET)", async () => {
+    // Answers 302 to the sandbox's token path: a client that follows it sends a GET there.
+    const redirecting = createServer((req, res) => {
+      res.writeHead(302, { location: `${sandbox.baseUrl}/api/widget/authenticate-user` }).end();
+      req.resume();
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = redirecting.address() as AddressInfo;
+      const config = fixture("verified-minimal");
+      expect(
+        await runSnippet(config, [config.serverEmail], SANDBOX_API_KEY, `http://127.0.0.1:${port}`),
+      ).toEqual({ code: 1, stdout: "", stderr: "OpenCX authenticate-user failed: HTTP 302\n" });
+    } finally {
+      await new Promise<void>((resolve) => redirecting.close(() => resolve()));
+    }
   });
 
   it("fails with HTTP 400 when the email is not valid", async () => {

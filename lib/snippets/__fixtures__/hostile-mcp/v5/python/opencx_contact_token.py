@@ -44,8 +44,10 @@ def get_contact_token(email: str) -> str:
         },
         json=body,
         timeout=10,
+        # A redirect would turn this POST into a GET: treat it as the failure it is.
+        allow_redirects=False,
     )
-    if not response.ok:
+    if not 200 <= response.status_code < 300:
         raise RuntimeError(
             f"OpenCX authenticate-user failed: HTTP {response.status_code}"
         )
