@@ -189,7 +189,7 @@ for i, case in enumerate(cases):
     client = app.test_client()
     if case["email"] is not None:
         with client.session_transaction() as session:
-            session["email"] = case["email"]
+            session["user_email"] = case["email"]
     response = client.post(case["path"])
     results.append({
         "status": response.status_code,

@@ -9,10 +9,11 @@ from opencx_contact_token import get_contact_token
 opencx_routes = Blueprint("opencx", __name__)
 
 
-# TODO: return the signed-in user's email from YOUR auth (e.g. Flask-Login's
-# current_user.email when current_user.is_authenticated), or None when nobody is signed in.
+# TODO: return the signed-in user's email from YOUR auth (here: what your login code put in
+# session["user_email"]; with Flask-Login, current_user.email when
+# current_user.is_authenticated), or None when nobody is signed in.
 def get_signed_in_email():
-    return session.get("email")
+    return session.get("user_email")
 
 
 @opencx_routes.post("/api/opencx/contact-token")
