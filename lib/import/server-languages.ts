@@ -80,6 +80,20 @@ export function unreadableServerCodeMessage(language: string): string {
  * mark. `null` when no language shows.
  */
 export function unreadableServerCode(text: string): ImportProblem | null {
+  const found = serverLanguageMark(text);
+  if (found === null) return null;
+  return {
+    severity: "error",
+    path: "",
+    message: unreadableServerCodeMessage(found.name),
+    range: { start: found.index, end: found.index + found.length },
+  };
+}
+
+/** The server language whose mark comes first in `text`, and where; `null` when none shows. */
+export function serverLanguageMark(
+  text: string,
+): { name: string; index: number; length: number } | null {
   let found: { name: string; index: number; length: number } | null = null;
   for (const { name, marks } of UNREADABLE_SERVER_LANGUAGES) {
     for (const mark of marks) {
@@ -89,11 +103,5 @@ export function unreadableServerCode(text: string): ImportProblem | null {
       }
     }
   }
-  if (found === null) return null;
-  return {
-    severity: "error",
-    path: "",
-    message: unreadableServerCodeMessage(found.name),
-    range: { start: found.index, end: found.index + found.length },
-  };
+  return found;
 }

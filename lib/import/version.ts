@@ -174,6 +174,32 @@ export function readSnippetVersion(
   return { major: null, pin: null, pins };
 }
 
+/** What a pin amounts to, for the installation doctor: exact and current, or what is wrong with it. */
+export type PinStatus =
+  | "current"
+  | "no-version"
+  | "latest"
+  | "dist-tag"
+  | "range"
+  | "old-v4"
+  | "prerelease"
+  | "newer"
+  | "other-major";
+
+export function pinStatus(pin: Pin): PinStatus {
+  if (pin.spec === null) return "no-version";
+  const spec = pin.spec.trim();
+  if (!isExact(spec)) {
+    if (spec === "latest") return "latest";
+    return /^[a-z][\w.-]*$/i.test(spec) && majorOfRange(spec) === null ? "dist-tag" : "range";
+  }
+  const major = majorOfVersion(spec);
+  if (major === null) return "other-major";
+  const order = compareVersions(spec, WIDGET_PINS[major]);
+  if (order < 0) return major === "v4" ? "old-v4" : "prerelease";
+  return order > 0 ? "newer" : "current";
+}
+
 /** The kinds of text that load the embed script themselves (a page, a Vue, Svelte or Angular component, a Nuxt plugin). */
 const EMBED_KINDS: ReadonlySet<ImportKind | null> = new Set<ImportKind>([
   "html",

@@ -1,0 +1,210 @@
+/**
+ * The probe's code, pasted back: decoded and validated (a damaged or foreign code gets a clear
+ * error and changes nothing), then diagnosed. What the probe reads is listed in
+ * `probe-source.ts`; the playground shows the decoded facts before the findings.
+ */
+import { z } from "zod";
+import { DEFAULT_WIDGET_MAJOR, majorOfVersion, type WidgetMajor } from "../config/versions";
+import { pinStatus, type Pin } from "../import/version";
+import { base64UrlToBytes } from "../tokens/jwt";
+import { sortFindings } from "./diagnose";
+import { PROBE_PREFIX } from "./probe-source";
+import { LOADING_TEXT } from "./rules/loading";
+import { policyBlocks, policyFix, scriptOrigin } from "./rules/csp";
+import { finding } from "./rules/rule";
+import type { DoctorReport, Finding } from "./types";
+
+const text = (max: number) => z.string().max(max);
+const owner = z
+  .object({
+    org: text(80).nullable(),
+    contact: text(80).nullable(),
+    verified: z.boolean().nullable(),
+    personal: z.boolean(),
+    iat: z.number().nullable(),
+    exp: z.number().nullable(),
+  })
+  .strict();
+
+export const probeFactsSchema = z
+  .object({
+    url: text(2048),
+    version: text(40).nullable(),
+    initDefined: z.boolean(),
+    scripts: z
+      .array(
+        z.object({ src: text(2048), defer: z.boolean(), async: z.boolean(), module: z.boolean() }).strict(),
+      )
+      .max(10),
+    inlineInits: z.number().int().min(0),
+    roots: z.number().int().min(0),
+    chatFrames: z.number().int().min(0),
+    policies: z.array(text(2000)).max(5),
+    keys: z.array(text(200)).max(50),
+    stored: owner.nullable(),
+    current: owner.nullable(),
+    csp: z.array(z.object({ directive: text(60), blocked: text(2048) }).strict()).max(20),
+  })
+  .strict();
+
+export type ProbeFacts = z.infer<typeof probeFactsSchema>;
+export type ProbeOwner = z.infer<typeof owner>;
+
+export type ProbeDecodeResult = { ok: true; facts: ProbeFacts } | { ok: false; error: string };
+
+/** The longest code accepted: the probe's own output stays far below. */
+export const MAX_PROBE_CODE = 40_000;
+
+/** Reads a pasted probe code (extra text around it, such as a console prefix, is ignored). */
+export function decodeProbe(input: string): ProbeDecodeResult {
+  if (input.length > MAX_PROBE_CODE)
+    return { ok: false, error: `This is longer than any probe code (${MAX_PROBE_CODE} characters at most).` };
+  const at = input.indexOf(PROBE_PREFIX);
+  if (at < 0)
+    return {
+      ok: false,
+      error: `This is not a probe code: a code starts with ${PROBE_PREFIX} (run the probe on your page and copy the line it prints).`,
+    };
+  const payload = /^[A-Za-z0-9_-]*/.exec(input.slice(at + PROBE_PREFIX.length))![0];
+  const bytes = base64UrlToBytes(payload);
+  if (bytes === null || bytes.length === 0)
+    return { ok: false, error: "This probe code is damaged (it was cut short or changed): copy the whole line again." };
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    return { ok: false, error: "This probe code is damaged (it does not decode): copy the whole line again." };
+  }
+  const parsed = probeFactsSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return {
+      ok: false,
+      error: `This probe code does not hold what the probe collects (${issue.path.join(".") || "the top level"}: ${issue.message}). Run the probe from this playground again.`,
+    };
+  }
+  return { ok: true, facts: parsed.data };
+}
+
+/** A script seen by the probe as the pin the text rules read: its URL. */
+function pinOf(src: string): Pin | null {
+  const match = /\/@opencx\/widget(?:@([^/]+))?\//.exec(src);
+  if (!match) return null;
+  return {
+    place: "script",
+    package: "@opencx/widget",
+    spec: match[1] ? decodeURIComponent(match[1]) : null,
+    exactFlag: false,
+    range: { start: 0, end: 0 },
+  };
+}
+
+const sameOwner = (a: ProbeOwner, b: ProbeOwner) => a.org === b.org && a.contact === b.contact;
+
+function storageFindings(facts: ProbeFacts): Finding[] {
+  const { stored, current } = facts;
+  if (!stored) return [];
+  if (current && !sameOwner(stored, current)) {
+    return [
+      finding("stored-token-other-owner", "error", null, {
+        title: "This browser holds another person's contact",
+        visitor: `The stored contact (${stored.contact ?? "unknown id"}) is not the user your page signs in now (${current.contact ?? "unknown id"}). While the page passes user.token the widget ignores it, but once that user signs out the widget reuses the stored contact: the next person on this browser continues that contact's non-verified conversations.`,
+        fix: "On sign-out, remove the widget's `opencx-widget:org-token-<widget token>:` keys (contact-token, external-contact-id; on v5 also active-session) before the widget starts again, then reload (v4) or pass the new options (v5).",
+      }),
+    ];
+  }
+  if (current) {
+    return [
+      finding("stored-contact-on-verified-page", "warning", null, {
+        title: "A non-verified contact stays stored on a signed-in page",
+        visitor:
+          "While the page passes user.token the widget ignores it; after sign-out, an anonymous load reuses it, and whoever uses this browser next sees its non-verified conversations.",
+        fix: "Clear the widget's `opencx-widget:` keys when the user signs out.",
+      }),
+    ];
+  }
+  return [];
+}
+
+/** Diagnoses what the probe collected on a live page. */
+export function diagnoseProbe(facts: ProbeFacts): DoctorReport {
+  const out: Finding[] = [];
+  const major: WidgetMajor = (facts.version && majorOfVersion(facts.version)) || DEFAULT_WIDGET_MAJOR;
+  const widgetOnPage = facts.scripts.length > 0 || facts.roots > 0 || facts.version !== null;
+  if (!widgetOnPage) {
+    out.push(
+      finding("no-widget-script", "error", null, {
+        title: "The widget is not on this page",
+        visitor: "No widget script, no widget root and no widget version: visitors see no chat button.",
+        fix: LOADING_TEXT.noScriptFix,
+      }),
+    );
+  } else if (facts.scripts.length > 0 && facts.version === null) {
+    const blocked = facts.csp.some((v) => v.directive.startsWith("script-src"));
+    out.push(
+      finding("widget-not-running", "error", null, {
+        title: "The widget script is on the page but never ran",
+        visitor: blocked
+          ? "The Content-Security-Policy blocked the script: visitors see no chat button."
+          : "`window.openCXWidgetVersion` is not set, so the script did not load or run (a blocked host, an ad blocker, a wrong URL or a network error): visitors see no chat button.",
+        fix: "Open the Network tab and reload: the script request must answer 200. Check the URL (pinned, `dist-embed/script.js`) and the page's Content-Security-Policy.",
+      }),
+    );
+  }
+  for (const script of facts.scripts) {
+    const pin = pinOf(script.src);
+    const status = pin ? pinStatus(pin) : null;
+    if (pin && status && status !== "current") {
+      const text = LOADING_TEXT.pin(pin, status);
+      if (text) out.push(finding(text.rule, "warning", null, text));
+    }
+  }
+  if (facts.scripts.length > 1 || facts.chatFrames > 1 || facts.roots > 1) {
+    out.push(
+      finding("widget-loaded-twice", "error", null, {
+        title:
+          facts.scripts.length > 1
+            ? `The widget script is loaded ${facts.scripts.length} times`
+            : `The page shows ${Math.max(facts.chatFrames, facts.roots)} widgets`,
+        visitor:
+          "Two widgets share one set of storage keys: visitors can see two chat buttons, and each resolves the contact on its own.",
+        fix:
+          major === "v4"
+            ? "Load the script once and call `initOpenScript` once; to change identity on v4, clear the keys and reload."
+            : "Load the script once; to change options on v5, call `window.initOpenScript` again with the new options (it re-renders the one widget).",
+      }),
+    );
+  }
+  const origin = scriptOrigin(facts.scripts[0]?.src);
+  for (const policy of facts.policies) {
+    const blocked = policyBlocks(policy, origin);
+    if (blocked.length > 0)
+      out.push(
+        finding("csp-blocks-widget", "error", null, {
+          title: "The page's Content-Security-Policy `<meta>` blocks the widget",
+          visitor: `${blocked.join("; ")}.`,
+          fix: policyFix(origin),
+        }),
+      );
+  }
+  if (facts.csp.length > 0) {
+    const directives = [...new Set(facts.csp.map((v) => `\`${v.directive}\` blocked ${v.blocked}`))];
+    out.push(
+      finding("csp-blocks-widget", "error", null, {
+        title: "The page's Content-Security-Policy blocks the widget",
+        visitor: `${directives.join("; ")}: the widget cannot load or reach its API.`,
+        fix: "Allow the widget's hosts in the policy (header and `<meta>`): the script's origin in `script-src`, `https://api.open.cx` in `connect-src`, and `'unsafe-inline'` in `style-src`.",
+      }),
+    );
+  }
+  out.push(...storageFindings(facts));
+  return {
+    source: "probe",
+    kind: null,
+    findings: sortFindings(out),
+    config: null,
+    version: facts.version,
+    major,
+  };
+}
+
