@@ -14,6 +14,8 @@ export default tseslint.config(
       // StrykerJS's sandbox copies of the project and its reports, present while a mutation run works.
       ".stryker-tmp/**",
       "reports/**",
+      // The doctor's corpus: pages and snippets as customers write them, mistakes included.
+      "lib/doctor/__corpus__/**",
     ],
   },
   ...tseslint.configs.recommended,

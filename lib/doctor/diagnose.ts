@@ -62,8 +62,9 @@ function passedOn(facts: PageFacts, findings: readonly Finding[]): Finding[] {
   return facts.imported.problems.flatMap((problem) => {
     const finding = optionProblem(problem);
     if (!finding) return [];
+    // A note (the identity model) spans the whole options object: it covers nothing.
     const covered = findings.some(
-      (f) => f.range && finding.range && overlaps(f.range, finding.range),
+      (f) => f.severity !== "info" && f.range && finding.range && overlaps(f.range, finding.range),
     );
     return covered ? [] : [finding];
   });
@@ -87,12 +88,13 @@ export function diagnoseText(text: string): DoctorReport {
       fix: "To check what visitors get, paste the page or the component that mounts the widget as well.",
       range: { start: server.index, end: server.index + server.length },
     });
-  } else if (!read && facts.kind !== null && facts.imported.problems.every((p) => p.range === null)) {
+  } else if (!read && all.length === 0 && facts.imported.problems.every((p) => p.range === null)) {
     all.push({
       rule: "nothing-found",
       severity: "warning",
       title: "No widget integration in this text",
-      visitor: "Nothing here loads or configures the widget, so the doctor cannot say what visitors get.",
+      visitor:
+        "Nothing here loads or configures the widget, so the doctor cannot say what visitors get.",
       fix: "Paste the page's HTML (view-source), the component that calls `initOpenScript` or renders `<Widget>`, or the server code that calls authenticate-user; or run the probe on the live page.",
       range: null,
     });
@@ -117,4 +119,3 @@ export function diagnoseText(text: string): DoctorReport {
     major,
   };
 }
-

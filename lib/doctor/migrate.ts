@@ -175,6 +175,12 @@ function versionChanges(facts: PageFacts, to: WidgetMajor, target: SnippetTarget
       });
   }
   if (to === "v5") {
+    if ((target === "react" || target === "nextjs") && !/\berrorComponent\b/.test(facts.text))
+      out.push({
+        text: "`<Widget>` gets an `errorComponent`.",
+        why: "In v5 a failed start renders it; without one the widget renders nothing and the visitor never learns why (domain-v5 §17.5).",
+        range: null,
+      });
     for (const key of facts.found?.tokenKeys ?? [])
       out.push({
         text: `\`${key.text}\` is removed: the widget stays mounted and receives the renewed token in \`options.user.token\`.`,
@@ -197,10 +203,14 @@ function versionChanges(facts: PageFacts, to: WidgetMajor, target: SnippetTarget
 }
 
 /** Legacy names `applyLegacy` maps or removes itself. */
-const LEGACY_PATHS: ReadonlySet<string> = new Set([...LEGACY_OPTION_KEYS, "user.external_id", "theme.triggerOffset"]);
+const LEGACY_PATHS: ReadonlySet<string> = new Set([
+  ...LEGACY_OPTION_KEYS,
+  "user.external_id",
+  "theme.triggerOffset",
+]);
 
 /** What the generator cannot carry: for the user to put back by hand. */
-function manualSteps(facts: PageFacts, to: WidgetMajor, target: SnippetTarget): MigrationStep[] {
+function manualSteps(facts: PageFacts, to: WidgetMajor): MigrationStep[] {
   const out: MigrationStep[] = [];
   for (const problem of facts.imported.problems) {
     if (!/only known when your page runs/.test(problem.message)) continue;
@@ -221,8 +231,13 @@ function manualSteps(facts: PageFacts, to: WidgetMajor, target: SnippetTarget): 
   }
   if (facts.options?.kind === "object") {
     for (const entry of facts.options.entries) {
-      if (entry.key === null || !(entry.key in NOT_MODELLED) || LEGACY_OPTION_KEYS.has(entry.key)) continue;
-      if (to === "v4" && ["streaming", "capabilities", "displayMode", "companion", "features"].includes(entry.key)) continue;
+      if (entry.key === null || !(entry.key in NOT_MODELLED) || LEGACY_OPTION_KEYS.has(entry.key))
+        continue;
+      if (
+        to === "v4" &&
+        ["streaming", "capabilities", "displayMode", "companion", "features"].includes(entry.key)
+      )
+        continue;
       out.push({
         text: `Carry over \`${entry.key}\` by hand.`,
         why: `The playground does not model it (${NOT_MODELLED[entry.key]}); its name and meaning are the same in ${to}.`,
@@ -231,16 +246,13 @@ function manualSteps(facts: PageFacts, to: WidgetMajor, target: SnippetTarget): 
     }
   }
   if (to === "v5") {
-    if (valueAt(facts.options, "cssOverrides") || /chatFooterItems|customComponents/.test(facts.text))
+    if (
+      valueAt(facts.options, "cssOverrides") ||
+      /chatFooterItems|customComponents/.test(facts.text)
+    )
       out.push({
         text: "Re-test custom markup and CSS.",
         why: "v5 sanitises bot and agent replies and `chatFooterItems` (scripts, handlers, iframes, positioning are removed), and its composer and motion styles changed.",
-        range: null,
-      });
-    if (target === "react" || target === "nextjs")
-      out.push({
-        text: "Optionally pass `errorComponent` to `<Widget>`.",
-        why: "In v5 a failed initialisation renders it; without it the widget renders nothing.",
         range: null,
       });
     if (/5\.0\.0-beta/.test(facts.text))
@@ -293,6 +305,6 @@ export function migrate(
     config,
     snippet: generateSnippet(target, config),
     changes,
-    manual: manualSteps(facts, to, target),
+    manual: manualSteps(facts, to),
   };
 }

@@ -147,7 +147,10 @@ function readMarkup(text: string): { scripts: ScriptTag[]; policies: PolicyMeta[
         src === null && body?.nodeName === "#text" && body.sourceCodeLocation
           ? {
               start: body.sourceCodeLocation.startOffset,
-              code: text.slice(body.sourceCodeLocation.startOffset, body.sourceCodeLocation.endOffset),
+              code: text.slice(
+                body.sourceCodeLocation.startOffset,
+                body.sourceCodeLocation.endOffset,
+              ),
             }
           : null;
       const type = (attr("type") ?? "").trim().toLowerCase();
@@ -187,9 +190,7 @@ export function readPage(text: string, base: PlaygroundConfig = DEFAULT_CONFIG):
   const programs = read.ok ? read.programs : [];
   const found = read.ok ? findOptions(programs) : null;
   const literal = (hit: FindResult["options"]) =>
-    hit
-      ? readLiteral(hit.node, { source: hit.program.source, offset: hit.program.offset })
-      : null;
+    hit ? readLiteral(hit.node, { source: hit.program.source, offset: hit.program.offset }) : null;
   const markup = MARKUP.has(read.kind) ? readMarkup(text) : { scripts: [], policies: [] };
   return {
     text,

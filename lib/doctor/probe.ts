@@ -4,6 +4,7 @@
  * `probe-source.ts`; the playground shows the decoded facts before the findings.
  */
 import { z } from "zod";
+import { DEFAULT_CONFIG } from "../config/options";
 import { DEFAULT_WIDGET_MAJOR, majorOfVersion, type WidgetMajor } from "../config/versions";
 import { pinStatus, type Pin } from "../import/version";
 import { base64UrlToBytes } from "../tokens/jwt";
@@ -33,7 +34,9 @@ export const probeFactsSchema = z
     initDefined: z.boolean(),
     scripts: z
       .array(
-        z.object({ src: text(2048), defer: z.boolean(), async: z.boolean(), module: z.boolean() }).strict(),
+        z
+          .object({ src: text(2048), defer: z.boolean(), async: z.boolean(), module: z.boolean() })
+          .strict(),
       )
       .max(10),
     inlineInits: z.number().int().min(0),
@@ -58,7 +61,10 @@ export const MAX_PROBE_CODE = 40_000;
 /** Reads a pasted probe code (extra text around it, such as a console prefix, is ignored). */
 export function decodeProbe(input: string): ProbeDecodeResult {
   if (input.length > MAX_PROBE_CODE)
-    return { ok: false, error: `This is longer than any probe code (${MAX_PROBE_CODE} characters at most).` };
+    return {
+      ok: false,
+      error: `This is longer than any probe code (${MAX_PROBE_CODE} characters at most).`,
+    };
   const at = input.indexOf(PROBE_PREFIX);
   if (at < 0)
     return {
@@ -68,12 +74,18 @@ export function decodeProbe(input: string): ProbeDecodeResult {
   const payload = /^[A-Za-z0-9_-]*/.exec(input.slice(at + PROBE_PREFIX.length))![0];
   const bytes = base64UrlToBytes(payload);
   if (bytes === null || bytes.length === 0)
-    return { ok: false, error: "This probe code is damaged (it was cut short or changed): copy the whole line again." };
+    return {
+      ok: false,
+      error: "This probe code is damaged (it was cut short or changed): copy the whole line again.",
+    };
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
-    return { ok: false, error: "This probe code is damaged (it does not decode): copy the whole line again." };
+    return {
+      ok: false,
+      error: "This probe code is damaged (it does not decode): copy the whole line again.",
+    };
   }
   const parsed = probeFactsSchema.safeParse(json);
   if (!parsed.success) {
@@ -99,43 +111,49 @@ function pinOf(src: string): Pin | null {
   };
 }
 
-const sameOwner = (a: ProbeOwner, b: ProbeOwner) => a.org === b.org && a.contact === b.contact;
+const since = (owner: ProbeOwner) =>
+  owner.iat === null ? "" : `, created ${new Date(owner.iat * 1000).toISOString().slice(0, 10)}`;
 
+/**
+ * The widget stores only non-verified contacts (anonymous, collected, `user.data`); a verified
+ * token is never stored. So on a page that signs the user in with `user.token`, a stored contact
+ * is always another contact than the signed-in one (even for the same person, verified and
+ * non-verified histories are separate), and it is what the widget reuses once nobody is signed in.
+ */
 function storageFindings(facts: ProbeFacts): Finding[] {
   const { stored, current } = facts;
   if (!stored) return [];
-  if (current && !sameOwner(stored, current)) {
+  const id = stored.contact ?? "id unknown";
+  if (current && (stored.contact !== current.contact || stored.org !== current.org)) {
     return [
-      finding("stored-token-other-owner", "error", null, {
-        title: "This browser holds another person's contact",
-        visitor: `The stored contact (${stored.contact ?? "unknown id"}) is not the user your page signs in now (${current.contact ?? "unknown id"}). While the page passes user.token the widget ignores it, but once that user signs out the widget reuses the stored contact: the next person on this browser continues that contact's non-verified conversations.`,
+      finding("stored-token-other-owner", "warning", null, {
+        title: "This browser holds another contact than the signed-in user",
+        visitor: `The stored contact (${id}${since(stored)}) is not the user your page signs in now (${current.contact ?? "id unknown"}). While the page passes user.token the widget ignores it; after sign-out, an anonymous load reuses it, and whoever uses this browser next continues its non-verified conversations.`,
         fix: "On sign-out, remove the widget's `opencx-widget:org-token-<widget token>:` keys (contact-token, external-contact-id; on v5 also active-session) before the widget starts again, then reload (v4) or pass the new options (v5).",
       }),
     ];
   }
-  if (current) {
-    return [
-      finding("stored-contact-on-verified-page", "warning", null, {
-        title: "A non-verified contact stays stored on a signed-in page",
-        visitor:
-          "While the page passes user.token the widget ignores it; after sign-out, an anonymous load reuses it, and whoever uses this browser next sees its non-verified conversations.",
-        fix: "Clear the widget's `opencx-widget:` keys when the user signs out.",
-      }),
-    ];
-  }
-  return [];
+  return [
+    finding("stored-contact", "info", null, {
+      title: "This browser holds a non-verified contact",
+      visitor: `The widget reuses the stored contact (${id}${since(stored)}) on every load of this browser profile: anyone who uses it next continues that contact's conversations, unless the page passes another identity.`,
+      fix: "If people share computers, clear the widget's `opencx-widget:` keys when a person signs out or starts over. To check it against a signed-in user, set `currentUserToken` in the probe and run it again.",
+    }),
+  ];
 }
 
 /** Diagnoses what the probe collected on a live page. */
 export function diagnoseProbe(facts: ProbeFacts): DoctorReport {
   const out: Finding[] = [];
-  const major: WidgetMajor = (facts.version && majorOfVersion(facts.version)) || DEFAULT_WIDGET_MAJOR;
+  const major: WidgetMajor =
+    (facts.version && majorOfVersion(facts.version)) || DEFAULT_WIDGET_MAJOR;
   const widgetOnPage = facts.scripts.length > 0 || facts.roots > 0 || facts.version !== null;
   if (!widgetOnPage) {
     out.push(
       finding("no-widget-script", "error", null, {
         title: "The widget is not on this page",
-        visitor: "No widget script, no widget root and no widget version: visitors see no chat button.",
+        visitor:
+          "No widget script, no widget root and no widget version: visitors see no chat button.",
         fix: LOADING_TEXT.noScriptFix,
       }),
     );
@@ -188,7 +206,9 @@ export function diagnoseProbe(facts: ProbeFacts): DoctorReport {
       );
   }
   if (facts.csp.length > 0) {
-    const directives = [...new Set(facts.csp.map((v) => `\`${v.directive}\` blocked ${v.blocked}`))];
+    const directives = [
+      ...new Set(facts.csp.map((v) => `\`${v.directive}\` blocked ${v.blocked}`)),
+    ];
     out.push(
       finding("csp-blocks-widget", "error", null, {
         title: "The page's Content-Security-Policy blocks the widget",
@@ -202,9 +222,14 @@ export function diagnoseProbe(facts: ProbeFacts): DoctorReport {
     source: "probe",
     kind: null,
     findings: sortFindings(out),
-    config: null,
+    // The probe sees no options: the playground opens on the page's version, verified when the
+    // user told the probe the page's user.token.
+    config: {
+      ...DEFAULT_CONFIG,
+      widgetVersion: major,
+      model: facts.current ? "server" : DEFAULT_CONFIG.model,
+    },
     version: facts.version,
     major,
   };
 }
-

@@ -13,7 +13,8 @@ export const DOCTOR_RULES = {
   "widget-loaded-twice": "Two widget scripts, two integrations, or repeated v4 initialisation.",
   "init-before-script": "`initOpenScript` runs before the widget script has defined it.",
   "secret-in-page": "An org API key, or a public variable named for one, in the text.",
-  "authenticate-from-page": "The page calls authenticate-user itself (the key would be in the browser).",
+  "authenticate-from-page":
+    "The page calls authenticate-user itself (the key would be in the browser).",
   "csp-blocks-widget": "The Content-Security-Policy blocks the widget's script, API or styles.",
   "legacy-create-config": "`createConfig`, the pre-v4 API.",
   "legacy-designs-package": "`@opencx/widget/designs`, the old README's entry point.",
@@ -32,11 +33,12 @@ export const DOCTOR_RULES = {
   "hard-coded-contact-token": "One person's contact token written into the page.",
   "option-not-in-version": "An option the pinned version does not have, or no option at all.",
   "option-problem": "An option with a misspelt name or a value of the wrong type.",
-  "stored-token-other-owner": "This browser holds another person's contact, not the page's current user.",
-  "stored-contact-on-verified-page": "A non-verified contact stays stored on a verified page (sign-out risk).",
+  "stored-token-other-owner":
+    "The browser holds another contact than the page's signed-in user (sign-out risk).",
+  "stored-contact": "The browser holds a non-verified contact the next person would continue.",
   "server-code": "Server code in a language the doctor reads as text only.",
   "nothing-found": "No widget integration in the text.",
-  "unreadable": "The text could not be read.",
+  unreadable: "The text could not be read.",
 } as const;
 
 export type DoctorRuleId = keyof typeof DOCTOR_RULES;

@@ -10,16 +10,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { configArbitrary, propertyRuns } from "../config/arbitraries";
-import { DEFAULT_PRIMARY_COLOR, type PlaygroundConfig } from "../config/options";
+import type { PlaygroundConfig } from "../config/options";
 import { WIDGET_MAJORS } from "../config/versions";
-import {
-  toAuthenticateRequest,
-  toWidgetConfig,
-  WIDGET_TOKEN_PLACEHOLDER,
-} from "../config/widget-config";
+import { toAuthenticateRequest, toWidgetConfig } from "../config/widget-config";
 import { looksLikeApiKey, looksLikeJwt } from "../secrets/detect";
 import { generateSnippet } from "../snippets";
 import { editorSource } from "../editor/source";
+import { canonical, holdsSecretLookalike } from "./test-support/canonical";
 import { importSnippet } from "./index";
 
 const RUNS = propertyRuns(300);
@@ -51,62 +48,6 @@ function clientCode(target: ClientTarget, config: PlaygroundConfig): string {
   );
   if (!file) throw new Error(`no client file in ${target}`);
   return file.code;
-}
-
-/** Every string the widget options carry. */
-function optionStrings(config: PlaygroundConfig): string[] {
-  const out: string[] = [];
-  const walk = (v: unknown) => {
-    if (typeof v === "string") out.push(v);
-    else if (v && typeof v === "object") Object.values(v).forEach(walk);
-  };
-  walk(toWidgetConfig(config, { contactToken: "" }));
-  return out;
-}
-
-/**
- * Import refuses secrets on purpose (an API-key or JWT shape, or the config's
- * own API key inside a value); such configs are checked in import.test.ts.
- */
-function holdsSecretLookalike(config: PlaygroundConfig): boolean {
-  return optionStrings(config).some((s) => looksLikeApiKey(s, config.apiKey) || looksLikeJwt(s));
-}
-
-/**
- * What the widget options cannot tell apart, written out independently of the
- * importer: the default colour and no colour, a browser config with no user
- * data at all (it is anonymous), custom-data rows with an empty or repeated key.
- */
-function canonical(config: PlaygroundConfig): PlaygroundConfig {
-  const out = { ...config };
-  const colour = out.primaryColor.trim();
-  out.primaryColor = colour === "" ? DEFAULT_PRIMARY_COLOR : colour;
-  if (out.widgetToken === WIDGET_TOKEN_PLACEHOLDER) out.widgetToken = "";
-  if (out.model === "browser") {
-    const user = toWidgetConfig(out).user;
-    if (!user || !("data" in user)) {
-      // No user.data reaches the widget (at most an externalId): it reads as anonymous, and
-      // the browser fields stay as they were (another model's values are kept).
-      // With collectUserData it reads as the Collect model with an empty form setup.
-      if (toWidgetConfig(out).collectUserData) {
-        Object.assign(out, {
-          model: "collect",
-          prefillName: "",
-          prefillEmail: "",
-          extraFields: [],
-        });
-      } else {
-        out.model = "anonymous";
-      }
-    } else {
-      // JavaScript object semantics: the last value of a key wins, integer-like keys come first.
-      const record = Object.fromEntries(
-        out.userCustomData.filter((r) => r.key !== "").map((r) => [r.key, r.value]),
-      );
-      out.userCustomData = Object.entries(record).map(([key, value]) => ({ key, value }));
-    }
-  }
-  return out;
 }
 
 for (const [major, hostile] of WIDGET_MAJORS.flatMap((m) =>

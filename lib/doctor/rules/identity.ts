@@ -142,7 +142,8 @@ export const contactTokenIsWidgetToken: PageRule = {
     const userToken = valueAt(facts.options, "user.token");
     const token = valueAt(facts.options, "token");
     if (!userToken || userToken.kind === "undefined" || userToken.kind === "null") return [];
-    const sameAsToken = token !== undefined && sourceOf(facts, token) === sourceOf(facts, userToken);
+    const sameAsToken =
+      token !== undefined && sourceOf(facts, token) === sourceOf(facts, userToken);
     const plainString = userToken.kind === "string" && !looksLikeJwt(userToken.value);
     const named = userToken.kind === "opaque" && WIDGET_TOKEN_NAME.test(sourceOf(facts, userToken));
     if (!sameAsToken && !plainString && !named) return [];

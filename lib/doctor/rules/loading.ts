@@ -77,14 +77,16 @@ export function pinText(pin: Pin, status: PinStatus = pinStatus(pin)): PinFindin
       return {
         rule: "script-not-pinned",
         title: `\`${pin.spec}\` is a dist-tag, not a version`,
-        visitor: "A tag moves whenever a release is published: what visitors get changes without a deploy.",
+        visitor:
+          "A tag moves whenever a release is published: what visitors get changes without a deploy.",
         fix,
       };
     case "range":
       return {
         rule: "script-not-pinned",
         title: `\`${pin.spec}\` is a range, not a pin`,
-        visitor: "Each install or CDN request can resolve to a newer release than the one you tested.",
+        visitor:
+          "Each install or CDN request can resolve to a newer release than the one you tested.",
         fix,
       };
     case "old-v4":
@@ -177,16 +179,20 @@ export const initBeforeScript: PageRule = {
     const widgetAt = facts.scripts.findIndex((s) => s.widget);
     if (widgetAt < 0) return [];
     const widget = facts.scripts[widgetAt]!;
-    const widgetWhen = widget.async ? "async" : widget.defer || widget.type === "module" ? "deferred" : "now";
+    const widgetWhen = widget.async
+      ? "async"
+      : widget.defer || widget.type === "module"
+        ? "deferred"
+        : "now";
     return facts.scripts.flatMap((script, index) => {
       if (script.immediateInits.length === 0) return [];
       const before = index < widgetAt;
       // A classic inline script runs where it stands; an inline module waits, in order, with the
       // deferred scripts. An async script runs whenever it arrives.
-      const module = script.type === "module";
+      const isModule = script.type === "module";
       const fails =
         widgetWhen === "async" ||
-        (module ? widgetWhen === "deferred" && before : before || widgetWhen === "deferred");
+        (isModule ? widgetWhen === "deferred" && before : before || widgetWhen === "deferred");
       if (!fails) return [];
       return [
         finding("init-before-script", "error", script.immediateInits[0]!, {

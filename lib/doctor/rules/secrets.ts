@@ -37,24 +37,34 @@ export const secretInPage: PageRule = {
   check(facts) {
     const page = isPageCode(facts);
     const keys = [...facts.text.matchAll(API_KEY)].map((m) =>
-      finding("secret-in-page", "error", { start: m.index, end: m.index + m[0].length }, {
-        title: page
-          ? "An org API key is written into the page"
-          : "An org API key is written into the code",
-        visitor: page
-          ? "Anyone who opens the page source can mint verified tokens for any email and read that person's conversations."
-          : "Everyone with the source (and every copy of the repository) holds a key that mints verified tokens for any email.",
-        fix: "Revoke this key in the dashboard now, create a new one, and read it on your server only from the environment (`OPENCX_API_KEY`).",
-      }),
+      finding(
+        "secret-in-page",
+        "error",
+        { start: m.index, end: m.index + m[0].length },
+        {
+          title: page
+            ? "An org API key is written into the page"
+            : "An org API key is written into the code",
+          visitor: page
+            ? "Anyone who opens the page source can mint verified tokens for any email and read that person's conversations."
+            : "Everyone with the source (and every copy of the repository) holds a key that mints verified tokens for any email.",
+          fix: "Revoke this key in the dashboard now, create a new one, and read it on your server only from the environment (`OPENCX_API_KEY`).",
+        },
+      ),
     );
     const variables = page
       ? [...facts.text.matchAll(PUBLIC_KEY_VARIABLE)].map((m) =>
-          finding("secret-in-page", "error", { start: m.index, end: m.index + m[0].length }, {
-            title: `\`${m[0]}\` puts a secret into the browser bundle`,
-            visitor:
-              "Build tools inline public variables into the JavaScript every visitor downloads: the key is readable by anyone.",
-            fix: "Keep the org API key in a server-only variable (`OPENCX_API_KEY`) and call authenticate-user from your backend.",
-          }),
+          finding(
+            "secret-in-page",
+            "error",
+            { start: m.index, end: m.index + m[0].length },
+            {
+              title: `\`${m[0]}\` puts a secret into the browser bundle`,
+              visitor:
+                "Build tools inline public variables into the JavaScript every visitor downloads: the key is readable by anyone.",
+              fix: "Keep the org API key in a server-only variable (`OPENCX_API_KEY`) and call authenticate-user from your backend.",
+            },
+          ),
         )
       : [];
     return [...keys, ...variables].slice(0, 5);
@@ -68,12 +78,17 @@ export const apiCalledFromPage: PageRule = {
     const at = facts.text.search(/\/widget\/authenticate-user\b/);
     if (at < 0) return [];
     return [
-      finding("authenticate-from-page", "error", { start: at, end: at + 26 }, {
-        title: "The page calls authenticate-user itself",
-        visitor:
-          "That call needs the org API key, so the key ships to every visitor; and a token minted for whatever email the browser claims is not verified at all.",
-        fix: "Call authenticate-user from your backend for the signed-in user only, and have the page fetch the token from your own route.",
-      }),
+      finding(
+        "authenticate-from-page",
+        "error",
+        { start: at, end: at + 26 },
+        {
+          title: "The page calls authenticate-user itself",
+          visitor:
+            "That call needs the org API key, so the key ships to every visitor; and a token minted for whatever email the browser claims is not verified at all.",
+          fix: "Call authenticate-user from your backend for the signed-in user only, and have the page fetch the token from your own route.",
+        },
+      ),
     ];
   },
 };

@@ -1,0 +1,1 @@
+window.initOpenScript({ token: 'wt_shop_123', collectUserInfo: true });

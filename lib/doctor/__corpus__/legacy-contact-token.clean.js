@@ -1,0 +1,4 @@
+window.initOpenScript({
+  token: 'wt_shop_123',
+  user: { token: session.opencxToken },
+});

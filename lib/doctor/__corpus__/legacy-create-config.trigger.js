@@ -1,0 +1,3 @@
+import { createConfig } from '@opencx/widget';
+
+export const options = createConfig({ token: 'wt_shop_123' });

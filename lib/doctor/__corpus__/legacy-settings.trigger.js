@@ -1,0 +1,5 @@
+window.initOpenScript({
+  token: 'wt_shop_123',
+  settings: { persistSession: true },
+  theme: { triggerOffset: '24px' },
+});

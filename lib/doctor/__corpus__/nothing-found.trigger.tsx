@@ -1,0 +1,10 @@
+import { Header } from './header';
+
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <Header />
+      {children}
+    </>
+  );
+}
