@@ -20,7 +20,7 @@ import { NOT_MODELLED } from "../import/not-modelled";
 import { serverLanguageMark } from "../import/server-languages";
 import type { ImportKind, SourceRange } from "../import/types";
 import { pinStatus } from "../import/version";
-import { generateSnippet, type Snippet, type SnippetTarget } from "../snippets";
+import { generateSnippet, SERVER_TARGETS, type Snippet, type SnippetTarget } from "../snippets";
 import { entryAt, readPage, valueAt, type PageFacts } from "./page-facts";
 import { LEGACY_OPTION_KEYS } from "./rules/legacy";
 
@@ -148,6 +148,17 @@ function applyLegacy(facts: PageFacts, config: PlaygroundConfig, changes: Migrat
 function versionChanges(facts: PageFacts, to: WidgetMajor, target: SnippetTarget): MigrationStep[] {
   const pin = WIDGET_PINS[to];
   const out: MigrationStep[] = [];
+  if (SERVER_TARGETS.includes(target)) {
+    out.push({
+      text: `Nothing else in the authenticate-user call changes for ${to}.`,
+      why:
+        to === "v5"
+          ? "Its URL, body and answer are the same in v5; only the optional `mcp_access` (personal connections, tokens that expire after an hour) is new, and it is not added unless you ask for it."
+          : "Its URL, body and answer are the same in v4.",
+      range: null,
+    });
+    return out;
+  }
   const first = facts.pins[0];
   const was = first ? (first.spec === null ? "no version" : `\`${first.spec}\``) : "no pin";
   if (!first || pinStatus(first) !== "current" || first.spec?.trim() !== pin)
@@ -214,6 +225,9 @@ function manualSteps(facts: PageFacts, to: WidgetMajor): MigrationStep[] {
   const out: MigrationStep[] = [];
   for (const problem of facts.imported.problems) {
     if (!/only known when your page runs/.test(problem.message)) continue;
+    // The generated code computes these at run time too: the token from your route, the email
+    // from the signed-in user.
+    if (problem.path === "user.token" || problem.path === "body.email") continue;
     out.push({
       text: `Put back your own value for \`${problem.path}\`.`,
       why: "It is computed by your page (a variable or a call); the migrated snippet shows the playground's sample in its place.",
@@ -292,11 +306,12 @@ export function migrate(
   const changes: MigrationStep[] = [];
   const config = { ...applyLegacy(facts, facts.imported.config, changes), widgetVersion: to };
   changes.push(...versionChanges(facts, to, target));
-  changes.push({
-    text: "Identity options carried over unchanged.",
-    why: "`collectUserData`, `prefillUserData`, `extraDataCollectionFields` and `user.{token,data,externalId}` mean the same in v4 and v5; the storage keys are the same, so visitors keep their conversations.",
-    range: null,
-  });
+  if (!SERVER_TARGETS.includes(target))
+    changes.push({
+      text: "Identity options carried over unchanged.",
+      why: "`collectUserData`, `prefillUserData`, `extraDataCollectionFields` and `user.{token,data,externalId}` mean the same in v4 and v5; the storage keys are the same, so visitors keep their conversations.",
+      range: null,
+    });
   return {
     ok: true,
     to,
