@@ -1,7 +1,7 @@
 "use client";
 /**
- * The code panel's toolbar: "Edit options as code" (the Monaco editor) and "Import snippet…".
- * Both are fetched on first use (pointer or focus on the button starts the fetch); this module
+ * The code panel's toolbar: "Edit options as code" (the Monaco editor), "Import snippet…" and
+ * "Check installation…" (the installation doctor). Each is fetched on first use (pointer or focus on the button starts the fetch); this module
  * is all the first load carries.
  */
 import dynamic from "next/dynamic";
@@ -24,6 +24,8 @@ const OptionsEditor = dynamic(() => loadEditor().then((m) => m.OptionsEditor), {
   ),
 });
 const ImportDialog = dynamic(() => loadImport().then((m) => m.ImportDialog), { ssr: false });
+const loadDoctor = () => import("@/components/doctor/doctor-dialog");
+const DoctorDialog = dynamic(() => loadDoctor().then((m) => m.DoctorDialog), { ssr: false });
 
 const button =
   "rounded-md border border-(--cp-border) bg-(--cp-surface) px-2.5 py-1 text-xs font-medium text-(--cp-text) hover:bg-(--cp-button-hover) focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-(--cp-focus) aria-expanded:bg-(--cp-tab-active) aria-expanded:ring-1 aria-expanded:ring-(--cp-border)";
@@ -34,7 +36,10 @@ export function CodeTools() {
   const announce = useAnnounce();
   const [editorOpen, setEditorOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
-  const [undo, setUndo] = useState<ImportApplied | null>(null);
+  const [doctorOpen, setDoctorOpen] = useState(false);
+  /** The last import or "Open in playground" from the doctor, with what Undo says. */
+  const [undo, setUndo] = useState<(ImportApplied & { undoLabel: string }) | null>(null);
+  const doctorButton = useRef<HTMLButtonElement>(null);
   const editorButton = useRef<HTMLButtonElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   const panelId = "options-editor-panel";
@@ -76,6 +81,18 @@ export function CodeTools() {
         >
           Import snippet…
         </button>
+        <button
+          ref={doctorButton}
+          type="button"
+          aria-haspopup="dialog"
+          onPointerEnter={() => void loadDoctor()}
+          onFocus={() => void loadDoctor()}
+          onClick={() => setDoctorOpen(true)}
+          className={button}
+          data-testid="code.doctor"
+        >
+          Check installation…
+        </button>
         {undoable ? (
           <span
             className="flex items-center gap-2 text-xs text-(--cp-muted)"
@@ -88,12 +105,12 @@ export function CodeTools() {
               onClick={() => {
                 store.getState().replaceConfig(undoable.previous);
                 setUndo(null);
-                announce("Import undone: the previous options are back.");
+                announce(`${undoable.undoLabel} done: the previous options are back.`);
                 importButton.current?.focus();
               }}
               data-testid="import.undo"
             >
-              Undo import
+              {undoable.undoLabel}
             </button>
           </span>
         ) : null}
@@ -110,8 +127,20 @@ export function CodeTools() {
             importButton.current?.focus();
           }}
           onApplied={(applied) => {
-            setUndo(applied);
+            setUndo({ ...applied, undoLabel: "Undo import" });
             announce(`${applied.summary} Undo import is next to the Import snippet button.`);
+          }}
+        />
+      ) : null}
+      {doctorOpen ? (
+        <DoctorDialog
+          onClose={() => {
+            setDoctorOpen(false);
+            doctorButton.current?.focus();
+          }}
+          onApplied={(applied) => {
+            setUndo({ ...applied, undoLabel: "Undo" });
+            announce(`${applied.summary} Undo is next to the Check installation button.`);
           }}
         />
       ) : null}

@@ -7,6 +7,7 @@
  * The import's own problems that no rule covers (a misspelt nested option, a value of the wrong
  * type) are passed on as `option-problem`, unless a rule already reported that place.
  */
+import type { PlaygroundConfig } from "../config/options";
 import { DEFAULT_WIDGET_MAJOR } from "../config/versions";
 import type { ImportProblem, SourceRange } from "../import/types";
 import { serverLanguageMark } from "../import/server-languages";
@@ -70,9 +71,12 @@ function passedOn(facts: PageFacts, findings: readonly Finding[]): Finding[] {
   });
 }
 
-/** Diagnoses pasted text; never throws. */
-export function diagnoseText(text: string): DoctorReport {
-  const facts = readPage(text);
+/**
+ * Diagnoses pasted text; never throws. `base` is what the report's config keeps where the text
+ * says nothing (the org API key, the preview switches): the playground's current config.
+ */
+export function diagnoseText(text: string, base?: PlaygroundConfig): DoctorReport {
+  const facts = readPage(text, base);
   const findings = PAGE_RULES.flatMap((rule) => rule.check(facts));
   const all = sortFindings([...findings, ...passedOn(facts, findings)]);
   const major = facts.imported.version.snippet ?? DEFAULT_WIDGET_MAJOR;
