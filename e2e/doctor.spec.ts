@@ -95,6 +95,33 @@ test("doctor: migrate a v4 React component → the v5 snippet, every change expl
   await expect(playground.code.tab("react")).toHaveAttribute("aria-selected", "true");
 });
 
+test("doctor: a checked page → Get a fixed, pinned snippet → the migration of that page", async ({
+  page,
+  playground,
+}) => {
+  await playground.open();
+  await page.getByTestId("code.doctor").click();
+  const dialog = page.getByTestId("doctor.dialog");
+  await dialog.getByTestId("doctor.paste.text").fill(V4_PAGE);
+  await dialog.getByTestId("doctor.paste.check").click();
+  await dialog.getByTestId("doctor.paste.fix").click();
+  await expect(dialog.getByTestId("doctor.tab.migrate")).toHaveAttribute("aria-selected", "true");
+  await expect(dialog.getByTestId("doctor.migrate.text")).toHaveValue(V4_PAGE);
+  // The page pins v4: the fix stays on v4, pinned to its last release, unless v5 is chosen.
+  await expect(dialog.getByTestId("doctor.migrate.to.v4")).toBeChecked();
+  const file = dialog.getByTestId("doctor.migrate.file").first();
+  await expect(file).toContainText("@opencx/widget@4.0.63/dist-embed/script.js");
+  await expect(file).toContainText("DOMContentLoaded");
+  await dialog.getByTestId("doctor.migrate.to.v5").check();
+  await dialog.getByTestId("doctor.migrate.run").click();
+  await expect(file).toContainText(
+    '<script defer src="https://unpkg.com/@opencx/widget@5.0.0/dist-embed/script.js">',
+  );
+  await expect(dialog.getByTestId("doctor.migrate.changes")).toContainText(
+    "Pinned to exactly 5.0.0 (was `4.0.57`)",
+  );
+});
+
 test("doctor: bad input keeps the text and says why", async ({ page, playground }) => {
   await playground.open();
   await page.getByTestId("code.doctor").click();

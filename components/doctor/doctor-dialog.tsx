@@ -13,6 +13,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { diagnoseText, reportText, type DoctorReport } from "@/lib/doctor";
 import type { PlaygroundConfig } from "@/lib/config/options";
+import type { WidgetMajor } from "@/lib/config/versions";
 import type { SnippetTarget } from "@/lib/snippets/types";
 import { useAnnounce } from "@/components/state/announcer";
 import { usePlaygroundStore } from "@/components/state/store-provider";
@@ -50,6 +51,10 @@ export function DoctorDialog({
   const announce = useAnnounce();
   const [panel, setPanel] = useState<PanelId>("paste");
   const [status, setStatus] = useState("");
+  /** A pasted page sent to the migration ("Get a fixed snippet"): its text, and which send it is. */
+  const [toMigrate, setToMigrate] = useState<{ text: string; to: WidgetMajor; n: number } | null>(
+    null,
+  );
   const tabs = useRef(new Map<PanelId, HTMLButtonElement>());
 
   useEffect(() => {
@@ -163,11 +168,19 @@ export function DoctorDialog({
             data-testid={`doctor.panel.${p.id}`}
           >
             {p.id === "paste" ? (
-              <PastePanel say={say} onOpen={open} />
+              <PastePanel
+                say={say}
+                onOpen={open}
+                onFix={(text, to) => {
+                  setToMigrate((m) => ({ text, to, n: (m?.n ?? 0) + 1 }));
+                  setPanel("migrate");
+                  tabs.current.get("migrate")?.focus();
+                }}
+              />
             ) : p.id === "probe" ? (
               <ProbePanel say={say} onOpen={open} />
             ) : (
-              <MigratePanel say={say} onOpen={open} />
+              <MigratePanel say={say} onOpen={open} incoming={toMigrate} />
             )}
           </div>
         ))}
@@ -176,7 +189,11 @@ export function DoctorDialog({
   );
 }
 
-function PastePanel({ say, onOpen }: PanelProps) {
+function PastePanel({
+  say,
+  onOpen,
+  onFix,
+}: PanelProps & { onFix: (text: string, to: WidgetMajor) => void }) {
   const store = usePlaygroundStore();
   const textId = useId();
   const [text, setText] = useState("");
@@ -217,6 +234,16 @@ function PastePanel({ say, onOpen }: PanelProps) {
         >
           Check
         </button>
+        {report?.config ? (
+          <button
+            type="button"
+            className={buttonClass.secondary}
+            onClick={() => onFix(read!.text, report.major)}
+            data-testid="doctor.paste.fix"
+          >
+            Get a fixed, pinned snippet
+          </button>
+        ) : null}
         {report ? (
           <CopyButton
             text={reportText(report, read!.text)}

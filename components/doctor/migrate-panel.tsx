@@ -3,7 +3,7 @@
  * Migrate: any widget snippet → the playground's snippet for v5 (or v4 pinned to 4.0.63), with
  * every change and why, and what to carry over by hand (with its place in the pasted text).
  */
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { migrate, lineColumn, type MigrationResult, type MigrationStep } from "@/lib/doctor";
 import {
   WIDGET_MAJOR_INFO,
@@ -40,7 +40,14 @@ function Steps({ steps, text, testId }: { steps: MigrationStep[]; text: string; 
   );
 }
 
-export function MigratePanel({ say, onOpen }: PanelProps) {
+export function MigratePanel({
+  say,
+  onOpen,
+  incoming,
+}: PanelProps & {
+  /** A page sent from the Paste panel: migrated at once, to the version its report advises. */
+  incoming: { text: string; to: WidgetMajor; n: number } | null;
+}) {
   const store = usePlaygroundStore();
   const textId = useId();
   const targetId = useId();
@@ -49,7 +56,7 @@ export function MigratePanel({ say, onOpen }: PanelProps) {
   const [target, setTarget] = useState<SnippetTarget | "detect">("detect");
   const [read, setRead] = useState<{ text: string; result: MigrationResult } | null>(null);
 
-  const onMigrate = () => {
+  const run = (text: string, to: WidgetMajor) => {
     const result = migrate(text, to, {
       base: store.getState().config,
       target: target === "detect" ? undefined : target,
@@ -61,6 +68,21 @@ export function MigratePanel({ say, onOpen }: PanelProps) {
         : result.error,
     );
   };
+  const onMigrate = () => run(text, to);
+
+  // Each send from the Paste panel replaces the text (the pasted page) and migrates it.
+  const [seen, setSeen] = useState(0);
+  if (incoming && incoming.n !== seen) {
+    setSeen(incoming.n);
+    setText(incoming.text);
+    setTo(incoming.to);
+    setTarget("detect");
+  }
+  useEffect(() => {
+    if (incoming) run(incoming.text, incoming.to);
+    // Only a new send runs it; the reader's own edits wait for Migrate.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [incoming?.n]);
 
   const result = read?.result ?? null;
   return (
