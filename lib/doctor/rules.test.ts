@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diagnoseText } from "./diagnose";
+import { fakeKey } from "../secrets/test-support/fake-keys";
 import { allows, parsePolicy } from "./rules/csp";
 
 const V5 = "https://unpkg.com/@opencx/widget@5.0.0/dist-embed/script.js";
@@ -84,10 +85,11 @@ describe("csp-blocks-widget", () => {
 
 describe("secrets", () => {
   it("points at an org API key without repeating it", () => {
-    const text = `<!doctype html><body><script defer src="${V5}"></script><script>const k = "sk_live_SENTINEL123";</script></body>`;
+    const key = fakeKey("live", "SENTINEL123");
+    const text = `<!doctype html><body><script defer src="${V5}"></script><script>const k = "${key}";</script></body>`;
     const report = diagnoseText(text);
     const secret = report.findings.find((f) => f.rule === "secret-in-page")!;
-    expect(text.slice(secret.range!.start, secret.range!.end)).toBe("sk_live_SENTINEL123");
+    expect(text.slice(secret.range!.start, secret.range!.end)).toBe(key);
     expect(JSON.stringify(report)).not.toContain("SENTINEL123");
   });
 
