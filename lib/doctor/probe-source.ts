@@ -72,6 +72,7 @@ for (let i = 0; i < localStorage.length && keys.length < 50; i++) {
   keys.push(key.slice(0, 200));
   if (key.endsWith(":contact-token") && stored === null) stored = claimsOf(localStorage.getItem(key));
 }
+keys.sort();
 
 const csp = [];
 const listen = (event) => {
