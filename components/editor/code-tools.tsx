@@ -38,7 +38,9 @@ export function CodeTools() {
   const [importOpen, setImportOpen] = useState(false);
   const [doctorOpen, setDoctorOpen] = useState(false);
   /** The last import or "Open in playground" from the doctor, with what Undo says. */
-  const [undo, setUndo] = useState<(ImportApplied & { undoLabel: string }) | null>(null);
+  const [undo, setUndo] = useState<(ImportApplied & { undoLabel: string; undone: string }) | null>(
+    null,
+  );
   const doctorButton = useRef<HTMLButtonElement>(null);
   const editorButton = useRef<HTMLButtonElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
@@ -105,7 +107,7 @@ export function CodeTools() {
               onClick={() => {
                 store.getState().replaceConfig(undoable.previous);
                 setUndo(null);
-                announce(`${undoable.undoLabel} done: the previous options are back.`);
+                announce(`${undoable.undone}: the previous options are back.`);
                 importButton.current?.focus();
               }}
               data-testid="import.undo"
@@ -127,7 +129,7 @@ export function CodeTools() {
             importButton.current?.focus();
           }}
           onApplied={(applied) => {
-            setUndo({ ...applied, undoLabel: "Undo import" });
+            setUndo({ ...applied, undoLabel: "Undo import", undone: "Import undone" });
             announce(`${applied.summary} Undo import is next to the Import snippet button.`);
           }}
         />
@@ -139,7 +141,7 @@ export function CodeTools() {
             doctorButton.current?.focus();
           }}
           onApplied={(applied) => {
-            setUndo({ ...applied, undoLabel: "Undo" });
+            setUndo({ ...applied, undoLabel: "Undo", undone: "Undone" });
             announce(`${applied.summary} Undo is next to the Check installation button.`);
           }}
         />
