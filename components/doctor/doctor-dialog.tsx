@@ -15,7 +15,7 @@ import { diagnoseText, reportText, type DoctorReport } from "@/lib/doctor";
 import type { PlaygroundConfig } from "@/lib/config/options";
 import type { WidgetMajor } from "@/lib/config/versions";
 import type { SnippetTarget } from "@/lib/snippets/types";
-import { useAnnounce } from "@/components/state/announcer";
+import { useDialogStatus } from "@/components/state/announcer";
 import { usePlaygroundStore } from "@/components/state/store-provider";
 import { CopyButton } from "@/components/code/copy-button";
 import { buttonClass, dialogPanelClass } from "@/components/ui/button-styles";
@@ -48,9 +48,8 @@ export function DoctorDialog({
   const titleId = useId();
   const baseId = useId();
   const store = usePlaygroundStore();
-  const announce = useAnnounce();
+  const [status, say] = useDialogStatus();
   const [panel, setPanel] = useState<PanelId>("paste");
-  const [status, setStatus] = useState("");
   /** A pasted page sent to the migration ("Get a fixed snippet"): its text, and which send it is. */
   const [toMigrate, setToMigrate] = useState<{ text: string; to: WidgetMajor; n: number } | null>(
     null,
@@ -61,13 +60,6 @@ export function DoctorDialog({
     const element = dialog.current;
     if (element && !element.open) element.showModal();
   }, []);
-
-  const say = (message: string) => {
-    // The page's live region is inert behind a modal dialog: the dialog's status says it too.
-    setStatus("");
-    setTimeout(() => setStatus(message), 50);
-    announce(message);
-  };
 
   /** Loads a config into the playground (the caller offers Undo) and closes the dialog. */
   const open = (config: PlaygroundConfig, summary: string, tab?: SnippetTarget) => {

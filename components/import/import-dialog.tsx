@@ -15,9 +15,10 @@
  */
 import { useEffect, useId, useRef, useState } from "react";
 import { importSnippet, settingsSummary, type ImportKind, type ImportResult } from "@/lib/import";
+import { lineColumn } from "@/lib/import/line-column";
 import type { PlaygroundConfig } from "@/lib/config/options";
 import { WIDGET_MAJOR_INFO, WIDGET_PINS, type WidgetMajor } from "@/lib/config/versions";
-import { useAnnounce } from "@/components/state/announcer";
+import { useDialogStatus } from "@/components/state/announcer";
 import { usePlaygroundStore } from "@/components/state/store-provider";
 import { buttonClass, dialogPanelClass } from "@/components/ui/button-styles";
 
@@ -72,11 +73,9 @@ function readSummary(result: ImportResult): string {
   return withSettings(read, result);
 }
 
-/** Line and column (1-based) of a UTF-16 offset, for the "not mapped" list. */
-function lineColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = offset - before.lastIndexOf("\n");
+/** "line 3, column 7" for a UTF-16 offset, for the "not mapped" list. */
+function place(text: string, offset: number): string {
+  const { line, column } = lineColumn(text, offset);
   return `line ${line}, column ${column}`;
 }
 
@@ -92,12 +91,11 @@ export function ImportDialog({
   const descriptionId = useId();
   const textId = useId();
   const store = usePlaygroundStore();
-  const announce = useAnnounce();
   const [text, setText] = useState("");
   const [read, setRead] = useState<Read | null>(null);
   /** Which version to apply as, when the snippet's differs from the playground's. */
   const [applyAs, setApplyAs] = useState<"snippet" | "current">("snippet");
-  const [status, setStatus] = useState("");
+  const [status, say] = useDialogStatus();
   const versionNoteId = useId();
 
   const textarea = useRef<HTMLTextAreaElement>(null);
@@ -107,13 +105,6 @@ export function ImportDialog({
     // Straight to the box the dialog is for (showModal focuses the first button).
     textarea.current?.focus();
   }, []);
-
-  const say = (message: string) => {
-    // The page's live region is inert behind a modal dialog: the dialog's status says it too.
-    setStatus("");
-    setTimeout(() => setStatus(message), 50);
-    announce(message);
-  };
 
   const onImport = () => {
     const base = store.getState().config;
@@ -320,7 +311,7 @@ export function ImportDialog({
                       {p.range ? (
                         <span className="text-neutral-500 dark:text-neutral-400">
                           {" "}
-                          ({lineColumn(read?.text ?? "", p.range.start)})
+                          ({place(read?.text ?? "", p.range.start)})
                         </span>
                       ) : null}
                     </li>

@@ -33,3 +33,24 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
 export function useAnnounce(): Announce {
   return useContext(AnnouncerContext);
 }
+
+/**
+ * A modal dialog's own status line: the page's live region is inert behind a modal dialog, so
+ * the dialog shows (and announces) each message itself, and says it to the page's region too.
+ * Cleared first so the same message twice is announced twice.
+ */
+export function useDialogStatus(): [status: string, say: Announce] {
+  const announce = useAnnounce();
+  const [status, setStatus] = useState("");
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const say = useCallback<Announce>(
+    (text) => {
+      setStatus("");
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => setStatus(text), 50);
+      announce(text);
+    },
+    [announce],
+  );
+  return [status, say];
+}

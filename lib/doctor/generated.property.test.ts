@@ -9,22 +9,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { configArbitrary, propertyRuns } from "../config/arbitraries";
 import { WIDGET_MAJORS } from "../config/versions";
-import { canonical, holdsSecretLookalike } from "../import/test-support/canonical";
+import { canonical, holdsSecretLookalike, optionsFile } from "../import/test-support/canonical";
 import { CLIENT_TARGETS, generateSnippet, generateSnippets } from "../snippets";
 import { diagnoseText } from "./diagnose";
 import { migrate } from "./migrate";
 
 const RUNS = propertyRuns(60);
-
-/** The file of a client snippet that holds the options (the one a user pastes to migrate). */
-const OPTIONS_FILE = [
-  ".html",
-  "support-widget.tsx",
-  ".vue",
-  ".client.ts",
-  "OpenCxWidget.svelte",
-  "opencx-widget.ts",
-];
 
 describe.each([false, true])("generated snippets (hostile strings: %s)", (hostile) => {
   it.each(WIDGET_MAJORS)("%s: no file of any snippet draws an error", (major) => {
@@ -48,10 +38,7 @@ describe.each([false, true])("generated snippets (hostile strings: %s)", (hostil
         configArbitrary({ hostile }).filter((c) => !holdsSecretLookalike(c)),
         (generated) => {
           const v4 = { ...generated, widgetVersion: "v4" as const };
-          const file = generateSnippet(target, v4).files.find((f) =>
-            OPTIONS_FILE.some((end) => f.path.endsWith(end)),
-          )!;
-          const result = migrate(file.code, "v5", { base: v4 });
+          const result = migrate(optionsFile(generateSnippet(target, v4)), "v5", { base: v4 });
           expect(result.ok && result.target).toBe(target);
           if (!result.ok) return;
           // What the snippet cannot tell apart reads back canonically, as in the import's round trip.

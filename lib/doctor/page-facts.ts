@@ -11,7 +11,7 @@ import { DEFAULT_CONFIG, type PlaygroundConfig } from "../config/options";
 import { findOptions, type FindResult } from "../import/find";
 import { importSnippet, type ImportResult } from "../import/index";
 import { readLiteral, rangeOf, type LiteralNode } from "../import/literal";
-import { readSources, type ParsedProgram } from "../import/sources";
+import { readSources, type HtmlNode, type ParsedProgram } from "../import/sources";
 import type { ImportKind, SourceRange } from "../import/types";
 import { findPins, type Pin } from "../import/version";
 
@@ -59,19 +59,6 @@ const WIDGET_SRC = /@opencx\/widget(?![\w-])(?!\/designs)|\/dist-embed\/script\.
 
 export function isWidgetScriptSrc(src: string): boolean {
   return WIDGET_SRC.test(src.trim());
-}
-
-interface HtmlNode {
-  nodeName: string;
-  attrs?: { name: string; value: string }[];
-  childNodes?: HtmlNode[];
-  content?: HtmlNode;
-  value?: string;
-  sourceCodeLocation?: {
-    startOffset: number;
-    endOffset: number;
-    startTag?: { startOffset: number; endOffset: number };
-  } | null;
 }
 
 const PARSER_OPTIONS: ParserOptions = {

@@ -3,14 +3,10 @@
  * files. One block per finding: severity, rule, place (line:column in the pasted text), title,
  * then what it means for the visitor and the fix.
  */
+import { lineColumn } from "../import/line-column";
 import type { DoctorReport, Finding } from "./types";
 
-/** 1-based line and column of a UTF-16 offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  return { line, column: offset - before.lastIndexOf("\n") };
-}
+export { lineColumn };
 
 function place(finding: Finding, text: string | null): string {
   if (!finding.range || text === null) return "";

@@ -16,7 +16,7 @@ import { toAuthenticateRequest, toWidgetConfig } from "../config/widget-config";
 import { looksLikeApiKey, looksLikeJwt } from "../secrets/detect";
 import { generateSnippet } from "../snippets";
 import { editorSource } from "../editor/source";
-import { canonical, holdsSecretLookalike } from "./test-support/canonical";
+import { canonical, holdsSecretLookalike, optionsFile } from "./test-support/canonical";
 import { importSnippet } from "./index";
 
 const RUNS = propertyRuns(300);
@@ -35,19 +35,7 @@ type ClientTarget = (typeof CLIENT)[number];
 
 /** The client files of a target: the one that holds the options. */
 function clientCode(target: ClientTarget, config: PlaygroundConfig): string {
-  const snippet = generateSnippet(target, config);
-  const file = snippet.files.find((f) =>
-    [
-      ".html",
-      "support-widget.tsx",
-      ".vue",
-      ".client.ts",
-      "OpenCxWidget.svelte",
-      "opencx-widget.ts",
-    ].some((end) => f.path.endsWith(end)),
-  );
-  if (!file) throw new Error(`no client file in ${target}`);
-  return file.code;
+  return optionsFile(generateSnippet(target, config));
 }
 
 for (const [major, hostile] of WIDGET_MAJORS.flatMap((m) =>

@@ -100,13 +100,18 @@ function readBareObject(text: string): ParsedProgram | ImportProblem | null {
   }
 }
 
-interface HtmlNode {
+/** The parts of a parse5 node (with source locations) the readers use. */
+export interface HtmlNode {
   nodeName: string;
   attrs?: { name: string; value: string }[];
   childNodes?: HtmlNode[];
   content?: HtmlNode;
   value?: string;
-  sourceCodeLocation?: { startOffset: number; endOffset: number } | null;
+  sourceCodeLocation?: {
+    startOffset: number;
+    endOffset: number;
+    startTag?: { startOffset: number; endOffset: number };
+  } | null;
 }
 
 const JS_TYPES = new Set(["", "module", "text/javascript", "application/javascript", "text/babel"]);

@@ -6,6 +6,23 @@
 import { DEFAULT_PRIMARY_COLOR, type PlaygroundConfig } from "../../config/options";
 import { toWidgetConfig, WIDGET_TOKEN_PLACEHOLDER } from "../../config/widget-config";
 import { looksLikeApiKey, looksLikeJwt } from "../../secrets/detect";
+import type { Snippet } from "../../snippets/types";
+
+/** The file of a client snippet that holds the widget options: the one a user pastes back. */
+export function optionsFile(snippet: Snippet): string {
+  const file = snippet.files.find((f) =>
+    [
+      ".html",
+      "support-widget.tsx",
+      ".vue",
+      ".client.ts",
+      "OpenCxWidget.svelte",
+      "opencx-widget.ts",
+    ].some((end) => f.path.endsWith(end)),
+  );
+  if (!file) throw new Error(`no options file in the ${snippet.target} snippet`);
+  return file.code;
+}
 
 /** Every string the widget options carry. */
 export function optionStrings(config: PlaygroundConfig): string[] {
