@@ -129,12 +129,14 @@ test("probe: a page with the widget loaded twice and another person's stored con
   expect(decoded.ok).toBe(true);
   if (!decoded.ok) return;
   expect(decoded.facts).toMatchObject({
-    url: `${SITE}/account`,
+    origin: SITE,
     version: "5.0.0",
     initDefined: true,
     roots: 1,
     chatFrames: 2,
+    triggerFrames: 2,
     inlineInits: 2,
+    storage: "readable",
     keys: [
       "opencx-widget:org-token-wt_shop:contact-token",
       "opencx-widget:org-token-wt_shop:external-contact-id",

@@ -6,6 +6,7 @@
 import { useId } from "react";
 import { lineColumn, type DoctorReport, type FindingSeverity } from "@/lib/doctor";
 import { buttonClass } from "@/components/ui/button-styles";
+import { CodeText, plainText } from "./code-text";
 
 const SEVERITY: Record<FindingSeverity, { label: string; className: string }> = {
   error: {
@@ -72,7 +73,7 @@ export function FindingsList({
                 <span className="mr-1 rounded border border-current px-1 py-px text-[0.65rem] uppercase">
                   {severity.label}
                 </span>
-                {finding.title}
+                <CodeText text={finding.title} />
                 {place ? (
                   <span className="font-normal opacity-80">
                     {" "}
@@ -82,11 +83,11 @@ export function FindingsList({
               </p>
               <p className="mt-1">
                 <span className="font-semibold">For visitors: </span>
-                {finding.visitor}
+                <CodeText text={finding.visitor} />
               </p>
               <p className="mt-1">
                 <span className="font-semibold">Fix: </span>
-                {finding.fix}
+                <CodeText text={finding.fix} />
               </p>
               <p className="mt-1 flex items-center gap-2">
                 <code className="font-mono text-[0.65rem] opacity-80">{finding.rule}</code>
@@ -95,7 +96,7 @@ export function FindingsList({
                     type="button"
                     className={buttonClass.secondary}
                     onClick={onOpen}
-                    aria-label={`Open in playground: ${finding.title}`}
+                    aria-label={`Open in playground: ${plainText(finding.title)}`}
                     data-testid={`${testId}.open`}
                   >
                     Open in playground

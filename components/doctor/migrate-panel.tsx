@@ -15,6 +15,7 @@ import { SNIPPET_TARGETS, SNIPPET_TARGET_LABELS, type SnippetTarget } from "@/li
 import { usePlaygroundStore } from "@/components/state/store-provider";
 import { CopyButton } from "@/components/code/copy-button";
 import { buttonClass, compactFieldClass } from "@/components/ui/button-styles";
+import { CodeText } from "./code-text";
 import { textareaClass, type PanelProps } from "./panel";
 
 function Steps({ steps, text, testId }: { steps: MigrationStep[]; text: string; testId: string }) {
@@ -24,7 +25,7 @@ function Steps({ steps, text, testId }: { steps: MigrationStep[]; text: string; 
         const place = step.range ? lineColumn(text, step.range.start) : null;
         return (
           <li key={i}>
-            {step.text}
+            <CodeText text={step.text} />
             {place ? (
               <span className="text-neutral-500 dark:text-neutral-400">
                 {" "}
@@ -32,7 +33,9 @@ function Steps({ steps, text, testId }: { steps: MigrationStep[]; text: string; 
               </span>
             ) : null}
             <br />
-            <span className="text-neutral-600 dark:text-neutral-400">{step.why}</span>
+            <span className="text-neutral-600 dark:text-neutral-400">
+              <CodeText text={step.why} />
+            </span>
           </li>
         );
       })}
@@ -198,6 +201,7 @@ export function MigratePanel({
                   />
                 </div>
                 <pre
+                  role="region"
                   tabIndex={0}
                   aria-label={file.path}
                   className="max-h-72 overflow-auto rounded-md border border-neutral-300 bg-neutral-50 p-2 font-mono text-[0.7rem] leading-snug focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-neutral-700 dark:bg-neutral-900"

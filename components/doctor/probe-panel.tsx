@@ -20,14 +20,25 @@ import { buttonClass } from "@/components/ui/button-styles";
 import { textareaClass, type PanelProps } from "./panel";
 import { countText, FindingsList } from "./findings-list";
 
+const date = (seconds: number | null) =>
+  seconds === null ? "" : new Date(seconds * 1000).toISOString().slice(0, 16).replace("T", " ");
+
 const owner = (o: ProbeFacts["stored"]) =>
   o
-    ? `contact ${o.contact ?? "?"} of org ${o.org ?? "?"}${o.verified === null ? "" : o.verified ? ", verified" : ", non-verified"}`
+    ? [
+        `contact ${o.contact ?? "?"} of org ${o.org ?? "?"}`,
+        o.verified === null ? "" : o.verified ? "verified" : "non-verified",
+        o.personal ? "with personal connections" : "",
+        o.iat === null ? "" : `issued ${date(o.iat)} UTC`,
+        o.exp === null ? "no expiry" : `expires ${date(o.exp)} UTC`,
+      ]
+        .filter(Boolean)
+        .join(", ")
     : "none";
 
 function factRows(facts: ProbeFacts): [string, string][] {
   return [
-    ["Page", facts.url],
+    ["Page origin", facts.origin],
     ["window.openCXWidgetVersion", facts.version ?? "not set"],
     ["initOpenScript defined", facts.initDefined ? "yes" : "no"],
     [
@@ -39,9 +50,19 @@ function factRows(facts: ProbeFacts): [string, string][] {
             .join("; "),
     ],
     ["Inline scripts calling initOpenScript", String(facts.inlineInits)],
-    ["Widget roots / chat frames", `${facts.roots} / ${facts.chatFrames}`],
+    [
+      "Widget roots / chat frames / trigger frames",
+      `${facts.roots} / ${facts.chatFrames} / ${facts.triggerFrames}`,
+    ],
     ["CSP <meta> policies", facts.policies.length === 0 ? "none" : facts.policies.join(" | ")],
-    ["Widget storage keys (names only)", facts.keys.length === 0 ? "none" : facts.keys.join(", ")],
+    [
+      "Widget storage keys (names only)",
+      facts.storage === "blocked"
+        ? "storage is blocked on this page (the widget cannot keep a visitor either)"
+        : facts.keys.length === 0
+          ? "none"
+          : facts.keys.join(", "),
+    ],
     ["Stored contact (claims only)", owner(facts.stored)],
     ["Your current user.token (claims only)", owner(facts.current)],
     [
@@ -117,6 +138,7 @@ export function ProbePanel({ say, onOpen }: PanelProps) {
           The probe (read it before you run it)
         </span>
         <pre
+          role="region"
           aria-labelledby={sourceId}
           tabIndex={0}
           className="max-h-56 overflow-auto rounded-md border border-neutral-300 bg-neutral-50 p-2 font-mono text-[0.7rem] leading-snug focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-neutral-700 dark:bg-neutral-900"
@@ -159,7 +181,7 @@ export function ProbePanel({ say, onOpen }: PanelProps) {
         ) : null}
       </div>
       {read && !read.ok ? (
-        <p role="alert" className="text-red-700 dark:text-red-400" data-testid="doctor.probe.error">
+        <p className="text-red-700 dark:text-red-400" data-testid="doctor.probe.error">
           {read.error}
         </p>
       ) : null}

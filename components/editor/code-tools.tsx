@@ -38,9 +38,9 @@ export function CodeTools() {
   const [importOpen, setImportOpen] = useState(false);
   const [doctorOpen, setDoctorOpen] = useState(false);
   /** The last import or "Open in playground" from the doctor, with what Undo says. */
-  const [undo, setUndo] = useState<(ImportApplied & { undoLabel: string; undone: string }) | null>(
-    null,
-  );
+  const [undo, setUndo] = useState<
+    (ImportApplied & { undoLabel: string; undone: string; from: "import" | "doctor" }) | null
+  >(null);
   const doctorButton = useRef<HTMLButtonElement>(null);
   const editorButton = useRef<HTMLButtonElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
@@ -108,7 +108,7 @@ export function CodeTools() {
                 store.getState().replaceConfig(undoable.previous);
                 setUndo(null);
                 announce(`${undoable.undone}: the previous options are back.`);
-                importButton.current?.focus();
+                (undoable.from === "doctor" ? doctorButton : importButton).current?.focus();
               }}
               data-testid="import.undo"
             >
@@ -129,7 +129,12 @@ export function CodeTools() {
             importButton.current?.focus();
           }}
           onApplied={(applied) => {
-            setUndo({ ...applied, undoLabel: "Undo import", undone: "Import undone" });
+            setUndo({
+              ...applied,
+              undoLabel: "Undo import",
+              undone: "Import undone",
+              from: "import",
+            });
             announce(`${applied.summary} Undo import is next to the Import snippet button.`);
           }}
         />
@@ -141,7 +146,7 @@ export function CodeTools() {
             doctorButton.current?.focus();
           }}
           onApplied={(applied) => {
-            setUndo({ ...applied, undoLabel: "Undo", undone: "Undone" });
+            setUndo({ ...applied, undoLabel: "Undo", undone: "Undone", from: "doctor" });
             announce(`${applied.summary} Undo is next to the Check installation button.`);
           }}
         />

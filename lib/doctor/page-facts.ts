@@ -28,6 +28,8 @@ export interface ScriptTag {
   widget: boolean;
   /** For an inline script: where its code starts in the text. */
   codeStart: number | null;
+  /** For an inline script: its code. */
+  code: string | null;
   /** For an inline script: where it calls `initOpenScript` outside any function (runs at once). */
   immediateInits: SourceRange[];
 }
@@ -39,6 +41,12 @@ export interface PolicyMeta {
 
 export interface PageFacts {
   text: string;
+  /**
+   * `text` with its comments (HTML `<!-- -->`, JavaScript `//` and block comments) blanked to
+   * spaces, offsets kept: what the text-pattern rules read, so a commented-out line is not code.
+   * Secrets are looked for in `text` itself: a key in a comment is still published.
+   */
+  scan: string;
   kind: ImportKind | null;
   /** The import's reading, over the default config. */
   imported: ImportResult;
@@ -51,6 +59,7 @@ export interface PageFacts {
   /** Every `<script>` of markup (a page, a Vue or Svelte component); empty for code. */
   scripts: ScriptTag[];
   policies: PolicyMeta[];
+  /** The version pins: script URLs, install lines, package.json entries (not in HTML comments). */
   pins: Pin[];
 }
 
@@ -98,6 +107,13 @@ function immediateInitCalls(code: string, offset: number): SourceRange[] {
             ? callee.property.name
             : null;
       if (name === "initOpenScript") out.push(rangeOf(node, offset));
+    }
+    // A function called where it is written (`(function () { … })()`, `(() => …)()`) runs now.
+    if (node.type === "CallExpression" && FUNCTION_TYPES.has(node.callee.type)) {
+      const callee = node.callee as { body: Node; params: Node[] };
+      visit(callee.body, inFunction);
+      for (const argument of node.arguments) visit(argument, inFunction);
+      return;
     }
     const nested = inFunction || FUNCTION_TYPES.has(node.type);
     for (const [key, value] of Object.entries(node)) {
@@ -149,6 +165,7 @@ function readMarkup(text: string): { scripts: ScriptTag[]; policies: PolicyMeta[
         range,
         widget: src !== null && isWidgetScriptSrc(src),
         codeStart: inline?.start ?? null,
+        code: inline?.code ?? null,
         immediateInits:
           inline && ["", "module", "text/javascript", "application/javascript"].includes(type)
             ? immediateInitCalls(inline.code, inline.start)
@@ -179,8 +196,11 @@ export function readPage(text: string, base: PlaygroundConfig = DEFAULT_CONFIG):
   const literal = (hit: FindResult["options"]) =>
     hit ? readLiteral(hit.node, { source: hit.program.source, offset: hit.program.offset }) : null;
   const markup = MARKUP.has(read.kind) ? readMarkup(text) : { scripts: [], policies: [] };
+  const markupComments = htmlComments(text, MARKUP.has(read.kind));
+  const scan = blank(text, [...markupComments, ...codeComments(programs)]);
   return {
     text,
+    scan,
     kind: read.kind,
     imported,
     programs,
@@ -188,8 +208,36 @@ export function readPage(text: string, base: PlaygroundConfig = DEFAULT_CONFIG):
     options: literal(found?.options ?? null),
     body: literal(found?.serverBody ?? null),
     ...markup,
-    pins: findPins(text),
+    // A commented-out `<script>` is not loaded; an install line in a code comment is how
+    // snippets document their version, so code comments are read for pins.
+    pins: findPins(blank(text, markupComments)),
   };
+}
+
+function blank(text: string, ranges: readonly { start: number; end: number }[]): string {
+  let out = text;
+  for (const { start, end } of ranges)
+    out = out.slice(0, start) + out.slice(start, end).replace(/[^\n]/g, " ") + out.slice(end);
+  return out;
+}
+
+/** The HTML comments of markup (`<!-- … -->`, an unclosed one to the end). */
+function htmlComments(text: string, markup: boolean): { start: number; end: number }[] {
+  if (!markup) return [];
+  return [...text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
+/** The comments of the parsed programs. */
+function codeComments(programs: readonly ParsedProgram[]): { start: number; end: number }[] {
+  return programs.flatMap((program) =>
+    (program.ast.type === "File" ? (program.ast.comments ?? []) : []).map((c) => ({
+      start: program.offset + (c.start ?? 0),
+      end: program.offset + (c.end ?? 0),
+    })),
+  );
 }
 
 /** The value at a dotted path of an object literal, if the text writes it. */

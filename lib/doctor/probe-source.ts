@@ -4,12 +4,14 @@
  * touches it. It only reads, sends nothing, and prints one code to paste back into the
  * playground (`probe.ts` decodes it; the playground shows everything in it before diagnosing).
  *
- * It reads: `window.openCXWidgetVersion`; the widget's `<script>` tags (origin and path, no query,
- * `defer`, `async`); how many inline scripts mention `initOpenScript`; how many widget roots and
- * frames exist; the Content-Security-Policy `<meta>` tags with nonces and hashes blanked; the
- * NAMES of `opencx-widget:` localStorage keys; for a stored contact token, the owner claims only
- * (org, contact id, verified, issued, expires), never the token or its signature; and, for three
- * seconds, the CSP violations against the widget's hosts (their origin and directive).
+ * It reads: the page's origin (no path, no query); `window.openCXWidgetVersion`; the widget's
+ * `<script>` tags (origin and path, no query, `defer`, `async`); how many inline scripts call
+ * `initOpenScript`; how many widget roots, chat frames and trigger frames exist; the
+ * Content-Security-Policy `<meta>` tags with nonces, hashes and URL queries blanked; whether
+ * storage can be read; the NAMES of `opencx-widget:` localStorage keys; for a stored contact
+ * token, the owner claims only (org, contact id, verified, issued, expires), never the token or
+ * its signature; and the CSP violations against the widget's hosts (origin and directive) that
+ * the browser reported since the page loaded (where it keeps them) or reports in three seconds.
  */
 
 /** The code's prefix: the format's name and version. */
@@ -48,52 +50,87 @@ const claimsOf = (token) => {
 };
 
 const widgetScript = /@opencx\\/widget(?![\\w-])|\\/dist-embed\\/script\\.js/;
-const hostOf = (url) => {
+const urlOf = (value) => {
   try {
-    return new URL(url, location.href).origin;
+    return new URL(value, location.href);
   } catch {
-    return "";
+    return null;
   }
+};
+const hostOf = (value) => {
+  const url = urlOf(value);
+  return url && /^https?:$/.test(url.protocol) ? url.origin : "";
 };
 const scripts = [...document.querySelectorAll("script[src]")]
   .filter((s) => widgetScript.test(s.getAttribute("src")))
   .slice(0, 10)
   .map((s) => {
-    const url = new URL(s.getAttribute("src"), location.href);
-    return { src: url.origin + url.pathname, defer: s.defer, async: s.async, module: s.type === "module" };
+    const url = urlOf(s.getAttribute("src"));
+    return { src: url ? url.origin + url.pathname : "", defer: s.defer, async: s.async, module: s.type === "module" };
   });
 const widgetHosts = new Set(["https://api.open.cx", "https://unpkg.com", ...scripts.map((s) => hostOf(s.src))]);
 
+// Storage can be blocked (site data off, a sandboxed frame): then say so instead of failing.
 const keys = [];
 let stored = null;
-for (let i = 0; i < localStorage.length && keys.length < 50; i++) {
-  const key = localStorage.key(i);
-  if (!key || !key.startsWith("opencx-widget:")) continue;
-  keys.push(key.slice(0, 200));
-  if (key.endsWith(":contact-token") && stored === null) stored = claimsOf(localStorage.getItem(key));
+let storage = "readable";
+try {
+  for (let i = 0; i < localStorage.length && keys.length < 50; i++) {
+    const key = localStorage.key(i);
+    if (!key || !key.startsWith("opencx-widget:")) continue;
+    keys.push(key.slice(0, 200));
+    if (key.endsWith(":contact-token") && stored === null) stored = claimsOf(localStorage.getItem(key));
+  }
+} catch {
+  storage = "blocked";
 }
 keys.sort();
 
+// CSP violations: those reported since the page loaded (a buffered ReportingObserver, where the
+// browser has one), and those during the next seconds. Only the blocked origin and directive.
 const csp = [];
-const listen = (event) => {
-  const origin = hostOf(event.blockedURI);
-  if (widgetHosts.has(origin) && csp.length < 20) csp.push({ directive: event.effectiveDirective, blocked: origin });
+const note = (directive, blocked) => {
+  const origin = hostOf(blocked);
+  if (origin && widgetHosts.has(origin) && csp.length < 20 && !csp.some((v) => v.directive === directive && v.blocked === origin))
+    csp.push({ directive: String(directive).slice(0, 60), blocked: origin });
 };
+const listen = (event) => note(event.effectiveDirective, event.blockedURI);
 document.addEventListener("securitypolicyviolation", listen);
+let observer = null;
+try {
+  observer = new ReportingObserver((reports) => reports.forEach((r) => note(r.body.effectiveDirective, r.body.blockedURL)), { types: ["csp-violation"], buffered: true });
+  observer.observe();
+} catch {
+  observer = null;
+}
 await new Promise((resolve) => setTimeout(resolve, __LISTEN_MS__));
 document.removeEventListener("securitypolicyviolation", listen);
+if (observer) {
+  observer.takeRecords().forEach((r) => note(r.body.effectiveDirective, r.body.blockedURL));
+  observer.disconnect();
+}
 
+const jsTypes = ["", "text/javascript", "application/javascript", "module"];
 const facts = {
-  url: location.origin + location.pathname,
+  origin: location.origin,
   version: typeof window.openCXWidgetVersion === "string" ? window.openCXWidgetVersion.slice(0, 40) : null,
   initDefined: typeof window.initOpenScript === "function",
   scripts,
-  inlineInits: [...document.querySelectorAll("script:not([src])")].filter((s) => s.textContent.includes("initOpenScript")).length,
+  inlineInits: [...document.querySelectorAll("script:not([src])")].filter(
+    (s) => jsTypes.includes((s.getAttribute("type") || "").trim().toLowerCase()) && /\\binitOpenScript\\s*\\(/.test(s.textContent),
+  ).length,
   roots: document.querySelectorAll("#opencx-root, [data-opencx-root]").length,
   chatFrames: document.querySelectorAll('iframe[title="OpenCX Live Chat"]').length,
+  triggerFrames: document.querySelectorAll('iframe[title="OpenCX Live Chat Trigger"]').length,
   policies: [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]')]
     .slice(0, 5)
-    .map((m) => String(m.content).replace(/'(nonce|sha256|sha384|sha512)-[^']*'/g, "'$1-…'").slice(0, 2000)),
+    .map((m) =>
+      String(m.content)
+        .replace(/'(nonce|sha256|sha384|sha512)-[^']*'/gi, "'$1-…'")
+        .replace(/(https?:\\/\\/[^\\s;?#']*)[?#][^\\s;']*/g, "$1")
+        .slice(0, 2000),
+    ),
+  storage,
   keys,
   stored,
   current: currentUserToken ? claimsOf(currentUserToken) : null,

@@ -3,7 +3,7 @@ import { decodeProbe, diagnoseProbe, MAX_PROBE_CODE, type ProbeFacts } from "./p
 import { PROBE_PREFIX, probeBookmarklet, probeConsoleSource } from "./probe-source";
 
 const FACTS: ProbeFacts = {
-  url: "https://shop.example/account",
+  origin: "https://shop.example",
   version: "5.0.0",
   initDefined: true,
   scripts: [
@@ -17,7 +17,9 @@ const FACTS: ProbeFacts = {
   inlineInits: 1,
   roots: 1,
   chatFrames: 1,
+  triggerFrames: 1,
   policies: [],
+  storage: "readable",
   keys: ["opencx-widget:org-token-wt_1:contact-token"],
   stored: { org: "org_1", contact: "c_1", verified: false, personal: false, iat: 1, exp: null },
   current: null,
@@ -35,7 +37,11 @@ describe("decodeProbe", () => {
   });
 
   it("keeps non-ASCII text intact (UTF-8)", () => {
-    const facts = { ...FACTS, url: "https://shop.example/café/ünï" };
+    const facts = {
+      ...FACTS,
+      origin: "https://xn--caf-dma.example",
+      keys: ["opencx-widget:org-token-ünï:contact-token"],
+    };
     expect(decodeProbe(encode(facts))).toEqual({ ok: true, facts });
   });
 

@@ -22,14 +22,15 @@ const owner = z
     contact: text(80).nullable(),
     verified: z.boolean().nullable(),
     personal: z.boolean(),
-    iat: z.number().nullable(),
-    exp: z.number().nullable(),
+    // Seconds since 1970, as JWTs write them; bounded so a date can be shown.
+    iat: z.number().min(0).max(1e11).nullable(),
+    exp: z.number().min(0).max(1e11).nullable(),
   })
   .strict();
 
 export const probeFactsSchema = z
   .object({
-    url: text(2048),
+    origin: text(2048),
     version: text(40).nullable(),
     initDefined: z.boolean(),
     scripts: z
@@ -42,7 +43,9 @@ export const probeFactsSchema = z
     inlineInits: z.number().int().min(0),
     roots: z.number().int().min(0),
     chatFrames: z.number().int().min(0),
+    triggerFrames: z.number().int().min(0),
     policies: z.array(text(2000)).max(5),
+    storage: z.enum(["readable", "blocked"]),
     keys: z.array(text(200)).max(50),
     stored: owner.nullable(),
     current: owner.nullable(),
@@ -98,6 +101,14 @@ export function decodeProbe(input: string): ProbeDecodeResult {
   return { ok: true, facts: parsed.data };
 }
 
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** A script seen by the probe as the pin the text rules read: its URL. */
 function pinOf(src: string): Pin | null {
   const match = /\/@opencx\/widget(?:@([^/]+))?\//.exec(src);
@@ -105,7 +116,7 @@ function pinOf(src: string): Pin | null {
   return {
     place: "script",
     package: "@opencx/widget",
-    spec: match[1] ? decodeURIComponent(match[1]) : null,
+    spec: match[1] ? safeDecode(match[1]) : null,
     exactFlag: false,
     range: { start: 0, end: 0 },
   };
@@ -147,7 +158,12 @@ export function diagnoseProbe(facts: ProbeFacts): DoctorReport {
   const out: Finding[] = [];
   const major: WidgetMajor =
     (facts.version && majorOfVersion(facts.version)) || DEFAULT_WIDGET_MAJOR;
-  const widgetOnPage = facts.scripts.length > 0 || facts.roots > 0 || facts.version !== null;
+  // A React integration has no script tag and no embed global: its frames show it.
+  const widgetOnPage =
+    facts.scripts.length > 0 ||
+    facts.roots > 0 ||
+    facts.version !== null ||
+    facts.chatFrames + facts.triggerFrames > 0;
   if (!widgetOnPage) {
     out.push(
       finding("no-widget-script", "error", null, {
@@ -177,25 +193,33 @@ export function diagnoseProbe(facts: ProbeFacts): DoctorReport {
       if (text) out.push(finding(text.rule, "warning", null, text));
     }
   }
-  if (facts.scripts.length > 1 || facts.chatFrames > 1 || facts.roots > 1) {
+  if (facts.scripts.length > 1 || facts.chatFrames > 1) {
     out.push(
-      finding("widget-loaded-twice", "error", null, {
-        title:
-          facts.scripts.length > 1
-            ? `The widget script is loaded ${facts.scripts.length} times`
-            : `The page shows ${Math.max(facts.chatFrames, facts.roots)} widgets`,
-        visitor:
-          "Two widgets share one set of storage keys: visitors can see two chat buttons, and each resolves the contact on its own.",
-        fix:
-          major === "v4"
-            ? "Load the script once and call `initOpenScript` once; to change identity on v4, clear the keys and reload."
-            : "Load the script once; to change options on v5, call `window.initOpenScript` again with the new options (it re-renders the one widget).",
-      }),
+      finding(
+        "widget-loaded-twice",
+        facts.chatFrames > 1 || major === "v4" ? "error" : "warning",
+        null,
+        {
+          title:
+            facts.chatFrames > 1
+              ? `The page shows ${facts.chatFrames} widgets`
+              : `The widget script is loaded ${facts.scripts.length} times`,
+          visitor:
+            facts.chatFrames > 1
+              ? "Two widgets share one set of storage keys: visitors see two chat buttons, and each resolves the contact on its own."
+              : "The page downloads the widget twice and has two pins to keep in step (v5 reuses the first runtime; v4 installs a second one).",
+          fix:
+            major === "v4"
+              ? "Load the script once and call `initOpenScript` once; to change identity on v4, clear the keys and reload."
+              : "Load the script once; to change options on v5, call `window.initOpenScript` again with the new options (it re-renders the one widget).",
+        },
+      ),
     );
   }
   const origin = scriptOrigin(facts.scripts[0]?.src);
+  const context = { script: origin, self: facts.origin, inlineInit: facts.inlineInits > 0 };
   for (const policy of facts.policies) {
-    const blocked = policyBlocks(policy, origin);
+    const blocked = policyBlocks(policy, context);
     if (blocked.length > 0)
       out.push(
         finding("csp-blocks-widget", "error", null, {
@@ -212,7 +236,7 @@ export function diagnoseProbe(facts: ProbeFacts): DoctorReport {
     out.push(
       finding("csp-blocks-widget", "error", null, {
         title: "The page's Content-Security-Policy blocks the widget",
-        visitor: `${directives.join("; ")}: the widget cannot load or reach its API.`,
+        visitor: `The browser reported it: ${directives.join("; ")}. The widget cannot load or reach its API.`,
         fix: "Allow the widget's hosts in the policy (header and `<meta>`): the script's origin in `script-src`, `https://api.open.cx` in `connect-src`, and `'unsafe-inline'` in `style-src`.",
       }),
     );

@@ -1,9 +1,13 @@
 /**
- * A Content-Security-Policy that keeps the widget out. The embed script comes from its CDN
- * (or your host) under `script-src`; it calls `https://api.open.cx` under `connect-src`; it
- * styles its own frames inline (`style-src 'unsafe-inline'`, inherited by its srcdoc frames).
- * Each directive falls back to `default-src` when absent.
+ * A Content-Security-Policy that keeps the widget out. The embed script comes from its CDN (or
+ * your host) under `script-src-elem` (else `script-src`, else `default-src`); the inline script
+ * that calls `initOpenScript` needs `'unsafe-inline'`, a nonce or a hash there; the widget calls
+ * `https://api.open.cx` under `connect-src` (else `default-src`). A policy with `'strict-dynamic'`
+ * ignores host lists, so the doctor does not judge its script sources. The widget's frames style
+ * themselves inline: a policy that restricts styles is named in the fix, not reported (the docs
+ * say nothing about it).
  */
+import type { PageFacts } from "../page-facts";
 import { finding, type PageRule } from "./rule";
 
 export const WIDGET_API_ORIGIN = "https://api.open.cx";
@@ -23,13 +27,34 @@ export function parsePolicy(policy: string): Map<string, string[]> {
   return directives;
 }
 
-/** Whether a source list lets `origin` (`https://host[:port]`) load; `'self'` is the page's own origin, unknown here. */
-export function allows(sources: readonly string[], origin: string): boolean {
-  const url = new URL(origin);
+function parseOrigin(origin: string): URL | null {
+  try {
+    return new URL(origin);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether a source list lets `origin` (`https://host[:port]`) load. `'self'` matches `self`, the
+ * page's own origin, when it is known (the probe knows it; pasted text does not).
+ */
+export function allows(
+  sources: readonly string[],
+  origin: string,
+  self: string | null = null,
+): boolean {
+  const url = parseOrigin(origin);
+  if (!url) return true;
   for (const source of sources) {
-    if (source === "*" || source === `${url.protocol}`) return true;
+    if (source === "*" || source === url.protocol) return true;
+    if (source === "'self'") {
+      if (self !== null && parseOrigin(self)?.origin === url.origin) return true;
+      continue;
+    }
+    if (source.startsWith("'")) continue;
     const match = /^(?:([a-z][a-z0-9+.-]*):\/\/)?(\*\.)?([^/:]+)(?::(\d+|\*))?/.exec(source);
-    if (!match || source.startsWith("'")) continue;
+    if (!match) continue;
     const [, scheme, wildcard, host] = match;
     if (scheme && `${scheme}:` !== url.protocol) continue;
     if (wildcard ? url.hostname.endsWith(`.${host}`) : url.hostname === host) return true;
@@ -37,49 +62,72 @@ export function allows(sources: readonly string[], origin: string): boolean {
   return false;
 }
 
-function effective(directives: Map<string, string[]>, name: string): string[] | undefined {
-  return directives.get(name) ?? directives.get("default-src");
+function effective(directives: Map<string, string[]>, ...names: string[]): string[] | undefined {
+  for (const name of [...names, "default-src"]) {
+    const sources = directives.get(name);
+    if (sources) return sources;
+  }
+  return undefined;
 }
 
-/** Where the page loads the widget script from: its URL's origin, the CDN by default. */
+/**
+ * Where the page loads the widget script from: its URL's origin (a protocol-relative URL is
+ * https), the CDN by default; `""` for a path on the page's own origin.
+ */
 export function scriptOrigin(src: string | null | undefined): string {
   if (!src) return DEFAULT_SCRIPT_ORIGIN;
-  try {
-    return new URL(src).origin;
-  } catch {
-    // A relative URL is the page's own origin: `'self'`, which a policy usually allows.
-    return "";
-  }
+  if (!/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(src.trim())) return "";
+  return parseOrigin(new URL(src.trim(), "https://page.invalid").href)?.origin ?? "";
 }
 
-/** What `policy` blocks of a widget loaded from `scriptOrigin` (`""`: the page's own origin). */
-export function policyBlocks(policy: string, scriptOrigin: string): string[] {
+export interface PolicyContext {
+  /** The widget script's origin (`scriptOrigin`). */
+  script: string;
+  /** The page's own origin, when known. */
+  self: string | null;
+  /** The page calls `initOpenScript` from an inline script. */
+  inlineInit: boolean;
+}
+
+/** What `policy` blocks of the widget, in words; empty when it lets the widget run. */
+export function policyBlocks(policy: string, context: PolicyContext): string[] {
   const directives = parsePolicy(policy);
   const blocked: string[] = [];
-  const script = effective(directives, "script-src");
-  if (script && scriptOrigin !== "" && !allows(script, scriptOrigin))
-    blocked.push(`\`script-src\` does not allow ${scriptOrigin}, so the widget script never runs`);
+  const script = effective(directives, "script-src-elem", "script-src");
+  if (script && !script.includes("'strict-dynamic'")) {
+    if (context.script !== "" && !allows(script, context.script, context.self))
+      blocked.push(
+        `\`script-src\` does not allow ${context.script}, so the widget script never runs`,
+      );
+    const inlineAllowed = script.some(
+      (s) => s === "'unsafe-inline'" || /^'(nonce|sha256|sha384|sha512)-/.test(s),
+    );
+    if (context.inlineInit && !inlineAllowed)
+      blocked.push(
+        "`script-src` allows no inline script (no `'unsafe-inline'`, nonce or hash), so the script that calls `initOpenScript` never runs",
+      );
+  }
   const connect = effective(directives, "connect-src");
-  if (connect && !allows(connect, WIDGET_API_ORIGIN))
+  if (connect && !allows(connect, WIDGET_API_ORIGIN, context.self))
     blocked.push(
       `\`connect-src\` does not allow ${WIDGET_API_ORIGIN}, so the widget cannot load its configuration and renders nothing`,
     );
-  const style = effective(directives, "style-src");
-  if (style && !style.includes("'unsafe-inline'"))
-    blocked.push("`style-src` lacks `'unsafe-inline'`, so the widget's frames render unstyled");
   return blocked;
 }
 
 export function policyFix(scriptOrigin: string): string {
-  return `Allow the widget: \`script-src ${scriptOrigin || "'self'"}\`, \`connect-src ${WIDGET_API_ORIGIN}\` and \`style-src 'unsafe-inline'\` (in the header too, if your server sends one).`;
+  return `Allow the widget in the policy (the header too, if your server sends one): \`script-src ${scriptOrigin || "'self'"}\` plus a nonce (or \`'unsafe-inline'\`) for the script that calls \`initOpenScript\`, and \`connect-src ${WIDGET_API_ORIGIN}\`. If the policy restricts styles, the widget's frames need \`style-src 'unsafe-inline'\`.`;
 }
 
 export const cspBlocksWidget: PageRule = {
   id: "csp-blocks-widget",
-  check(facts) {
+  check(facts: PageFacts) {
     const origin = scriptOrigin(facts.scripts.find((s) => s.widget)?.src);
+    const inlineInit = facts.scripts.some(
+      (s) => s.codeStart !== null && /\binitOpenScript\s*\(/.test(facts.text.slice(s.codeStart)),
+    );
     return facts.policies.flatMap(({ policy, range }) => {
-      const blocked = policyBlocks(policy, origin);
+      const blocked = policyBlocks(policy, { script: origin, self: null, inlineInit });
       if (blocked.length === 0) return [];
       return [
         finding("csp-blocks-widget", "error", range, {

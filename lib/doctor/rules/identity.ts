@@ -104,8 +104,8 @@ export const formOptionsWithoutCollect: PageRule = {
           title: `\`${key}\` without \`collectUserData: true\``,
           visitor:
             key === "prefillUserData"
-              ? "Nothing is prefilled: without `collectUserData: true` the welcome form never renders, and the visitor stays anonymous."
-              : "The extra fields are never asked: without `collectUserData: true` the welcome form never renders, and the visitor stays anonymous.",
+              ? "Nothing is prefilled: without `collectUserData: true` the welcome form never renders."
+              : "The extra fields are never asked: without `collectUserData: true` the welcome form never renders.",
           fix: `Add \`collectUserData: true\` to show the form, or remove \`${key}\`.`,
         }),
       ];
@@ -155,7 +155,7 @@ export const contactTokenIsWidgetToken: PageRule = {
             ? "`user.token` is not a contact token (a contact token is a JWT, `eyJ…`)"
             : "`user.token` reads the widget token",
         visitor:
-          "The widget sends it as the contact's `Authorization: Bearer` token and the API rejects it: the visitor is not identified, and on v5 the widget falls back to a fresh unverified contact.",
+          "The widget sends it as the contact's `Authorization: Bearer` token and the API rejects it: the visitor is not identified, and the widget does not recover a host-provided token by itself.",
         fix: "Mint the contact token on your server (`POST /widget/authenticate-user` with the org API key) and pass the `token` it returns to `user.token`; `token` stays the widget token.",
       }),
     ];

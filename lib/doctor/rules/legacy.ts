@@ -6,6 +6,9 @@ import { entryAt, type PageFacts } from "../page-facts";
 import type { DoctorRuleId } from "../rule-ids";
 import { finding, type PageRule } from "./rule";
 
+/** The API's authenticate-user path; the app's own `/api/…/authenticate-user` route is not it. */
+export const AUTHENTICATE_USER = /(?<!\/api)\/widget\/authenticate-user\b/;
+
 /** Top-level option names of the pre-v4 API and the stale getting-started page. */
 export const LEGACY_OPTION_KEYS: ReadonlySet<string> = new Set([
   "contactToken",
@@ -13,8 +16,9 @@ export const LEGACY_OPTION_KEYS: ReadonlySet<string> = new Set([
   "settings",
 ]);
 
-function textMatches(facts: PageFacts, pattern: RegExp) {
-  return [...facts.text.matchAll(new RegExp(pattern.source, "g"))].map((m) => ({
+/** Where `pattern` matches the text outside comments. */
+export function textMatches(facts: PageFacts, pattern: RegExp) {
+  return [...facts.scan.matchAll(new RegExp(pattern.source, "g"))].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
   }));
@@ -23,7 +27,13 @@ function textMatches(facts: PageFacts, pattern: RegExp) {
 export const legacyCreateConfig: PageRule = {
   id: "legacy-create-config",
   check(facts) {
+    // Other libraries have a `createConfig` (wagmi does): only the widget's counts, imported
+    // from `@opencx/widget`, or called with the widget's options.
+    const imported =
+      /import\s*\{[^}]*\bcreateConfig\b[^}]*\}\s*from\s*['"]@opencx\/widget['"]/.test(facts.scan);
+    const options = facts.options?.range.start ?? -1;
     return textMatches(facts, /\bcreateConfig\s*\(/)
+      .filter((m) => imported || /^\s*$/.test(facts.scan.slice(m.end, options)))
       .slice(0, 1)
       .map((range) =>
         finding("legacy-create-config", "error", range, {
@@ -123,7 +133,7 @@ export const legacyCustomData: PageRule = {
     // Server code in another language is not parsed: its body's key is found in the text.
     const range =
       entryAt(facts.body, "custom_data")?.keyRange ??
-      (facts.programs.length === 0 && /\/widget\/authenticate-user\b/.test(facts.text)
+      (facts.programs.length === 0 && AUTHENTICATE_USER.test(facts.scan)
         ? textMatches(facts, /(?<![\w-])custom_data(?![\w-])/)[0]
         : undefined);
     if (!range) return [];
@@ -141,8 +151,8 @@ export const legacyCustomData: PageRule = {
 export const serverWithoutAuthorization: PageRule = {
   id: "server-without-authorization",
   check(facts) {
-    const call = textMatches(facts, /\/widget\/authenticate-user\b/)[0];
-    if (!call || /authorization/i.test(facts.text)) return [];
+    const call = textMatches(facts, AUTHENTICATE_USER)[0];
+    if (!call || /authorization/i.test(facts.scan)) return [];
     return [
       finding("server-without-authorization", "error", call, {
         title: "authenticate-user is called without an `Authorization` header",

@@ -62,7 +62,7 @@ export function pinText(pin: Pin, status: PinStatus = pinStatus(pin)): PinFindin
         rule: "script-not-pinned",
         title: `\`${pin.package}\` is loaded without a version`,
         visitor:
-          "Visitors get whatever the CDN calls latest: that moved from v4 to v5 on 2026-09-30 and moves again with each major, so the widget can change under your page without a deploy.",
+          "Visitors get whatever the CDN calls latest, which follows each new major (5.0.0 has been stable since 2026-09-30): the widget can change under your page without a deploy.",
         fix,
       };
     case "latest":
@@ -70,7 +70,7 @@ export function pinText(pin: Pin, status: PinStatus = pinStatus(pin)): PinFindin
         rule: "pin-latest",
         title: `\`${pin.package}@latest\` is not a pin`,
         visitor:
-          "`latest` moved from v4 to v5 on 2026-09-30 and moves again with each new major: visitors can get a different widget from one day to the next, without a deploy.",
+          "`latest` follows each new major (5.0.0 has been stable since 2026-09-30): visitors can get a different widget from one day to the next, without a deploy.",
         fix,
       };
     case "dist-tag":
@@ -136,12 +136,14 @@ export const loadedTwice: PageRule = {
   check(facts) {
     const out = [];
     const widgetScripts = facts.scripts.filter((s) => s.widget);
+    const v4 = facts.imported.version.snippet === "v4";
     if (widgetScripts.length > 1) {
       out.push(
-        finding("widget-loaded-twice", "error", widgetScripts[1]!.range, {
+        finding("widget-loaded-twice", v4 ? "error" : "warning", widgetScripts[1]!.range, {
           title: `The widget script is loaded ${widgetScripts.length} times`,
-          visitor:
-            "Each copy defines `initOpenScript` again and can mount its own widget into the same root: visitors may see two chat buttons, or a widget that resets.",
+          visitor: v4
+            ? "On v4 each copy installs its own widget runtime: visitors can see two chat buttons, or a widget that resets."
+            : "v5 reuses the first runtime for a repeated load, but the page downloads the script again and has two pins to keep in step.",
           fix: "Keep one `<script>` for the widget, pinned to one version.",
         }),
       );
@@ -150,21 +152,23 @@ export const loadedTwice: PageRule = {
     if (found && found.widgetCount > 1) {
       const elements = found.widgetCount - found.initCalls;
       const both = elements > 0 && found.initCalls > 0;
-      const v4Repeat = elements === 0 && facts.imported.version.applied === "v4";
+      const v4Repeat = elements === 0 && v4;
+      // The text may render them in different branches (`user ? <Widget a/> : <Widget b/>`),
+      // which a reader cannot rule out: a warning, not an error.
       if (both || elements > 1 || v4Repeat) {
         out.push(
-          finding("widget-loaded-twice", "error", null, {
+          finding("widget-loaded-twice", "warning", null, {
             title: both
-              ? "Two integrations on one page: `initOpenScript` and `<Widget>`"
+              ? "Two integrations in one text: `initOpenScript` and `<Widget>`"
               : elements > 1
-                ? `The widget is rendered ${elements} times`
+                ? `\`<Widget>\` appears ${elements} times`
                 : `\`initOpenScript\` is called ${found.initCalls} times on widget v4`,
             visitor: v4Repeat
-              ? "v4 mounts a second React root into the same element on a later call; it does not re-initialise. Visitors can see two widgets or a widget stuck on the first identity."
-              : "Two widgets share one set of storage keys: visitors can see two chat buttons, and each resolves the contact on its own.",
+              ? "If more than one call runs, v4 mounts a second React root into the same element instead of re-initialising: visitors can see two widgets, or one stuck on the first identity."
+              : "If both run on one page, two widgets share one set of storage keys: visitors can see two chat buttons, each resolving the contact on its own.",
             fix: v4Repeat
-              ? "Call `initOpenScript` once. To change identity on v4, clear the widget's keys and reload the page."
-              : "Mount one integration: the embed script for a plain page, `<Widget>` in a React app.",
+              ? "Call `initOpenScript` once per page load. To change identity on v4, clear the widget's keys and reload the page."
+              : "Mount one integration per page: the embed script for a plain page, `<Widget>` in a React app.",
           }),
         );
       }
@@ -185,17 +189,21 @@ export const initBeforeScript: PageRule = {
         ? "deferred"
         : "now";
     return facts.scripts.flatMap((script, index) => {
-      if (script.immediateInits.length === 0) return [];
       const before = index < widgetAt;
+      // An async script can run after DOMContentLoaded: only `load` waits for it.
+      const waitsForLoad = /addEventListener\(\s*['"]load['"]|\bonload\s*=/.test(script.code ?? "");
+      const asyncRace =
+        widgetWhen === "async" && !waitsForLoad && /\binitOpenScript\s*\(/.test(script.code ?? "");
+      if (script.immediateInits.length === 0 && !asyncRace) return [];
       // A classic inline script runs where it stands; an inline module waits, in order, with the
-      // deferred scripts. An async script runs whenever it arrives.
+      // deferred scripts.
       const isModule = script.type === "module";
       const fails =
-        widgetWhen === "async" ||
+        asyncRace ||
         (isModule ? widgetWhen === "deferred" && before : before || widgetWhen === "deferred");
       if (!fails) return [];
       return [
-        finding("init-before-script", "error", script.immediateInits[0]!, {
+        finding("init-before-script", "error", script.immediateInits[0] ?? script.range, {
           title:
             widgetWhen === "now" || before
               ? "`initOpenScript` runs before the widget script is loaded"

@@ -4,14 +4,22 @@
  * value: they point at its place.
  */
 import type { PageFacts } from "../page-facts";
+import { AUTHENTICATE_USER } from "./legacy";
 import { finding, type PageRule } from "./rule";
 
-/** An org API key (`sk_…`, `sk-…`) not glued to other identifier text. */
-const API_KEY = /(?<![A-Za-z0-9_-])sk[_-][A-Za-z0-9_-]{6,}/g;
+/**
+ * An org API key (`sk_…`, `sk-…`) not glued to other identifier text: at least twelve characters
+ * after the prefix, a digit among them (a CSS class such as `sk-folding-cube` has none).
+ */
+const API_KEY = /(?<![A-Za-z0-9_-])sk[_-](?=[A-Za-z0-9_-]*\d)[A-Za-z0-9_-]{12,}/g;
 
-/** Environment variables a front-end build inlines into the bundle, named for the org key. */
+/**
+ * Environment variables a front-end build inlines into the bundle (by their prefix, whatever
+ * file reads them), named for the org's key: other services' public keys (maps, analytics) are
+ * public by design.
+ */
 const PUBLIC_KEY_VARIABLE =
-  /\b(?:NEXT_PUBLIC|VITE|NUXT_PUBLIC|PUBLIC|REACT_APP|NG_APP|EXPO_PUBLIC)_[A-Z0-9_]*(?:API_KEY|API_TOKEN|SECRET)\b/g;
+  /\b(?:NEXT_PUBLIC|VITE|NUXT_PUBLIC|PUBLIC|REACT_APP|NG_APP|EXPO_PUBLIC)_(?=[A-Z0-9_]*(?:OPENCX|OPEN_CX|ORG))[A-Z0-9_]*(?:API_KEY|API_TOKEN|SECRET|KEY)\b/g;
 
 /**
  * A server-only read of the environment: the text holds server code too (a Next.js component
@@ -52,21 +60,19 @@ export const secretInPage: PageRule = {
         },
       ),
     );
-    const variables = page
-      ? [...facts.text.matchAll(PUBLIC_KEY_VARIABLE)].map((m) =>
-          finding(
-            "secret-in-page",
-            "error",
-            { start: m.index, end: m.index + m[0].length },
-            {
-              title: `\`${m[0]}\` puts a secret into the browser bundle`,
-              visitor:
-                "Build tools inline public variables into the JavaScript every visitor downloads: the key is readable by anyone.",
-              fix: "Keep the org API key in a server-only variable (`OPENCX_API_KEY`) and call authenticate-user from your backend.",
-            },
-          ),
-        )
-      : [];
+    const variables = [...facts.text.matchAll(PUBLIC_KEY_VARIABLE)].map((m) =>
+      finding(
+        "secret-in-page",
+        "error",
+        { start: m.index, end: m.index + m[0].length },
+        {
+          title: `\`${m[0]}\` puts a secret into the browser bundle`,
+          visitor:
+            "Build tools inline public variables into the JavaScript every visitor downloads: the key is readable by anyone.",
+          fix: "Keep the org API key in a server-only variable (`OPENCX_API_KEY`) and call authenticate-user from your backend.",
+        },
+      ),
+    );
     return [...keys, ...variables].slice(0, 5);
   },
 };
@@ -75,7 +81,7 @@ export const apiCalledFromPage: PageRule = {
   id: "authenticate-from-page",
   check(facts) {
     if (!isPageCode(facts) || SERVER_ENV.test(facts.text)) return [];
-    const at = facts.text.search(/\/widget\/authenticate-user\b/);
+    const at = facts.scan.search(AUTHENTICATE_USER);
     if (at < 0) return [];
     return [
       finding(
