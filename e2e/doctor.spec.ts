@@ -140,7 +140,7 @@ test("doctor: bad input keeps the text and says why", async ({ page, playground 
     .fill("<?php\n$ch = curl_init('https://api.open.cx/widget/authenticate-user');");
   await dialog.getByTestId("doctor.migrate.run").click();
   await expect(dialog.getByTestId("doctor.migrate.error")).toContainText(
-    "PHP server code needs no change",
+    "PHP server code is not rewritten here",
   );
 
   await page.keyboard.press("Escape");

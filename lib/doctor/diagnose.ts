@@ -79,7 +79,7 @@ export function diagnoseText(text: string, base?: PlaygroundConfig): DoctorRepor
   const facts = readPage(text, base);
   const findings = PAGE_RULES.flatMap((rule) => rule.check(facts));
   const all = sortFindings([...findings, ...passedOn(facts, findings)]);
-  const major = facts.imported.version.snippet ?? DEFAULT_WIDGET_MAJOR;
+  const major = facts.version.major ?? DEFAULT_WIDGET_MAJOR;
   const read = facts.imported.ok;
   const server = read ? null : serverLanguageMark(text);
   if (server) {
@@ -119,7 +119,7 @@ export function diagnoseText(text: string, base?: PlaygroundConfig): DoctorRepor
     kind: facts.kind,
     findings: all,
     config: read ? { ...facts.imported.config, widgetVersion: major } : null,
-    version: facts.imported.version.pin,
+    version: facts.version.pin,
     major,
   };
 }

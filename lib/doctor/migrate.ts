@@ -22,6 +22,7 @@ import type { ImportKind, SourceRange } from "../import/types";
 import { pinStatus } from "../import/version";
 import { generateSnippet, SERVER_TARGETS, type Snippet, type SnippetTarget } from "../snippets";
 import { entryAt, readPage, valueAt, type PageFacts } from "./page-facts";
+import { V5_ONLY_KEYS } from "./rules/identity";
 import { LEGACY_OPTION_KEYS } from "./rules/legacy";
 
 export interface MigrationStep {
@@ -76,7 +77,12 @@ export function inferTarget(facts: PageFacts): SnippetTarget | null {
 }
 
 /** The legacy names the import leaves out, applied as the current options. */
-function applyLegacy(facts: PageFacts, config: PlaygroundConfig, changes: MigrationStep[]) {
+function applyLegacy(
+  facts: PageFacts,
+  config: PlaygroundConfig,
+  changes: MigrationStep[],
+  manual: MigrationStep[],
+) {
   const out = { ...config };
   const collect = entryAt(facts.options, "collectUserInfo");
   if (collect && collect.value.kind === "boolean" && collect.value.value) {
@@ -100,6 +106,12 @@ function applyLegacy(facts: PageFacts, config: PlaygroundConfig, changes: Migrat
   const external = entryAt(facts.options, "user.external_id");
   if (external) {
     if (external.value.kind === "string") out.externalId = external.value.value;
+    else
+      manual.push({
+        text: "Put back your own value for `user.externalId`.",
+        why: "`user.external_id` was computed by your page; the migrated snippet names it `externalId` and shows the playground's sample in its place.",
+        range: external.value.range,
+      });
     changes.push({
       text: "`user.external_id` is now `user.externalId`.",
       why: "The widget ignored the old name, so sessions were not scoped to your id.",
@@ -200,7 +212,7 @@ function versionChanges(facts: PageFacts, to: WidgetMajor, target: SnippetTarget
       });
   } else {
     const options = facts.options;
-    for (const key of ["streaming", "capabilities", "displayMode", "companion", "features"]) {
+    for (const key of REMOVED_ON_V4) {
       const entry = entryAt(options, key);
       if (entry)
         out.push({
@@ -212,6 +224,9 @@ function versionChanges(facts: PageFacts, to: WidgetMajor, target: SnippetTarget
   }
   return out;
 }
+
+/** The v5 options a migration to v4 removes itself (the rest are listed to do by hand). */
+const REMOVED_ON_V4 = ["streaming", "capabilities", "displayMode", "companion", "features"];
 
 /** Legacy names `applyLegacy` maps or removes itself. */
 const LEGACY_PATHS: ReadonlySet<string> = new Set([
@@ -247,11 +262,16 @@ function manualSteps(facts: PageFacts, to: WidgetMajor): MigrationStep[] {
     for (const entry of facts.options.entries) {
       if (entry.key === null || !(entry.key in NOT_MODELLED) || LEGACY_OPTION_KEYS.has(entry.key))
         continue;
-      if (
-        to === "v4" &&
-        ["streaming", "capabilities", "displayMode", "companion", "features"].includes(entry.key)
-      )
+      if (to === "v4" && V5_ONLY_KEYS.has(entry.key)) {
+        // The ones versionChanges removed are listed there.
+        if (!REMOVED_ON_V4.includes(entry.key))
+          out.push({
+            text: `Remove \`${entry.key}\`.`,
+            why: "A v5 option: widget v4 does not have it.",
+            range: entry.keyRange,
+          });
         continue;
+      }
       out.push({
         text: `Carry over \`${entry.key}\` by hand.`,
         why: `The playground does not model it (${NOT_MODELLED[entry.key]}); its name and meaning are the same in ${to}.`,
@@ -259,6 +279,13 @@ function manualSteps(facts: PageFacts, to: WidgetMajor): MigrationStep[] {
       });
     }
   }
+  const confirmed = /\bonConfirmed\b/.exec(facts.scan);
+  if (confirmed)
+    out.push({
+      text: "Rename `onConfirmed` to `onResolved`.",
+      why: "4.0.58 replaced the header confirmation's `onConfirmed` with `onResolved`, which fires only once the session is resolved.",
+      range: { start: confirmed.index, end: confirmed.index + confirmed[0].length },
+    });
   if (to === "v5") {
     if (
       valueAt(facts.options, "cssOverrides") ||
@@ -288,11 +315,20 @@ export function migrate(
   const base = options.base ?? DEFAULT_CONFIG;
   const facts = readPage(text, base);
   const server = facts.imported.ok ? null : serverLanguageMark(text);
-  if (server)
+  if (server) {
+    const fixes = [
+      /(?<![\w-])custom_data(?![\w-])/.test(facts.scan)
+        ? "send `customData`, not `custom_data`"
+        : "",
+      /authorization/i.test(facts.scan)
+        ? ""
+        : "send `Authorization: Bearer` with the org API key from `OPENCX_API_KEY`",
+    ].filter(Boolean);
     return {
       ok: false,
-      error: `${server.name} server code needs no change for v5: authenticate-user, its body and its answer are the same in both versions. The doctor checks it for the Authorization header and the body's field names; the playground's ${server.name} snippet shows the current shape.`,
+      error: `${server.name} server code is not rewritten here: the authenticate-user call is the same for v4 and v5, so nothing in it changes with the widget version.${fixes.length > 0 ? ` Fix by hand: ${fixes.join("; ")}.` : ""} The playground's ${server.name} tab shows the current shape.`,
     };
+  }
   if (!facts.imported.ok) {
     const first = facts.imported.problems[0];
     return {
@@ -304,7 +340,11 @@ export function migrate(
   if (!target)
     return { ok: false, error: "No widget options or authenticate-user body found to migrate." };
   const changes: MigrationStep[] = [];
-  const config = { ...applyLegacy(facts, facts.imported.config, changes), widgetVersion: to };
+  const legacyManual: MigrationStep[] = [];
+  const config = {
+    ...applyLegacy(facts, facts.imported.config, changes, legacyManual),
+    widgetVersion: to,
+  };
   changes.push(...versionChanges(facts, to, target));
   if (!SERVER_TARGETS.includes(target))
     changes.push({
@@ -316,10 +356,10 @@ export function migrate(
     ok: true,
     to,
     target,
-    from: facts.imported.version.pin,
+    from: facts.version.pin,
     config,
     snippet: generateSnippet(target, config),
     changes,
-    manual: manualSteps(facts, to),
+    manual: [...legacyManual, ...manualSteps(facts, to)],
   };
 }

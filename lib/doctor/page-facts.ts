@@ -13,7 +13,7 @@ import { importSnippet, type ImportResult } from "../import/index";
 import { readLiteral, rangeOf, type LiteralNode } from "../import/literal";
 import { readSources, type HtmlNode, type ParsedProgram } from "../import/sources";
 import type { ImportKind, SourceRange } from "../import/types";
-import { findPins, type Pin } from "../import/version";
+import { readSnippetVersion, type Pin, type SnippetVersion } from "../import/version";
 
 /** A `<script>` element of a page, in document order. */
 export interface ScriptTag {
@@ -61,6 +61,8 @@ export interface PageFacts {
   policies: PolicyMeta[];
   /** The version pins: script URLs, install lines, package.json entries (not in HTML comments). */
   pins: Pin[];
+  /** The version the pins name (as the import reads it, HTML comments left out). */
+  version: SnippetVersion;
 }
 
 /** The embed script by package name on a CDN, or a self-hosted copy of its bundle. */
@@ -196,8 +198,14 @@ export function readPage(text: string, base: PlaygroundConfig = DEFAULT_CONFIG):
   const literal = (hit: FindResult["options"]) =>
     hit ? readLiteral(hit.node, { source: hit.program.source, offset: hit.program.offset }) : null;
   const markup = MARKUP.has(read.kind) ? readMarkup(text) : { scripts: [], policies: [] };
+  // A commented-out `<script>` is not loaded; an install line in a code comment is how
+  // snippets document their version, so code comments are read for pins.
   const markupComments = htmlComments(text, MARKUP.has(read.kind));
   const scan = blank(text, [...markupComments, ...codeComments(programs)]);
+  const values = [found?.options, found?.serverBody].flatMap((hit) =>
+    hit ? [rangeOf(hit.node, hit.program.offset)] : [],
+  );
+  const version = readSnippetVersion(blank(text, markupComments), values);
   return {
     text,
     scan,
@@ -208,9 +216,8 @@ export function readPage(text: string, base: PlaygroundConfig = DEFAULT_CONFIG):
     options: literal(found?.options ?? null),
     body: literal(found?.serverBody ?? null),
     ...markup,
-    // A commented-out `<script>` is not loaded; an install line in a code comment is how
-    // snippets document their version, so code comments are read for pins.
-    pins: findPins(blank(text, markupComments)),
+    pins: version.pins,
+    version,
   };
 }
 

@@ -95,6 +95,42 @@ describe("diagnoseProbe", () => {
   });
 });
 
+describe("diagnoseProbe on pages the review named", () => {
+  it("a React page (frames, no script tag, no embed global) is not 'the widget is not on this page'", () => {
+    const react = { ...FACTS, version: null, initDefined: false, scripts: [], roots: 0 };
+    expect(diagnoseProbe(react).findings.map((f) => f.rule)).not.toContain("no-widget-script");
+    const none = { ...react, chatFrames: 0, triggerFrames: 0 };
+    expect(diagnoseProbe(none).findings.map((f) => f.rule)).toContain("no-widget-script");
+  });
+
+  it("a script URL with a stray % and an out-of-range date do not break the report", () => {
+    const odd = {
+      ...FACTS,
+      scripts: [
+        {
+          ...FACTS.scripts[0]!,
+          src: "https://unpkg.com/@opencx/widget@5.0.%/dist-embed/script.js",
+        },
+      ],
+    };
+    expect(() => diagnoseProbe(odd)).not.toThrow();
+    expect(decodeProbe(encode({ ...FACTS, stored: { ...FACTS.stored!, iat: 1e13 } })).ok).toBe(
+      false,
+    );
+  });
+
+  it("'self' in a probed policy is the page's own origin", () => {
+    const selfHosted = {
+      ...FACTS,
+      scripts: [{ ...FACTS.scripts[0]!, src: "https://shop.example/vendor/dist-embed/script.js" }],
+      policies: ["script-src 'self' 'unsafe-inline'; connect-src https://api.open.cx"],
+    };
+    expect(diagnoseProbe(selfHosted).findings.map((f) => f.rule)).not.toContain(
+      "csp-blocks-widget",
+    );
+  });
+});
+
 describe("the probe's source", () => {
   it("is plain JavaScript that parses, in the console form and in the bookmarklet", () => {
     expect(() => new Function(probeConsoleSource())).not.toThrow();

@@ -114,3 +114,74 @@ describe("never throws", () => {
     expect(() => diagnoseText(text)).not.toThrow();
   });
 });
+
+describe("what a real page has that is not a problem (review cases)", () => {
+  const page = (body: string) => `<!doctype html><body>${body}</body>`;
+
+  it("a commented-out widget script is no pin and no second load", () => {
+    const text = page(
+      `<!-- <script src="https://unpkg.com/@opencx/widget@4.0.57/dist-embed/script.js"></script> -->\n<script defer src="${V5}"></script><script>addEventListener('DOMContentLoaded', () => window.${CALL})</script>`,
+    );
+    const report = diagnoseText(text);
+    expect(report.major).toBe("v5");
+    expect(report.findings.map((f) => f.rule)).not.toContain("v4-pin-outdated");
+  });
+
+  it("another library's createConfig (wagmi) is not the widget's", () => {
+    const text = `import { createConfig, http } from 'wagmi';\nexport const config = createConfig({ chains: [mainnet], transports: {} });\nwindow.initOpenScript({ token: 'wt_1' });`;
+    expect(rules(text)).not.toContain("legacy-create-config");
+  });
+
+  it("the app's own /api/widget/authenticate-user route is not the API", () => {
+    const text = page(
+      `<script defer src="${V5}"></script><script>addEventListener('DOMContentLoaded', async () => { const { token } = await (await fetch('/api/widget/authenticate-user', { method: 'POST' })).json(); window.initOpenScript({ token: 'wt_1', user: { token } }); });</script>`,
+    );
+    expect(rules(text)).not.toContain("authenticate-from-page");
+    expect(rules(text)).not.toContain("server-without-authorization");
+  });
+
+  it("a CSS class such as sk-folding-cube is not an org API key", () => {
+    expect(
+      rules(page(`<div class="sk-folding-cube"></div><script defer src="${V5}"></script>`)),
+    ).not.toContain("secret-in-page");
+  });
+
+  it("another service's public key variable is not the org's, a VITE_ org key is, in any file", () => {
+    expect(
+      rules(`'use client';\nconst maps = process.env.NEXT_PUBLIC_MAPS_API_KEY;\nwindow.${CALL}`),
+    ).not.toContain("secret-in-page");
+    expect(rules(`const key = import.meta.env.VITE_ORG_API_KEY;\nwindow.${CALL}`)).toContain(
+      "secret-in-page",
+    );
+  });
+
+  it("a call inside an immediately invoked function runs at once", () => {
+    const text = page(
+      `<script>(function () { ${CALL} })();</script><script defer src="${V5}"></script>`,
+    );
+    expect(rules(text)).toContain("init-before-script");
+  });
+
+  it("an async widget script races a DOMContentLoaded initialiser, not a load one", () => {
+    const init = (event: string) =>
+      page(
+        `<script async src="${V5}"></script><script>addEventListener('${event}', () => window.${CALL})</script>`,
+      );
+    expect(rules(init("DOMContentLoaded"))).toContain("init-before-script");
+    expect(rules(init("load"))).not.toContain("init-before-script");
+  });
+
+  it("a CSP without 'unsafe-inline' blocks the inline initialiser; 'strict-dynamic' is not judged", () => {
+    const withPolicy = (csp: string) =>
+      `<!doctype html><head><meta http-equiv="Content-Security-Policy" content="${csp}"></head><body><script defer src="${V5}"></script><script>addEventListener('DOMContentLoaded', () => window.${CALL})</script></body>`;
+    const blocked = diagnoseText(
+      withPolicy("script-src https://unpkg.com; connect-src https://api.open.cx"),
+    );
+    expect(blocked.findings.find((f) => f.rule === "csp-blocks-widget")?.visitor).toMatch(
+      /inline script/,
+    );
+    expect(
+      rules(withPolicy("script-src 'strict-dynamic' 'nonce-abc'; connect-src *")),
+    ).not.toContain("csp-blocks-widget");
+  });
+});

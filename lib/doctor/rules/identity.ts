@@ -179,7 +179,7 @@ export const hardCodedContactToken: PageRule = {
 };
 
 /** Top-level options only v5 has: the table's v5 rows, and v5's display and context options. */
-const V5_ONLY_KEYS: ReadonlySet<string> = new Set([
+export const V5_ONLY_KEYS: ReadonlySet<string> = new Set([
   ...OPTION_KEYS.filter((k) => OPTIONS[k].versions.length === 1 && OPTIONS[k].versions[0] === "v5")
     .map((k) => OPTIONS[k].widgetOption?.split(".")[0])
     .filter((k): k is string => k !== undefined),
@@ -198,7 +198,7 @@ export const optionNotInVersion: PageRule = {
   id: "option-not-in-version",
   check(facts) {
     if (facts.options?.kind !== "object") return [];
-    const major = facts.imported.version.snippet;
+    const major = facts.version.major;
     return facts.options.entries.flatMap((entry) => {
       const key = entry.key;
       if (key === null || LEGACY_OPTION_KEYS.has(key)) return [];

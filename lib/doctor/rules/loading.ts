@@ -136,7 +136,7 @@ export const loadedTwice: PageRule = {
   check(facts) {
     const out = [];
     const widgetScripts = facts.scripts.filter((s) => s.widget);
-    const v4 = facts.imported.version.snippet === "v4";
+    const v4 = facts.version.major === "v4";
     if (widgetScripts.length > 1) {
       out.push(
         finding("widget-loaded-twice", v4 ? "error" : "warning", widgetScripts[1]!.range, {
