@@ -7,7 +7,7 @@ export const DOCTOR_RULES = {
   "no-widget-script": "Nothing on the page loads the widget script.",
   "widget-not-running": "A widget script tag is on the live page, but the widget never started.",
   "script-not-pinned": "The widget is loaded or installed without an exact version.",
-  "pin-latest": "The widget is loaded as `@latest`, which moved to v5 and moves again.",
+  "pin-latest": "The widget is loaded as `@latest`, which follows each new major.",
   "v4-pin-outdated": "A v4 pin older than 4.0.63, the last v4 release.",
   "version-not-modelled": "A prerelease, a newer release or another major than the doctor knows.",
   "widget-loaded-twice": "Two widget scripts, two integrations, or repeated v4 initialisation.",
@@ -15,7 +15,8 @@ export const DOCTOR_RULES = {
   "secret-in-page": "An org API key, or a public variable named for one, in the text.",
   "authenticate-from-page":
     "The page calls authenticate-user itself (the key would be in the browser).",
-  "csp-blocks-widget": "The Content-Security-Policy blocks the widget's script, API or styles.",
+  "csp-blocks-widget":
+    "The Content-Security-Policy blocks the widget's script, its initialiser or its API.",
   "legacy-create-config": "`createConfig`, the pre-v4 API.",
   "legacy-designs-package": "`@opencx/widget/designs`, the old README's entry point.",
   "legacy-contact-token": "`contactToken`, the pre-v4 name of `user.token`.",
