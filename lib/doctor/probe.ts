@@ -3,6 +3,7 @@
  * error and changes nothing), then diagnosed. What the probe reads is listed in
  * `probe-source.ts`; the playground shows the decoded facts before the findings.
  */
+import "../config/zod"; // jitless: no eval under the CSP
 import { z } from "zod";
 import { DEFAULT_CONFIG } from "../config/options";
 import { DEFAULT_WIDGET_MAJOR, majorOfVersion, type WidgetMajor } from "../config/versions";

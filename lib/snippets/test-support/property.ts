@@ -40,13 +40,17 @@ export function expectNoSecrets(code: string): void {
   expect(code).not.toContain(SECRET_CONTACT_TOKEN);
 }
 
-/** A fixed-size sample for the batch runners; the seed goes in failure messages. */
+/**
+ * A fixed-size sample for the batch runners; the seed goes in failure messages, and
+ * `SAMPLE_SEEDS="<ordinary>,<hostile>"` replays a failure's seeds.
+ */
 export function sampleConfigs(
   hostile: boolean,
   runs = RUNS,
   extreme = false,
 ): { seed: number; configs: PlaygroundConfig[] } {
-  const seed = Math.floor(Math.random() * 2 ** 31);
+  const replay = process.env.SAMPLE_SEEDS?.split(",")[hostile ? 1 : 0];
+  const seed = replay ? Number(replay) : Math.floor(Math.random() * 2 ** 31);
   return { seed, configs: fc.sample(verifiedConfigs(hostile, extreme), { numRuns: runs, seed }) };
 }
 
