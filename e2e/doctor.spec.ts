@@ -40,7 +40,7 @@ test("doctor: paste a page → findings in plain words → Open in playground lo
   await expect(initBefore).toContainText("initOpenScript is not defined");
   await expect(initBefore).toContainText("line 4, column 3");
   await expect(report.locator('[data-rule="v4-pin-outdated"]')).toContainText(
-    "Pin `@opencx/widget@4.0.63`",
+    "Pin @opencx/widget@4.0.63",
   );
   await expect(report.locator('[data-rule="identity-model"]')).toContainText(
     "Collect in the widget",
@@ -82,8 +82,8 @@ test("doctor: migrate a v4 React component → the v5 snippet, every change expl
   const result = dialog.getByTestId("doctor.migrate.result");
   await expect(result).toHaveAttribute("data-target", "react");
   const changes = dialog.getByTestId("doctor.migrate.changes");
-  await expect(changes).toContainText("Pinned to exactly 5.0.0 (was `4.0.60`)");
-  await expect(changes).toContainText("`key={token}` is removed");
+  await expect(changes).toContainText("Pinned to exactly 5.0.0 (was 4.0.60)");
+  await expect(changes).toContainText("key={token} is removed");
   await expect(changes).toContainText("errorComponent");
   await expect(dialog.getByTestId("doctor.migrate.file").first()).toContainText("errorComponent");
   await expect(dialog.getByTestId("doctor.migrate.file").first()).not.toContainText("key={");
@@ -118,7 +118,7 @@ test("doctor: a checked page → Get a fixed, pinned snippet → the migration o
     '<script defer src="https://unpkg.com/@opencx/widget@5.0.0/dist-embed/script.js">',
   );
   await expect(dialog.getByTestId("doctor.migrate.changes")).toContainText(
-    "Pinned to exactly 5.0.0 (was `4.0.57`)",
+    "Pinned to exactly 5.0.0 (was 4.0.57)",
   );
 });
 

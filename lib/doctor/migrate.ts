@@ -178,7 +178,7 @@ function versionChanges(facts: PageFacts, to: WidgetMajor, target: SnippetTarget
       text: `Pinned to exactly ${pin} (was ${was}).`,
       why:
         to === "v5"
-          ? "5.0.0 is the stable v5; an exact pin keeps the widget from changing under the page (`@latest` moved to v5 and moves again)."
+          ? "5.0.0 is the stable v5; an exact pin keeps the widget from changing under the page (`@latest` follows each new major)."
           : `${pin} is the last v4 release; an exact pin keeps \`latest\`, now v5, from moving the page.`,
       range: first?.range ?? null,
     });
