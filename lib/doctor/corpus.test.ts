@@ -3,10 +3,13 @@
  * customers write them, and probe results (`probe/*.json`, what the probe collects). Each rule
  * has a fixture that triggers it (`<rule>.trigger.*`) and one that does not (`<rule>.clean.*`);
  * every fixture's whole report is a golden file (`__golden__/`; `UPDATE_GOLDEN=1` rewrites them).
+ * No secret-shaped value is committed: a fixture writes `__FAKE_ORG_API_KEY__` or
+ * `__FAKE_CONTACT_TOKEN__`, replaced here by values built at run time (fake-keys.ts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { fakeJwt, fakeKey } from "../secrets/test-support/fake-keys";
 import { diagnoseText } from "./diagnose";
 import { diagnoseProbe, probeFactsSchema } from "./probe";
 import { reportText } from "./report-text";
@@ -29,7 +32,9 @@ function fixtures(): Fixture[] {
   const add = (dir: string, file: string, probe: boolean) => {
     const match = /^([a-z0-9-]+)\.(trigger|clean)\./.exec(file);
     if (!match) throw new Error(`corpus file ${file} is not named <rule>.trigger|clean.<ext>`);
-    const source = readFileSync(join(dir, file), "utf8");
+    const source = readFileSync(join(dir, file), "utf8")
+      .replaceAll("__FAKE_ORG_API_KEY__", fakeKey("live", "9f8e7d6c5b4a"))
+      .replaceAll("__FAKE_CONTACT_TOKEN__", fakeJwt({ alg: "HS256" }, { sub: "x" }, "signature"));
     out.push({
       name: probe ? `probe/${file}` : file,
       rule: match[1]!,

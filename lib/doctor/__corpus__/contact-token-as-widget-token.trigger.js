@@ -1,1 +1,1 @@
-window.initOpenScript({ token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' });
+window.initOpenScript({ token: '__FAKE_CONTACT_TOKEN__' });
