@@ -12,9 +12,10 @@ import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetTarget } from "@/lib/s
 import { WIDGET_MAJOR_INFO, WIDGET_PINS } from "@/lib/config/versions";
 import { shownTarget } from "@/lib/url/tab";
 import { CodePanel } from "@/components/code/code-panel";
-import { useAnnounce } from "@/components/state/announcer";
+import { useAnnounce, useAnnounceUnlessSaid } from "@/components/state/announcer";
 import { usePlayground } from "@/components/state/store-provider";
 import { useUsableConfig } from "@/components/state/use-usable-config";
+import { useExplainedChange, useReducedMotion } from "@/components/code/use-explained-change";
 
 export interface CodePaneProps {
   initialHighlighted: Record<string, string>;
@@ -76,6 +77,9 @@ export function CodePane({ initialHighlighted, initialSnippet, tools }: CodePane
   }, [needsGenerators]);
 
   const announce = useAnnounce();
+  const announceUnlessSaid = useAnnounceUnlessSaid();
+  const explained = useExplainedChange({ config, shown, generate, announce: announceUnlessSaid });
+  const reducedMotion = useReducedMotion();
   const major = config.widgetVersion;
   return (
     <div className="flex min-h-full flex-col gap-2 p-4">
@@ -97,6 +101,8 @@ export function CodePane({ initialHighlighted, initialSnippet, tools }: CodePane
           failed ? "This snippet could not be loaded. Reload the page to try again." : undefined
         }
         announce={announce}
+        explained={explained}
+        reducedMotion={reducedMotion}
       />
     </div>
   );

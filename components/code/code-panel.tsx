@@ -4,6 +4,7 @@ import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } f
 import { snippetFileKey } from "@/lib/highlight/keys";
 import { SERVER_TARGETS, type Snippet, type SnippetTarget } from "@/lib/snippets/types";
 import { FileBlock, InstallBlock } from "./file-blocks";
+import type { ExplainedChange } from "./use-explained-change";
 import { warmHighlighter } from "./highlight-client";
 import { useCodeWrap } from "./use-code-wrap";
 import { warmUpPlan, whenIdle } from "./warm-up";
@@ -37,6 +38,13 @@ export interface CodePanelProps {
    * renders no region of its own, so the page keeps a single one.
    */
   announce?: (message: string) => void;
+  /**
+   * The last explained change (`useExplainedChange`): its reasons show above the code of its
+   * tab, and its lines are marked unless `reducedMotion`.
+   */
+  explained?: ExplainedChange | null;
+  /** The reader asked for less motion: no marks, the reasons line only. */
+  reducedMotion?: boolean;
 }
 
 const isServerTarget = (target: SnippetTarget) => SERVER_TARGETS.includes(target);
@@ -62,6 +70,8 @@ export function CodePanel({
   onTabsIntent,
   waitingText,
   announce,
+  explained,
+  reducedMotion = false,
 }: CodePanelProps) {
   const baseId = useId();
   const groups = GROUPS.map((group) => ({
@@ -144,6 +154,9 @@ export function CodePanel({
   useEffect(() => whenIdle(() => warmHighlighter(warmUp.samples, warmUp.preload)), [warmUp]);
 
   const showGroupLabels = groups.length > 1;
+  const shownChange = explained && explained.target === active?.target ? explained : null;
+  const marked = shownChange && !reducedMotion ? shownChange : null;
+  const why = shownChange ? whyText(shownChange) : null;
 
   return (
     <div
@@ -209,7 +222,22 @@ export function CodePanel({
       )}
 
       {active && active.files.length > 0 ? (
-        <div className="-mb-1 flex justify-end">
+        <div className="-mb-1 flex items-start justify-end gap-2">
+          {/* Always there (a hint until the first change), so the code never moves when it fills. */}
+          <p
+            data-testid="code.why"
+            title={why ?? undefined}
+            className="line-clamp-2 min-h-[2lh] min-w-0 flex-1 text-xs text-(--cp-muted)"
+          >
+            {why ? (
+              <>
+                <span className="font-medium text-(--cp-text)">Last change to this code:</span>{" "}
+                {why}
+              </>
+            ) : (
+              "Change an option: the lines it changes are marked here, with the reason."
+            )}
+          </p>
           <button
             type="button"
             aria-pressed={wrap}
@@ -250,6 +278,8 @@ export function CodePanel({
           ) : null}
           {active.install && (
             <InstallBlock
+              key={marked?.change.install ? `install-${marked.id}` : "install"}
+              changed={marked?.change.install !== undefined && marked?.change.install !== null}
               target={active.target}
               label={active.label}
               command={active.install}
@@ -266,6 +296,7 @@ export function CodePanel({
               language={file.language}
               serverHtml={initialHighlighted?.[snippetFileKey(active.target, file.path)]}
               onCopyResult={onCopyResult}
+              change={markOf(marked, file.path)}
             />
           ))}
         </div>
@@ -280,4 +311,16 @@ export function CodePanel({
       )}
     </div>
   );
+}
+
+/** The marks of one file in the explained change, if it changed. */
+function markOf(explained: ExplainedChange | null, path: string) {
+  const file = explained?.change.files.find((f) => f.path === path);
+  return explained && file ? { explained, file } : undefined;
+}
+
+/** The reasons line: every reason, then the files the change removed. */
+function whyText(explained: ExplainedChange): string {
+  const removed = explained.change.removedFiles.map((f) => `${f.path} removed`);
+  return [...explained.reasons, ...removed].join("; ");
 }

@@ -3,8 +3,11 @@
 import { useRef } from "react";
 import { snippetFileKey } from "@/lib/highlight/keys";
 import type { SnippetLanguage, SnippetTarget } from "@/lib/snippets/types";
+import type { FileChange } from "@/lib/explain/explain";
 import { CodeBlock, LANGUAGE_NAMES } from "./code-block";
 import { CopyButton } from "./copy-button";
+import { DiffMarks } from "./diff-marks";
+import type { ExplainedChange } from "./use-explained-change";
 
 interface FileBlockProps {
   target: SnippetTarget;
@@ -14,6 +17,8 @@ interface FileBlockProps {
   language: SnippetLanguage;
   serverHtml?: string;
   onCopyResult: (ok: boolean, subject: string) => void;
+  /** The last explained change of this file, to mark; none with reduced motion. */
+  change?: { explained: ExplainedChange; file: FileChange };
 }
 
 export function FileBlock({
@@ -24,6 +29,7 @@ export function FileBlock({
   language,
   serverHtml,
   onCopyResult,
+  change,
 }: FileBlockProps) {
   const blockRef = useRef<HTMLPreElement>(null);
   return (
@@ -43,15 +49,26 @@ export function FileBlock({
           selectOnFailure={blockRef}
         />
       </div>
-      <CodeBlock
-        ref={blockRef}
-        slot={snippetFileKey(target, path)}
-        code={code}
-        language={language}
-        label={`${path} (${LANGUAGE_NAMES[language]})`}
-        testId={`code.block.${target}.${index}`}
-        serverHtml={serverHtml}
-      />
+      <div className="relative">
+        <CodeBlock
+          ref={blockRef}
+          slot={snippetFileKey(target, path)}
+          code={code}
+          language={language}
+          label={`${path} (${LANGUAGE_NAMES[language]})`}
+          testId={`code.block.${target}.${index}`}
+          serverHtml={serverHtml}
+        />
+        {change ? (
+          <DiffMarks
+            key={change.explained.id}
+            file={change.file}
+            reason={change.explained.reason}
+            block={blockRef}
+            testId={`code.diff.${target}.${index}`}
+          />
+        ) : null}
+      </div>
     </div>
   );
 }
@@ -61,12 +78,17 @@ interface InstallBlockProps {
   label: string;
   command: string;
   onCopyResult: (ok: boolean, subject: string) => void;
+  /** The last change changed the command: it flashes (CSS; not with reduced motion). */
+  changed?: boolean;
 }
 
-export function InstallBlock({ target, label, command, onCopyResult }: InstallBlockProps) {
+export function InstallBlock({ target, label, command, onCopyResult, changed }: InstallBlockProps) {
   const blockRef = useRef<HTMLPreElement>(null);
   return (
-    <div className="flex min-w-0 items-center gap-2 rounded-lg border border-(--cp-border) bg-(--cp-code-bg) py-1.5 pr-1.5 pl-1">
+    <div
+      data-changed={changed ? "" : undefined}
+      className="cp-install flex min-w-0 items-center gap-2 rounded-lg border border-(--cp-border) bg-(--cp-code-bg) py-1.5 pr-1.5 pl-1"
+    >
       <pre
         ref={blockRef}
         role="region"

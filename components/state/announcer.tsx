@@ -2,21 +2,32 @@
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from "react";
 
 type Announce = (message: string) => void;
+/** Announces `message` unless the page announced something at or after `since` (`performance.now()`). */
+type AnnounceUnlessSaid = (message: string, since: number) => void;
 const AnnouncerContext = createContext<Announce>(() => {});
+const UnlessSaidContext = createContext<AnnounceUnlessSaid>(() => {});
 
 /** One polite live region for the whole page: copy results and other short confirmations. */
 export function AnnouncerProvider({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState("");
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastAt = useRef(-Infinity);
   const announce = useCallback<Announce>((text) => {
+    lastAt.current = performance.now();
     // Clear first so the same message twice is announced twice.
     setMessage("");
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setMessage(text), 50);
   }, []);
+  const unlessSaid = useCallback<AnnounceUnlessSaid>(
+    (text, since) => {
+      if (lastAt.current < since) announce(text);
+    },
+    [announce],
+  );
   return (
     <AnnouncerContext.Provider value={announce}>
-      {children}
+      <UnlessSaidContext.Provider value={unlessSaid}>{children}</UnlessSaidContext.Provider>
       <div
         aria-live="polite"
         role="status"
@@ -32,6 +43,15 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
 
 export function useAnnounce(): Announce {
   return useContext(AnnouncerContext);
+}
+
+/**
+ * For messages that follow from an action rather than being its answer (the explained diff's
+ * summary): said only when nothing else was announced since `since`, so an action that announces
+ * itself ("Imported …", "Reset …") is not talked over.
+ */
+export function useAnnounceUnlessSaid(): AnnounceUnlessSaid {
+  return useContext(UnlessSaidContext);
 }
 
 /**
