@@ -1,6 +1,14 @@
 "use client";
 import "./code-panel.css";
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from "react";
 import { snippetFileKey } from "@/lib/highlight/keys";
 import { SERVER_TARGETS, type Snippet, type SnippetTarget } from "@/lib/snippets/types";
 import { FileBlock, InstallBlock } from "./file-blocks";
@@ -157,6 +165,11 @@ export function CodePanel({
   const shownChange = explained && explained.target === active?.target ? explained : null;
   const marked = shownChange && !reducedMotion ? shownChange : null;
   const why = shownChange ? whyText(shownChange) : null;
+  // One object per marked file and change, so unchanged files' blocks do not re-render.
+  const fileMarks = useMemo(
+    () => new Map(marked?.change.files.map((file) => [file.path, { explained: marked, file }])),
+    [marked],
+  );
 
   return (
     <div
@@ -296,7 +309,7 @@ export function CodePanel({
               language={file.language}
               serverHtml={initialHighlighted?.[snippetFileKey(active.target, file.path)]}
               onCopyResult={onCopyResult}
-              change={markOf(marked, file.path)}
+              change={fileMarks.get(file.path)}
             />
           ))}
         </div>
@@ -311,12 +324,6 @@ export function CodePanel({
       )}
     </div>
   );
-}
-
-/** The marks of one file in the explained change, if it changed. */
-function markOf(explained: ExplainedChange | null, path: string) {
-  const file = explained?.change.files.find((f) => f.path === path);
-  return explained && file ? { explained, file } : undefined;
 }
 
 /** The reasons line: every reason, then the files the change removed. */

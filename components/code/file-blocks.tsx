@@ -1,6 +1,6 @@
 "use client";
 /** One snippet file (path, language, copy, highlighted code) and the install command line. */
-import { useRef } from "react";
+import { memo, useRef } from "react";
 import { snippetFileKey } from "@/lib/highlight/keys";
 import type { SnippetLanguage, SnippetTarget } from "@/lib/snippets/types";
 import type { FileChange } from "@/lib/explain/explain";
@@ -21,7 +21,8 @@ interface FileBlockProps {
   change?: { explained: ExplainedChange; file: FileChange };
 }
 
-export function FileBlock({
+/** Memoised: a change re-renders only the blocks whose code or marks changed. */
+export const FileBlock = memo(function FileBlock({
   target,
   index,
   path,
@@ -71,7 +72,7 @@ export function FileBlock({
       </div>
     </div>
   );
-}
+});
 
 interface InstallBlockProps {
   target: SnippetTarget;
