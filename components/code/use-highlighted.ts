@@ -1,5 +1,6 @@
 "use client";
-import { useEffect, useMemo, useState } from "react";
+import { useLayoutEffect, useMemo, useState } from "react";
+import { flushSync } from "react-dom";
 import { textOfHtml, toPlainHtml } from "@/lib/highlight/plain";
 import type { SnippetLanguage } from "@/lib/snippets/types";
 import { peekHighlighted, requestHighlight } from "./highlight-client";
@@ -38,10 +39,12 @@ export function useHighlighted({
     language: SnippetLanguage;
     html: string;
   } | null>(null);
-  const serverMatches = useMemo(
-    () => serverHtml !== undefined && textOfHtml(serverHtml) === code,
-    [serverHtml, code],
+  // The server HTML's text is worked out once, not on every keystroke.
+  const serverText = useMemo(
+    () => (serverHtml === undefined ? undefined : textOfHtml(serverHtml)),
+    [serverHtml],
   );
+  const serverMatches = serverText === code;
 
   const ready =
     serverMatches && serverHtml !== undefined
@@ -51,11 +54,13 @@ export function useHighlighted({
         : peekHighlighted(code, language);
   const needsWorker = ready === undefined;
 
-  useEffect(() => {
+  // Posted to the worker as the new text is committed (a layout effect: not after the paint), and
+  // the colours are committed as soon as they arrive (flushSync: not a scheduler task later).
+  useLayoutEffect(() => {
     if (!needsWorker) return;
     let current = true;
     void requestHighlight(slot, code, language).then((html) => {
-      if (current && html !== null) setAnswer({ code, language, html });
+      if (current && html !== null) flushSync(() => setAnswer({ code, language, html }));
     });
     return () => {
       current = false;
