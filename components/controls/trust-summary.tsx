@@ -1,5 +1,5 @@
 "use client";
-import { useMemo } from "react";
+import { useDeferredValue, useMemo } from "react";
 import { collectsUserData } from "@/lib/config/widget-config";
 import { trustSummary } from "@/lib/identity";
 import type { ContactKind, HistoryScope } from "@/lib/identity";
@@ -21,9 +21,12 @@ const SCOPE_LABEL: Record<HistoryScope, string> = {
   "every-device-scoped": "Every device, scoped by externalId",
 };
 
-/** What the simulator says this configuration means: contact kind, history, custom data, form. */
+/**
+ * What the simulator says this configuration means: contact kind, history, custom data, form.
+ * Deferred: it follows a change in a render of its own, after the frame that shows the change.
+ */
 export function TrustSummary() {
-  const config = useUsableConfig();
+  const config = useDeferredValue(useUsableConfig());
   const summary = useMemo(() => trustSummary(config), [config]);
   return (
     <section
