@@ -1,27 +1,21 @@
 "use client";
-import {
-  createContext,
-  useContext,
-  useDeferredValue,
-  useMemo,
-  useRef,
-  type ReactNode,
-} from "react";
+import { createContext, useContext, useMemo, useRef, type ReactNode } from "react";
 import { OPTIONS, type OptionKey } from "@/lib/config/options";
 import { lintConfig, type Advisory } from "@/lib/rules";
 import { heldFor, usableConfig, type HeldBack } from "@/lib/config/usable";
 import { usePlayground } from "@/components/state/store-provider";
+import { useAfterPaint } from "@/components/state/use-after-paint";
 
 const AdvisoriesContext = createContext<readonly Advisory[]>([]);
 
 /**
- * Lints the config once per change; controls read their own advisories from here. Deferred: the
- * keystroke's own frame shows the field, the snippets and the preview, and the advisories follow
- * in a render of their own right after (React's deferred value), so linting and redrawing every
- * field's advisories never delays that frame.
+ * Lints the config once per change; controls read their own advisories from here. After the
+ * paint: the keystroke's own frame shows the field, the snippets and the preview, and the
+ * advisories follow in a render of their own once that frame is painted, so linting and
+ * redrawing every field's advisories never delays it.
  */
 export function AdvisoriesProvider({ children }: { children: ReactNode }) {
-  const config = useDeferredValue(usePlayground((s) => s.config));
+  const config = useAfterPaint(usePlayground((s) => s.config));
   const advisories = useMemo(() => lintConfig(config), [config]);
   return <AdvisoriesContext.Provider value={advisories}>{children}</AdvisoriesContext.Provider>;
 }

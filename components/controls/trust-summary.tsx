@@ -1,8 +1,9 @@
 "use client";
-import { useDeferredValue, useMemo } from "react";
+import { useMemo } from "react";
 import { collectsUserData } from "@/lib/config/widget-config";
 import { trustSummary } from "@/lib/identity";
 import type { ContactKind, HistoryScope } from "@/lib/identity";
+import { useAfterPaint } from "@/components/state/use-after-paint";
 import { useUsableConfig } from "@/components/state/use-usable-config";
 
 const KIND_LABEL: Record<ContactKind, string> = {
@@ -23,10 +24,10 @@ const SCOPE_LABEL: Record<HistoryScope, string> = {
 
 /**
  * What the simulator says this configuration means: contact kind, history, custom data, form.
- * Deferred: it follows a change in a render of its own, after the frame that shows the change.
+ * It follows a change in a render of its own, after the frame that shows the change is painted.
  */
 export function TrustSummary() {
-  const config = useDeferredValue(useUsableConfig());
+  const config = useAfterPaint(useUsableConfig());
   const summary = useMemo(() => trustSummary(config), [config]);
   return (
     <section
