@@ -1,6 +1,5 @@
 "use client";
 import { useLayoutEffect, useMemo, useState } from "react";
-import { flushSync } from "react-dom";
 import { textOfHtml, toPlainHtml } from "@/lib/highlight/plain";
 import type { SnippetLanguage } from "@/lib/snippets/types";
 import { peekHighlighted, requestHighlight } from "./highlight-client";
@@ -54,13 +53,13 @@ export function useHighlighted({
         : peekHighlighted(code, language);
   const needsWorker = ready === undefined;
 
-  // Posted to the worker as the new text is committed (a layout effect: not after the paint), and
-  // the colours are committed as soon as they arrive (flushSync: not a scheduler task later).
+  // Posted to the worker as the new text is committed (a layout effect), so the worker starts
+  // while the browser paints the plain text; the colours are a normal render when they arrive.
   useLayoutEffect(() => {
     if (!needsWorker) return;
     let current = true;
     void requestHighlight(slot, code, language).then((html) => {
-      if (current && html !== null) flushSync(() => setAnswer({ code, language, html }));
+      if (current && html !== null) setAnswer({ code, language, html });
     });
     return () => {
       current = false;
