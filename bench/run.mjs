@@ -11,7 +11,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { appDirFor, buildApp, freePort, snapshotSources, startServer } from "./lib/app.mjs";
+import LZString from "lz-string";
+import {
+  appDirFor,
+  buildApp,
+  exportRevision,
+  freePort,
+  snapshotSources,
+  startServer,
+} from "./lib/app.mjs";
 import {
   launchBrowser,
   measureInteractions,
@@ -43,8 +51,13 @@ const SETTINGS = {
   trace: env.BENCH_TRACE === "1",
   profile: env.BENCH_PROFILE === "1",
   only: env.BENCH_ONLY ? new Set(env.BENCH_ONLY.split(",").map((s) => s.trim())) : null,
+  /** A git ref to build and measure beside the work tree, for a before/after table from one run. */
+  baseline: env.BENCH_BASELINE?.trim() || null,
 };
 const wanted = (part) => !SETTINGS.only || SETTINGS.only.has(part);
+
+/** The share link of the default config on widget v4 (`v` is widgetVersion's urlKey, lib/url/codec.ts). */
+const V4_ROUTE = `/?s=2.${LZString.compressToEncodedURIComponent(JSON.stringify({ v: "v4" }))}`;
 
 const t0 = performance.now();
 const log = (msg) =>
@@ -54,13 +67,13 @@ const log = (msg) =>
 
 const failures = [];
 const notes = [];
-const results = {};
-let server;
+/** Every `next start` of the run (one per revision), stopped on exit. */
+const servers = [];
 let browser;
 
 async function cleanup() {
   await browser?.close().catch(() => {});
-  server?.stop();
+  for (const server of servers) server.stop();
 }
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
@@ -68,19 +81,19 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 
-/** Runs one part; a thrown error is recorded as "could not be measured". */
-async function part(name, fn) {
-  if (!wanted(name)) return;
-  log(`${name}…`);
+/** Runs one part for one revision; a thrown error is recorded as "could not be measured". */
+async function part(rev, name, fn) {
+  if (!wanted(name.replace(/-v4$/, ""))) return;
+  log(`${name}${rev.id === "current" ? "" : ` (${rev.id})`}…`);
   try {
-    results[name] = await fn();
+    rev.results[name] = await fn();
   } catch (error) {
     const message = String(error?.stack ?? error)
       .split("\n")
       .slice(0, 3)
       .join(" | ");
-    failures.push({ part: name, error: message });
-    log(`${name} FAILED: ${message}`);
+    failures.push({ part: name, revision: rev.id, error: message });
+    log(`${name} (${rev.id}) FAILED: ${message}`);
   }
 }
 
@@ -152,7 +165,12 @@ async function main() {
   const info = {
     date: new Date().toISOString(),
     machine: machine(),
-    settings: { ...SETTINGS, only: SETTINGS.only ? [...SETTINGS.only] : null, viewport: VIEWPORT },
+    settings: {
+      ...SETTINGS,
+      only: SETTINGS.only ? [...SETTINGS.only] : null,
+      viewport: VIEWPORT,
+      v4Route: V4_ROUTE,
+    },
   };
 
   info.machine.contentionAtStart = await cpuContention();
@@ -160,75 +178,137 @@ async function main() {
   // wrk first, so an apt-get install never overlaps a measurement.
   if (wanted("sandbox")) info.wrk = ensureWrk(log) ?? null;
 
-  // Build.
+  // Build: the baseline revision first (when asked for), then the work tree.
   const appDir = appDirFor(REPO);
   info.appDir = appDir;
+  const revisions = [];
+  if (SETTINGS.baseline) {
+    const baseDir = `${appDir}-baseline`;
+    const srcDir = `${appDir}-baseline-src`;
+    const rev = { id: "before", ref: SETTINGS.baseline, appDir: baseDir };
+    if (SETTINGS.skipBuild) {
+      if (!existsSync(path.join(baseDir, ".next", "BUILD_ID")))
+        throw new Error(`BENCH_SKIP_BUILD=1 but there is no baseline build in ${baseDir}/.next`);
+      rev.build = { reused: true };
+      rev.commit = existsSync(path.join(baseDir, ".bench-commit"))
+        ? readFileSync(path.join(baseDir, ".bench-commit"), "utf8").trim()
+        : null;
+    } else {
+      rev.commit = exportRevision(REPO, SETTINGS.baseline, srcDir);
+      log(`baseline ${SETTINGS.baseline} (${rev.commit.slice(0, 10)}) → ${baseDir}`);
+      const { typeCheckSkipped } = snapshotSources(srcDir, baseDir, { modulesFrom: REPO });
+      writeFileSync(path.join(baseDir, ".bench-commit"), `${rev.commit}\n`);
+      log("next build (baseline)…");
+      const buildMs = await buildApp(baseDir, path.join(RESULTS, "build-baseline.log"));
+      rev.build = { reused: false, ms: Math.round(buildMs), typeCheckSkipped };
+      log(`built the baseline in ${(buildMs / 1000).toFixed(1)} s`);
+    }
+    revisions.push(rev);
+  }
+  const current = { id: SETTINGS.baseline ? "after" : "current", ref: "work tree", appDir };
+  try {
+    current.commit = execFileSync("git", ["-C", REPO, "rev-parse", "HEAD"], {
+      encoding: "utf8",
+    }).trim();
+    current.dirty =
+      execFileSync("git", ["-C", REPO, "status", "--porcelain", "--untracked-files=no"], {
+        encoding: "utf8",
+      }).trim() !== "";
+  } catch {
+    /* not a git checkout */
+  }
   if (SETTINGS.skipBuild) {
     if (!existsSync(path.join(appDir, ".next", "BUILD_ID")))
       throw new Error(`BENCH_SKIP_BUILD=1 but there is no build in ${appDir}/.next`);
-    info.build = { reused: true };
+    current.build = { reused: true };
     log(`reusing the build in ${appDir}`);
   } else {
     log(`snapshot of the sources → ${appDir}`);
     const { typeCheckSkipped } = snapshotSources(REPO, appDir);
     log("next build…");
     const buildMs = await buildApp(appDir, path.join(RESULTS, "build.log"));
-    info.build = {
+    current.build = {
       reused: false,
       ms: Math.round(buildMs),
       typeCheckSkipped: Boolean(typeCheckSkipped),
     };
     log(`built in ${(buildMs / 1000).toFixed(1)} s`);
   }
-  const libDir = existsSync(path.join(appDir, "bench", "lib", "gen-entry.mjs")) ? appDir : REPO;
+  revisions.push(current);
+  for (const rev of revisions) {
+    rev.results = {};
+    rev.libDir = existsSync(path.join(rev.appDir, "bench", "lib", "gen-entry.mjs"))
+      ? rev.appDir
+      : REPO;
+  }
+  info.build = current.build;
 
-  // 4. Generation: in Node, before the server and the browser exist (nothing else running).
-  await part("generation", () => measureGeneration(libDir, { configs: SETTINGS.genConfigs }));
+  // 4. Generation: in Node, before the servers and the browser exist (nothing else running).
+  for (const rev of revisions)
+    await part(rev, "generation", () =>
+      measureGeneration(rev.libDir, { configs: SETTINGS.genConfigs }),
+    );
 
-  // Server.
-  const port = await freePort();
-  server = await startServer(appDir, {
-    port,
-    env: { SANDBOX_RATE_LIMIT_PER_MINUTE: "0" },
-    logFile: path.join(RESULTS, "server.log"),
-  });
-  log(`next start on ${server.baseUrl}`);
-  // Warm the server's route modules so the first measured load is not a cold server.
-  for (const route of ["/", "/preview", "/this-route-does-not-exist"])
-    await fetch(`${server.baseUrl}${route}`)
-      .then((r) => r.arrayBuffer())
-      .catch(() => {});
+  // Servers: one per revision, both up for the whole run, so each part measures the revisions
+  // back to back (same minute, same machine load).
+  for (const rev of revisions) {
+    const port = await freePort();
+    rev.server = await startServer(rev.appDir, {
+      port,
+      env: { SANDBOX_RATE_LIMIT_PER_MINUTE: "0" },
+      logFile: path.join(RESULTS, rev.id === "before" ? "server-baseline.log" : "server.log"),
+    });
+    servers.push(rev.server);
+    log(`next start (${rev.id}) on ${rev.server.baseUrl}`);
+    // Warm the server's route modules so the first measured load is not a cold server.
+    for (const route of ["/", V4_ROUTE, "/preview", "/embed", "/this-route-does-not-exist"])
+      await fetch(`${rev.server.baseUrl}${route}`)
+        .then((r) => r.arrayBuffer())
+        .catch(() => {});
+  }
 
   browser = await launchBrowser();
   info.machine.chromium = browser.version();
 
-  await part("size", () => measureSizes(browser, server.baseUrl));
-  await part("load", () => measureLoads(browser, server.baseUrl, SETTINGS.loads));
-  await part("editor", () =>
-    measureEditorOpen(browser, server.baseUrl, {
-      samples: SETTINGS.editorOpens,
-      viewport: VIEWPORT,
-    }),
+  const each = async (name, fn) => {
+    for (const rev of revisions) await part(rev, name, () => fn(rev.server.baseUrl, rev));
+  };
+  await each("size", (url) => measureSizes(browser, url));
+  await each("load", (url) => measureLoads(browser, url, SETTINGS.loads));
+  await each("editor", (url) =>
+    measureEditorOpen(browser, url, { samples: SETTINGS.editorOpens, viewport: VIEWPORT }),
   );
-  await part("interactions", () =>
-    measureInteractions(browser, server.baseUrl, {
-      count: SETTINGS.interactions,
-      // Large files: kept out of the work tree (Prettier would choke on them).
-      tracePath: SETTINGS.trace ? path.join(SCRATCH, "interactions-trace.json") : undefined,
-      profilePath: SETTINGS.profile ? path.join(SCRATCH, "interactions.cpuprofile") : undefined,
-    }),
-  );
+  // Interactions: a widget-v5 pass (the default, `/`) and a widget-v4 pass (the v4 share link).
+  for (const [name, route] of [
+    ["interactions", "/"],
+    ["interactions-v4", V4_ROUTE],
+  ]) {
+    if (!wanted("interactions")) continue;
+    await each(name, (url, rev) =>
+      measureInteractions(browser, url, {
+        count: SETTINGS.interactions,
+        route,
+        // Large files: kept out of the work tree (Prettier would choke on them).
+        tracePath: SETTINGS.trace ? path.join(SCRATCH, `${name}-${rev.id}-trace.json`) : undefined,
+        profilePath: SETTINGS.profile
+          ? path.join(SCRATCH, `${name}-${rev.id}.cpuprofile`)
+          : undefined,
+      }),
+    );
+  }
   await browser.close();
   browser = undefined;
   info.machine.contentionAfterBrowser = await cpuContention();
 
-  // 5. Sandbox.
-  await part("sandbox", async () => {
+  // 5. Sandbox: the work tree only.
+  const sandboxRev = current;
+  await part(sandboxRev, "sandbox", async () => {
+    const baseUrl = sandboxRev.server.baseUrl;
     let apiKey;
     try {
       const bundle = await bundleTs(
-        libDir,
-        path.join(libDir, "bench", "lib", "sandbox-entry.mjs"),
+        sandboxRev.libDir,
+        path.join(sandboxRev.libDir, "bench", "lib", "sandbox-entry.mjs"),
         "sandbox",
       );
       ({ SANDBOX_API_KEY: apiKey } = await import(bundle));
@@ -238,7 +318,7 @@ async function main() {
         reason: `lib/sandbox does not export SANDBOX_API_KEY yet (${String(error).split("\n")[0]})`,
       };
     }
-    const probe = await probeSandbox(server.baseUrl, apiKey);
+    const probe = await probeSandbox(baseUrl, apiKey);
     if (probe.status === 404 || probe.status === 405)
       return {
         measurable: false,
@@ -254,7 +334,7 @@ async function main() {
     return {
       measurable: true,
       probe: { status: probe.status },
-      ...(await loadSandbox(server.baseUrl, apiKey, {
+      ...(await loadSandbox(baseUrl, apiKey, {
         seconds: SETTINGS.sandboxSeconds,
         connections: SETTINGS.sandboxConnections,
         log,
@@ -262,13 +342,31 @@ async function main() {
     };
   });
 
-  server.stop();
-  await server.waitForExit();
-  server = undefined;
+  for (const rev of revisions) {
+    rev.server.stop();
+    await rev.server.waitForExit();
+    delete rev.server;
+  }
+  servers.length = 0;
 
   info.machine.loadAvgAtEnd = os.loadavg().map((v) => +v.toFixed(2));
   info.totalSeconds = Math.round((performance.now() - t0) / 1000);
-  const report = { ...info, results, failures, notes };
+  const report = {
+    ...info,
+    revisions: revisions.map(({ id, ref, commit, dirty, appDir: dir, build }) => ({
+      id,
+      ref,
+      commit,
+      dirty,
+      appDir: dir,
+      build,
+    })),
+    // The work tree's results at the top level, as before; the baseline's under `baseline`.
+    results: current.results,
+    baseline: SETTINGS.baseline ? revisions[0].results : undefined,
+    failures,
+    notes,
+  };
   const table = renderTable(report);
   process.stdout.write(`${table}\n`);
   writeFileSync(
@@ -288,59 +386,76 @@ function buildText(build) {
   return `next build ${(build.ms / 1000).toFixed(0)} s${build.typeCheckSkipped ? ", its type check skipped (bundles unaffected)" : ""}`;
 }
 
-function renderTable(report) {
-  const { machine: m, results: r } = report;
+/** The table's rows for one revision's results: [part, measurement, p50/value, p95, max, target, verdict]. */
+function rowsFor(r, failures) {
   const rows = [];
   const row = (section, metric, a = "", b = "", c = "", target = "", verdict = "") =>
     rows.push([section, metric, a, b, c, target, verdict]);
   const verdict = (value, limit) => (value == null ? "" : value <= limit ? "met" : "MISSED");
   const unavailable = (section, name) => {
-    const f = report.failures.find((x) => x.part === name);
+    const f = failures.find((x) => x.part === name);
     if (f) row(section, `could not be measured: ${f.error.slice(0, 90)}`);
     return Boolean(f) || !r[name];
   };
 
   // 1. Interactions
-  if (wanted("interactions") && !unavailable("1 interaction", "interactions")) {
-    const i = r.interactions;
+  for (const [name, version] of [
+    ["interactions", "v5"],
+    ["interactions-v4", "v4"],
+  ]) {
+    if (!wanted("interactions") || unavailable(`1 ${version}`, name)) continue;
+    const i = r[name];
     const s = (x) => [ms(x.p50), ms(x.p95), ms(x.max)];
     if (i.profiled)
-      row("1 interaction", "CPU profiler was on (BENCH_PROFILE=1): latencies below are inflated");
+      row(`1 ${version}`, "CPU profiler was on (BENCH_PROFILE=1): latencies below are inflated");
     row(
-      "1 interaction",
+      `1 ${version}`,
       `${i.measured} of ${i.count} changed the page (${i.noVisibleChange} no change, ${i.failed} failed, ${i.timedOut} timed out)`,
     );
     row(
-      "1 interaction",
+      `1 ${version}`,
       "visible: input → next frame rendered (rAF + task)",
       ...s(i.visible),
       "p95 ≤ 16.7 ms",
       verdict(i.visible.p95, 16.7),
     );
-    row("1 interaction", "  input → DOM commit (last of code/preview)", ...s(i.commit));
-    row("1 interaction", "  input → next frame starts (rAF)", ...s(i.nextFrame));
-    row("1 interaction", "  input event queued before handler", ...s(i.dispatchDelay));
     row(
-      "1 interaction",
+      `1 ${version}`,
+      "  input → DOM commit (last of code/preview)",
+      ...s(i.commit),
+      "p95 ≤ 8 ms",
+      verdict(i.commit.p95, 8),
+    );
+    row(`1 ${version}`, "  input → next frame starts (rAF)", ...s(i.nextFrame));
+    row(`1 ${version}`, "  input event queued before handler", ...s(i.dispatchDelay));
+    row(
+      `1 ${version}`,
       `highlighted: input → coloured frame (n=${i.highlighted.n})`,
       ...s(i.highlighted),
-      "p95 ≤ 50 ms",
-      verdict(i.highlighted.p95, 50),
+      "p95 ≤ 33 ms",
+      verdict(i.highlighted.p95, 33),
     );
     for (const [category, c] of Object.entries(i.byCategory)) {
       if (!c.n) continue;
-      row("1 by kind", `${category} (n=${c.n}): visible`, ...s(c.visible));
+      row(`1 ${version} by kind`, `${category} (n=${c.n}): visible`, ...s(c.visible));
       if (c.highlighted.n)
-        row("1 by kind", `${category} (n=${c.highlighted.n}): highlighted`, ...s(c.highlighted));
+        row(
+          `1 ${version} by kind`,
+          `${category} (n=${c.highlighted.n}): highlighted`,
+          ...s(c.highlighted),
+        );
     }
     if (i.notHighlighted)
-      row("1 interaction", `${i.notHighlighted} changes never got colours within 5 s`);
+      row(`1 ${version}`, `${i.notHighlighted} changes never got colours within 5 s`);
   }
 
   // 2. Size
   if (wanted("size") && !unavailable("2 size", "size")) {
     const z = r.size;
     const ratio = (bytes) => (z.floor.bytes ? `${(bytes / z.floor.bytes).toFixed(2)}× floor` : "");
+    const withRatio = (bytes) => (z.floor.bytes ? `${kb(bytes)} · ${ratio(bytes)}` : kb(bytes));
+    const ratioVerdict = (bytes, limit) =>
+      z.floor.bytes ? verdict(+(bytes / z.floor.bytes).toFixed(2), limit) : "";
     row(
       "2 size",
       `floor: the app's 404 page (${z.floor.route} → ${z.floor.status}), JS gzip`,
@@ -353,21 +468,13 @@ function renderTable(report) {
     row(
       "2 size",
       `first-load JS / (incl. ${kb(z.playground.iframeBytes)} for the preview iframe)`,
-      kb(z.playground.bytes),
+      withRatio(z.playground.bytes),
       "",
       "",
-      "",
-      ratio(z.playground.bytes),
+      "≤ 1.5× floor",
+      ratioVerdict(z.playground.bytes, 1.5),
     );
-    row(
-      "2 size",
-      "first-load JS /preview",
-      kb(z.preview.bytes),
-      "",
-      "",
-      "",
-      ratio(z.preview.bytes),
-    );
+    row("2 size", "first-load JS /preview", withRatio(z.preview.bytes));
     row(
       "2 size",
       `first change → first re-highlight: JS (${z.firstHighlight.files.length} files, ${ms(z.firstHighlight.ms, 0)})`,
@@ -394,12 +501,12 @@ function renderTable(report) {
       z.embed.status === 404
         ? "not built yet (404)"
         : z.embed.bytes != null
-          ? kb(z.embed.bytes)
+          ? withRatio(z.embed.bytes)
           : `HTTP ${z.embed.status}`,
       "",
       "",
-      "",
-      z.embed.bytes != null ? ratio(z.embed.bytes) : "",
+      "≤ 1.3× floor",
+      z.embed.bytes != null ? ratioVerdict(z.embed.bytes, 1.3) : "",
     );
   }
 
@@ -407,7 +514,15 @@ function renderTable(report) {
   if (wanted("load") && !unavailable("3 load", "load")) {
     const l = r.load;
     const n = `median of ${l.runs - l.failed}${l.failed ? ` (${l.failed} failed)` : ""}`;
-    row("3 cold load", `first usable playground (${n})`, ms(l.median.usable, 0));
+    row(
+      "3 cold load",
+      `first usable playground (${n})`,
+      ms(l.median.usable, 0),
+      "",
+      "",
+      "≤ 500 ms",
+      verdict(l.median.usable, 500),
+    );
     row(
       "3 cold load",
       "  controls interactive (radio click → code commit + frame)",
@@ -477,12 +592,47 @@ function renderTable(report) {
     }
   }
 
-  const head = ["part", "measurement", "p50 / value", "p95", "max", "target", ""];
+  return rows;
+}
+
+function renderTable(report) {
+  const { machine: m } = report;
+  const after = report.revisions.at(-1);
+  const before = report.baseline ? report.revisions[0] : null;
+  const failuresOf = (id) => report.failures.filter((f) => (f.revision ?? id) === id);
+  const afterRows = rowsFor(report.results, failuresOf(after.id));
+  let head;
+  let rows;
+  if (!before) {
+    head = ["part", "measurement", "p50 / value", "p95", "max", "target", ""];
+    rows = afterRows;
+  } else {
+    // Side by side: rows matched on part + measurement with their counts (n=…) blanked out.
+    const key = (row) => `${row[0]}|${String(row[1]).replace(/\d+(\.\d+)?/g, "#")}`;
+    const beforeRows = new Map(
+      rowsFor(report.baseline, failuresOf(before.id)).map((row) => [key(row), row]),
+    );
+    head = [
+      "part",
+      "measurement",
+      "before p50 / value",
+      "before p95",
+      "after p50 / value",
+      "after p95",
+      "target",
+      "after",
+    ];
+    rows = afterRows.map((row) => {
+      const b = beforeRows.get(key(row));
+      return [row[0], row[1], b?.[2] ?? "", b?.[3] ?? "", row[2], row[3], row[5], row[6]];
+    });
+  }
+  const numeric = (c) => c >= 2 && c < head.length - 2;
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((x) => String(x[c]).length)));
   const line = (cells) =>
     cells
       .map((cell, c) =>
-        c >= 2 && c <= 4 ? String(cell).padStart(widths[c]) : String(cell).padEnd(widths[c]),
+        numeric(c) ? String(cell).padStart(widths[c]) : String(cell).padEnd(widths[c]),
       )
       .join(" │ ")
       .trimEnd();
@@ -491,7 +641,11 @@ function renderTable(report) {
     `Identity Playground bench · ${report.date}`,
     `${m.cpuModel} · ${m.cores} cores · ${m.memoryGiB} GiB · Node ${m.node} · Chromium ${m.chromium ?? "?"} · Next ${m.next} · viewport ${VIEWPORT.width}×${VIEWPORT.height} headless`,
     `load average ${m.loadAvgAtStart.join(" / ")} at start, ${m.loadAvgAtEnd?.join(" / ")} at end · CPU contention ${m.contentionAtStart?.factor}× at start, ${m.contentionAfterBrowser?.factor ?? "?"}× after the browser parts (median ÷ min of a fixed workload; 1.0 = idle)`,
-    `build: ${buildText(report.build)} · app copy ${report.appDir} · total ${report.totalSeconds} s`,
+    ...report.revisions.map(
+      (rev) =>
+        `${rev.id}: ${rev.ref}${rev.commit ? ` @ ${rev.commit.slice(0, 10)}${rev.dirty ? " + uncommitted changes" : ""}` : ""} · build: ${buildText(rev.build)} · app copy ${rev.appDir}`,
+    ),
+    `interactions: widget v5 on /, widget v4 on ${report.settings.v4Route} · total ${report.totalSeconds} s`,
   ];
   return [...title, "", line(head), sep, ...rows.map(line)].join("\n");
 }

@@ -42,8 +42,11 @@ export function appDirFor(repoRoot) {
   return process.env.BENCH_APP_DIR ?? path.join(tmpdir(), "identity-playground-bench", "app");
 }
 
-/** Copies the sources of `repoRoot` into `appDir` (keeping its `.next/cache` and node_modules). */
-export function snapshotSources(repoRoot, appDir) {
+/**
+ * Copies the sources of `repoRoot` into `appDir` (keeping its `.next/cache` and node_modules).
+ * `modulesFrom`: whose node_modules to hard-link (a baseline export has none of its own).
+ */
+export function snapshotSources(repoRoot, appDir, { modulesFrom = repoRoot } = {}) {
   if (appDir === repoRoot) return;
   mkdirSync(appDir, { recursive: true });
   for (const name of readdirSync(appDir)) {
@@ -70,7 +73,7 @@ export function snapshotSources(repoRoot, appDir) {
       },
     });
   }
-  linkDependencies(repoRoot, appDir);
+  linkDependencies(modulesFrom, appDir);
   return { typeCheckSkipped: skipTypeCheck(appDir) };
 }
 
@@ -119,6 +122,24 @@ function linkDependencies(repoRoot, appDir) {
     });
   }
   writeFileSync(stamp, wanted);
+}
+
+/**
+ * The tree of git revision `ref` of `repoRoot`, exported (`git archive`) into `dir`, which is
+ * emptied first. Resolves the ref to its commit, so the table can name it.
+ */
+export function exportRevision(repoRoot, ref, dir) {
+  const commit = execFileSync("git", ["-C", repoRoot, "rev-parse", "--verify", `${ref}^{commit}`], {
+    encoding: "utf8",
+  }).trim();
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync(
+    "sh",
+    ["-c", `git -C "$1" archive --format=tar "$2" | tar -x -C "$3"`, "sh", repoRoot, commit, dir],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
+  return commit;
 }
 
 const nextBin = (appDir) => path.join(appDir, "node_modules", ".bin", "next");

@@ -326,15 +326,20 @@ async function prepare(page, step) {
 }
 
 /**
- * The scripted interactions, each measured from the input event's timeStamp (see page-harness.mjs).
+ * The scripted interactions, each measured from the input event's timeStamp (see page-harness.mjs),
+ * on `route` (`/`, or a share link such as the widget-v4 one).
  * `tracePath`: also record a Chromium performance trace of the run.
  */
-export async function measureInteractions(browser, baseUrl, { count, tracePath, profilePath }) {
+export async function measureInteractions(
+  browser,
+  baseUrl,
+  { count, route = "/", tracePath, profilePath },
+) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(`${baseUrl}/`, { waitUntil: "load" });
+  await page.goto(`${baseUrl}${route}`, { waitUntil: "load" });
   await page.waitForFunction(PLAYGROUND_READY, null, { timeout: 30_000 });
   await page.evaluate(installInteractionHarness);
   await page.waitForLoadState("networkidle");

@@ -5,7 +5,7 @@
  * Requests are queued per slot (one slot = one code block): while a block's request waits, a newer
  * one replaces it and the older is answered "superseded". Real requests go before warm-up work.
  */
-import { highlight, preloadLanguages } from "@/lib/highlight/highlighter";
+import { highlight, highlightIncremental, preloadLanguages } from "@/lib/highlight/highlighter";
 import type { SnippetLanguage } from "@/lib/snippets/types";
 import type { HighlightWorkerRequest, HighlightWorkerResponse } from "./highlight-protocol";
 
@@ -34,11 +34,16 @@ scope.onmessage = ({ data }) => {
   schedule();
 };
 
-/** One job per macrotask, so messages that arrived meanwhile can supersede queued jobs. */
+/**
+ * One job per macrotask, so messages that arrived meanwhile can supersede queued jobs. A
+ * MessageChannel rather than `setTimeout(0)`: a chain of timers is clamped to 4 ms each.
+ */
+const tick = new MessageChannel();
+tick.port1.onmessage = () => void runNext();
 function schedule() {
   if (scheduled) return;
   scheduled = true;
-  setTimeout(() => void runNext(), 0);
+  tick.port2.postMessage(null);
 }
 
 async function runNext() {
@@ -47,7 +52,11 @@ async function runNext() {
     const job = next.value;
     waiting.delete(job.slot);
     try {
-      scope.postMessage({ id: job.id, html: await highlight(job.code, job.language) });
+      // Per block: an edit re-tokenizes only the lines it changed (same HTML as a full pass).
+      scope.postMessage({
+        id: job.id,
+        html: await highlightIncremental(job.slot, job.code, job.language),
+      });
     } catch (error) {
       scope.postMessage({ id: job.id, html: null, reason: "error", message: String(error) });
     }

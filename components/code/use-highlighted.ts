@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useMemo, useState } from "react";
+import { useLayoutEffect, useMemo, useState } from "react";
 import { textOfHtml, toPlainHtml } from "@/lib/highlight/plain";
 import type { SnippetLanguage } from "@/lib/snippets/types";
 import { peekHighlighted, requestHighlight } from "./highlight-client";
@@ -38,10 +38,12 @@ export function useHighlighted({
     language: SnippetLanguage;
     html: string;
   } | null>(null);
-  const serverMatches = useMemo(
-    () => serverHtml !== undefined && textOfHtml(serverHtml) === code,
-    [serverHtml, code],
+  // The server HTML's text is worked out once, not on every keystroke.
+  const serverText = useMemo(
+    () => (serverHtml === undefined ? undefined : textOfHtml(serverHtml)),
+    [serverHtml],
   );
+  const serverMatches = serverText === code;
 
   const ready =
     serverMatches && serverHtml !== undefined
@@ -51,7 +53,9 @@ export function useHighlighted({
         : peekHighlighted(code, language);
   const needsWorker = ready === undefined;
 
-  useEffect(() => {
+  // Posted to the worker as the new text is committed (a layout effect), so the worker starts
+  // while the browser paints the plain text; the colours are a normal render when they arrive.
+  useLayoutEffect(() => {
     if (!needsWorker) return;
     let current = true;
     void requestHighlight(slot, code, language).then((html) => {

@@ -1,15 +1,21 @@
 "use client";
-import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { createContext, useContext, useMemo, useRef, type ReactNode } from "react";
 import { OPTIONS, type OptionKey } from "@/lib/config/options";
 import { lintConfig, type Advisory } from "@/lib/rules";
 import { heldFor, usableConfig, type HeldBack } from "@/lib/config/usable";
 import { usePlayground } from "@/components/state/store-provider";
+import { useAfterPaint } from "@/components/state/use-after-paint";
 
 const AdvisoriesContext = createContext<readonly Advisory[]>([]);
 
-/** Lints the config once per change; controls read their own advisories from here. */
+/**
+ * Lints the config once per change; controls read their own advisories from here. After the
+ * paint: the keystroke's own frame shows the field, the snippets and the preview, and the
+ * advisories follow in a render of their own once that frame is painted, so linting and
+ * redrawing every field's advisories never delays it.
+ */
 export function AdvisoriesProvider({ children }: { children: ReactNode }) {
-  const config = usePlayground((s) => s.config);
+  const config = useAfterPaint(usePlayground((s) => s.config));
   const advisories = useMemo(() => lintConfig(config), [config]);
   return <AdvisoriesContext.Provider value={advisories}>{children}</AdvisoriesContext.Provider>;
 }
@@ -18,10 +24,31 @@ export function useAdvisories(): readonly Advisory[] {
   return useContext(AdvisoriesContext);
 }
 
-/** What the snippets, preview and link leave out of this option's field, and why (memoised per config). */
+const sameHeld = (a: readonly HeldBack[], b: readonly HeldBack[]) =>
+  a.length === b.length &&
+  a.every((h, i) => {
+    const o = b[i];
+    return (
+      o !== undefined &&
+      h.option === o.option &&
+      h.reason === o.reason &&
+      h.index === o.index &&
+      h.message === o.message
+    );
+  });
+
+/**
+ * What the snippets, preview and link leave out of this option's field, and why. The same array
+ * while its content is the same, so a field re-renders only when its own messages change.
+ */
 export function useHeldBack(option: OptionKey): HeldBack[] {
-  const usable = usePlayground((s) => usableConfig(s.config));
-  return useMemo(() => heldFor(usable, option), [usable, option]);
+  const last = useRef<HeldBack[] | null>(null);
+  return usePlayground((s) => {
+    const next = heldFor(usableConfig(s.config), option);
+    if (last.current && sameHeld(last.current, next)) return last.current;
+    last.current = next;
+    return next;
+  });
 }
 
 /** The id of an option's held-back message list, for `aria-describedby` on its input. */

@@ -3,7 +3,8 @@
  * Draws a card's option rows from the option table: generic fields for the text kinds, colour,
  * select and boolean rows; the hand-written control a row names in `control.custom` otherwise.
  */
-import type { ComponentType } from "react";
+import { memo, type ComponentType } from "react";
+import { useShallow } from "zustand/react/shallow";
 import {
   OPTIONS,
   type CustomControl,
@@ -89,7 +90,8 @@ function LifecycleToggle({ name, card }: { name: LifecycleSwitch; card: OptionSe
   );
 }
 
-function OptionControl({
+/** Memoised: a keystroke re-renders the one field whose value changed, not its whole card. */
+const OptionControl = memo(function OptionControl({
   entry: { key, control },
   card,
 }: {
@@ -121,12 +123,19 @@ function OptionControl({
       // No generic field: such rows name a custom control (section-layout.test.ts checks).
       return null;
   }
-}
+});
+
+/** One entry object per option, so the memoised controls see the same props on every render. */
+const ENTRIES = new Map<OptionKey, LayoutEntry>();
+const entryOf = (entry: LayoutEntry) => {
+  let kept = ENTRIES.get(entry.key);
+  if (!kept || kept.control !== entry.control) ENTRIES.set(entry.key, (kept = entry));
+  return kept;
+};
 
 /** The rows the `section` card draws for the chosen model and switches, in layout order. */
 export function SectionOptions({ section }: { section: OptionSection }) {
-  const config = usePlayground((s) => s.config);
-  return sectionLayout(section, config).map((entry) => (
-    <OptionControl key={entry.key} entry={entry} card={section} />
-  ));
+  // Only the list of rows: the card re-renders when a row appears or goes, not on every keystroke.
+  const entries = usePlayground(useShallow((s) => sectionLayout(section, s.config).map(entryOf)));
+  return entries.map((entry) => <OptionControl key={entry.key} entry={entry} card={section} />);
 }

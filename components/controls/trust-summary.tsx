@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { collectsUserData } from "@/lib/config/widget-config";
 import { trustSummary } from "@/lib/identity";
 import type { ContactKind, HistoryScope } from "@/lib/identity";
+import { useAfterPaint } from "@/components/state/use-after-paint";
 import { useUsableConfig } from "@/components/state/use-usable-config";
 
 const KIND_LABEL: Record<ContactKind, string> = {
@@ -21,9 +22,12 @@ const SCOPE_LABEL: Record<HistoryScope, string> = {
   "every-device-scoped": "Every device, scoped by externalId",
 };
 
-/** What the simulator says this configuration means: contact kind, history, custom data, form. */
+/**
+ * What the simulator says this configuration means: contact kind, history, custom data, form.
+ * It follows a change in a render of its own, after the frame that shows the change is painted.
+ */
 export function TrustSummary() {
-  const config = useUsableConfig();
+  const config = useAfterPaint(useUsableConfig());
   const summary = useMemo(() => trustSummary(config), [config]);
   return (
     <section

@@ -32,7 +32,6 @@ const button =
 
 export function CodeTools() {
   const store = usePlaygroundStore();
-  const config = usePlayground((s) => s.config);
   const announce = useAnnounce();
   const [editorOpen, setEditorOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
@@ -47,7 +46,9 @@ export function CodeTools() {
   const panelId = "options-editor-panel";
 
   // Undo is offered while the config is still the imported one; any later change ends the offer.
-  const undoable = undo && undo.applied === config ? undo : null;
+  // (A yes/no selector: the toolbar does not re-render on every keystroke.)
+  const stillApplied = usePlayground((s) => undo !== null && undo.applied === s.config);
+  const undoable = undo && stillApplied ? undo : null;
 
   const closeEditor = () => {
     setEditorOpen(false);

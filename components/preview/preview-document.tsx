@@ -2,18 +2,15 @@
 
 /**
  * The preview iframe's side of the protocol (lib/preview/messages.ts): say
- * `preview:ready`, render each valid `preview:config`, report events back.
- * An invalid config is refused whole and the last good render stays.
+ * `preview:ready`, render each `preview:config` from its parent page, report events back.
+ * The host validated the config (lib/preview/host-message.ts); a malformed message is
+ * refused whole and the last good render stays.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { DEFAULT_CONFIG, type PlaygroundConfig } from "@/lib/config/options";
-import {
-  parseHostMessage,
-  type PreviewDevice,
-  type PreviewEvent,
-  type PreviewToHostMessage,
-  STANDALONE_DEVICE,
-} from "@/lib/preview/messages";
+import type { PreviewDevice, PreviewEvent, PreviewToHostMessage } from "@/lib/preview/messages";
+import { readTrustedHostMessage, STANDALONE_DEVICE } from "@/lib/preview/host-message";
 import { languageNote } from "@/lib/preview/language-note";
 import { startsClosed, widgetInstanceKey } from "@/lib/preview/widget-instance";
 import { WidgetRuntime } from "./widget-runtime";
@@ -45,9 +42,10 @@ export function PreviewDocument({ initialConfig }: { initialConfig: PlaygroundCo
     function onMessage(event: MessageEvent) {
       if (event.origin !== window.location.origin || event.source !== window.parent || !inFrame())
         return;
-      const result = parseHostMessage(event.data);
+      // Our own parent page: it validated the config before sending it (host-message.ts).
+      const result = readTrustedHostMessage(event.data);
       if (!result.ok) {
-        if (result.reason === "invalid") {
+        if (result.reason === "malformed") {
           postToHost({
             type: "preview:event",
             deviceId: null,
@@ -63,7 +61,8 @@ export function PreviewDocument({ initialConfig }: { initialConfig: PlaygroundCo
         const next: Shown = { config: message.config, device: message.device };
         next.startClosed = startsClosed(settled.current, next);
         if (!next.device.tokenPending) settled.current = next;
-        setShown(next);
+        // Rendered in this task: the change shows in the frame the host's own commit is painted in.
+        flushSync(() => setShown(next));
       }
     }
     window.addEventListener("message", onMessage);

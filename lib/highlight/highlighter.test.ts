@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Snippet, SnippetLanguage } from "@/lib/snippets/types";
-import { getLoadedLanguages, highlight } from "./highlighter";
+import { DEFAULT_CONFIG } from "@/lib/config/options";
+import { generateSnippets } from "@/lib/snippets";
+import { getLoadedLanguages, highlight, highlightIncremental } from "./highlighter";
 import { highlightSnippets } from "./highlight-snippets";
 import { snippetFileKey } from "./keys";
 import { escapeHtml, textOfHtml as textOf, toPlainHtml } from "./plain";
@@ -136,6 +138,60 @@ describe("highlight", () => {
   it("returns the same HTML for the same input (cached)", async () => {
     expect(await highlight(SAMPLES.json.code, "json")).toBe(
       await highlight(SAMPLES.json.code, "json"),
+    );
+  });
+});
+
+describe("highlightIncremental", () => {
+  /** A full pass that no cache can answer: the trailing newline only adds an empty last line. */
+  const fullPass = async (code: string, language: SnippetLanguage) => {
+    const html = await highlight(`${code}\n`, language);
+    return html.slice(0, html.lastIndexOf("\n"));
+  };
+
+  it("gives exactly a full pass's HTML after every edit of a block, whatever the edit opens or closes", async () => {
+    // Edits that change the grammar's state for the lines below (an unclosed string, comment or
+    // tag) and edits that add or remove lines, in the snippets the playground really shows.
+    const edits = ['"', "`", "/*", "*/", "<!--", "\n", "'", "{", "x"];
+    const server = generateSnippets({ ...DEFAULT_CONFIG, model: "server" });
+    const collect = generateSnippets({ ...DEFAULT_CONFIG, model: "collect" });
+    const files = [...collect, ...server]
+      .filter((s) => ["html", "react", "node", "python"].includes(s.target))
+      .flatMap((s) => s.files.map((f) => ({ slot: `${s.target}:${f.path}`, ...f })));
+    expect(new Set(files.map((f) => f.language))).toEqual(new Set(["html", "tsx", "js", "python"]));
+    let compared = 0;
+    for (const file of files) {
+      let code = file.code;
+      for (let step = 0; step < 12; step++) {
+        const at = Math.floor((((step * 37) % 101) / 101) * code.length);
+        code =
+          step % 4 === 3
+            ? code.slice(0, at) + code.slice(at + 2)
+            : code.slice(0, at) + edits[step % edits.length] + code.slice(at);
+        expect(await highlightIncremental(file.slot, code, file.language)).toBe(
+          await fullPass(code, file.language),
+        );
+        compared++;
+      }
+      // Back to the original text, and a different text in the same slot.
+      expect(await highlightIncremental(file.slot, file.code, file.language)).toBe(
+        await highlight(file.code, file.language),
+      );
+    }
+    expect(compared).toBe(files.length * 12);
+  }, 60_000);
+
+  it("keeps blocks apart: a slot's history never shows in another slot", async () => {
+    const a = "const a = `open\nstill open";
+    const b = "const b = 1;\nconst c = 2;";
+    await highlightIncremental("one", a, "ts");
+    expect(await highlightIncremental("two", b, "ts")).toBe(await fullPass(b, "ts"));
+    expect(await highlightIncremental("one", b, "ts")).toBe(await fullPass(b, "ts"));
+  });
+
+  it("renders an unknown language as plain text", async () => {
+    expect(await highlightIncremental("x", "a < b", "cobol" as SnippetLanguage)).toBe(
+      toPlainHtml("a < b"),
     );
   });
 });

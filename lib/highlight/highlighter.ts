@@ -10,7 +10,12 @@
  * tokens as `<span style="--shiki-light:…;--shiki-dark:…">`. No `<pre>`: the caller owns the
  * block element, so plain and coloured renderings have the same layout.
  */
-import { createHighlighterCore, hastToHtml, type HighlighterCore } from "shiki/core";
+import {
+  createHighlighterCore,
+  hastToHtml,
+  type GrammarState,
+  type HighlighterCore,
+} from "shiki/core";
 import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
 import type { SnippetLanguage } from "@/lib/snippets/types";
 import { LANGUAGE_GRAMMARS, isSnippetLanguage } from "./languages";
@@ -92,17 +97,130 @@ export async function highlight(code: string, language: SnippetLanguage): Promis
 
   const highlighter = await getHighlighter();
   await ensureLanguage(highlighter, language);
-  const root = highlighter.codeToHast(code, {
-    lang: LANGUAGE_GRAMMARS[language].id,
-    themes: { light: LIGHT_THEME, dark: DARK_THEME },
-    defaultColor: false,
-    colorReplacements: COLOR_REPLACEMENTS,
-  });
+  const root = highlighter.codeToHast(code, hastOptions(language));
   const html = hastToHtml({ type: "root", children: codeChildren(root.children) });
+  remember(cacheKey, html);
+  return html;
+}
 
+function remember(cacheKey: string, html: string) {
   cache.set(cacheKey, html);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  return html;
+}
+
+const hastOptions = (language: SnippetLanguage, grammarState?: GrammarState) => ({
+  lang: LANGUAGE_GRAMMARS[language].id,
+  themes: { light: LIGHT_THEME, dark: DARK_THEME },
+  defaultColor: false as const,
+  colorReplacements: COLOR_REPLACEMENTS,
+  grammarState,
+});
+
+/**
+ * The grammar's state before a line, for both themes. Two states are the same when both themes'
+ * stacks are equal: tokenizing the same line from either gives the same tokens and the same state.
+ */
+function sameState(a: GrammarState | undefined, b: GrammarState | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.lang !== b.lang) return false;
+  return [LIGHT_THEME, DARK_THEME].every((theme) => {
+    const x = a.getInternalStack(theme) as { equals?: (o: unknown) => boolean } | undefined;
+    const y = b.getInternalStack(theme);
+    return x === y || Boolean(x && y && x.equals?.(y));
+  });
+}
+
+/** What one code block last showed: each line's HTML, and the grammar's state before some lines. */
+interface Previous {
+  language: SnippetLanguage;
+  lines: string[];
+  html: string[];
+  /** Line index → state before that line (`undefined` at 0: the grammar's initial state). */
+  states: Map<number, GrammarState | undefined>;
+}
+
+/** Lines tokenized together between two saved states: small, so an edit re-tokenizes few lines. */
+const STEP = 4;
+const previousBySlot = new Map<string, Previous>();
+
+/**
+ * Like `highlight`, but remembers each code block (`slot`) and re-tokenizes only what an edit
+ * changed: from the last saved grammar state before the first changed line, until the grammar's
+ * state lines up again with the previous text's after the last changed line; the lines around
+ * are reused. The result is exactly `highlight(code, language)` (same tokens from the same
+ * state: TextMate grammars tokenize one line at a time from the state the line above left).
+ */
+export async function highlightIncremental(
+  slot: string,
+  code: string,
+  language: SnippetLanguage,
+): Promise<string> {
+  if (!isSnippetLanguage(language)) return toPlainHtml(code);
+  const highlighter = await getHighlighter();
+  await ensureLanguage(highlighter, language);
+
+  const lines = code.split(/\r?\n/);
+  const before = previousBySlot.get(slot);
+  const old = before?.language === language ? before : undefined;
+  const html: string[] = new Array<string>(lines.length);
+  const states = new Map<number, GrammarState | undefined>([[0, undefined]]);
+
+  // Lines equal at the start, and at the end (not overlapping the start).
+  let prefix = 0;
+  let suffix = 0;
+  if (old) {
+    const max = Math.min(lines.length, old.lines.length);
+    while (prefix < max && lines[prefix] === old.lines[prefix]) prefix++;
+    while (
+      suffix < max - prefix &&
+      lines[lines.length - 1 - suffix] === old.lines[old.lines.length - 1 - suffix]
+    )
+      suffix++;
+  }
+  // Restart from the last saved state at or before the first changed line.
+  let start = 0;
+  if (old) {
+    for (const [line, state] of old.states) {
+      if (line <= prefix && line > start) start = line;
+      if (line <= prefix) states.set(line, state);
+    }
+    for (let i = 0; i < start; i++) html[i] = old.html[i]!;
+  }
+  const shift = old ? lines.length - old.lines.length : 0;
+  const changedEnd = lines.length - suffix; // first line of the unchanged end
+
+  let line = start;
+  let state = states.get(start);
+  while (line < lines.length) {
+    // Past the change, where the previous text saved a state for the same line: if the grammar
+    // is in that state again, every line from here is as before.
+    if (old && line >= changedEnd && old.states.has(line - shift)) {
+      if (sameState(state, old.states.get(line - shift))) {
+        for (let i = line; i < lines.length; i++) html[i] = old.html[i - shift]!;
+        for (const [oldLine, oldState] of old.states)
+          if (oldLine + shift > line) states.set(oldLine + shift, oldState);
+        line = lines.length;
+        break;
+      }
+    }
+    // Inside the change: steps of STEP lines; past it, one line at a time, so each line is a
+    // chance to line up with a saved state of the previous text.
+    const count = old && line >= changedEnd ? 1 : Math.min(STEP, lines.length - line);
+    const chunk = lines.slice(line, line + count).join("\n");
+    const root = highlighter.codeToHast(chunk, hastOptions(language, state));
+    const spans = codeChildren(root.children).filter((n) => n.type === "element");
+    if (spans.length !== count) throw new Error("Unexpected shiki output: line count.");
+    spans.forEach((span, i) => (html[line + i] = hastToHtml({ type: "root", children: [span] })));
+    state = highlighter.getLastGrammarState(root);
+    line += count;
+    states.set(line, state);
+  }
+
+  previousBySlot.set(slot, { language, lines, html, states });
+  if (previousBySlot.size > CACHE_LIMIT) previousBySlot.delete(previousBySlot.keys().next().value!);
+  const result = html.join("\n");
+  remember(`${language}\u0000${code}`, result);
+  return result;
 }
 
 type HastRoot = ReturnType<HighlighterCore["codeToHast"]>;

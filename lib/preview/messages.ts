@@ -8,8 +8,12 @@
  * Invariants:
  * - Same origin only: senders post with `targetOrigin = location.origin`, never `"*"`;
  *   receivers check `event.origin` and `event.source` before looking at the data.
- * - Every inbound message is validated here; a config also goes through `parseConfig`.
- *   An invalid config is refused whole, so the preview keeps its last good render.
+ * - The host validates a config once, where it is made (only what `parseConfig` accepts
+ *   leaves the controls); the iframe, having checked origin and source, trusts its own
+ *   parent's typed `preview:config` and checks only its shape (host-message.ts), so a change
+ *   costs no second schema pass. `parseHostMessage` is the full check, for anything else.
+ *   A refused message is refused whole, so the preview keeps its last good render.
+ * - Messages from the preview to the host are validated here (`isPreviewToHostMessage`).
  * - Adding a field or an event kind is backward compatible; renaming one is not.
  */
 import "../config/zod"; // jitless: no eval under the CSP
@@ -104,13 +108,7 @@ export type PreviewToHostMessage =
       event: PreviewEvent;
     };
 
-/** The device used when the preview runs without a host (e.g. `/preview?config=…`). */
-export const STANDALONE_DEVICE: PreviewDevice = Object.freeze({
-  deviceId: "standalone",
-  storage: {},
-  visit: 1,
-  viewport: "desktop",
-}) as PreviewDevice;
+export { STANDALONE_DEVICE } from "./host-message";
 
 const str = z.string().max(10_000);
 const storageSchema = z.record(z.string().max(1_000), str);
