@@ -1,6 +1,7 @@
 "use client";
-import type { Ref } from "react";
+import { useLayoutEffect, useRef, useState, type Ref } from "react";
 import type { SnippetLanguage } from "@/lib/snippets/types";
+import { patchLines } from "./patch-lines";
 import { useHighlighted } from "./use-highlighted";
 
 export const LANGUAGE_NAMES: Record<SnippetLanguage, string> = {
@@ -46,6 +47,20 @@ export function CodeBlock({
   ref,
 }: CodeBlockProps) {
   const { html, coloured } = useHighlighted({ slot, code, language, serverHtml });
+  // React renders the first HTML (server render, hydration); every later one is patched in
+  // line by line as it is committed, so a keystroke re-parses and lays out only its lines.
+  const [firstHtml] = useState(html);
+  const codeRef = useRef<HTMLElement>(null);
+  const shownLines = useRef<string[] | null>(null);
+  useLayoutEffect(() => {
+    const element = codeRef.current;
+    if (!element) return;
+    const next = html.split("\n");
+    const shown = shownLines.current ?? firstHtml.split("\n");
+    if (shown.length !== next.length || shown.some((line, i) => line !== next[i]))
+      patchLines(element, shown, next);
+    shownLines.current = next;
+  }, [html, firstHtml]);
   return (
     <pre
       ref={ref}
@@ -57,7 +72,11 @@ export function CodeBlock({
       data-highlighted={coloured ? "true" : "false"}
       className="cp-code m-0 overflow-x-auto bg-(--cp-code-bg) px-4 py-3 font-mono text-[0.8125rem] leading-relaxed text-(--cp-code-fg) [tab-size:2] focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-(--cp-focus)"
     >
-      <code className="block w-max min-w-full" dangerouslySetInnerHTML={{ __html: html }} />
+      <code
+        ref={codeRef}
+        className="block w-max min-w-full"
+        dangerouslySetInnerHTML={{ __html: firstHtml }}
+      />
     </pre>
   );
 }
