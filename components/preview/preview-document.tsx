@@ -10,7 +10,11 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { DEFAULT_CONFIG, type PlaygroundConfig } from "@/lib/config/options";
 import type { PreviewDevice, PreviewEvent, PreviewToHostMessage } from "@/lib/preview/messages";
-import { readTrustedHostMessage, STANDALONE_DEVICE } from "@/lib/preview/host-message";
+import {
+  readTrustedHostMessage,
+  SAME_TASK_RECEIVER,
+  STANDALONE_DEVICE,
+} from "@/lib/preview/host-message";
 import { languageNote } from "@/lib/preview/language-note";
 import { startsClosed, widgetInstanceKey } from "@/lib/preview/widget-instance";
 import { WidgetRuntime } from "./widget-runtime";
@@ -42,8 +46,11 @@ export function PreviewDocument({ initialConfig }: { initialConfig: PlaygroundCo
     function onMessage(event: MessageEvent) {
       if (event.origin !== window.location.origin || event.source !== window.parent || !inFrame())
         return;
+      receive(event.data);
+    }
+    function receive(data: unknown) {
       // Our own parent page: it validated the config before sending it (host-message.ts).
-      const result = readTrustedHostMessage(event.data);
+      const result = readTrustedHostMessage(data);
       if (!result.ok) {
         if (result.reason === "malformed") {
           postToHost({
@@ -66,11 +73,17 @@ export function PreviewDocument({ initialConfig }: { initialConfig: PlaygroundCo
       }
     }
     window.addEventListener("message", onMessage);
+    // The same-origin parent's same-task way in (see SAME_TASK_RECEIVER).
+    const receivers = window as unknown as Record<string, unknown>;
+    if (inFrame()) receivers[SAME_TASK_RECEIVER] = receive;
     setHydrated(true);
     if (inFrame()) postToHost({ type: "preview:ready" });
     // Opened on its own with no ?config: show the defaults rather than an empty page.
     else setShown((s) => s ?? { config: DEFAULT_CONFIG, device: STANDALONE_DEVICE });
-    return () => window.removeEventListener("message", onMessage);
+    return () => {
+      window.removeEventListener("message", onMessage);
+      if (receivers[SAME_TASK_RECEIVER] === receive) delete receivers[SAME_TASK_RECEIVER];
+    };
   }, []);
 
   const deviceId = shown?.device.deviceId ?? null;

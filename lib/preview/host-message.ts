@@ -55,3 +55,13 @@ export function readTrustedHostMessage(data: unknown): TrustedHostMessage {
     },
   };
 }
+
+/**
+ * The window property through which the playground page hands a message to its own preview
+ * iframe in the same task, instead of `postMessage` (which the browser may deliver after it has
+ * painted a frame, so the code and the preview would change one frame apart). Only a page of
+ * the same origin can read another window's properties, so only the playground itself can call
+ * it; the iframe still reads the message with `readTrustedHostMessage`. `postMessage` stays the
+ * way for `preview:hello` and the fallback when the property is not there yet.
+ */
+export const SAME_TASK_RECEIVER = "__identityPlaygroundPreviewReceive";

@@ -14,6 +14,7 @@ import {
   type PreviewDevice,
   type PreviewToHostMessage,
 } from "@/lib/preview/messages";
+import { SAME_TASK_RECEIVER } from "@/lib/preview/host-message";
 
 export const PREVIEW_PATH = "/preview";
 
@@ -58,8 +59,22 @@ export function PreviewFrame({
     const win = frame.current?.contentWindow;
     if (readyCount === 0 || !win) return;
     const message: HostToPreviewMessage = { type: "preview:config", config, device };
-    win.postMessage(message, window.location.origin);
+    // In this task when the iframe offers it, so the code and the preview change in one frame.
+    if (!deliverNow(win, message)) win.postMessage(message, window.location.origin);
   }, [readyCount, config, device]);
 
   return <iframe ref={frame} src={PREVIEW_PATH} title={title} className={className} />;
+}
+
+/** Hands `message` to the iframe's same-task receiver; false when it has none (not loaded yet). */
+function deliverNow(win: Window, message: HostToPreviewMessage): boolean {
+  try {
+    const receive = (win as unknown as Record<string, unknown>)[SAME_TASK_RECEIVER];
+    if (typeof receive !== "function") return false;
+    (receive as (data: unknown) => void)(message);
+    return true;
+  } catch {
+    // Another origin's document (never ours) or a receiver that failed: the message still goes.
+    return false;
+  }
 }
