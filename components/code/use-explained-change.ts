@@ -4,8 +4,8 @@
  * and why (`lib/explain`), for the marks; and, once the user pauses, one short polite summary.
  *
  * Each tab remembers the config it was last seen with (at first, the one the page opened with),
- * so switching to a tab shows what changed there since. The explanation is made after the
- * change's own frame has been painted: it never delays the snippet's text.
+ * so switching to a tab shows what changed there since. The explanation is made when the page
+ * is idle after the change: it never delays the snippet's text, its colours or the preview.
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { OptionKey, PlaygroundConfig } from "@/lib/config/options";
@@ -42,8 +42,15 @@ export interface ExplainedChange {
   reasons: string[];
 }
 
-/** Runs `run` once the current frame has been painted; returns the cancel. */
-function afterPaint(run: () => void): () => void {
+/**
+ * Runs `run` when the page is idle after the change (at the latest 300 ms later): the marks
+ * follow the new text, its colours and the preview, never delay them. Returns the cancel.
+ */
+function whenIdleAfterChange(run: () => void): () => void {
+  if (typeof requestIdleCallback === "function") {
+    const id = requestIdleCallback(run, { timeout: 300 });
+    return () => cancelIdleCallback(id);
+  }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const frame = requestAnimationFrame(() => {
     timer = setTimeout(run, 0);
@@ -135,7 +142,7 @@ export function useExplainedChange({
     let cancelled = false;
     let cancelPaint = () => {};
     const loaded = explainModule;
-    if (loaded) cancelPaint = afterPaint(() => run(loaded));
+    if (loaded) cancelPaint = whenIdleAfterChange(() => run(loaded));
     else
       loadExplain().then(
         (m) => {

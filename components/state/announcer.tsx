@@ -12,18 +12,25 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
   const [message, setMessage] = useState("");
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastAt = useRef(-Infinity);
-  const announce = useCallback<Announce>((text) => {
-    lastAt.current = performance.now();
+  const say = useCallback((text: string) => {
     // Clear first so the same message twice is announced twice.
     setMessage("");
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setMessage(text), 50);
   }, []);
+  const announce = useCallback<Announce>(
+    (text) => {
+      lastAt.current = performance.now();
+      say(text);
+    },
+    [say],
+  );
+  // Its own messages do not count as "something was said": only the answers of actions do.
   const unlessSaid = useCallback<AnnounceUnlessSaid>(
     (text, since) => {
-      if (lastAt.current < since) announce(text);
+      if (lastAt.current < since) say(text);
     },
-    [announce],
+    [say],
   );
   return (
     <AnnouncerContext.Provider value={announce}>
