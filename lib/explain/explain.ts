@@ -124,21 +124,18 @@ export function explainSnippetChange(
   const everyChanged = () => [...changed];
 
   // Per line: the options whose undoing (for new lines) or making (for old lines) loses it.
-  const blameNew = (path: string, lines: readonly string[], changedLines: number[]) => {
-    const blame = new Map<number, Set<OptionKey>>(changedLines.map((l) => [l, new Set()]));
+  const blame = (
+    side: "undone" | "made",
+    path: string,
+    lines: readonly string[],
+    changedLines: number[],
+  ) => {
+    const blamed = new Map<number, Set<OptionKey>>(changedLines.map((l) => [l, new Set()]));
     for (const variant of variants) {
-      const lost = missingFrom(lines, fileLines(variant.undone, path));
-      for (const l of changedLines) if (lost[l]) blame.get(l)!.add(variant.key);
+      const lost = missingFrom(lines, fileLines(variant[side], path));
+      for (const l of changedLines) if (lost[l]) blamed.get(l)!.add(variant.key);
     }
-    return blame;
-  };
-  const blameOld = (path: string, lines: readonly string[], changedLines: number[]) => {
-    const blame = new Map<number, Set<OptionKey>>(changedLines.map((l) => [l, new Set()]));
-    for (const variant of variants) {
-      const lost = missingFrom(lines, fileLines(variant.made, path));
-      for (const l of changedLines) if (lost[l]) blame.get(l)!.add(variant.key);
-    }
-    return blame;
+    return blamed;
   };
   const optionsOf = (sets: Iterable<Set<OptionKey>>): OptionKey[] => {
     if (changed.length === 1) return everyChanged();
@@ -163,8 +160,8 @@ export function explainSnippetChange(
     if (hunks.length === 0) continue;
     const newChanged = hunks.flatMap((h) => range(h.after.start, h.after.end));
     const oldChanged = hunks.flatMap((h) => range(h.before.start, h.before.end));
-    const newBlame = blameNew(file.path, newLines, newChanged);
-    const oldBlame = oldLines ? blameOld(file.path, oldLines, oldChanged) : new Map();
+    const newBlame = blame("undone", file.path, newLines, newChanged);
+    const oldBlame = oldLines ? blame("made", file.path, oldLines, oldChanged) : new Map();
     files.push({
       path: file.path,
       added,
