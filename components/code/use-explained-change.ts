@@ -13,13 +13,15 @@ import type { SnippetChange } from "@/lib/explain/explain";
 import type { GenerateSnippet } from "@/lib/snippets/on-demand";
 import { snippetNow } from "@/lib/snippets/on-demand";
 import { SNIPPET_TARGET_LABELS, type SnippetTarget } from "@/lib/snippets/types";
-import { whenIdle } from "./warm-up";
 
 type ExplainModule = typeof import("@/lib/explain");
 let explainModule: ExplainModule | undefined;
 let loading: Promise<ExplainModule> | undefined;
 
-/** The explainer stays out of the first load: it loads when the page is idle, or at the first change. */
+/**
+ * The explainer stays out of the first load, and is not prefetched when idle either (the first
+ * load's budget counts what an idle page fetches): it loads at the first change.
+ */
 function loadExplain(): Promise<ExplainModule> {
   loading ??= import("@/lib/explain").then(
     (m) => (explainModule = m),
@@ -103,7 +105,6 @@ export function useExplainedChange({
   const burst = useRef<{ target: SnippetTarget; from: PlaygroundConfig; at: number } | null>(null);
   const announceTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(announceTimer.current), []);
-  useEffect(() => whenIdle(() => void loadExplain().catch(() => undefined)), []);
 
   useEffect(() => {
     if (!shown) return;
