@@ -48,8 +48,13 @@ test("a model switch marks the changed lines with its reason, announces once, an
     "data-text",
     VERIFIED_REASON,
   );
-  // The marks are drawn over the block, not in it: the code's own text is unchanged by them.
+  // The marks are drawn over the block, not in it, and carry no text of their own (CSS draws
+  // it from attributes): the code's own text, copy and find-in-page never see them.
   expect(await playground.code.block("html", 0).textContent()).toBe(after.join("\n"));
+  await expect(playground.code.block("html", 0).locator('[data-testid^="code.diff"]')).toHaveCount(
+    0,
+  );
+  expect(await htmlMarks.evaluate((layer) => layer.textContent)).toBe("");
 
   // One polite summary for the change, not one per line.
   const live = page.getByTestId("live.region");
