@@ -56,9 +56,8 @@ export function CodeBlock({
     const element = codeRef.current;
     if (!element) return;
     const next = html.split("\n");
-    const shown = shownLines.current ?? firstHtml.split("\n");
-    if (shown.length !== next.length || shown.some((line, i) => line !== next[i]))
-      patchLines(element, shown, next);
+    // Equal lines (the first render, a render with the same HTML) patch nothing.
+    patchLines(element, shownLines.current ?? firstHtml.split("\n"), next);
     shownLines.current = next;
   }, [html, firstHtml]);
   return (

@@ -15,7 +15,8 @@ import { CodePanel } from "@/components/code/code-panel";
 import { useAnnounce, useAnnounceUnlessSaid } from "@/components/state/announcer";
 import { usePlayground } from "@/components/state/store-provider";
 import { useUsableConfig } from "@/components/state/use-usable-config";
-import { useExplainedChange, useReducedMotion } from "@/components/code/use-explained-change";
+import { useExplainedChange } from "@/components/code/use-explained-change";
+import { useReducedMotion } from "@/components/state/use-reduced-motion";
 
 export interface CodePaneProps {
   initialHighlighted: Record<string, string>;

@@ -1,3 +1,5 @@
+import { commonEnds } from "@/lib/explain/line-diff";
+
 /**
  * Brings a code element from one line-structured HTML to the next by touching only the lines
  * that differ, instead of replacing the whole block: a keystroke changes one or two lines, and
@@ -14,15 +16,7 @@ export function patchLines(code: HTMLElement, from: readonly string[], to: reado
   };
   const spans = Array.from(code.children);
   if (spans.length !== from.length || from.length === 0 || to.length === 0) return replaceAll();
-  let start = 0;
-  while (start < from.length && start < to.length && from[start] === to[start]) start++;
-  let end = 0;
-  while (
-    end < from.length - start &&
-    end < to.length - start &&
-    from[from.length - 1 - end] === to[to.length - 1 - end]
-  )
-    end++;
+  const { prefix: start, suffix: end } = commonEnds(from, to);
   const oldCount = from.length - start - end;
   const newCount = to.length - start - end;
   if (oldCount === 0 && newCount === 0) return;

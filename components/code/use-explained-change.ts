@@ -7,12 +7,13 @@
  * so switching to a tab shows what changed there since. The explanation is made when the page
  * is idle after the change: it never delays the snippet's text, its colours or the preview.
  */
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { OptionKey, PlaygroundConfig } from "@/lib/config/options";
 import type { SnippetChange } from "@/lib/explain/explain";
 import type { GenerateSnippet } from "@/lib/snippets/on-demand";
-import { snippetNow } from "@/lib/snippets/on-demand";
+import { EAGER_TARGET, snippetNow } from "@/lib/snippets/on-demand";
 import { SNIPPET_TARGET_LABELS, type SnippetTarget } from "@/lib/snippets/types";
+import { whenIdle } from "./warm-up";
 
 type ExplainModule = typeof import("@/lib/explain");
 let explainModule: ExplainModule | undefined;
@@ -42,41 +43,6 @@ export interface ExplainedChange {
   reason: (options: readonly OptionKey[]) => string;
   /** Every reason of the change, for the line above the code. */
   reasons: string[];
-}
-
-/**
- * Runs `run` when the page is idle after the change (at the latest 300 ms later): the marks
- * follow the new text, its colours and the preview, never delay them. Returns the cancel.
- */
-function whenIdleAfterChange(run: () => void): () => void {
-  if (typeof requestIdleCallback === "function") {
-    const id = requestIdleCallback(run, { timeout: 300 });
-    return () => cancelIdleCallback(id);
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(run, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-}
-
-const REDUCED_MOTION = "(prefers-reduced-motion: reduce)";
-function subscribeReducedMotion(onChange: () => void) {
-  const query = window.matchMedia(REDUCED_MOTION);
-  query.addEventListener("change", onChange);
-  return () => query.removeEventListener("change", onChange);
-}
-
-/** Whether the reader asked for less motion; false on the server. */
-export function useReducedMotion(): boolean {
-  return useSyncExternalStore(
-    subscribeReducedMotion,
-    () => window.matchMedia(REDUCED_MOTION).matches,
-    () => false,
-  );
 }
 
 /** How long the user pauses before the summary is announced (typing announces once, not per key). */
@@ -110,12 +76,13 @@ export function useExplainedChange({
     if (!shown) return;
     const before = seen.current.get(shown) ?? opened.current;
     if (before === config) return;
-    // A tab whose generator is not loaded yet keeps its baseline until it is.
-    const generateFor = (c: PlaygroundConfig) => snippetNow(shown, c, generate);
-    if (generateFor(config) === undefined) return;
+    // A tab whose generator is not loaded yet keeps its baseline until it is (`snippetNow` makes
+    // the eager target without the generators).
+    if (generate === undefined && shown !== EAGER_TARGET) return;
+    const generateFor = (c: PlaygroundConfig) => snippetNow(shown, c, generate)!;
     const run = ({ explainSnippetChange, changeSummary, reasonsFor }: ExplainModule) => {
       seen.current.set(shown, config);
-      const change = explainSnippetChange(before, config, (c) => generateFor(c)!);
+      const change = explainSnippetChange(before, config, generateFor);
       // Nothing in this snippet changed (a preview setting): the last reasons stay.
       if (!change) return;
       const after = config;
@@ -136,14 +103,16 @@ export function useExplainedChange({
         // The action that made the change may have announced itself just before it reached here.
         const since = (burst.current?.at ?? performance.now()) - ACTION_GRACE_MS;
         burst.current = null;
-        const whole = explainSnippetChange(from, after, (c) => generateFor(c)!);
+        const whole = explainSnippetChange(from, after, generateFor);
         if (whole) announce(changeSummary(SNIPPET_TARGET_LABELS[shown], whole, from, after), since);
       }, ANNOUNCE_AFTER_MS);
     };
     let cancelled = false;
     let cancelPaint = () => {};
     const loaded = explainModule;
-    if (loaded) cancelPaint = whenIdleAfterChange(() => run(loaded));
+    // In idle time (at the latest 300 ms on): the marks follow the text, its colours and the
+    // preview, never delay them.
+    if (loaded) cancelPaint = whenIdle(() => run(loaded), 300);
     else
       loadExplain().then(
         (m) => {

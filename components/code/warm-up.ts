@@ -16,11 +16,12 @@ export function warmUpPlan(snippets: readonly Snippet[]) {
   return { samples: [...samples].map(([language, code]) => ({ language, code })), preload };
 }
 
-export function whenIdle(callback: () => void): () => void {
+/** Runs `callback` when the page is idle, at the latest after `timeout` ms; returns the cancel. */
+export function whenIdle(callback: () => void, timeout = 4000): () => void {
   if (typeof window.requestIdleCallback === "function") {
-    const handle = window.requestIdleCallback(callback, { timeout: 4000 });
+    const handle = window.requestIdleCallback(callback, { timeout });
     return () => window.cancelIdleCallback(handle);
   }
-  const handle = setTimeout(callback, 1500);
+  const handle = setTimeout(callback, Math.min(1500, timeout));
   return () => clearTimeout(handle);
 }

@@ -161,14 +161,16 @@ export function explainSnippetChange(
     const newChanged = hunks.flatMap((h) => range(h.after.start, h.after.end));
     const oldChanged = hunks.flatMap((h) => range(h.before.start, h.before.end));
     const newBlame = blame("undone", file.path, newLines, newChanged);
-    const oldBlame = oldLines ? blame("made", file.path, oldLines, oldChanged) : new Map();
+    const oldBlame = oldLines
+      ? blame("made", file.path, oldLines, oldChanged)
+      : new Map<number, Set<OptionKey>>();
     files.push({
       path: file.path,
       added,
       hunks: hunks.map((h) => {
         const lineOpts = range(h.after.start, h.after.end).map((l) => lineOptions(newBlame.get(l)));
         const removedOpts = range(h.before.start, h.before.end).map((l) =>
-          lineOptions(oldBlame.get(l) as Set<OptionKey> | undefined),
+          lineOptions(oldBlame.get(l)),
         );
         return {
           ...h,
@@ -184,7 +186,6 @@ export function explainSnippetChange(
   const removedFiles = oldSnippet.files
     .filter((f) => !newSnippet.files.some((n) => n.path === f.path))
     .map((f) => {
-      if (changed.length === 1) return { path: f.path, options: everyChanged() };
       const culprits = new Set(
         variants.filter((v) => !v.made.files.some((m) => m.path === f.path)).map((v) => v.key),
       );

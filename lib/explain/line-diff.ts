@@ -24,6 +24,23 @@ export function splitCodeLines(code: string): string[] {
 }
 
 /**
+ * How many items `a` and `b` share at the start, and then at the end (never overlapping the
+ * start). The line diff, the highlighter's incremental pass and the code block's line patching
+ * all start from it.
+ */
+export function commonEnds(
+  a: readonly string[],
+  b: readonly string[],
+): { prefix: number; suffix: number } {
+  const max = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < max && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  return { prefix, suffix };
+}
+
+/**
  * For every line of `a` and `b`: whether it is matched in the other text. `true` means kept.
  * Ties between equally long matchings are broken the same way every time (earliest in `a`).
  */
@@ -33,22 +50,9 @@ export function matchLines(
 ): { keptA: boolean[]; keptB: boolean[] } {
   const keptA = a.map(() => false);
   const keptB = b.map(() => false);
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) {
-    keptA[prefix] = true;
-    keptB[prefix] = true;
-    prefix++;
-  }
-  let suffix = 0;
-  while (
-    suffix < a.length - prefix &&
-    suffix < b.length - prefix &&
-    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
-  ) {
-    keptA[a.length - 1 - suffix] = true;
-    keptB[b.length - 1 - suffix] = true;
-    suffix++;
-  }
+  const { prefix, suffix } = commonEnds(a, b);
+  for (let i = 0; i < prefix; i++) keptA[i] = keptB[i] = true;
+  for (let i = 1; i <= suffix; i++) keptA[a.length - i] = keptB[b.length - i] = true;
   const n = a.length - prefix - suffix;
   const m = b.length - prefix - suffix;
   if (n === 0 || m === 0 || (n + 1) * (m + 1) > MAX_TABLE) return { keptA, keptB };

@@ -17,6 +17,7 @@ import {
   type HighlighterCore,
 } from "shiki/core";
 import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
+import { commonEnds } from "@/lib/explain/line-diff";
 import type { SnippetLanguage } from "@/lib/snippets/types";
 import { LANGUAGE_GRAMMARS, isSnippetLanguage } from "./languages";
 import { toPlainHtml } from "./plain";
@@ -166,17 +167,7 @@ export async function highlightIncremental(
   const states = new Map<number, GrammarState | undefined>([[0, undefined]]);
 
   // Lines equal at the start, and at the end (not overlapping the start).
-  let prefix = 0;
-  let suffix = 0;
-  if (old) {
-    const max = Math.min(lines.length, old.lines.length);
-    while (prefix < max && lines[prefix] === old.lines[prefix]) prefix++;
-    while (
-      suffix < max - prefix &&
-      lines[lines.length - 1 - suffix] === old.lines[old.lines.length - 1 - suffix]
-    )
-      suffix++;
-  }
+  const { prefix, suffix } = old ? commonEnds(lines, old.lines) : { prefix: 0, suffix: 0 };
   // Restart from the last saved state at or before the first changed line.
   let start = 0;
   if (old) {
@@ -199,7 +190,6 @@ export async function highlightIncremental(
         for (let i = line; i < lines.length; i++) html[i] = old.html[i - shift]!;
         for (const [oldLine, oldState] of old.states)
           if (oldLine + shift > line) states.set(oldLine + shift, oldState);
-        line = lines.length;
         break;
       }
     }

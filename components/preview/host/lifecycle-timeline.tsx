@@ -11,7 +11,7 @@
  * Home and End move along the steps. Play steps every STEP_MS and never runs when the system
  * asks for reduced motion (stepping only then).
  */
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { PlaygroundConfig } from "@/lib/config/options";
 import type { DevicePage } from "@/lib/preview/devices";
 import type { PreviewViewport } from "@/lib/preview/messages";
@@ -25,26 +25,13 @@ import {
 } from "@/lib/preview/story";
 import type { LifecycleRun } from "@/lib/identity/lifecycle-types";
 import { useAnnounce } from "@/components/state/announcer";
+import { useReducedMotion } from "@/components/state/use-reduced-motion";
 import { usePlayground } from "@/components/state/store-provider";
 import { useUsableConfig } from "@/components/state/use-usable-config";
 import { buttonClass } from "@/components/ui/button-styles";
 
 /** How long Play shows each step. */
 export const STEP_MS = 1500;
-
-const REDUCED_MOTION = "(prefers-reduced-motion: reduce)";
-function subscribeReducedMotion(onChange: () => void) {
-  const query = window.matchMedia(REDUCED_MOTION);
-  query.addEventListener("change", onChange);
-  return () => query.removeEventListener("change", onChange);
-}
-function useReducedMotion(): boolean {
-  return useSyncExternalStore(
-    subscribeReducedMotion,
-    () => window.matchMedia(REDUCED_MOTION).matches,
-    () => false,
-  );
-}
 
 type LifecycleSwitch = "signOutClearsKeys" | "remountOnIdentityChange" | "keepMounted";
 
