@@ -33,9 +33,27 @@ const ENV_API_KEY = "env-api-key-sentinel";
 
 const ordinary = sampleConfigs(false, ORDINARY);
 const hostile = sampleConfigs(true, HOSTILE);
-const extreme = sampleConfigs(true, EXTREME, true);
+// The third seed in SAMPLE_SEEDS: the extreme sample is hostile too, but its own draw.
+const extreme = sampleConfigs(true, EXTREME, true, 2);
 const configs = [...ordinary.configs, ...hostile.configs, ...extreme.configs];
-const seeds = `seeds ${ordinary.seed} (ordinary), ${hostile.seed} (hostile), ${extreme.seed} (extreme)`;
+const seeds =
+  `seeds ${ordinary.seed} (ordinary), ${hostile.seed} (hostile), ${extreme.seed} (extreme); ` +
+  `replay: SAMPLE_SEEDS=${ordinary.seed},${hostile.seed},${extreme.seed}`;
+
+/**
+ * A batch whose compiler or driver fails throws before any case is checked: its error says
+ * the seeds too, so the failure can be replayed. (The describe titles say them as well.)
+ */
+async function withSeeds<T>(language: string, batch: Promise<T>): Promise<T> {
+  try {
+    return await batch;
+  } catch (error) {
+    throw new Error(`${language}, ${seeds}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+const GO_TITLE = `Go snippets: one go build, one run, against the stand-in (${seeds})`;
+const JAVA_TITLE = `Java snippets: one javac, one java, against the stand-in (${seeds})`;
 
 /**
  * The signed-in user's email each call gets: the next config's sample email (hostile ones
@@ -92,7 +110,7 @@ it("the sample holds both majors, mcp_access and every kind of hostile string", 
   expect(trouble.rare(1)).toEqual([]);
 });
 
-describeWithRuntime("go", "Go snippets: one go build, one run, against the stand-in", () => {
+describeWithRuntime("go", GO_TITLE, () => {
   let api: StandInApi;
   beforeAll(async () => {
     api = await startStandInApi();
@@ -101,10 +119,10 @@ describeWithRuntime("go", "Go snippets: one go build, one run, against the stand
 
   it("every snippet is gofmt-clean, sends exactly the body and returns the stand-in's token", async () => {
     const codes = configs.map((config) => generateSnippet("go", config).files[0]!.code);
-    const run = await runGoBatch(codes, emails, {
-      OPENCX_API_URL: api.baseUrl,
-      OPENCX_API_KEY: ENV_API_KEY,
-    });
+    const run = await withSeeds(
+      "Go",
+      runGoBatch(codes, emails, { OPENCX_API_URL: api.baseUrl, OPENCX_API_KEY: ENV_API_KEY }),
+    );
     // gofmt leaves every snippet as it is, but where its own rounding decides an alignment
     // (a key-size ratio of exactly 2.5 or 0.4: printGoLayout says so).
     const borderline = configs.flatMap((config, i) =>
@@ -141,7 +159,7 @@ describeWithRuntime("go", "Go snippets: one go build, one run, against the stand
   });
 });
 
-describeWithRuntime("java", "Java snippets: one javac, one java, against the stand-in", () => {
+describeWithRuntime("java", JAVA_TITLE, () => {
   let api: StandInApi;
   beforeAll(async () => {
     api = await startStandInApi();
@@ -175,11 +193,12 @@ describeWithRuntime("java", "Java snippets: one javac, one java, against the sta
 
   it("every snippet compiles without a warning, sends exactly the body and returns the stand-in's token", async () => {
     const codes = configs.map((config) => generateSnippet("java", config).files[0]!.code);
-    const run = await runJavaBatch(
-      codes,
-      emails,
-      { OPENCX_API_URL: api.baseUrl, OPENCX_API_KEY: ENV_API_KEY },
-      [...goodDocs, ...badDocs],
+    const run = await withSeeds(
+      "Java",
+      runJavaBatch(codes, emails, { OPENCX_API_URL: api.baseUrl, OPENCX_API_KEY: ENV_API_KEY }, [
+        ...goodDocs,
+        ...badDocs,
+      ]),
     );
     // Lone surrogates included: Java strings hold them and the writer escapes them.
     checkBatch("Java", run, api, codes, wire);
