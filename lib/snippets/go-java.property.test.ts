@@ -13,7 +13,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { PlaygroundConfig } from "../config/options";
+import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import { toAuthenticateRequest } from "../config/widget-config";
 import { bodyWithEmailParameter, GO_RUN_USAGE } from "./go-snippet";
 import { JAVA_RUN_USAGE } from "./java-snippet";
@@ -22,6 +22,7 @@ import { printGoLayout } from "./print";
 import { expectBothMajors, expectNoSecrets, sampleConfigs } from "./test-support/property";
 import { describeWithRuntime } from "./test-support/runtimes";
 import { runGoBatch, runJavaBatch, type BatchRun } from "./test-support/server-batches";
+import { JAVAC_TRAPS } from "./test-support/printable-go-java";
 import { startStandInApi, type StandInApi } from "./test-support/stand-in-api";
 import { goWire } from "./test-support/toolchain";
 import { TroubleCounter } from "./test-support/hostile";
@@ -224,5 +225,43 @@ describeWithRuntime("java", JAVA_TITLE, () => {
       expect(run.roundTrips[i], doc).toMatch(/^[\x20-\x7e]*$/);
     });
     expect(run.roundTrips.slice(goodDocs.length)).toEqual(badDocs.map(() => "error"));
+  });
+
+  it("the text that once broke javac compiles and goes over the wire exact, in every string of the body and as the email", async () => {
+    // A lone high surrogate, then a backslash: javac 17 misread the printed `\uD800\\u2028`
+    // (customData key "&+mLNFgnR^P*\uD800\\u2028", extreme seed 1208756076, case 15).
+    // (serverLanguage is a choice from a list: the snippet's comments carry no free text.)
+    const trapConfigs = JAVAC_TRAPS.map((trap): PlaygroundConfig => ({
+      ...defaultConfig(),
+      model: "server",
+      serverEmail: trap,
+      serverName: trap,
+      serverAvatarUrl: `https://example.com/${trap}`,
+      serverPhone: trap,
+      serverChatContext: `${trap} ${trap}`,
+      serverCustomData: [
+        { key: trap, value: trap },
+        { key: `k${trap}`, value: 1 },
+      ],
+    }));
+    const trapEmails = trapConfigs.map((_, i) => JAVAC_TRAPS[(i + 1) % JAVAC_TRAPS.length]!);
+    const codes = trapConfigs.map((config) => generateSnippet("java", config).files[0]!.code);
+    const own = await startStandInApi();
+    try {
+      const run = await runJavaBatch(codes, trapEmails, {
+        OPENCX_API_URL: own.baseUrl,
+        OPENCX_API_KEY: ENV_API_KEY,
+      });
+      expect(own.requests).toHaveLength(trapConfigs.length);
+      expect(run.results).toEqual(own.requests.map((r) => ({ token: r.token })));
+      trapConfigs.forEach((config, i) => {
+        const expected = { ...toAuthenticateRequest(config), email: trapEmails[i] };
+        expect(own.requests[i]!.json, `case ${i}:\n${codes[i]}`).toEqual(
+          JSON.parse(JSON.stringify(expected)),
+        );
+      });
+    } finally {
+      await own.close();
+    }
   });
 });
