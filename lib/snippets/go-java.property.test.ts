@@ -13,7 +13,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { PlaygroundConfig } from "../config/options";
+import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import { toAuthenticateRequest } from "../config/widget-config";
 import { bodyWithEmailParameter, GO_RUN_USAGE } from "./go-snippet";
 import { JAVA_RUN_USAGE } from "./java-snippet";
@@ -22,6 +22,7 @@ import { printGoLayout } from "./print";
 import { expectBothMajors, expectNoSecrets, sampleConfigs } from "./test-support/property";
 import { describeWithRuntime } from "./test-support/runtimes";
 import { runGoBatch, runJavaBatch, type BatchRun } from "./test-support/server-batches";
+import { JAVAC_TRAPS } from "./test-support/printable-go-java";
 import { startStandInApi, type StandInApi } from "./test-support/stand-in-api";
 import { goWire } from "./test-support/toolchain";
 import { TroubleCounter } from "./test-support/hostile";
@@ -33,9 +34,27 @@ const ENV_API_KEY = "env-api-key-sentinel";
 
 const ordinary = sampleConfigs(false, ORDINARY);
 const hostile = sampleConfigs(true, HOSTILE);
-const extreme = sampleConfigs(true, EXTREME, true);
+// The third seed in SAMPLE_SEEDS: the extreme sample is hostile too, but its own draw.
+const extreme = sampleConfigs(true, EXTREME, true, 2);
 const configs = [...ordinary.configs, ...hostile.configs, ...extreme.configs];
-const seeds = `seeds ${ordinary.seed} (ordinary), ${hostile.seed} (hostile), ${extreme.seed} (extreme)`;
+const seeds =
+  `seeds ${ordinary.seed} (ordinary), ${hostile.seed} (hostile), ${extreme.seed} (extreme); ` +
+  `replay: SAMPLE_SEEDS=${ordinary.seed},${hostile.seed},${extreme.seed}`;
+
+/**
+ * A batch whose compiler or driver fails throws before any case is checked: its error says
+ * the seeds too, so the failure can be replayed. (The describe titles say them as well.)
+ */
+async function withSeeds<T>(language: string, batch: Promise<T>): Promise<T> {
+  try {
+    return await batch;
+  } catch (error) {
+    throw new Error(`${language}, ${seeds}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+const GO_TITLE = `Go snippets: one go build, one run, against the stand-in (${seeds})`;
+const JAVA_TITLE = `Java snippets: one javac, one java, against the stand-in (${seeds})`;
 
 /**
  * The signed-in user's email each call gets: the next config's sample email (hostile ones
@@ -92,7 +111,7 @@ it("the sample holds both majors, mcp_access and every kind of hostile string", 
   expect(trouble.rare(1)).toEqual([]);
 });
 
-describeWithRuntime("go", "Go snippets: one go build, one run, against the stand-in", () => {
+describeWithRuntime("go", GO_TITLE, () => {
   let api: StandInApi;
   beforeAll(async () => {
     api = await startStandInApi();
@@ -101,10 +120,10 @@ describeWithRuntime("go", "Go snippets: one go build, one run, against the stand
 
   it("every snippet is gofmt-clean, sends exactly the body and returns the stand-in's token", async () => {
     const codes = configs.map((config) => generateSnippet("go", config).files[0]!.code);
-    const run = await runGoBatch(codes, emails, {
-      OPENCX_API_URL: api.baseUrl,
-      OPENCX_API_KEY: ENV_API_KEY,
-    });
+    const run = await withSeeds(
+      "Go",
+      runGoBatch(codes, emails, { OPENCX_API_URL: api.baseUrl, OPENCX_API_KEY: ENV_API_KEY }),
+    );
     // gofmt leaves every snippet as it is, but where its own rounding decides an alignment
     // (a key-size ratio of exactly 2.5 or 0.4: printGoLayout says so).
     const borderline = configs.flatMap((config, i) =>
@@ -141,7 +160,7 @@ describeWithRuntime("go", "Go snippets: one go build, one run, against the stand
   });
 });
 
-describeWithRuntime("java", "Java snippets: one javac, one java, against the stand-in", () => {
+describeWithRuntime("java", JAVA_TITLE, () => {
   let api: StandInApi;
   beforeAll(async () => {
     api = await startStandInApi();
@@ -175,11 +194,12 @@ describeWithRuntime("java", "Java snippets: one javac, one java, against the sta
 
   it("every snippet compiles without a warning, sends exactly the body and returns the stand-in's token", async () => {
     const codes = configs.map((config) => generateSnippet("java", config).files[0]!.code);
-    const run = await runJavaBatch(
-      codes,
-      emails,
-      { OPENCX_API_URL: api.baseUrl, OPENCX_API_KEY: ENV_API_KEY },
-      [...goodDocs, ...badDocs],
+    const run = await withSeeds(
+      "Java",
+      runJavaBatch(codes, emails, { OPENCX_API_URL: api.baseUrl, OPENCX_API_KEY: ENV_API_KEY }, [
+        ...goodDocs,
+        ...badDocs,
+      ]),
     );
     // Lone surrogates included: Java strings hold them and the writer escapes them.
     checkBatch("Java", run, api, codes, wire);
@@ -205,5 +225,43 @@ describeWithRuntime("java", "Java snippets: one javac, one java, against the sta
       expect(run.roundTrips[i], doc).toMatch(/^[\x20-\x7e]*$/);
     });
     expect(run.roundTrips.slice(goodDocs.length)).toEqual(badDocs.map(() => "error"));
+  });
+
+  it("the text that once broke javac compiles and goes over the wire exact, in every string of the body and as the email", async () => {
+    // A lone high surrogate, then a backslash: javac 17 misread the printed `\uD800\\u2028`
+    // (customData key "&+mLNFgnR^P*\uD800\\u2028", extreme seed 1208756076, case 15).
+    // (serverLanguage is a choice from a list: the snippet's comments carry no free text.)
+    const trapConfigs = JAVAC_TRAPS.map((trap): PlaygroundConfig => ({
+      ...defaultConfig(),
+      model: "server",
+      serverEmail: trap,
+      serverName: trap,
+      serverAvatarUrl: `https://example.com/${trap}`,
+      serverPhone: trap,
+      serverChatContext: `${trap} ${trap}`,
+      serverCustomData: [
+        { key: trap, value: trap },
+        { key: `k${trap}`, value: 1 },
+      ],
+    }));
+    const trapEmails = trapConfigs.map((_, i) => JAVAC_TRAPS[(i + 1) % JAVAC_TRAPS.length]!);
+    const codes = trapConfigs.map((config) => generateSnippet("java", config).files[0]!.code);
+    const own = await startStandInApi();
+    try {
+      const run = await runJavaBatch(codes, trapEmails, {
+        OPENCX_API_URL: own.baseUrl,
+        OPENCX_API_KEY: ENV_API_KEY,
+      });
+      expect(own.requests).toHaveLength(trapConfigs.length);
+      expect(run.results).toEqual(own.requests.map((r) => ({ token: r.token })));
+      trapConfigs.forEach((config, i) => {
+        const expected = { ...toAuthenticateRequest(config), email: trapEmails[i] };
+        expect(own.requests[i]!.json, `case ${i}:\n${codes[i]}`).toEqual(
+          JSON.parse(JSON.stringify(expected)),
+        );
+      });
+    } finally {
+      await own.close();
+    }
   });
 });

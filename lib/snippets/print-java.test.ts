@@ -18,7 +18,13 @@ import {
   raw,
   type PrintableValue,
 } from "./print";
-import { anyString, GO_JAVA_FRAGMENTS, printableValue } from "./test-support/printable-go-java";
+import { LONE_SURROGATES } from "../config/arbitraries";
+import {
+  anyString,
+  GO_JAVA_FRAGMENTS,
+  JAVAC_TRAPS,
+  printableValue,
+} from "./test-support/printable-go-java";
 import { describeWithRuntime } from "./test-support/runtimes";
 import { JVM_QUICK_START } from "./test-support/server-batches";
 import { baseEnv, runCommand } from "./test-support/toolchain";
@@ -44,6 +50,36 @@ function unicodeEscapes(source: string): number[] {
   }
   return found;
 }
+
+/**
+ * Where javac 17 goes wrong although the escapes are right (print/java.ts): a Unicode escape
+ * of a high surrogate followed by two or more backslashes and a `u`. After such an escape
+ * javac's look-ahead for the low half shifts its count of the backslashes by one, so the `u`
+ * starts an escape where JLS §3.3 says it does not (`\uD800\\u2028`: "illegal escape
+ * character"), or does not where it does (`\uD800\\\uDC00`). Checked against javac 17.0.15:
+ * `\uD800\uDC00`, `\uD800\u0041`, `\uD800\\x`, `\uD800\134\\u0041` all compile.
+ */
+function javacSurrogateTraps(source: string): string[] {
+  const found: string[] = [];
+  for (const match of source.matchAll(/\\+/g)) {
+    const end = match.index + match[0].length;
+    if (match[0].length % 2 === 0) continue;
+    const trap = /^u+[dD][89abAB][0-9a-fA-F]{2}\\{2,}u/.exec(source.slice(end));
+    if (trap) found.push(`\\${trap[0]}`);
+  }
+  return found;
+}
+
+/** Lone surrogates, backslashes and `u`s packed together: what javac's look-ahead trips on. */
+const surrogateAndBackslash = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...LONE_SURROGATES, "\\", "\\\\", "u", "u2028", "\\u000a", "\uD83D\uDE00"),
+      anyString,
+    ),
+    { maxLength: 8 },
+  )
+  .map((parts) => parts.join(""));
 
 describe("javaString", () => {
   it("double-quotes and uses Java's short escape for a backslash, a quote and each control it has", () => {
@@ -107,6 +143,43 @@ describe("javaString", () => {
     // A backslash before a character beyond ASCII: the pair, then the printer's own escape.
     expect(javaString("\\é")).toBe('"\\\\\\u00E9"');
     expect(unicodeEscapes(javaString("\\é"))).toEqual([0xe9]);
+  });
+
+  it("writes a backslash right after a high surrogate as \\134, where javac would misread \\\\", () => {
+    // The input that failed go-java.property.test.ts (a customData key): javac 17 read the
+    // printed `\uD800\\u2028` as `\uD800`, a backslash and U+2028 ("illegal escape character").
+    expect(javaString("&+mLNFgnR^P*\uD800\\u2028")).toBe('"&+mLNFgnR^P*\\uD800\\134u2028"');
+    expect(javaString("\uDBFF\\\uD800")).toBe('"\\uDBFF\\134\\uD800"');
+    expect(javaString("\uD800\\\\u0041")).toBe('"\\uD800\\134\\\\u0041"');
+    expect(javaString("\uD800\\")).toBe('"\\uD800\\134"');
+    // Only there: after a low surrogate, a pair or any other character, the backslash is `\\`.
+    expect(javaString("\uDC00\\u0041")).toBe('"\\uDC00\\\\u0041"');
+    expect(javaString("\uD83D\uDE00\\u0041")).toBe('"\\uD83D\\uDE00\\\\u0041"');
+    expect(javaString("\u00E9\\u0041")).toBe('"\\u00E9\\\\u0041"');
+    expect(javaString("\uD800x\\")).toBe('"\\uD800x\\\\"');
+    for (const trap of JAVAC_TRAPS) {
+      expect(javacSurrogateTraps(javaString(trap)), trap).toEqual([]);
+      expect(unicodeEscapes(javaString(trap)), trap).toEqual(
+        Array.from(trap, (_, i) => trap.charCodeAt(i)).filter(
+          (u, i) => i < trap.length && u >= 0x80,
+        ),
+      );
+    }
+    // The check itself finds what javac trips on.
+    expect(javacSurrogateTraps('"\\uD800\\\\u2028"')).toEqual(["\\uD800\\\\u"]);
+    expect(javacSurrogateTraps('"\\\\uD800\\\\u2028"')).toEqual([]);
+  });
+
+  it("for any text with lone surrogates and backslashes, javac's look-ahead after a high surrogate meets no backslash pair", () => {
+    fc.assert(
+      fc.property(surrogateAndBackslash, (s) => {
+        const literal = javaString(s);
+        expect(javacSurrogateTraps(literal)).toEqual([]);
+        const units = Array.from({ length: s.length }, (_, i) => s.charCodeAt(i));
+        expect(unicodeEscapes(literal)).toEqual(units.filter((u) => u >= 0x80));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("for any text, the only Unicode escapes Java sees are the printer's, each for a character beyond ASCII", () => {
@@ -201,6 +274,21 @@ describe("javaComment", () => {
     expect(unicodeEscapes(javaComment("x \\u000a \\\\u000d \\\\\\u002a\\u002f y"))).toEqual([]);
   });
 
+  it("writes a lone surrogate as U+FFFD, so a high surrogate's escape is always followed by its low half's", () => {
+    // javac 17 read `\uD800\\u000a` in a comment as a line break: `x = 1;` became code.
+    expect(javaComment("\uD800\\u000a x = 1;")).toBe("// \\uFFFD\\\\u000a x = 1;");
+    expect(javaComment("\uDC00 \uDBFF\\")).toBe("// \\uFFFD \\uFFFD\\\\");
+    // A pair stays itself.
+    expect(javaComment("\uD83D\uDE00\\u000a")).toBe("// \\uD83D\\uDE00\\\\u000a");
+    for (const trap of [...JAVAC_TRAPS, ...fc.sample(surrogateAndBackslash, 500)]) {
+      const comment = javaComment(trap.replace(/[\n\r]/g, " "));
+      expect(javacSurrogateTraps(comment), trap).toEqual([]);
+      // No escape that ends the line, or a broken one (controls are `\u00XX` in a comment).
+      const breaking = unicodeEscapes(comment).filter((u) => u === 0x0a || u === 0x0d || u < 0);
+      expect(breaking, trap).toEqual([]);
+    }
+  });
+
   it("keeps the file ASCII and refuses a line break", () => {
     expect(javaComment("café 😀\t*/")).toBe("// caf\\u00E9 \\uD83D\\uDE00\\u0009*/");
     expect(javaComment("~\x7f")).toBe("// ~\\u007F");
@@ -215,10 +303,19 @@ const VALUES_PER_METHOD = 40;
 describeWithRuntime("java", "the Java printer with the Java toolchain", () => {
   it("one class of every printed value and comment compiles without a warning, and each value comes back exact", async () => {
     const seed = Math.floor(Math.random() * 2 ** 31);
-    const values = fc.sample(printableValue({ nullInLists: false }), { numRuns: 600, seed });
-    const comments = [...GO_JAVA_FRAGMENTS, ...fc.sample(anyString, { numRuns: 200, seed })].map(
-      (text) => text.replace(/[\n\r]/g, " "),
-    );
+    // First the text that once broke javac, as values, keys and comments.
+    const values: PrintableValue[] = [
+      ...JAVAC_TRAPS,
+      Object.fromEntries(JAVAC_TRAPS.map((trap) => [trap, [trap]])),
+      ...fc.sample(printableValue({ nullInLists: false }), { numRuns: 600, seed }),
+      ...fc.sample(surrogateAndBackslash, { numRuns: 200, seed }),
+    ];
+    const comments = [
+      ...JAVAC_TRAPS,
+      ...GO_JAVA_FRAGMENTS,
+      ...fc.sample(anyString, { numRuns: 200, seed }),
+      ...fc.sample(surrogateAndBackslash, { numRuns: 200, seed }),
+    ].map((text) => text.replace(/[\n\r]/g, " "));
     const methods: string[] = [];
     for (let start = 0; start < values.length; start += VALUES_PER_METHOD) {
       const chunk = values.slice(start, start + VALUES_PER_METHOD);

@@ -13,8 +13,18 @@
  * - only characters from U+0080 on are written `\uXXXX` (UTF-16 code units, so a character
  *   beyond U+FFFF is a surrogate pair): they translate into themselves, and none of them is a
  *   quote, a backslash or a line terminator.
+ *
+ * One exception works around javac (seen with 17.0.15): after a `\uXXXX` that is a HIGH
+ * surrogate, javac looks ahead for its low half, and when backslashes come next it counts them
+ * off by one, so a `u` after two or more of them is read the wrong way round.
+ * `"\uD800\\u2028"` (a lone high surrogate, then the text `\u2028`) is read as a backslash
+ * followed by U+2028, "illegal escape character"; in a comment, `\uD800\\u000a` becomes a line
+ * break and what follows it code. So a backslash right after a high surrogate is written `\134`
+ * (its octal escape) in a string literal, and a comment holds no lone surrogate (U+FFFD
+ * instead): there a high surrogate's escape is always followed by its low half's.
  */
 import { hex, RawCode, type PrintableObject, type PrintableValue, type PrintOptions } from "./core";
+import { wellFormedText } from "./well-formed";
 
 /** Where a short flat literal still goes on one line. */
 const JAVA_WIDTH = 100;
@@ -30,9 +40,13 @@ const JAVA_SHORT_ESCAPES: Readonly<Record<string, string>> = {
   "\t": "\\t",
 };
 
-/** One UTF-16 code unit of a string literal. */
-function javaChar(unit: number): string {
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+
+/** One UTF-16 code unit of a string literal, `previous` the unit before it (-1 for none). */
+function javaChar(unit: number, previous: number): string {
   const ch = String.fromCharCode(unit);
+  // Not `\\`: javac miscounts backslashes right after a high surrogate's `\uXXXX`.
+  if (unit === 0x5c && isHighSurrogate(previous)) return "\\134";
   const short = JAVA_SHORT_ESCAPES[ch];
   if (short !== undefined) return short;
   // Three octal digits, so a digit after it is never read as part of it.
@@ -44,7 +58,9 @@ function javaChar(unit: number): string {
 /** A Java string literal (`"…"`), pure ASCII; lone surrogates are kept (a Java String holds them). */
 export function javaString(value: string): string {
   let out = "";
-  for (let i = 0; i < value.length; i++) out += javaChar(value.charCodeAt(i));
+  for (let i = 0; i < value.length; i++) {
+    out += javaChar(value.charCodeAt(i), i > 0 ? value.charCodeAt(i - 1) : -1);
+  }
   return `"${out}"`;
 }
 
@@ -154,10 +170,15 @@ export function printJavaValue(value: PrintableValue, opts: JavaPrintOptions): s
 /**
  * A `//` comment line that stays one comment line: backslashes are doubled, so no `\u000a`
  * in it can become a line break before the compiler reads the comment, and characters beyond
- * ASCII are `\uXXXX` escapes (the file stays ASCII). A real line break in `text` is refused.
+ * ASCII are `\uXXXX` escapes (the file stays ASCII). A lone surrogate is written as U+FFFD,
+ * so every high surrogate's `\uXXXX` is followed by its low half's, never by a backslash
+ * (javac misreads backslashes there, see above). A real line break in `comment` is refused.
  */
-export function javaComment(text: string): string {
-  if (/[\n\r]/.test(text)) throw new Error(`A Java line comment cannot hold a line break: ${text}`);
+export function javaComment(comment: string): string {
+  if (/[\n\r]/.test(comment)) {
+    throw new Error(`A Java line comment cannot hold a line break: ${comment}`);
+  }
+  const text = wellFormedText(comment);
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);

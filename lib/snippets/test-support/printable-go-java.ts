@@ -45,6 +45,35 @@ export const GO_JAVA_FRAGMENTS = [
   "\uFFFD",
 ];
 
+/**
+ * Text that broke javac (17.0.15) although every escape in the printed literal was right: after
+ * a `\uXXXX` that is a high surrogate, javac looks ahead for the low half and counts the
+ * backslashes that follow off by one, so an escaped `\\` followed by `u` starts a Unicode
+ * escape after all (print/java.ts). The first eleven are a lone high surrogate (the extreme
+ * samples make them) then a backslash; the rest are near neighbours that always compiled. The
+ * first is the customData key of the go-java.property.test.ts failure.
+ */
+export const JAVAC_TRAPS = [
+  "&+mLNFgnR^P*\uD800\\u2028",
+  "\uD800\\u2028",
+  "\uDBFF\\\uD800\u000b/*",
+  "\uD800\\\\u0041",
+  "\uDBFF\\u000a",
+  "\uD800\\u0022",
+  "\uD800\\u005c",
+  "\uD800\\u",
+  "\uD800\\uuuu0041",
+  "\uD800\\",
+  "\uD800\\\uDC00",
+  "\uD83D\uDE00\\u0041",
+  "\uDC00\\u0041",
+  "\u2028\\u2028",
+  "\\\u2028",
+  "\\\\u2028",
+  "\u0085\u2029\u2028",
+  "\\u000a \\u000d \\u0022 */ /* //",
+];
+
 /** Any UTF-16 string, lone surrogates included, mixed with the fragments that break naive escaping. */
 export const anyString = fc
   .array(

@@ -42,14 +42,17 @@ export function expectNoSecrets(code: string): void {
 
 /**
  * A fixed-size sample for the batch runners; the seed goes in failure messages, and
- * `SAMPLE_SEEDS="<ordinary>,<hostile>"` replays a failure's seeds.
+ * `SAMPLE_SEEDS="<ordinary>,<hostile>"` replays a failure's seeds: `slot` is the place of this
+ * sample's seed in that list (0 for ordinary, 1 for hostile by default; a file with a third
+ * sample gives it 2, `SAMPLE_SEEDS="<ordinary>,<hostile>,<extreme>"`).
  */
 export function sampleConfigs(
   hostile: boolean,
   runs = RUNS,
   extreme = false,
+  slot = hostile ? 1 : 0,
 ): { seed: number; configs: PlaygroundConfig[] } {
-  const replay = process.env.SAMPLE_SEEDS?.split(",")[hostile ? 1 : 0];
+  const replay = process.env.SAMPLE_SEEDS?.split(",")[slot];
   const seed = replay ? Number(replay) : Math.floor(Math.random() * 2 ** 31);
   return { seed, configs: fc.sample(verifiedConfigs(hostile, extreme), { numRuns: runs, seed }) };
 }
