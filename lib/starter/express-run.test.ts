@@ -67,22 +67,28 @@ beforeAll(async () => {
   const dev = (JSON.parse(manifest) as { scripts: { dev: string } }).scripts.dev;
   expect(dev).toBe("node --env-file=.env.example server.mjs");
   const [, ...args] = dev.split(" ");
-  server = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, args, {
     cwd: dir,
-    env: { ...bareEnv(), PORT: String(port), OPENCX_API_URL: `${sandbox.baseUrl}/api` },
+    // Only PATH, HOME and the locale from this process (ProcessEnv's type wants NODE_ENV too).
+    env: {
+      ...bareEnv(),
+      PORT: String(port),
+      OPENCX_API_URL: `${sandbox.baseUrl}/api`,
+    } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  server.stdout!.setEncoding("utf8").on("data", (text: string) => (logs += text));
-  server.stderr!.setEncoding("utf8").on("data", (text: string) => (logs += text));
+  server = child;
+  child.stdout.setEncoding("utf8").on("data", (text: string) => (logs += text));
+  child.stderr.setEncoding("utf8").on("data", (text: string) => (logs += text));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start: ${logs}`)), 10_000);
-    server!.stdout!.on("data", () => {
+    child.stdout.on("data", () => {
       if (logs.includes("Listening on")) {
         clearTimeout(timer);
         resolve();
       }
     });
-    server!.on("exit", (code) => reject(new Error(`server exited ${code}: ${logs}`)));
+    child.on("exit", (code) => reject(new Error(`server exited ${code}: ${logs}`)));
   });
 });
 

@@ -4,7 +4,6 @@
  * settings, the README's three commands and link, the pinned manifests, the link checks and
  * that no secret reaches a file.
  */
-import { parseEnv } from "node:util";
 import { describe, expect, it } from "vitest";
 import { defaultConfig, IDENTITY_MODELS, type PlaygroundConfig } from "../config/options";
 import { WIDGET_MAJORS, WIDGET_PINS, type WidgetMajor } from "../config/versions";
@@ -15,6 +14,7 @@ import { generateHtmlSnippet } from "../snippets/html-snippet";
 import { generateNextjsSnippet, nextRouteFile } from "../snippets/nextjs-snippet";
 import { loadFixtureConfigs } from "../snippets/test-support/fixtures";
 import { playgroundLink } from "./common";
+import { parseEnvFile } from "./test-support/env";
 import { STARTER_STACKS, starterFiles, type StarterFile, type StarterStack } from "./index";
 
 const LINK = "https://playground.example.test/?tab=nextjs&s=abc";
@@ -179,7 +179,7 @@ describe("the demo sign-in and the mount", () => {
 describe("settings, manifest and README", () => {
   it(".env.example points at the playground's sandbox with its public demo key (verified only)", () => {
     for (const stack of STARTER_STACKS) {
-      const env = parseEnv(file(files(config("server"), stack), ".env.example"));
+      const env = parseEnvFile(file(files(config("server"), stack), ".env.example"));
       expect(env).toEqual({
         OPENCX_API_URL: "https://playground.example.test/api",
         OPENCX_API_KEY: SANDBOX_API_KEY,
@@ -193,7 +193,7 @@ describe("settings, manifest and README", () => {
       files(config("server"), "express", "http://127.0.0.1:3000/?s=x"),
       ".env.example",
     );
-    expect(parseEnv(env).OPENCX_API_URL).toBe("http://127.0.0.1:3000/api");
+    expect(parseEnvFile(env).OPENCX_API_URL).toBe("http://127.0.0.1:3000/api");
   });
 
   it.each(WIDGET_MAJORS)(
