@@ -332,13 +332,21 @@ function readme(config: PlaygroundConfig, link: PlaygroundLink): string {
         ]
       : []),
     ...WIDGET_TOKEN_NOTE,
+    ...(verified
+      ? [
+          "- To try your own key in development, set the variables in your shell (`OPENCX_API_KEY=… npm",
+          "  run dev`): the environment wins over `.env.example`, but `.env.local` does not, because",
+          "  the dev script has set them before Next reads its own files.",
+        ]
+      : []),
     "- `npm run build && npm start` runs the production build.",
     "",
     "## Installing the widget package",
     "",
-    `\`npm install\` fetches \`${REACT_PACKAGE}\` from the public npm registry. A private registry or`,
-    "mirror that does not carry the `@opencx` scope answers 404: point the scope at the public",
-    "registry with an `.npmrc` line `@opencx:registry=https://registry.npmjs.org/`.",
+    `\`npm install\` fetches \`${REACT_PACKAGE}\` from the public npm registry. A registry or mirror`,
+    "without the `@opencx` scope (some company mirrors and CI caches) answers 404, and the whole",
+    "install fails: point the scope at the public registry with an `.npmrc` line",
+    "`@opencx:registry=https://registry.npmjs.org/`.",
     "",
   ].join("\n");
 }
