@@ -7,7 +7,8 @@
  * link (README) and its origin (`.env.example`, README), both checked here before they are
  * printed; the config reaches the files only through the snippet generators.
  */
-import type { IdentityModel } from "../config/options";
+import type { IdentityModel, PlaygroundConfig } from "../config/options";
+import { toWidgetConfig, WIDGET_TOKEN_PLACEHOLDER } from "../config/widget-config";
 import { SANDBOX_API_KEY } from "../sandbox/settings";
 import { API_KEY_ENV, API_URL_ENV, OPENCX_API_URL } from "../snippets/model";
 
@@ -129,6 +130,19 @@ export const SANDBOX_NOTE = [
   "(see Before production).",
 ];
 
+/**
+ * The README's warning when the options carry the placeholder widget token: the widget cannot
+ * start until the organisation's token is in (empty when the config has one).
+ */
+export function widgetTokenWarning(config: PlaygroundConfig, where: string): string[] {
+  if (toWidgetConfig(config).token !== WIDGET_TOKEN_PLACEHOLDER) return [];
+  return [
+    `This configuration has no widget token yet: the widget starts once \`${WIDGET_TOKEN_PLACEHOLDER}\` in`,
+    `\`${where}\` is your organisation's (or set it in the playground and download again).`,
+    "",
+  ];
+}
+
 /** The README's note on the widget token in the options. */
 export const WIDGET_TOKEN_NOTE = [
   "- The widget token in the options is public (it is sent from the browser). If it reads",
@@ -142,5 +156,5 @@ export const MODEL_SENTENCE: Readonly<Record<IdentityModel, string>> = {
   browser:
     "The page passes the details of its user to the widget (not verified): open the launcher.",
   server:
-    "Sign in, and the widget chats as that verified user: the server asks the sandbox for a contact token.",
+    "Sign in, and the page starts the widget with a contact token for you, which the server mints from the sandbox.",
 };

@@ -23,6 +23,7 @@ import {
   productionSettings,
   STARTER_PORT,
   threeCommands,
+  widgetTokenWarning,
   WIDGET_TOKEN_NOTE,
   type PlaygroundLink,
 } from "./common";
@@ -254,10 +255,11 @@ function readme(config: PlaygroundConfig, link: PlaygroundLink): string {
     ...threeCommands(),
     "",
     verified
-      ? "Sign in with any email (a demo sign-in), and the widget chats as that verified user: the page asks this server for a contact token, which asks the playground's sandbox."
+      ? "Sign in with any email (a demo sign-in): the page asks this server for your contact token, which it mints from the playground's sandbox, and starts the widget with it."
       : "The widget's launcher is in the bottom corner of the page.",
     "",
     ...(verified ? [...SANDBOX_NOTE, ""] : []),
+    ...widgetTokenWarning(config, PAGE_FILE),
     "## What is where",
     "",
     "| file | what it does |",
@@ -274,7 +276,9 @@ function readme(config: PlaygroundConfig, link: PlaygroundLink): string {
         ]
       : []),
     ...WIDGET_TOKEN_NOTE,
-    "- `npm start` runs the server without the development settings.",
+    verified
+      ? "- `npm start` runs the server without the development settings."
+      : "- `npm start` runs the same server (the starter has no development settings).",
     "",
   ].join("\n");
 }

@@ -22,6 +22,7 @@ import {
   MODEL_SENTENCE,
   productionSettings,
   threeCommands,
+  widgetTokenWarning,
   WIDGET_TOKEN_NOTE,
   type PlaygroundLink,
 } from "./common";
@@ -89,7 +90,13 @@ function tsconfigJson(): string {
       plugins: [{ name: "next" }],
       paths: { "@/*": ["./*"] },
     },
-    include: ["next-env.d.ts", "**/*.ts", "**/*.tsx", ".next/types/**/*.ts"],
+    include: [
+      "next-env.d.ts",
+      "**/*.ts",
+      "**/*.tsx",
+      ".next/types/**/*.ts",
+      ".next/dev/types/**/*.ts",
+    ],
     exclude: ["node_modules"],
   };
   return printJson(tsconfig) + "\n";
@@ -230,7 +237,7 @@ const SESSION = [
   "/** The signed-in user, or null when nobody is signed in. */",
   "export async function getSignedInUser(): Promise<SignedInUser | null> {",
   "  const email = (await cookies()).get(DEMO_USER_COOKIE)?.value;",
-  "  return email ? { email } : null;",
+  "  return email && isDemoEmail(email) ? { email } : null;",
   "}",
   "",
   "/** What the demo sign-in accepts: something@something, at most 254 characters. */",
@@ -312,10 +319,11 @@ function readme(config: PlaygroundConfig, link: PlaygroundLink): string {
     ...threeCommands(),
     "",
     verified
-      ? "Sign in with any email (a demo sign-in), and the widget chats as that verified user: the page asks this app's route for a contact token, which asks the playground's sandbox."
+      ? "Sign in with any email (a demo sign-in): the page asks this app's route for your contact token, which it mints from the playground's sandbox, and starts the widget with it."
       : "The widget's launcher is in the bottom corner of the page.",
     "",
     ...(verified ? [...SANDBOX_NOTE, ""] : []),
+    ...widgetTokenWarning(config, COMPONENT_FILE),
     "## What is where",
     "",
     "| file | what it does |",

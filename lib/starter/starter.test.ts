@@ -240,6 +240,14 @@ describe("settings, manifest and README", () => {
       }
     }
   });
+  it("warns when the options still carry the placeholder widget token, and only then", () => {
+    for (const stack of STARTER_STACKS) {
+      const without = file(files(config("anonymous"), stack), "README.md");
+      expect(without).toContain("This configuration has no widget token yet");
+      const withToken = { ...config("anonymous"), widgetToken: "wt_3f9a2c7e" };
+      expect(file(files(withToken, stack), "README.md")).not.toContain("no widget token yet");
+    }
+  });
 });
 
 describe("the playground link", () => {
