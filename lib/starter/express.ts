@@ -9,7 +9,7 @@ import type { PlaygroundConfig } from "../config/options";
 import { generateHtmlSnippet } from "../snippets/html-snippet";
 import { CLEAR_STORAGE_FUNCTION } from "../snippets/lifecycle";
 import { CONTACT_TOKEN_ENDPOINT, isVerified, majorOfConfig } from "../snippets/model";
-import { printJson } from "../snippets/print";
+import { jsString, printJson } from "../snippets/print";
 import { EXPRESS_ROUTES_FILE, generateExpressSnippet } from "../snippets/server-snippets";
 import {
   DEMO_SIGN_IN_PATH,
@@ -77,9 +77,9 @@ function serverFile(config: PlaygroundConfig): string {
           "// DEMO ONLY: a cookie holding an email stands in for your sign-in. Replace these four lines",
           "// with your session middleware (it sets req.user) and your own sign-in and sign-out.",
           "app.use(demoSession);",
-          `app.post('${DEMO_SIGN_IN_PATH}', express.urlencoded({ extended: false }), demoSignIn);`,
-          `app.post('${DEMO_SIGN_OUT_PATH}', demoSignOut);`,
-          `app.get('${DEMO_SESSION_PATH}', demoSessionInfo);`,
+          `app.post(${jsString(DEMO_SIGN_IN_PATH)}, express.urlencoded({ extended: false }), demoSignIn);`,
+          `app.post(${jsString(DEMO_SIGN_OUT_PATH)}, demoSignOut);`,
+          `app.get(${jsString(DEMO_SESSION_PATH)}, demoSessionInfo);`,
           "",
           `// POST ${CONTACT_TOKEN_ENDPOINT}: the signed-in user's contact token, after the session.`,
           "app.use(opencxRouter);",
@@ -101,7 +101,7 @@ const DEMO_SESSION = [
   "// any email: the cookie is neither signed nor checked. Replace it with your auth (Passport,",
   "// express-session, your identity provider); the contact-token route needs only req.user.email.",
   "",
-  `export const DEMO_USER_COOKIE = '${DEMO_USER_COOKIE}';`,
+  `export const DEMO_USER_COOKIE = ${jsString(DEMO_USER_COOKIE)};`,
   "",
   "/** The value of cookie `name` in a Cookie header, or null. */",
   "function readCookie(header, name) {",
@@ -181,7 +181,7 @@ const SIGN_IN_SECTION = [
 const SIGN_IN_SCRIPT = [
   "<script>",
   "  // DEMO ONLY: says who is signed in.",
-  `  fetch('${DEMO_SESSION_PATH}')`,
+  `  fetch(${jsString(DEMO_SESSION_PATH)})`,
   "    .then((response) => response.json())",
   "    .then(({ email }) => {",
   "      document.getElementById('demo-status').textContent = email",

@@ -8,7 +8,7 @@
 import type { PlaygroundConfig } from "../config/options";
 import { isVerified, majorOfConfig, REACT_PACKAGE } from "../snippets/model";
 import { generateNextjsSnippet, nextRouteFile } from "../snippets/nextjs-snippet";
-import { printJson } from "../snippets/print";
+import { jsString, printJson } from "../snippets/print";
 import { WIDGET_PINS } from "../config/versions";
 import { CLEAR_STORAGE_FUNCTION } from "../snippets/lifecycle";
 import {
@@ -133,7 +133,7 @@ function layoutFile(config: PlaygroundConfig): string {
     "import type { Metadata } from 'next';",
     "import type { ReactNode } from 'react';",
     "import { SupportWidget } from '@/components/support-widget';",
-    ...(verified ? [`import { getSignedInUser } from '${SESSION_MODULE}';`] : []),
+    ...(verified ? [`import { getSignedInUser } from ${jsString(SESSION_MODULE)};`] : []),
     "",
     "export const metadata: Metadata = { title: 'OpenCX support chat starter' };",
     "",
@@ -168,7 +168,7 @@ function pageFile(config: PlaygroundConfig): string {
   }
   return [
     "import { DemoSubmitButton } from '@/components/demo-submit-button';",
-    `import { getSignedInUser } from '${SESSION_MODULE}';`,
+    `import { getSignedInUser } from ${jsString(SESSION_MODULE)};`,
     "",
     "export default async function Home() {",
     "  const user = await getSignedInUser();",
@@ -228,7 +228,7 @@ const SESSION = [
   "// (Auth.js, Clerk, your own sessions) and delete app/demo/.",
   "import { cookies } from 'next/headers';",
   "",
-  `export const DEMO_USER_COOKIE = '${DEMO_USER_COOKIE}';`,
+  `export const DEMO_USER_COOKIE = ${jsString(DEMO_USER_COOKIE)};`,
   "",
   "export interface SignedInUser {",
   "  email: string;",
@@ -250,7 +250,7 @@ const SESSION = [
 const SIGN_IN_ROUTE = [
   "// DEMO ONLY (see lib/session.ts): remembers the posted email in a cookie, then back to the page.",
   "import { NextResponse, type NextRequest } from 'next/server';",
-  `import { DEMO_USER_COOKIE, isDemoEmail } from '${SESSION_MODULE}';`,
+  `import { DEMO_USER_COOKIE, isDemoEmail } from ${jsString(SESSION_MODULE)};`,
   "",
   "export async function POST(request: NextRequest) {",
   "  const form = await request.formData();",
@@ -267,7 +267,7 @@ const SIGN_IN_ROUTE = [
 const SIGN_OUT_ROUTE = [
   "// DEMO ONLY (see lib/session.ts): forgets the signed-in email, then back to the page.",
   "import { NextResponse, type NextRequest } from 'next/server';",
-  `import { DEMO_USER_COOKIE } from '${SESSION_MODULE}';`,
+  `import { DEMO_USER_COOKIE } from ${jsString(SESSION_MODULE)};`,
   "",
   "export function POST(request: NextRequest) {",
   "  const response = NextResponse.redirect(new URL('/', request.url), 303);",
