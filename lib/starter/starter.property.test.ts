@@ -38,8 +38,24 @@ const links = fc
     return parsed.username === "" && parsed.password === "";
   });
 
+/**
+ * Parsed texts: the scaffolding around the snippet files is the same text for many configs, so
+ * each distinct file is parsed once (the snippet files differ nearly every run).
+ */
+const parsed = new Map<string, string[]>();
+
 /** The syntax errors of one file, as its toolchain reports them; [] when it parses. */
 function syntaxErrors(file: StarterFile): string[] {
+  const key = `${file.path}\0${file.contents}`;
+  let errors = parsed.get(key);
+  if (!errors) {
+    errors = parse(file);
+    parsed.set(key, errors);
+  }
+  return errors;
+}
+
+function parse(file: StarterFile): string[] {
   const { path, contents } = file;
   if (/\.(ts|tsx)$/.test(path)) return transpileErrors(contents, path);
   if (path.endsWith(".mjs")) {
