@@ -56,6 +56,8 @@ export default mergeConfig(
         "lib/doctor/**",
         // The explained diff is not a mutated area; its properties run every generator many times.
         "lib/explain/**",
+        // The starter project is not a mutated area; its tests run the TypeScript checker and Node.
+        "lib/starter/**",
       ],
     },
   }),

@@ -15,6 +15,7 @@ import {
   REACT_PACKAGE,
   snippetVersionNote,
 } from "./model";
+import { jsString } from "./print";
 import { mountNote, reactImport, supportWidgetComponent, versionLine } from "./react-snippet";
 import { API_URL_CONST, CONTACT_TOKEN_FUNCTION, contactTokenFunction } from "./server-snippets";
 import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetFile } from "./types";
@@ -45,32 +46,58 @@ function componentFile(config: PlaygroundConfig): SnippetFile {
   return { path: "components/support-widget.tsx", language: "tsx", code };
 }
 
+/** The session helper the route handler calls: `async getSignedInUser(): Promise<{ email } | null>`. */
+export const SIGNED_IN_USER_FUNCTION = "getSignedInUser";
+
+/** Where the route handler's `getSignedInUser()` comes from. */
+export interface NextRouteOptions {
+  /**
+   * The module that exports `getSignedInUser()` (e.g. a starter project's `@/lib/session`): the
+   * route imports it instead of declaring the placeholder the customer implements.
+   */
+  sessionModule?: string;
+}
+
+/** The placeholder `getSignedInUser()` the customer implements with their auth library. */
+const SIGNED_IN_USER_PLACEHOLDER = [
+  "interface SignedInUser {",
+  `  ${EMAIL_PARAMETER}: string;`,
+  "}",
+  "",
+  "// TODO: implement with YOUR auth, e.g. `(await auth())?.user` with Auth.js or",
+  "// `await currentUser()` with Clerk. Return null when nobody is signed in.",
+  `async function ${SIGNED_IN_USER_FUNCTION}(): Promise<SignedInUser | null> {`,
+  `  throw new Error('Implement ${SIGNED_IN_USER_FUNCTION}() with your auth library');`,
+  "}",
+  "",
+];
+
 /**
  * The route handler: `POST` answers `{ token }` for the signed-in user (from the app's session,
- * through the `getSignedInUser()` placeholder the customer implements), 401 otherwise. The
- * Next.js page target shows it beside the component; the "Next.js route" server target alone.
+ * through the `getSignedInUser()` placeholder the customer implements, or imported from
+ * `opts.sessionModule`), 401 otherwise. The Next.js page target shows it beside the component;
+ * the "Next.js route" server target alone.
  */
-export function nextRouteFile(config: PlaygroundConfig): SnippetFile {
+export function nextRouteFile(config: PlaygroundConfig, opts: NextRouteOptions = {}): SnippetFile {
+  // The import goes above the constant; the placeholder, like any helper, below it.
+  const session =
+    opts.sessionModule === undefined
+      ? [API_URL_CONST, "", ...SIGNED_IN_USER_PLACEHOLDER]
+      : [
+          `import { ${SIGNED_IN_USER_FUNCTION} } from ${jsString(opts.sessionModule)};`,
+          "",
+          API_URL_CONST,
+          "",
+        ];
   const code = [
     `// ${snippetVersionNote(majorOfConfig(config))}: the endpoint your page calls for the contact token.`,
     `// POST ${CONTACT_TOKEN_ENDPOINT} → { token } for the signed-in user, 401 otherwise.`,
     `// Server only: set ${API_KEY_ENV} in the server environment (never with a NEXT_PUBLIC_ prefix).`,
-    API_URL_CONST,
-    "",
-    "interface SignedInUser {",
-    `  ${EMAIL_PARAMETER}: string;`,
-    "}",
-    "",
-    "// TODO: implement with YOUR auth, e.g. `(await auth())?.user` with Auth.js or",
-    "// `await currentUser()` with Clerk. Return null when nobody is signed in.",
-    "async function getSignedInUser(): Promise<SignedInUser | null> {",
-    "  throw new Error('Implement getSignedInUser() with your auth library');",
-    "}",
-    "",
+    ...session,
     contactTokenFunction(config, { typed: true, exported: false }),
     "",
     "export async function POST() {",
-    "  const user = await getSignedInUser();",
+    `  const user = await ${SIGNED_IN_USER_FUNCTION}();`,
     "  if (!user) {",
     "    return Response.json({ error: 'Not signed in' }, { status: 401 });",
     "  }",
