@@ -20,13 +20,8 @@ import { nextjsStarterFiles } from "./nextjs";
 import type { StarterFile, StarterOptions, StarterStack } from "./types";
 
 export * from "./types";
+export { STARTER_FOLDERS, STARTER_STACK_LABELS, starterStackFor, starterZipName } from "./stacks";
 export { starterZip, STARTER_ZIP_MTIME } from "./zip";
-
-/** The folder everything in a starter's zip sits in. */
-export const STARTER_FOLDERS: Readonly<Record<StarterStack, string>> = {
-  nextjs: "opencx-starter-nextjs",
-  express: "opencx-starter-express",
-};
 
 /** The project for `config` on `stack`, sorted by path. Throws for a playground link that is not absolute http(s). */
 export function starterFiles(
