@@ -1,7 +1,8 @@
 "use client";
 /**
- * The code panel's toolbar: "Edit options as code" (the Monaco editor), "Import snippet…" and
- * "Check installation…" (the installation doctor). Each is fetched on first use (pointer or focus on the button starts the fetch); this module
+ * The code panel's toolbar: "Edit options as code" (the Monaco editor), "Import snippet…",
+ * "Check installation…" (the installation doctor) and "Download project…" (a starter project as a
+ * zip). Each is fetched on first use (pointer or focus on the button starts the fetch); this module
  * is all the first load carries.
  */
 import dynamic from "next/dynamic";
@@ -26,6 +27,18 @@ const OptionsEditor = dynamic(() => loadEditor().then((m) => m.OptionsEditor), {
 const ImportDialog = dynamic(() => loadImport().then((m) => m.ImportDialog), { ssr: false });
 const loadDoctor = () => import("@/components/doctor/doctor-dialog");
 const DoctorDialog = dynamic(() => loadDoctor().then((m) => m.DoctorDialog), { ssr: false });
+const loadDownload = () => import("@/components/starter/download-panel");
+const DownloadPanel = dynamic(() => loadDownload().then((m) => m.DownloadPanel), {
+  ssr: false,
+  loading: () => (
+    <p
+      className="rounded-lg border border-(--cp-border) p-3 text-xs text-(--cp-muted)"
+      data-testid="code.download.loading"
+    >
+      Loading…
+    </p>
+  ),
+});
 
 const button =
   "rounded-md border border-(--cp-border) bg-(--cp-surface) px-2.5 py-1 text-xs font-medium text-(--cp-text) hover:bg-(--cp-button-hover) focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-(--cp-focus) aria-expanded:bg-(--cp-tab-active) aria-expanded:ring-1 aria-expanded:ring-(--cp-border)";
@@ -36,6 +49,7 @@ export function CodeTools() {
   const [editorOpen, setEditorOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const [doctorOpen, setDoctorOpen] = useState(false);
+  const [downloadOpen, setDownloadOpen] = useState(false);
   /** The last import or "Open in playground" from the doctor, with what Undo says. */
   const [undo, setUndo] = useState<
     (ImportApplied & { undoLabel: string; undone: string; from: "import" | "doctor" }) | null
@@ -44,6 +58,7 @@ export function CodeTools() {
   const editorButton = useRef<HTMLButtonElement>(null);
   const importButton = useRef<HTMLButtonElement>(null);
   const panelId = "options-editor-panel";
+  const downloadId = "download-starter-panel";
 
   // Undo is offered while the config is still the imported one; any later change ends the offer.
   // (A yes/no selector: the toolbar does not re-render on every keystroke.)
@@ -96,6 +111,18 @@ export function CodeTools() {
         >
           Check installation…
         </button>
+        <button
+          type="button"
+          aria-expanded={downloadOpen}
+          aria-controls={downloadOpen ? downloadId : undefined}
+          onPointerEnter={() => void loadDownload()}
+          onFocus={() => void loadDownload()}
+          onClick={() => setDownloadOpen(!downloadOpen)}
+          className={button}
+          data-testid="code.download"
+        >
+          Download project…
+        </button>
         {undoable ? (
           <span
             className="flex items-center gap-2 text-xs text-(--cp-muted)"
@@ -123,6 +150,7 @@ export function CodeTools() {
           <OptionsEditor onClose={closeEditor} />
         </div>
       ) : null}
+      {downloadOpen ? <DownloadPanel id={downloadId} /> : null}
       {importOpen ? (
         <ImportDialog
           onClose={() => {
