@@ -1,5 +1,8 @@
-/** The code pane: the snippet tabs and their blocks, and the "Import snippet…" dialog. */
-import { expect, type Locator } from "@playwright/test";
+/**
+ * The code pane: the snippet tabs and their blocks, the "Import snippet…" dialog and the
+ * "Download project…" panel.
+ */
+import { expect, type Download, type Locator } from "@playwright/test";
 import { DEFAULT_WIDGET_MAJOR, WIDGET_PINS, type WidgetMajor } from "../../../lib/config/versions";
 import type { SnippetTarget } from "../../../lib/snippets/types";
 import { Region } from "./layout";
@@ -102,5 +105,41 @@ export class Code extends Region {
   async applyImport(): Promise<void> {
     await this.page.getByTestId("import.apply").click();
     await expect(this.page.getByTestId("import.dialog")).toHaveCount(0);
+  }
+
+  /** The toolbar's "Download project…" button (a disclosure). */
+  get downloadButton(): Locator {
+    return this.page.getByTestId("code.download");
+  }
+
+  get downloadPanel(): Locator {
+    return this.page.getByTestId("code.download.panel");
+  }
+
+  /** One stack's radio in the download panel. */
+  downloadStack(stack: "nextjs" | "express"): Locator {
+    return this.page.getByTestId(`code.download.stack.${stack}`);
+  }
+
+  /** The panel's "Download <folder>.zip" button. */
+  get downloadSave(): Locator {
+    return this.page.getByTestId("code.download.save");
+  }
+
+  async openDownloadPanel(): Promise<Locator> {
+    await this.layout.reveal("code");
+    if ((await this.downloadButton.getAttribute("aria-expanded")) !== "true")
+      await this.downloadButton.click();
+    await expect(this.downloadPanel).toBeVisible();
+    return this.downloadPanel;
+  }
+
+  /** Presses the panel's Download button and resolves with the browser's download. */
+  async downloadStarter(): Promise<Download> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent("download"),
+      this.downloadSave.click(),
+    ]);
+    return download;
   }
 }
