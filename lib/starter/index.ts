@@ -9,7 +9,8 @@
  * - deterministic: a pure function of its arguments, files sorted by path;
  * - no secrets: the org API key and the contact token never reach a file (the config is the
  *   usable one, with the sensitive fields dropped), and the only key-like value is the sandbox's
- *   public demo key, labelled as such, in `.env.example` (verified model only).
+ *   public demo key, labelled as such, in the sandbox settings file (`SANDBOX_ENV_FILES`:
+ *   `.env.development` for Next.js, `.env.example` for Express; verified model only).
  */
 import type { PlaygroundConfig } from "../config/options";
 import { withoutSecrets } from "../config/options";
@@ -21,6 +22,7 @@ import type { StarterFile, StarterOptions, StarterStack } from "./types";
 
 export * from "./types";
 export { starterZip, STARTER_ZIP_MTIME } from "./zip";
+export { SANDBOX_ENV_FILES } from "./common";
 
 /** The folder everything in a starter's zip sits in. */
 export const STARTER_FOLDERS: Readonly<Record<StarterStack, string>> = {
