@@ -2,15 +2,16 @@
  * What both starter stacks share: the sandbox settings, the demo sign-in's names, the README's
  * common parts and the `.gitignore` lines.
  *
- * Invariants: the only key-like value a starter holds is the sandbox's public demo key, in
- * `.env.example` and the README; the only strings from outside the generator are the playground
- * link (README) and its origin (`.env.example`, README), both checked here before they are
- * printed; the config reaches the files only through the snippet generators.
+ * Invariants: the only key-like value a starter holds is the sandbox's public demo key, in its
+ * settings file (`SANDBOX_ENV_FILES`) and the README; the only strings from outside the generator
+ * are the playground link (README) and its origin (the settings file, README), both checked here
+ * before they are printed; the config reaches the files only through the snippet generators.
  */
 import type { IdentityModel, PlaygroundConfig } from "../config/options";
 import { toWidgetConfig, WIDGET_TOKEN_PLACEHOLDER } from "../config/widget-config";
 import { SANDBOX_API_KEY } from "../sandbox/settings";
 import { API_KEY_ENV, API_URL_ENV, OPENCX_API_URL } from "../snippets/model";
+import type { StarterStack } from "./types";
 
 /** The cookie the demo sign-in sets: the signed-in user's email, neither signed nor checked. */
 export const DEMO_USER_COOKIE = "demo_user";
@@ -22,8 +23,20 @@ export const DEMO_SIGN_OUT_PATH = "/demo/sign-out";
 export const STARTER_PORT = 3000;
 export const STARTER_LOCAL_URL = `http://localhost:${STARTER_PORT}`;
 
-/** The file the dev script reads the sandbox settings from. */
-export const ENV_EXAMPLE_FILE = ".env.example";
+/**
+ * The file `npm run dev` reads the sandbox settings from (verified model only), and nothing else
+ * reads. Express: the dev script passes it to Node's `--env-file`. Next.js: `.env.development`,
+ * which `next dev` loads itself (never `next build` or `next start`), with a variable set in the
+ * environment or in `.env.local` winning over it. Not `--env-file` there: `next dev` copies its
+ * own Node flags into `NODE_OPTIONS` for the server process it forks, and Node 20 refuses
+ * `--env-file` in `NODE_OPTIONS`, so the server never started (found by the CI proof,
+ * `e2e/starter-run.spec.ts`). Next's loader expands `$NAME` in values; the file's two values
+ * (a checked origin + `/api`, the demo key) hold no `$`.
+ */
+export const SANDBOX_ENV_FILES: Readonly<Record<StarterStack, string>> = {
+  nextjs: ".env.development",
+  express: ".env.example",
+};
 
 /** The playground link a starter came from, checked: the README prints it, the env its origin. */
 export interface PlaygroundLink {
@@ -65,8 +78,8 @@ export const markdownAutolink = (link: PlaygroundLink) => `<${link.href}>`;
 export const sandboxApiUrl = (link: PlaygroundLink) => `${link.origin}/api`;
 
 /**
- * `.env.example`: the sandbox's URL and its public demo key, so `npm run dev` works on the first
- * try. Only the verified model has a server half that reads them. `keyNote` adds comment lines
+ * The settings file (`SANDBOX_ENV_FILES`): the sandbox's URL and its public demo key, so
+ * `npm run dev` works on the first try. Only the verified model has a server half that reads them. `keyNote` adds comment lines
  * on where the real key must never go in this stack.
  */
 export function envExample(link: PlaygroundLink, keyNote: readonly string[]): string {
@@ -109,13 +122,13 @@ export function madeFrom(link: PlaygroundLink): string[] {
 }
 
 /** The README's lines on production settings for the verified model's server half. */
-export function productionSettings(keyNote: readonly string[]): string[] {
+export function productionSettings(keyNote: readonly string[], envFile: string): string[] {
   return [
     `- Set \`${API_URL_ENV}=${OPENCX_API_URL}\` (or leave it unset: that is the default) and`,
     `  \`${API_KEY_ENV}\` to your organisation's API key in the server environment (your host's`,
     "  secret settings). The key is a secret: never commit it, never send it to a browser.",
     ...keyNote.map((line) => `  ${line}`),
-    `- \`${ENV_EXAMPLE_FILE}\` holds the sandbox's public demo key; \`npm start\` does not read it.`,
+    `- \`${envFile}\` holds the sandbox's public demo key; \`npm start\` does not read it.`,
   ];
 }
 

@@ -15,12 +15,12 @@ import {
   DEMO_SIGN_IN_PATH,
   DEMO_SIGN_OUT_PATH,
   DEMO_USER_COOKIE,
-  ENV_EXAMPLE_FILE,
   envExample,
   madeFrom,
   SANDBOX_NOTE,
   MODEL_SENTENCE,
   productionSettings,
+  SANDBOX_ENV_FILES,
   STARTER_PORT,
   threeCommands,
   widgetTokenWarning,
@@ -35,6 +35,8 @@ export const DEMO_SESSION_FILE = "server/demo-session.mjs";
 export const DEMO_SESSION_PATH = "/demo/session";
 const PAGE_FILE = "public/index.html";
 const KEY_NOTE: readonly string[] = [];
+/** The sandbox settings, which the dev script passes to Node's `--env-file`. */
+const ENV_EXAMPLE_FILE = SANDBOX_ENV_FILES.express;
 
 function packageJson(config: PlaygroundConfig): string {
   const manifest = {
@@ -272,7 +274,7 @@ function readme(config: PlaygroundConfig, link: PlaygroundLink): string {
       ? [
           `- Replace the demo sign-in (\`${DEMO_SESSION_FILE}\` and its four lines in \`server.mjs\`) with`,
           "  your session middleware: the contact-token route needs `req.user.email`.",
-          ...productionSettings(KEY_NOTE),
+          ...productionSettings(KEY_NOTE, ENV_EXAMPLE_FILE),
         ]
       : []),
     ...WIDGET_TOKEN_NOTE,

@@ -9,7 +9,8 @@
  * - deterministic: a pure function of its arguments, files sorted by path;
  * - no secrets: the org API key and the contact token never reach a file (the config is the
  *   usable one, with the sensitive fields dropped), and the only key-like value is the sandbox's
- *   public demo key, labelled as such, in `.env.example` (verified model only).
+ *   public demo key, labelled as such, in the sandbox settings file (`SANDBOX_ENV_FILES`:
+ *   `.env.development` for Next.js, `.env.example` for Express; verified model only).
  */
 import type { PlaygroundConfig } from "../config/options";
 import { withoutSecrets } from "../config/options";
@@ -22,6 +23,7 @@ import type { StarterFile, StarterOptions, StarterStack } from "./types";
 export * from "./types";
 export { STARTER_FOLDERS, STARTER_STACK_LABELS, starterStackFor, starterZipName } from "./stacks";
 export { starterZip, STARTER_ZIP_MTIME } from "./zip";
+export { SANDBOX_ENV_FILES } from "./common";
 
 /** The project for `config` on `stack`, sorted by path. Throws for a playground link that is not absolute http(s). */
 export function starterFiles(

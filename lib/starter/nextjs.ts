@@ -15,12 +15,12 @@ import {
   DEMO_SIGN_IN_PATH,
   DEMO_SIGN_OUT_PATH,
   DEMO_USER_COOKIE,
-  ENV_EXAMPLE_FILE,
   envExample,
   madeFrom,
   SANDBOX_NOTE,
   MODEL_SENTENCE,
   productionSettings,
+  SANDBOX_ENV_FILES,
   threeCommands,
   widgetTokenWarning,
   WIDGET_TOKEN_NOTE,
@@ -34,23 +34,22 @@ const SESSION_MODULE = "@/lib/session";
 const SESSION_FILE = "lib/session.ts";
 const COMPONENT_FILE = "components/support-widget.tsx";
 const SUBMIT_BUTTON_FILE = "components/demo-submit-button.tsx";
+/** The sandbox settings, which `next dev` loads itself (see `SANDBOX_ENV_FILES`). */
+const ENV_FILE = SANDBOX_ENV_FILES.nextjs;
 /** Where the org API key must never go in Next.js. */
 const KEY_NOTE: readonly string[] = [
   "Never give it a NEXT_PUBLIC_ prefix: Next.js would send it to the browser.",
 ];
 
 function packageJson(config: PlaygroundConfig): string {
-  const verified = isVerified(config);
   const manifest = {
     name: "opencx-starter-nextjs",
     version: "0.1.0",
     private: true,
     engines: { node: STARTER_NODE_ENGINES },
     scripts: {
-      // Node's --env-file sets the sandbox settings before Next starts; the environment wins.
-      dev: verified
-        ? `node --env-file=${ENV_EXAMPLE_FILE} node_modules/next/dist/bin/next dev`
-        : "next dev",
+      // In the verified model `next dev` reads the sandbox settings from .env.development.
+      dev: "next dev",
       build: "next build",
       start: "next start",
     },
@@ -305,7 +304,7 @@ function readme(config: PlaygroundConfig, link: PlaygroundLink): string {
       ? [
           "| `app/api/opencx/contact-token/route.ts` | mints the signed-in user's contact token (the playground's route snippet) |",
           `| \`${SESSION_FILE}\`, \`app/demo/\`, \`${SUBMIT_BUTTON_FILE}\` | the DEMO sign-in: replace it |`,
-          `| \`${ENV_EXAMPLE_FILE}\` | the sandbox settings \`npm run dev\` reads |`,
+          `| \`${ENV_FILE}\` | the sandbox settings \`npm run dev\` reads (Next.js loads it in development only) |`,
         ]
       : []),
   ];
@@ -336,15 +335,14 @@ function readme(config: PlaygroundConfig, link: PlaygroundLink): string {
       ? [
           `- Replace the demo sign-in: \`getSignedInUser()\` in \`${SESSION_FILE}\` must return the user of your`,
           "  session (Auth.js, Clerk, your own), and `app/demo/` goes.",
-          ...productionSettings(KEY_NOTE),
+          ...productionSettings(KEY_NOTE, ENV_FILE),
         ]
       : []),
     ...WIDGET_TOKEN_NOTE,
     ...(verified
       ? [
-          "- To try your own key in development, set the variables in your shell (`OPENCX_API_KEY=… npm",
-          "  run dev`): the environment wins over `.env.example`, but `.env.local` does not, because",
-          "  the dev script has set them before Next reads its own files.",
+          "- To try your own key in development, put the two variables in `.env.local` (git-ignored) or",
+          `  set them in your shell (\`OPENCX_API_KEY=… npm run dev\`): both win over \`${ENV_FILE}\`.`,
         ]
       : []),
     "- `npm run build && npm start` runs the production build.",
@@ -377,7 +375,7 @@ export function nextjsStarterFiles(config: PlaygroundConfig, link: PlaygroundLin
   if (isVerified(config)) {
     const route = nextRouteFile(config, { sessionModule: SESSION_MODULE });
     files.push(
-      { path: ENV_EXAMPLE_FILE, contents: envExample(link, KEY_NOTE) },
+      { path: ENV_FILE, contents: envExample(link, KEY_NOTE) },
       { path: route.path, contents: route.code },
       { path: "app/demo/sign-in/route.ts", contents: SIGN_IN_ROUTE },
       { path: "app/demo/sign-out/route.ts", contents: SIGN_OUT_ROUTE },

@@ -3,7 +3,7 @@
  * parses with the real toolchain (TypeScript's parser for .ts/.tsx/.mjs and the inline scripts,
  * Babel for the .mjs modules, JSON.parse, parse5 for the page, Node's dotenv parser), the
  * snippet files are the generators' own, and nothing secret-shaped reaches a file but the
- * sandbox's labelled demo key in `.env.example`.
+ * sandbox's labelled demo key in the settings file (`SANDBOX_ENV_FILES`).
  */
 import { parse as babelParse } from "@babel/parser";
 import fc from "fast-check";
@@ -24,7 +24,13 @@ import {
   SECRET_CONTACT_TOKEN,
 } from "../snippets/test-support/property";
 import { parseEnvFile } from "./test-support/env";
-import { STARTER_STACKS, starterFiles, type StarterFile, type StarterStack } from "./index";
+import {
+  SANDBOX_ENV_FILES,
+  STARTER_STACKS,
+  starterFiles,
+  type StarterFile,
+  type StarterStack,
+} from "./index";
 
 // Each run parses about 15 files (8 through TypeScript): 15 runs per case (8 cases, 120 starters)
 // keep the file near 5 s on a busy 2-core machine.
@@ -103,12 +109,14 @@ function checkStarter(config: PlaygroundConfig, stack: StarterStack, link: strin
     expect(file.contents, file.path).not.toContain(SECRET_API_KEY);
     expect(file.contents, file.path).not.toContain(SECRET_CONTACT_TOKEN);
     expect(secretShapedLines(file), file.path).toEqual([]);
-    expect(file.contents.includes(SANDBOX_API_KEY), file.path).toBe(file.path === ".env.example");
+    expect(file.contents.includes(SANDBOX_API_KEY), file.path).toBe(
+      file.path === SANDBOX_ENV_FILES[stack],
+    );
   }
   const byPath = new Map(files.map((f) => [f.path, f.contents]));
   const { href, origin } = new URL(link);
   expect(byPath.get("README.md")).toContain(`<${href}>`);
-  const env = byPath.get(".env.example");
+  const env = byPath.get(SANDBOX_ENV_FILES[stack]);
   if (config.model === "server") {
     expect(parseEnvFile(env ?? "")).toEqual({
       OPENCX_API_URL: `${origin}/api`,

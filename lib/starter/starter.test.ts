@@ -15,7 +15,13 @@ import { generateNextjsSnippet, nextRouteFile } from "../snippets/nextjs-snippet
 import { loadFixtureConfigs } from "../snippets/test-support/fixtures";
 import { playgroundLink } from "./common";
 import { parseEnvFile } from "./test-support/env";
-import { STARTER_STACKS, starterFiles, type StarterFile, type StarterStack } from "./index";
+import {
+  SANDBOX_ENV_FILES,
+  STARTER_STACKS,
+  starterFiles,
+  type StarterFile,
+  type StarterStack,
+} from "./index";
 
 const LINK = "https://playground.example.test/?tab=nextjs&s=abc";
 
@@ -45,7 +51,7 @@ const NEXT_BASE = [
   "tsconfig.json",
 ];
 const NEXT_VERIFIED = [
-  ".env.example",
+  ".env.development",
   "app/api/opencx/contact-token/route.ts",
   "app/demo/sign-in/route.ts",
   "app/demo/sign-out/route.ts",
@@ -177,14 +183,16 @@ describe("the demo sign-in and the mount", () => {
 });
 
 describe("settings, manifest and README", () => {
-  it(".env.example points at the playground's sandbox with its public demo key (verified only)", () => {
+  it("the settings file points at the playground's sandbox with its public demo key (verified only)", () => {
+    expect(SANDBOX_ENV_FILES).toEqual({ nextjs: ".env.development", express: ".env.example" });
     for (const stack of STARTER_STACKS) {
-      const env = parseEnvFile(file(files(config("server"), stack), ".env.example"));
+      const envFile = SANDBOX_ENV_FILES[stack];
+      const env = parseEnvFile(file(files(config("server"), stack), envFile));
       expect(env).toEqual({
         OPENCX_API_URL: "https://playground.example.test/api",
         OPENCX_API_KEY: SANDBOX_API_KEY,
       });
-      expect(files(config("anonymous"), stack).has(".env.example")).toBe(false);
+      expect(files(config("anonymous"), stack).has(envFile)).toBe(false);
     }
   });
 
@@ -210,9 +218,15 @@ describe("settings, manifest and README", () => {
           for (const version of Object.values(all)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
           if (stack === "nextjs") expect(all["@opencx/widget-react"]).toBe(WIDGET_PINS[major]);
           else expect(Object.keys(all)).toEqual(["express"]);
-          // Only the verified model has settings to read in development.
-          expect(manifest.scripts.dev?.includes("--env-file=.env.example")).toBe(
-            model === "server",
+          // Only the verified model has settings to read in development: Express passes them
+          // to Node; `next dev` reads .env.development itself (Node 20 refuses the flag in the
+          // NODE_OPTIONS next dev gives its server process).
+          expect(manifest.scripts.dev).toBe(
+            stack === "nextjs"
+              ? "next dev"
+              : model === "server"
+                ? "node --env-file=.env.example server.mjs"
+                : "node server.mjs",
           );
           expect(manifest.scripts.start).not.toContain("env-file");
         }
@@ -302,9 +316,13 @@ describe("no secrets", () => {
     }
   });
 
-  it("the sandbox's demo key is in .env.example only", () => {
-    for (const f of everything(config("server"))) {
-      expect(f.contents.includes(SANDBOX_API_KEY), f.path).toBe(f.path === ".env.example");
+  it("the sandbox's demo key is in the settings file only", () => {
+    for (const stack of STARTER_STACKS) {
+      for (const f of starterFiles(config("server"), stack, { playgroundUrl: LINK })) {
+        expect(f.contents.includes(SANDBOX_API_KEY), f.path).toBe(
+          f.path === SANDBOX_ENV_FILES[stack],
+        );
+      }
     }
   });
 });

@@ -1,4 +1,4 @@
-/** Test support: reading a starter's `.env.example` as Node's `--env-file` does. */
+/** Test support: reading a starter's settings file (`SANDBOX_ENV_FILES`) as Node's `--env-file` does. */
 import * as util from "node:util";
 
 /** Node's own dotenv parser (Node 20.12+; the @types/node this repository pins does not declare it). */
