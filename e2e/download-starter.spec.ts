@@ -16,7 +16,7 @@ import { playgroundUrl } from "../lib/url/tab";
 import { axe, violations } from "./support/axe";
 import { DESKTOP, expect, test, TRACE } from "./support/fixtures";
 import type { PlaygroundPage } from "./support/playground-page";
-import { shareLink } from "./support/share-link";
+import { decodeShareLink, shareLink } from "./support/share-link";
 
 test.use(TRACE);
 test.use({ viewport: DESKTOP });
@@ -194,6 +194,11 @@ test("a generator that cannot load says so, downloads nothing, changes no settin
 }) => {
   await playground.open();
   await typeVerifiedSettings(playground);
+  // The address bar follows the settings a moment later: wait for it, or "unchanged" below
+  // would compare with a link written before the last keystroke reached it.
+  await expect
+    .poll(() => decodeShareLink(page.url()))
+    .toMatchObject({ t: "wt_download_e2e", se: "ada@example.com" });
   // Fail the script that holds the starter generator (its demo sign-in cookie name is in no other).
   await page.route("**/_next/static/**/*.js", async (route) => {
     const response = await route.fetch();
