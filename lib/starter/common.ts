@@ -10,7 +10,13 @@
 import type { IdentityModel, PlaygroundConfig } from "../config/options";
 import { toWidgetConfig, WIDGET_TOKEN_PLACEHOLDER } from "../config/widget-config";
 import { SANDBOX_API_KEY } from "../sandbox/settings";
-import { API_KEY_ENV, API_URL_ENV, OPENCX_API_URL } from "../snippets/model";
+import {
+  API_KEY_ENV,
+  API_URL_ENV,
+  isVerified,
+  majorOfConfig,
+  OPENCX_API_URL,
+} from "../snippets/model";
 import type { StarterStack } from "./types";
 
 /** The cookie the demo sign-in sets: the signed-in user's email, neither signed nor checked. */
@@ -171,3 +177,49 @@ export const MODEL_SENTENCE: Readonly<Record<IdentityModel, string>> = {
   server:
     "Sign in, and the page starts the widget with a contact token for you, which the server mints from the sandbox.",
 };
+
+/** What a stack's README says of itself, for `readmeHead`. */
+export interface ReadmeHead {
+  /** "Express" or "Next.js", in the title. */
+  stack: string;
+  /** The sentence after the commands in the verified model: where the page gets its token. */
+  verifiedRun: string;
+  /** The file the placeholder-token warning points at. */
+  tokenFile: string;
+  /** The rows of the "What is where" table. */
+  files: readonly string[];
+}
+
+/**
+ * The README of either stack up to the "Before production" heading: title, the link back, the
+ * three commands, the sandbox note, the placeholder-token warning and the file table.
+ */
+export function readmeHead(
+  config: PlaygroundConfig,
+  link: PlaygroundLink,
+  head: ReadmeHead,
+): string[] {
+  const verified = isVerified(config);
+  return [
+    `# OpenCX support chat: ${head.stack} starter (widget ${majorOfConfig(config)}, ${verified ? "verified" : config.model} identity)`,
+    "",
+    ...madeFrom(link),
+    "",
+    "## Run it",
+    "",
+    ...threeCommands(),
+    "",
+    verified ? head.verifiedRun : "The widget's launcher is in the bottom corner of the page.",
+    "",
+    ...(verified ? [...SANDBOX_NOTE, ""] : []),
+    ...widgetTokenWarning(config, head.tokenFile),
+    "## What is where",
+    "",
+    "| file | what it does |",
+    "| --- | --- |",
+    ...head.files,
+    "",
+    "## Before production",
+    "",
+  ];
+}

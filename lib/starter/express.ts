@@ -8,7 +8,7 @@
 import type { PlaygroundConfig } from "../config/options";
 import { generateHtmlSnippet } from "../snippets/html-snippet";
 import { CLEAR_STORAGE_FUNCTION } from "../snippets/lifecycle";
-import { CONTACT_TOKEN_ENDPOINT, isVerified, majorOfConfig } from "../snippets/model";
+import { CONTACT_TOKEN_ENDPOINT, isVerified } from "../snippets/model";
 import { jsString, printJson } from "../snippets/print";
 import { EXPRESS_ROUTES_FILE, generateExpressSnippet } from "../snippets/server-snippets";
 import {
@@ -16,16 +16,13 @@ import {
   DEMO_SIGN_OUT_PATH,
   DEMO_USER_COOKIE,
   envExample,
-  madeFrom,
-  SANDBOX_NOTE,
   MODEL_SENTENCE,
   productionSettings,
   SANDBOX_ENV_FILES,
   STARTER_PORT,
-  threeCommands,
-  widgetTokenWarning,
   WIDGET_TOKEN_NOTE,
   type PlaygroundLink,
+  readmeHead,
 } from "./common";
 import type { StarterFile } from "./types";
 import { STARTER_NODE_ENGINES, STARTER_VERSIONS } from "./versions";
@@ -233,7 +230,6 @@ const GITIGNORE = ["node_modules/", ".env", ""].join("\n");
 
 function readme(config: PlaygroundConfig, link: PlaygroundLink): string {
   const verified = isVerified(config);
-  const major = majorOfConfig(config);
   const files = [
     `| \`${PAGE_FILE}\` | the page: the playground's HTML snippet, unchanged, at the end of \`<body>\` |`,
     "| `server.mjs` | Express: serves `public/`" +
@@ -248,28 +244,13 @@ function readme(config: PlaygroundConfig, link: PlaygroundLink): string {
       : []),
   ];
   return [
-    `# OpenCX support chat: Express starter (widget ${major}, ${verified ? "verified" : config.model} identity)`,
-    "",
-    ...madeFrom(link),
-    "",
-    "## Run it",
-    "",
-    ...threeCommands(),
-    "",
-    verified
-      ? "Sign in with any email (a demo sign-in): the page asks this server for your contact token, which it mints from the playground's sandbox, and starts the widget with it."
-      : "The widget's launcher is in the bottom corner of the page.",
-    "",
-    ...(verified ? [...SANDBOX_NOTE, ""] : []),
-    ...widgetTokenWarning(config, PAGE_FILE),
-    "## What is where",
-    "",
-    "| file | what it does |",
-    "| --- | --- |",
-    ...files,
-    "",
-    "## Before production",
-    "",
+    ...readmeHead(config, link, {
+      stack: "Express",
+      verifiedRun:
+        "Sign in with any email (a demo sign-in): the page asks this server for your contact token, which it mints from the playground's sandbox, and starts the widget with it.",
+      tokenFile: PAGE_FILE,
+      files,
+    }),
     ...(verified
       ? [
           `- Replace the demo sign-in (\`${DEMO_SESSION_FILE}\` and its four lines in \`server.mjs\`) with`,

@@ -16,15 +16,12 @@ import {
   DEMO_SIGN_OUT_PATH,
   DEMO_USER_COOKIE,
   envExample,
-  madeFrom,
-  SANDBOX_NOTE,
   MODEL_SENTENCE,
   productionSettings,
   SANDBOX_ENV_FILES,
-  threeCommands,
-  widgetTokenWarning,
   WIDGET_TOKEN_NOTE,
   type PlaygroundLink,
+  readmeHead,
 } from "./common";
 import { STARTER_NODE_ENGINES, STARTER_VERSIONS } from "./versions";
 import type { StarterFile } from "./types";
@@ -295,7 +292,6 @@ const GITIGNORE = [
 
 function readme(config: PlaygroundConfig, link: PlaygroundLink): string {
   const verified = isVerified(config);
-  const major = majorOfConfig(config);
   const files = [
     `| \`${COMPONENT_FILE}\` | the widget (the playground's Next.js snippet, unchanged) |`,
     "| `app/layout.tsx` | mounts `<SupportWidget>` once, inside `<body>` |",
@@ -309,28 +305,13 @@ function readme(config: PlaygroundConfig, link: PlaygroundLink): string {
       : []),
   ];
   return [
-    `# OpenCX support chat: Next.js starter (widget ${major}, ${verified ? "verified" : config.model} identity)`,
-    "",
-    ...madeFrom(link),
-    "",
-    "## Run it",
-    "",
-    ...threeCommands(),
-    "",
-    verified
-      ? "Sign in with any email (a demo sign-in): the page asks this app's route for your contact token, which it mints from the playground's sandbox, and starts the widget with it."
-      : "The widget's launcher is in the bottom corner of the page.",
-    "",
-    ...(verified ? [...SANDBOX_NOTE, ""] : []),
-    ...widgetTokenWarning(config, COMPONENT_FILE),
-    "## What is where",
-    "",
-    "| file | what it does |",
-    "| --- | --- |",
-    ...files,
-    "",
-    "## Before production",
-    "",
+    ...readmeHead(config, link, {
+      stack: "Next.js",
+      verifiedRun:
+        "Sign in with any email (a demo sign-in): the page asks this app's route for your contact token, which it mints from the playground's sandbox, and starts the widget with it.",
+      tokenFile: COMPONENT_FILE,
+      files,
+    }),
     ...(verified
       ? [
           `- Replace the demo sign-in: \`getSignedInUser()\` in \`${SESSION_FILE}\` must return the user of your`,
