@@ -48,7 +48,7 @@ function renderPanel(config: PlaygroundConfig): Element[] {
 }
 
 const ROW_TEST_ID =
-  /^controls\.(identity|collect|browser|server|features|lifecycle|appearance)\.([A-Za-z]+)$/;
+  /^controls\.(identity|collect|browser|server|features|lifecycle|appearance|loading)\.([A-Za-z]+)$/;
 const KEYS = new Set<string>(OPTION_KEYS);
 
 /** `controls.<card>.<key>` test ids in document order: one per drawn row. */
@@ -190,6 +190,7 @@ describe("the controls panel", () => {
         "controls.features",
         "controls.lifecycle",
         "controls.appearance",
+        "controls.loading",
       ]);
       const card = els.find((el) => attr(el, "data-testid") === "controls.lifecycle")!;
       const heading = elements(card).find((el) => el.tagName === "h2")!;

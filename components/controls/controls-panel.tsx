@@ -8,6 +8,7 @@ import { CollectSection } from "./collect-section";
 import { FeaturesSection } from "./features-section";
 import { IdentitySection } from "./identity-section";
 import { LifecycleSection } from "./lifecycle-section";
+import { LoadingSection } from "./loading-section";
 import { modelSection, type ModelSection } from "./section-layout";
 import { ServerSection } from "./server-section";
 import { TrustSummary } from "./trust-summary";
@@ -46,6 +47,7 @@ export function ControlsPanel() {
       <FeaturesSection />
       <LifecycleSection />
       <AppearanceSection />
+      <LoadingSection />
       <AdvisorySummary />
       <details
         className="group rounded-lg border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-950"

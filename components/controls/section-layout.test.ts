@@ -138,6 +138,7 @@ describe("the controls layout", () => {
       "features",
       "lifecycle",
       "appearance",
+      "loading",
     ]);
     expect(modelSection("anonymous")).toBeNull();
     for (const model of ["collect", "browser", "server"] as const) {
@@ -147,6 +148,7 @@ describe("the controls layout", () => {
         "features",
         "lifecycle",
         "appearance",
+        "loading",
       ]);
     }
     for (const model of IDENTITY_MODELS) {

@@ -4,7 +4,8 @@
  *
  * - The panel shows the identity card, the chosen model's own card (none for anonymous), the
  *   features card (widget options such as `streaming`), the lifecycle card (what the page does on
- *   sign-out, identity changes and renewal), then the appearance card.
+ *   sign-out, identity changes and renewal), the appearance card, then the loading card (when
+ *   the page loads the widget: on page load, after consent, on click).
  * - A card draws the rows of its section that apply to the model, in table order.
  * - Rows of the "header" section (the widget version) are drawn by the page header, never in a
  *   card.
@@ -41,7 +42,7 @@ export interface LayoutEntry {
 /** The cards shown for one model only. */
 export type ModelSection = Exclude<
   OptionSection,
-  "identity" | "features" | "lifecycle" | "appearance" | "header"
+  "identity" | "features" | "lifecycle" | "appearance" | "loading" | "header"
 >;
 
 /** Each model's own card: the section named like it, none for anonymous. */
@@ -71,8 +72,8 @@ export function modelSection(model: IdentityModel): ModelSection | null {
 export function visibleSections(model: IdentityModel): OptionSection[] {
   const own = MODEL_SECTION[model];
   return own
-    ? ["identity", own, "features", "lifecycle", "appearance"]
-    : ["identity", "features", "lifecycle", "appearance"];
+    ? ["identity", own, "features", "lifecycle", "appearance", "loading"]
+    : ["identity", "features", "lifecycle", "appearance", "loading"];
 }
 
 /** The row's `dependsOn` switch is on (or it has none): only then is the row drawn. */

@@ -122,7 +122,7 @@ describe("the option table's rows", () => {
     );
   });
 
-  it("let presets keep only the user's own widget token, org API key, widget version, appearance and page lifecycle", () => {
+  it("let presets keep only the user's own widget token, org API key, widget version, appearance, page lifecycle and loading", () => {
     const kept = rows.filter(([, r]) => r.presetKeeps).map(([k]) => k);
     const appearance = rows.filter(([, r]) => r.section === "appearance").map(([k]) => k);
     const lifecycle = rows.filter(([, r]) => r.section === "lifecycle").map(([k]) => k);
@@ -131,8 +131,9 @@ describe("the option table's rows", () => {
     expect(lifecycle.sort()).toEqual(
       ["keepMounted", "remountOnIdentityChange", "renewsToken", "signOutClearsKeys"].sort(),
     );
+    // When the page loads the widget (consent, click) is the user's site's rule, not the model's.
     expect(kept.sort()).toEqual(
-      ["widgetToken", "apiKey", "widgetVersion", ...appearance, ...lifecycle].sort(),
+      ["widgetToken", "apiKey", "widgetVersion", ...appearance, ...lifecycle, "loading"].sort(),
     );
   });
 });
@@ -181,11 +182,11 @@ describe("preview settings and versions", () => {
       expect(OPTIONS[key].apiField, key).toBeNull();
     }
     // Rows with neither that still shape a snippet: the version's pins, the shape of mcp_access,
-    // the API key's environment variable.
+    // the API key's environment variable, when the page loads the widget.
     const shaping = rows
       .filter(([k, r]) => r.widgetOption === null && r.apiField === null && !isPreviewOnly(k))
       .map(([k]) => k);
-    expect(shaping).toEqual(["widgetVersion", "model", "mcpServerScope", "apiKey"]);
+    expect(shaping).toEqual(["widgetVersion", "model", "mcpServerScope", "apiKey", "loading"]);
     expect(isPreviewOnly("streaming")).toBe(false);
   });
 

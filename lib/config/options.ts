@@ -46,6 +46,8 @@ export type OptionSection =
   | "appearance"
   /** What the host page does after the first load: sign-out, identity changes, renewal (preview and advisories). */
   | "lifecycle"
+  /** When the page loads the widget: at once, after consent, or when the visitor clicks a launcher. */
+  | "loading"
   /** Drawn in the page header, not in a controls card (the widget version). */
   | "header";
 
@@ -200,6 +202,15 @@ export const MCP_SERVER_SCOPES = ["all", "listed"] as const;
 const MCP_SCOPE_CHOICES: readonly Choice[] = [
   { value: "all", label: "Every enabled per-user server (mcp_access: {})" },
   { value: "listed", label: "Only the servers listed below (server_ids)" },
+];
+
+/** When the HTML, React and Next.js snippets load the widget (issue 21: consent-friendly loading). */
+export const LOADING_MODES = ["page-load", "consent", "click"] as const;
+export type LoadingMode = (typeof LOADING_MODES)[number];
+const LOADING_CHOICES: readonly Choice[] = [
+  { value: "page-load", label: "On page load (the widget's own instructions)" },
+  { value: "consent", label: "After consent: your consent tool calls one function" },
+  { value: "click", label: "On click: a look-alike launcher loads the widget when pressed" },
 ];
 
 export const OPTIONS = {
@@ -850,6 +861,28 @@ export const OPTIONS = {
     versions: V5_ONLY,
     previewOnly: true,
     dependsOn: "personalConnections",
+  }),
+  // Last in the table: share links write keys in table order, and older links stay unchanged.
+  loading: row({
+    schema: z.enum(LOADING_MODES),
+    default: "page-load" as LoadingMode,
+    section: "loading",
+    models: [],
+    label: "Load the widget",
+    help: "Until consent or a click, the HTML, React and Next.js snippets make no request to the widget's hosts and write no opencx-widget:* key. The other snippets load on page load.",
+    target: "(your page: when the widget's script or package loads)",
+    urlKey: "ld",
+    sensitive: false,
+    name: "widget loading",
+    control: { kind: "select", choices: LOADING_CHOICES },
+    widgetOption: null,
+    apiField: null,
+    presetKeeps: true,
+    versions: BOTH,
+    docs: [
+      "Consent: the page calls `onOpenCxConsent()` (HTML) or renders `<SupportWidget consented />` when its consent tool says yes.",
+      "Click: a launcher styled like the widget's loads the real widget when pressed, then opens it.",
+    ],
   }),
 };
 

@@ -216,6 +216,12 @@ export const REASONS: Readonly<Record<OptionKey, Reason>> = {
     "the page fetches a new token before the hour is up",
     "the widget stops working when the token expires",
   ),
+  loading: (_before, after) =>
+    after.loading === "consent"
+      ? "load after consent → no widget request or storage until your consent tool calls the page's function"
+      : after.loading === "click"
+        ? "load on click → a look-alike launcher; the real widget loads and opens when it is pressed"
+        : "load on page load → the widget's script loads with the page, as its own instructions say",
 };
 
 /** The plain-words reason for one changed option. */

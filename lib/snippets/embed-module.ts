@@ -41,8 +41,8 @@ import {
   isVerified,
   majorOfConfig,
   rendersRenewal,
-  widgetOptionsValue,
 } from "./model";
+import { loadingOptionsValue } from "./loading";
 import { jsString, printJs } from "./print/js";
 
 /**
@@ -87,6 +87,16 @@ export interface EmbedDialect {
   stepComments: boolean;
   /** Lines above a statement that prints `value` (Svelte's ignore comment for some characters). */
   above: (value: unknown) => string[];
+  /**
+   * The HTML page that loads on click: the options add `isOpen: true`, so the widget opens as it
+   * replaces the launcher the visitor pressed (loading.ts).
+   */
+  opensOnStart?: boolean;
+  /**
+   * The page's variable that says the visitor consented or clicked: `updateOpenCxWidgetUser()`
+   * starts the widget only once it is set (an on-demand HTML page, loading.ts).
+   */
+  startedFlag?: string;
 }
 
 /** The constant holding the pinned embed script's URL. */
@@ -140,11 +150,11 @@ export function scriptUrlConst(config: PlaygroundConfig, loader: ScriptLoader): 
 }
 
 /** The loader function (its promise variable is declared by the caller). */
-export function loaderFunction(loader: ScriptLoader): string[] {
+export function loaderFunction(loader: ScriptLoader, typed = true): string[] {
   const { promise } = loader;
   return [
-    `function ${loader.name}(): Promise<void> {`,
-    `  ${promise} ??= new Promise<void>((resolve, reject) => {`,
+    `function ${loader.name}()${typed ? ": Promise<void>" : ""} {`,
+    `  ${promise} ??= new Promise${typed ? "<void>" : ""}((resolve, reject) => {`,
     "    const script = document.createElement('script');",
     `    script.src = ${loader.urlConst};`,
     "    script.onload = () => resolve();",
@@ -191,6 +201,10 @@ function scriptLoader(config: PlaygroundConfig): string[] {
   ];
 }
 
+/** The widget options as the dialect's page passes them (with `isOpen` on a click-loaded page). */
+const optionsOf = (config: PlaygroundConfig, dialect: EmbedDialect) =>
+  loadingOptionsValue(config, dialect.opensOnStart === true ? "click" : "page-load");
+
 /** `: type` where the dialect writes return types. */
 const returns = (dialect: EmbedDialect, type: string) => (dialect.returnTypes ? `: ${type}` : "");
 
@@ -220,7 +234,7 @@ const startClosing = (dialect: EmbedDialect) => (dialect.loader ? "}" : "});");
 function startFixed(config: PlaygroundConfig, dialect: EmbedDialect): string[] {
   return [
     ...aboveOptions(config, dialect, ""),
-    `const options = ${printJs(widgetOptionsValue(config), { breakTopLevel: true })};`,
+    `const options = ${printJs(optionsOf(config, dialect), { breakTopLevel: true })};`,
     "",
     ...stepComment(
       dialect,
@@ -236,7 +250,7 @@ function startFixed(config: PlaygroundConfig, dialect: EmbedDialect): string[] {
 /** v4, verified: fetch the token once per page, then start; v4 starts once per page. */
 function startOnce(config: PlaygroundConfig, dialect: EmbedDialect): string[] {
   // Stryker disable next-line BooleanLiteral: verified options always hold the user object, so they never fit on one line anyway.
-  const options = printJs(widgetOptionsValue(config), { level: 1, breakTopLevel: true });
+  const options = printJs(optionsOf(config, dialect), { level: 1, breakTopLevel: true });
   const json = dialect.typed
     ? "(await response.json()) as { token: string }"
     : "await response.json()";
@@ -272,7 +286,7 @@ function startOnce(config: PlaygroundConfig, dialect: EmbedDialect): string[] {
  */
 function startAndShow(config: PlaygroundConfig, dialect: EmbedDialect): string[] {
   // Stryker disable next-line BooleanLiteral: verified options always hold the user object, so they never fit on one line anyway.
-  const options = printJs(widgetOptionsValue(config), { level: 1, breakTopLevel: true });
+  const options = printJs(optionsOf(config, dialect), { level: 1, breakTopLevel: true });
   const renews = rendersRenewal(config);
   const tokenType = dialect.typed ? ": string" : "";
   return [
@@ -346,7 +360,7 @@ function lifecycleFunctions(
     ...clear,
     "",
     ...htmlRestartFunction(config),
-    ...(updatesInPlace(config) ? ["", ...htmlUpdateUserFunction()] : []),
+    ...(updatesInPlace(config) ? ["", ...htmlUpdateUserFunction(dialect.startedFlag)] : []),
   ];
   return options.exported ? exported(lines) : lines;
 }

@@ -51,7 +51,11 @@ describe(`client snippets under hostile input (${RUNS} configs per target)`, () 
         trouble.add(want);
         tokens.add(want.token);
         const snippet = generateSnippet("html", config);
-        expectSame(checkHtml(snippet, env(config), config.widgetVersion), want, "HTML options");
+        expectSame(
+          checkHtml(snippet, env(config), config.widgetVersion, config.loading),
+          want,
+          "HTML options",
+        );
         expectNoSecretsFast(fileOf(snippet, ".html").code);
       }),
       { numRuns: RUNS },
@@ -76,13 +80,13 @@ describe(`client snippets under hostile input (${RUNS} configs per target)`, () 
         const want = expected(config);
         const react = generateSnippet("react", config);
         expectSame(
-          checkComponent(fileOf(react, ".tsx"), env(config), config.widgetVersion),
+          checkComponent(fileOf(react, ".tsx"), env(config), config.widgetVersion, config.loading),
           want,
           "React options",
         );
         const next = generateSnippet("nextjs", config);
         expectSame(
-          checkComponent(fileOf(next, ".tsx"), env(config), config.widgetVersion),
+          checkComponent(fileOf(next, ".tsx"), env(config), config.widgetVersion, config.loading),
           want,
           "Next.js options",
         );

@@ -207,14 +207,21 @@ export function htmlRestartFunction(config: PlaygroundConfig): string[] {
 }
 
 /** HTML, v5 verified: another user signed in without a page load (domain-v5.md §3.7, §18). */
-export function htmlUpdateUserFunction(): string[] {
+export function htmlUpdateUserFunction(startedFlag?: string): string[] {
+  const start =
+    startedFlag === undefined
+      ? [`  await ${START_FUNCTION}();`]
+      : [
+          "  // Before consent or a click nothing is loaded: the start will fetch the new user's token.",
+          `  if (${startedFlag}) await ${START_FUNCTION}();`,
+        ];
   return [
     ...commentLines(
       "A user signed in without a page load, or another user replaced them: clear the keys, then pass the new token to the same widget. v5 resets itself in place for a new user: no reload.",
     ),
     `async function ${UPDATE_USER_FUNCTION}() {`,
     `  ${CLEAR_STORAGE_FUNCTION}();`,
-    `  await ${START_FUNCTION}();`,
+    ...start,
     "}",
   ];
 }

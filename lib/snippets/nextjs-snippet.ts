@@ -23,6 +23,22 @@ import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetFile } from "./types";
 /** Where the route handler lives: the App Router path of `CONTACT_TOKEN_ENDPOINT`. */
 export const NEXT_ROUTE_PATH = `app${CONTACT_TOKEN_ENDPOINT}/route.ts`;
 
+/** `next/dynamic` loads the package in the browser only, and (on consent or click) when first rendered. */
+function dynamicWidget(config: PlaygroundConfig): string[] {
+  const why =
+    config.loading === "page-load"
+      ? "// The widget reads window and localStorage: load it in the browser only."
+      : "// The widget reads window and localStorage: load it in the browser only, when it first renders.";
+  return [
+    why,
+    `const Widget = dynamic(() => import('${REACT_PACKAGE}').then((mod) => mod.Widget), {`,
+    "  ssr: false,",
+    // The look-alike launcher stays, busy, while the package loads after a click.
+    ...(config.loading === "click" ? ["  loading: () => <ChatLauncher busy />,"] : []),
+    "});",
+  ];
+}
+
 function componentFile(config: PlaygroundConfig): SnippetFile {
   const code = [
     "'use client';",
@@ -30,13 +46,10 @@ function componentFile(config: PlaygroundConfig): SnippetFile {
     versionLine(config),
     ...mountNote(config, "inside <body> in app/layout.tsx"),
     "import dynamic from 'next/dynamic';",
-    reactImport(config),
+    reactImport(config, true),
     `import type { Widget as OpenCxWidget } from '${REACT_PACKAGE}';`,
     "",
-    "// The widget reads window and localStorage: load it in the browser only.",
-    `const Widget = dynamic(() => import('${REACT_PACKAGE}').then((mod) => mod.Widget), {`,
-    "  ssr: false,",
-    "});",
+    ...dynamicWidget(config),
     "",
     "type WidgetOptions = ComponentProps<typeof OpenCxWidget>['options'];",
     "",

@@ -39,8 +39,14 @@ import {
   REACT_PACKAGE,
   rendersRenewal,
   snippetVersionNote,
-  widgetOptionsValue,
 } from "./model";
+import {
+  LAUNCHER_ICON_PATH,
+  LAUNCHER_LABEL,
+  launcherDeclarations,
+  loadingHeadline,
+  loadingOptionsValue,
+} from "./loading";
 import { printJs } from "./print";
 import { SNIPPET_TARGET_LABELS, type Snippet } from "./types";
 
@@ -147,22 +153,30 @@ const PROPS_SOURCE = [
  */
 export function supportWidgetComponent(config: PlaygroundConfig, nextjs = false): string {
   const v5 = majorOfConfig(config) === "v5";
+  const onDemand = config.loading !== "page-load";
+  // On consent or on click the exported SupportWidget is the gate, which renders this one.
+  const opening = onDemand ? `function ${LOADED_COMPONENT}(` : "export function SupportWidget(";
+  const gate = onDemand ? ["", ...loadingGate(config, nextjs)] : [];
   const errorRenderer = v5 ? [...ERROR_RENDERER_SOURCE, ""] : [];
   const clear = ["", ...clearStorageFunction(config, true, nextjs ? NEXT_SIGN_OUT : "")];
   if (!isVerified(config)) {
-    const options = printJs(widgetOptionsValue(config), { breakTopLevel: true });
+    const options = printJs(loadingOptionsValue(config, config.loading), { breakTopLevel: true });
     return [
       `const options: ${OPTIONS_TYPE} = ${options};`,
       "",
       ...errorRenderer,
-      "export function SupportWidget() {",
+      `${opening}) {`,
       `  return ${widgetElement(config)};`,
       "}",
+      ...gate,
       ...clear,
     ].join("\n");
   }
   // Stryker disable next-line BooleanLiteral: verified options always hold the user object, so they never fit on one line anyway.
-  const options = printJs(widgetOptionsValue(config), { level: 1, breakTopLevel: true });
+  const options = printJs(loadingOptionsValue(config, config.loading), {
+    level: 1,
+    breakTopLevel: true,
+  });
   const renews = rendersRenewal(config);
   const before = v5
     ? [...fetchTokenFunction(true), "", ...(renews ? renewalFunction(true) : chatOnlyNote())]
@@ -173,9 +187,7 @@ export function supportWidgetComponent(config: PlaygroundConfig, nextjs = false)
   return [
     ...before,
     ...(v5 ? ["", ...errorRenderer, ...PROPS_SOURCE, ""] : []),
-    v5
-      ? "export function SupportWidget({ userId }: SupportWidgetProps) {"
-      : "export function SupportWidget() {",
+    v5 ? `${opening}{ userId }: SupportWidgetProps) {` : `${opening}) {`,
     `  const [${CONTACT_TOKEN_VARIABLE}, ${SETTER}] = useState<string | null>(null);`,
     "",
     ...(v5 ? userTokenEffect(renews) : fetchOnceEffect()),
@@ -189,8 +201,106 @@ export function supportWidgetComponent(config: PlaygroundConfig, nextjs = false)
     keepMounted,
     `  return ${widgetElement(config)};`,
     "}",
+    ...gate,
     ...clear,
   ].join("\n");
+}
+
+/** On consent or on click: the component that renders `<Widget>`, behind the exported gate. */
+const LOADED_COMPONENT = "LoadedSupportWidget";
+/** On click: the look-alike launcher component. */
+const LAUNCHER_COMPONENT = "ChatLauncher";
+
+/** `z-index` → `zIndex`. */
+const camelCase = (property: string) =>
+  property.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+
+/** On click: the look-alike launcher, in the widget's place and colours (loading.ts). */
+function chatLauncherSource(config: PlaygroundConfig): string[] {
+  const style = Object.fromEntries(
+    launcherDeclarations(config).map(([property, value]) => [camelCase(property), value]),
+  );
+  return [
+    ...commentLines(
+      "Looks like the widget's launcher (48px, in your primary colour, in its corner); pressing it loads the real widget, which opens in its place.",
+    ),
+    `const launcherStyle: CSSProperties = ${printJs(style, { breakTopLevel: true })};`,
+    "",
+    `function ${LAUNCHER_COMPONENT}({ onPress, busy = false }: { onPress?: () => void; busy?: boolean }) {`,
+    "  return (",
+    "    <button",
+    '      type="button"',
+    `      aria-label=${jsxAttribute(LAUNCHER_LABEL)}`,
+    `      title=${jsxAttribute(LAUNCHER_LABEL)}`,
+    "      aria-busy={busy}",
+    "      disabled={busy}",
+    "      onClick={onPress}",
+    "      style={launcherStyle}",
+    "    >",
+    '      <svg width={24} height={24} viewBox="0 0 24 24" aria-hidden="true" focusable="false">',
+    "        <path",
+    '          fill="currentColor"',
+    `          d=${jsxAttribute(LAUNCHER_ICON_PATH)}`,
+    "        />",
+    "      </svg>",
+    "    </button>",
+    "  );",
+    "}",
+  ];
+}
+
+/** A fixed, quote-free text as a JSX attribute value. */
+const jsxAttribute = (text: string) => `"${text}"`;
+
+/**
+ * On consent or on click: the exported `SupportWidget` renders nothing (consent) or the
+ * look-alike launcher (click) until the trigger, then the loaded component. React loads the
+ * package with `lazy` under `Suspense`; Next.js with `dynamic`, whose `loading` shows the busy
+ * launcher.
+ */
+function loadingGate(config: PlaygroundConfig, nextjs: boolean): string[] {
+  const v5Verified = majorOfConfig(config) === "v5" && isVerified(config);
+  const inner = `<${LOADED_COMPONENT}${v5Verified ? " userId={userId}" : ""} />`;
+  const render = (fallback: string) =>
+    nextjs
+      ? [`  return ${inner};`]
+      : [
+          "  return (",
+          `    <Suspense fallback={${fallback}}>`,
+          `      ${inner}`,
+          "    </Suspense>",
+          "  );",
+        ];
+  if (config.loading === "consent") {
+    const props = v5Verified
+      ? "{ consented, userId }: SupportWidgetProps & ConsentProps"
+      : "{ consented }: ConsentProps";
+    return [
+      "interface ConsentProps {",
+      "  /** True once your consent tool says yes: until then the widget's package is not loaded. */",
+      "  consented: boolean;",
+      "}",
+      "",
+      `export function SupportWidget(${props}) {`,
+      "  // Before consent: no request to the widget's host and no opencx-widget:* key.",
+      "  if (!consented) return null;",
+      ...render("null"),
+      "}",
+    ];
+  }
+  return [
+    `export function SupportWidget(${v5Verified ? "{ userId }: SupportWidgetProps" : ""}) {`,
+    "  const [pressed, setPressed] = useState(false);",
+    ...(v5Verified
+      ? ["  if (userId === null) return null; // Signed out: no verified widget, no launcher."]
+      : []),
+    "  // Until it is pressed: no request to the widget's host and no opencx-widget:* key.",
+    `  if (!pressed) return <${LAUNCHER_COMPONENT} onPress={() => setPressed(true)} />;`,
+    ...render(`<${LAUNCHER_COMPONENT} busy />`),
+    "}",
+    "",
+    ...chatLauncherSource(config),
+  ];
 }
 
 /** Next.js: where the sign-out code runs, and how the layout learns about a new user. */
@@ -201,25 +311,40 @@ const NEXT_SIGN_OUT =
 export function mountNote(config: PlaygroundConfig, where: string): string[] {
   const v5 = majorOfConfig(config) === "v5";
   const single = v5 ? ["// One integration per page: not beside the HTML embed."] : [];
+  const consent = config.loading === "consent" ? " consented={consented}" : "";
   if (v5 && isVerified(config)) {
     return [
-      `// Render <SupportWidget userId={userId} /> once, ${where}.`,
+      `// Render <SupportWidget userId={userId}${consent} /> once, ${where}.`,
       ...single,
       ...commentLines(
         "Pass your signed-in user's id (null when signed out). v5 keeps the conversation when the same user's token is renewed and resets itself for another user, so the widget stays mounted.",
       ),
+      ...loadingNote(config),
     ];
   }
   const why = v5
     ? "a new identity needs a new key"
     : "widget v4 reads its options once per mount, so a new identity needs a new key";
   return [
-    `// Render <SupportWidget key={${remountKey(config)}} /> once, ${where}.`,
+    `// Render <SupportWidget key={${remountKey(config)}}${consent} /> once, ${where}.`,
     ...single,
     ...commentLines(
       `Key it by ${remountKeyText(config, false)}: ${why} (see ${CLEAR_STORAGE_FUNCTION} below).`,
     ),
+    ...loadingNote(config),
   ];
+}
+
+/** On consent or on click: the headline (what waits, what it saves) and how the page triggers it. */
+function loadingNote(config: PlaygroundConfig): string[] {
+  if (config.loading === "page-load") return [];
+  const how =
+    config.loading === "consent"
+      ? "Pass consented={true} when your consent tool says yes (on every page load where consent is stored)."
+      : isVerified(config)
+        ? "It shows a look-alike launcher (render it only while a user is signed in: a verified widget needs their token); pressing it loads the widget, which opens."
+        : "It shows a look-alike launcher; pressing it loads the widget, which opens.";
+  return commentLines(`${loadingHeadline(config.loading, config, false)} ${how}`);
 }
 
 /** The first comment line: version, pin, install command (and React's versions for v5). */
@@ -229,11 +354,30 @@ export function versionLine(config: PlaygroundConfig): string {
   return `// ${snippetVersionNote(major)}${react}: ${reactInstall(major)}`;
 }
 
-/** The `react` import the component needs. */
-export function reactImport(config: PlaygroundConfig): string {
-  return isVerified(config)
-    ? "import { useEffect, useState, type ComponentProps } from 'react';"
-    : "import type { ComponentProps } from 'react';";
+/** The `react` import the component needs (React's lazy loading on consent or click, not Next.js's). */
+export function reactImport(config: PlaygroundConfig, nextjs = false): string {
+  const onDemand = config.loading !== "page-load";
+  const click = config.loading === "click";
+  const values = [
+    ...(onDemand && !nextjs ? ["lazy", "Suspense"] : []),
+    ...(isVerified(config) ? ["useEffect"] : []),
+    ...(isVerified(config) || click ? ["useState"] : []),
+  ];
+  const types = ["ComponentProps", ...(click ? ["CSSProperties"] : [])];
+  return values.length === 0
+    ? `import type { ${types.join(", ")} } from 'react';`
+    : `import { ${[...values, ...types.map((t) => `type ${t}`)].join(", ")} } from 'react';`;
+}
+
+/** React on consent or on click: the package is its own chunk, loaded when first rendered. */
+function widgetImport(config: PlaygroundConfig): string[] {
+  if (config.loading === "page-load") return [`import { Widget } from '${REACT_PACKAGE}';`];
+  return [
+    `import type { Widget as OpenCxWidget } from '${REACT_PACKAGE}';`,
+    "",
+    "// The widget's package is a separate chunk, loaded when the widget first renders.",
+    `const Widget = lazy(() => import('${REACT_PACKAGE}').then((mod) => ({ default: mod.Widget })));`,
+  ];
 }
 
 export function generateReactSnippet(config: PlaygroundConfig): Snippet {
@@ -242,9 +386,9 @@ export function generateReactSnippet(config: PlaygroundConfig): Snippet {
     versionLine(config),
     ...mountNote(config, "near the root of your app"),
     reactImport(config),
-    `import { Widget } from '${REACT_PACKAGE}';`,
+    ...widgetImport(config),
     "",
-    `type ${OPTIONS_TYPE} = ComponentProps<typeof Widget>['options'];`,
+    `type ${OPTIONS_TYPE} = ComponentProps<typeof ${config.loading === "page-load" ? "Widget" : "OpenCxWidget"}>['options'];`,
     "",
     supportWidgetComponent(config),
     "",

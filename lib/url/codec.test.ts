@@ -172,6 +172,7 @@ const MAX_PROSE: PlaygroundConfig = (() => {
     widgetVersion: "v4",
     mcpServerScope: "listed",
     mcpServerIds: Array.from({ length: LIMITS.serverIds }, () => prose(LIMITS.shortText)),
+    loading: "consent",
   });
 })();
 const MAX_PROSE_ENCODED = encodeConfig(MAX_PROSE);

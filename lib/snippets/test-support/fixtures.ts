@@ -24,10 +24,11 @@ export interface FixtureCase extends NamedConfig {
 
 /**
  * Every fixture config: its overrides on top of the defaults (so the default major, v5),
- * validated by the real schema. A fixture never names a version: every one runs in both.
+ * validated by the real schema. A fixture never names a version: every one runs in both. Those
+ * that load on consent or on click are left out unless `opts.withLoading` says otherwise.
  */
-export function loadFixtureConfigs(): NamedConfig[] {
-  return readdirSync(FIXTURES_DIR)
+export function loadFixtureConfigs(opts: FixtureOptions = {}): NamedConfig[] {
+  const all = readdirSync(FIXTURES_DIR)
     .filter((name) => statSync(join(FIXTURES_DIR, name)).isDirectory())
     .sort()
     .map((name) => {
@@ -42,11 +43,21 @@ export function loadFixtureConfigs(): NamedConfig[] {
       }
       return { name, config: parsed.data };
     });
+  return opts.withLoading ? all : all.filter(({ config }) => config.loading === "page-load");
+}
+
+export interface FixtureOptions {
+  /**
+   * Also the fixtures that load on consent or on click: their goldens are the HTML, React and
+   * Next.js files only (the other targets ignore the option), so only the golden and type
+   * checks of those targets ask for them.
+   */
+  withLoading?: boolean;
 }
 
 /** Every fixture config in every widget major. */
-export function loadFixtureCases(): FixtureCase[] {
-  return loadFixtureConfigs().flatMap(({ name, config }) =>
+export function loadFixtureCases(opts: FixtureOptions = {}): FixtureCase[] {
+  return loadFixtureConfigs(opts).flatMap(({ name, config }) =>
     WIDGET_MAJORS.map((major) => ({
       name,
       major,

@@ -5,11 +5,13 @@
  */
 import vm from "node:vm";
 import ts from "typescript";
-import type { PlaygroundConfig } from "../../config/options";
+import type { LoadingMode, PlaygroundConfig } from "../../config/options";
 import type { WidgetMajor } from "../../config/versions";
 import { toAuthenticateRequest, type AuthenticateUserRequest } from "../../config/widget-config";
 import { visitorKeys, widgetNamespace } from "../../identity/storage";
-import { CLEAR_STORAGE_FUNCTION } from "../lifecycle";
+import { SCRIPT_URL_CONST } from "../embed-module";
+import { CONSENT_FUNCTION, LAUNCHER_CLICK_FUNCTION } from "../html-snippet";
+import { CLEAR_STORAGE_FUNCTION, START_FUNCTION } from "../lifecycle";
 import { EMAIL_PARAMETER, embedScriptUrl } from "../model";
 import type { Snippet, SnippetFile } from "../types";
 import { FakeStorage } from "./fake-browser";
@@ -118,13 +120,19 @@ export function generatedInlineScript(html: string): string {
  * version documents; its sign-out helper removes exactly that widget token's keys
  * (`checkClearStorage`); returns `options` evaluated with `env`.
  */
-export function checkHtml(snippet: Snippet, env: Env, major: WidgetMajor): unknown {
+export function checkHtml(
+  snippet: Snippet,
+  env: Env,
+  major: WidgetMajor,
+  loading: LoadingMode = "page-load",
+): unknown {
   const { code } = fileOf(snippet, ".html");
   const parsed = parseHtml(code);
   assert(
     parsed.errors.every((e) => e === "missing-doctype"),
     `HTML parse errors: ${parsed.errors.join(", ")}`,
   );
+  if (loading !== "page-load") return checkOnDemandHtml(code, parsed, env, major, loading);
   assert(parsed.scripts.length === 2, `Expected 2 scripts, parse5 saw ${parsed.scripts.length}`);
   assert(
     parsed.scripts[0]!.src === embedScriptUrl(major) && parsed.scripts[0]!.text === "",
@@ -148,7 +156,71 @@ export function checkHtml(snippet: Snippet, env: Env, major: WidgetMajor): unkno
   assert(v5Call === (major === "v5"), `The ${major} snippet calls the wrong initializer`);
   const options = evaluateVariable(source, "options", env);
   checkClearStorage(source, tokenOf(options), major);
-  return options;
+  return withoutIsOpen(options, "page-load");
+}
+
+/**
+ * The options as `toWidgetConfig` gives them: on click the page adds `isOpen: true` (the widget
+ * opens as it replaces the launcher), checked and removed here; otherwise there is none.
+ */
+function withoutIsOpen(options: unknown, loading: LoadingMode): unknown {
+  const { isOpen, ...rest } = options as Record<string, unknown>;
+  assert(
+    isOpen === (loading === "click" ? true : undefined),
+    `isOpen is ${String(isOpen)} when loading on ${loading}`,
+  );
+  return rest;
+}
+
+/**
+ * HTML that loads on consent or on click: no embed script tag, one inline script (as generated)
+ * holding the pinned URL its loader adds; the two comments (the version, what waits), and on
+ * click the launcher button and its icon; the trigger function; no start on DOMContentLoaded.
+ */
+function checkOnDemandHtml(
+  code: string,
+  parsed: ReturnType<typeof parseHtml>,
+  env: Env,
+  major: WidgetMajor,
+  loading: LoadingMode,
+): unknown {
+  assert(parsed.scripts.length === 1, `Expected 1 script, parse5 saw ${parsed.scripts.length}`);
+  const inline = parsed.scripts[0]!;
+  assert(inline.src === null, "The inline script has a src");
+  assert(
+    inline.text === generatedInlineScript(code),
+    "parse5 sees different inline script text than generated",
+  );
+  const launcher = loading === "click" ? ["button", "svg", "path"] : [];
+  assert(
+    parsed.others.length === 2 + launcher.length &&
+      parsed.others[0]!.startsWith(`<!-- OpenCX widget ${major} `) &&
+      parsed.others[1]!.startsWith(
+        `<!-- Loads ${loading === "click" ? "on click" : "after consent"}: `,
+      ) &&
+      JSON.stringify(parsed.others.slice(2)) === JSON.stringify(launcher),
+    `Unexpected nodes outside the script: ${JSON.stringify(parsed.others)}`,
+  );
+  const source = parseSource(inline.text, "inline.js");
+  noSyntaxErrors(source);
+  assert(
+    evaluateVariable(source, SCRIPT_URL_CONST, env) === embedScriptUrl(major),
+    "The loader's URL is not the pinned embed",
+  );
+  const v5Call = inline.text.includes("window.initOpenScript(options);");
+  assert(v5Call === (major === "v5"), `The ${major} snippet calls the wrong initializer`);
+  const trigger =
+    loading === "consent"
+      ? `function ${CONSENT_FUNCTION}() {`
+      : `.addEventListener('click', ${LAUNCHER_CLICK_FUNCTION});`;
+  assert(inline.text.includes(trigger), `No ${loading} trigger`);
+  assert(
+    !inline.text.includes(`'DOMContentLoaded', ${START_FUNCTION}`),
+    "Starts on DOMContentLoaded",
+  );
+  const options = evaluateVariable(source, "options", env);
+  checkClearStorage(source, tokenOf(options), major);
+  return withoutIsOpen(options, loading);
 }
 
 /**
@@ -157,9 +229,29 @@ export function checkHtml(snippet: Snippet, env: Env, major: WidgetMajor): unkno
  * takes a new token in place); on v5 with an `errorComponent`; its sign-out helper removes
  * exactly that widget token's keys. Returns `options` evaluated with `env`.
  */
-export function checkComponent(file: SnippetFile, env: Env, major: WidgetMajor): unknown {
+export function checkComponent(
+  file: SnippetFile,
+  env: Env,
+  major: WidgetMajor,
+  loading: LoadingMode = "page-load",
+): unknown {
   const source = parseSource(file.code, file.path);
   noSyntaxErrors(source);
+  // On consent or click the package is imported for its types only, and loaded lazily.
+  const staticImport = /^import \{[^}]*\bWidget\b[^}]*\} from '@opencx\/widget-react';$/m.test(
+    file.code,
+  );
+  assert(
+    staticImport === (loading === "page-load" && !file.path.startsWith("components/")),
+    `The package is ${staticImport ? "" : "not "}imported at once when loading on ${loading}`,
+  );
+  if (loading !== "page-load") {
+    assert(
+      /^export function SupportWidget\(/m.test(file.code) &&
+        /^function LoadedSupportWidget\(/m.test(file.code),
+      "No gate in front of the loaded component",
+    );
+  }
   const optionsAttrs = jsxAttributes(source, "Widget", "options");
   assert(optionsAttrs.length === 1, `Expected one <Widget options>, found ${optionsAttrs.length}`);
   assert(
@@ -174,7 +266,7 @@ export function checkComponent(file: SnippetFile, env: Env, major: WidgetMajor):
   );
   const options = evaluateVariable(source, "options", env);
   checkClearStorage(source, tokenOf(options), major);
-  return options;
+  return withoutIsOpen(options, loading);
 }
 
 /**

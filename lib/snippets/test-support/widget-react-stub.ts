@@ -24,8 +24,11 @@ export function widgetReactStubSource(major: WidgetMajor): string {
     "/** The package's theme also takes a palette (the playground never sets it). */",
     'type PackageTheme = { palette?: "neutral" | "stone" | "zinc" | "slate" };',
     "",
+    "/** The package's initial open state (the playground's click-loaded page sets it). */",
+    "type PackageDisplay = { isOpen?: boolean };",
+    "",
     "export interface WidgetProps {",
-    "  options: WidgetConfig & { theme?: PackageTheme };",
+    "  options: WidgetConfig & { theme?: PackageTheme } & PackageDisplay;",
     "  loadingComponent?: ReactNode;",
     ...(major === "v5"
       ? [

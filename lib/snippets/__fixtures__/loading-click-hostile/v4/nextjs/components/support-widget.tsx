@@ -1,0 +1,100 @@
+'use client';
+
+// OpenCX widget v4 (pinned to 4.0.63): npm install --save-exact @opencx/widget-react@4.0.63
+// Render <SupportWidget key={visit} /> once, inside <body> in app/layout.tsx.
+// Key it by a counter your sign-out increments: widget v4 reads its options once per mount, so
+// a new identity needs a new key (see clearOpenCxWidgetStorage below).
+// Loads on click: until the visitor presses the look-alike launcher, nothing is requested from
+// the widget's host, no opencx-widget:* key is written, and the widget's script is not
+// downloaded or run (its size for v4 is not documented here). It shows a look-alike launcher;
+// pressing it loads the widget, which opens.
+import dynamic from 'next/dynamic';
+import { useState, type ComponentProps, type CSSProperties } from 'react';
+import type { Widget as OpenCxWidget } from '@opencx/widget-react';
+
+// The widget reads window and localStorage: load it in the browser only, when it first renders.
+const Widget = dynamic(() => import('@opencx/widget-react').then((mod) => mod.Widget), {
+  ssr: false,
+  loading: () => <ChatLauncher busy />,
+});
+
+type WidgetOptions = ComponentProps<typeof OpenCxWidget>['options'];
+
+const options: WidgetOptions = {
+  token: 'wt_<\/script><button>',
+  theme: { primaryColor: 'WHITE' },
+  user: { externalId: 'tenant\'"`\\${x}' },
+  isOpen: true,
+};
+
+function LoadedSupportWidget() {
+  return <Widget options={options} />;
+}
+
+export function SupportWidget() {
+  const [pressed, setPressed] = useState(false);
+  // Until it is pressed: no request to the widget's host and no opencx-widget:* key.
+  if (!pressed) return <ChatLauncher onPress={() => setPressed(true)} />;
+  return <LoadedSupportWidget />;
+}
+
+// Looks like the widget's launcher (48px, in your primary colour, in its corner); pressing it
+// loads the real widget, which opens in its place.
+const launcherStyle: CSSProperties = {
+  position: 'fixed',
+  right: '22px',
+  bottom: '22px',
+  zIndex: '10000000',
+  width: '48px',
+  height: '48px',
+  border: '0',
+  borderRadius: '9999px',
+  padding: '0',
+  lineHeight: '0',
+  cursor: 'pointer',
+  background: '#ffffff',
+  color: '#0a0a0a',
+};
+
+function ChatLauncher({ onPress, busy = false }: { onPress?: () => void; busy?: boolean }) {
+  return (
+    <button
+      type="button"
+      aria-label="Chat with us"
+      title="Chat with us"
+      aria-busy={busy}
+      disabled={busy}
+      onClick={onPress}
+      style={launcherStyle}
+    >
+      <svg width={24} height={24} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <path
+          fill="currentColor"
+          d="M12 3.5c5 0 9 3.4 9 7.6s-4 7.6-9 7.6c-1 0-2-.1-2.9-.4L4.6 20.2l1.2-3.9C4.1 14.9 3 13.1 3 11.1 3 6.9 7 3.5 12 3.5Z"
+        />
+      </svg>
+    </button>
+  );
+}
+
+// Removes the two keys widget v4 keeps for this widget token: the visitor's contact token and
+// device id. The widget has no sign-out of its own, so your page removes them when a person is
+// done on a shared computer (your app's sign-out, a kiosk's Start over). Clear the keys before
+// the new identity initialises, otherwise the widget reuses the old contact token: on a shared
+// computer, the next person would continue as the previous visitor and see their conversations.
+// Call it in your sign-out handler, before the next identity renders. Then give <SupportWidget>
+// a new key (a counter your sign-out increments): widget v4 reads its options once per mount.
+// In Next.js call it from client code (your sign-out button's handler) before you sign out, and
+// after signing in or out without a full page load call router.refresh() so the layout passes
+// the new user.
+export function clearOpenCxWidgetStorage() {
+  const keys = [
+    'opencx-widget:org-token-wt_<\/script><button>:contact-token',
+    'opencx-widget:org-token-wt_<\/script><button>:external-contact-id',
+  ];
+  try {
+    for (const key of keys) localStorage.removeItem(key);
+  } catch {
+    // Storage is blocked in this browser, so the widget could not keep anything either.
+  }
+}

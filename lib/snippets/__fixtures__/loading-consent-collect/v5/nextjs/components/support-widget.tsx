@@ -1,0 +1,72 @@
+'use client';
+
+// OpenCX widget v5 (pinned to 5.0.0), for React 18 or 19: npm install --save-exact @opencx/widget-react@5.0.0
+// Render <SupportWidget key={visit} consented={consented} /> once, inside <body> in app/layout.tsx.
+// One integration per page: not beside the HTML embed.
+// Key it by a counter your sign-out increments: a new identity needs a new key (see
+// clearOpenCxWidgetStorage below).
+// Loads after consent: until your page passes consented={true}, nothing is requested from the
+// widget's host, no opencx-widget:* key is written, and about 657 KB (gzip) of widget script is
+// not downloaded or run. Pass consented={true} when your consent tool says yes (on every page
+// load where consent is stored).
+import dynamic from 'next/dynamic';
+import type { ComponentProps } from 'react';
+import type { Widget as OpenCxWidget } from '@opencx/widget-react';
+
+// The widget reads window and localStorage: load it in the browser only, when it first renders.
+const Widget = dynamic(() => import('@opencx/widget-react').then((mod) => mod.Widget), {
+  ssr: false,
+});
+
+type WidgetOptions = ComponentProps<typeof OpenCxWidget>['options'];
+
+const options: WidgetOptions = {
+  token: 'wt_3f9a2c7e',
+  collectUserData: true,
+  prefillUserData: { email: 'jane@example.com' },
+};
+
+// v5 renders nothing when it cannot start (a wrong widget token, say): show something instead.
+function renderWidgetError(error: Error) {
+  console.error('The OpenCX widget could not start:', error);
+  return <p role="status">Chat is unavailable right now.</p>;
+}
+
+function LoadedSupportWidget() {
+  return <Widget options={options} errorComponent={renderWidgetError} />;
+}
+
+interface ConsentProps {
+  /** True once your consent tool says yes: until then the widget's package is not loaded. */
+  consented: boolean;
+}
+
+export function SupportWidget({ consented }: ConsentProps) {
+  // Before consent: no request to the widget's host and no opencx-widget:* key.
+  if (!consented) return null;
+  return <LoadedSupportWidget />;
+}
+
+// Removes every key widget v5 keeps for this widget token: the visitor's contact token and
+// device id, the open conversation and the companion layout. The widget has no sign-out of its
+// own, so your page removes them when a person is done on a shared computer (your app's
+// sign-out, a kiosk's Start over). Clear the keys before the new identity initialises,
+// otherwise the widget reuses the old contact token: on a shared computer, the next person
+// would continue as the previous visitor, without the welcome form, and see their
+// conversations. Call it in your sign-out handler, before the next identity renders. Then give
+// <SupportWidget> a new key (a counter your sign-out increments): v5 keeps the previous contact
+// for a visitor without a verified token. In Next.js call it from client code (your sign-out
+// button's handler) before you sign out, and after signing in or out without a full page load
+// call router.refresh() so the layout passes the new user.
+export function clearOpenCxWidgetStorage() {
+  const prefix = 'opencx-widget:org-token-wt_3f9a2c7e:';
+  try {
+    // Collect the keys first: removing while reading by index would skip some.
+    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i));
+    for (const key of keys) {
+      if (key?.startsWith(prefix)) localStorage.removeItem(key);
+    }
+  } catch {
+    // Storage is blocked in this browser, so the widget could not keep anything either.
+  }
+}

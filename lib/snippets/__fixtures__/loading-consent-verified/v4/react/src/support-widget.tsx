@@ -1,0 +1,88 @@
+// OpenCX widget v4 (pinned to 4.0.63): npm install --save-exact @opencx/widget-react@4.0.63
+// Render <SupportWidget key={userId} consented={consented} /> once, near the root of your app.
+// Key it by your signed-in user's id, never the token: widget v4 reads its options once per
+// mount, so a new identity needs a new key (see clearOpenCxWidgetStorage below).
+// Loads after consent: until your page passes consented={true}, nothing is requested from the
+// widget's host, no opencx-widget:* key is written, and the widget's script is not downloaded
+// or run (its size for v4 is not documented here). Pass consented={true} when your consent tool
+// says yes (on every page load where consent is stored).
+import { lazy, Suspense, useEffect, useState, type ComponentProps } from 'react';
+import type { Widget as OpenCxWidget } from '@opencx/widget-react';
+
+// The widget's package is a separate chunk, loaded when the widget first renders.
+const Widget = lazy(() => import('@opencx/widget-react').then((mod) => ({ default: mod.Widget })));
+
+type WidgetOptions = ComponentProps<typeof OpenCxWidget>['options'];
+
+// Chat-only tokens do not expire: nothing to renew. If you rotate tokens yourself, remount
+// <SupportWidget> with a new key to pass the new one (widget v4 reads its options once per
+// mount).
+function LoadedSupportWidget() {
+  const [contactToken, setContactToken] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    // The contact token comes from YOUR backend; the org API key never leaves it.
+    fetch('/api/opencx/contact-token', { method: 'POST', credentials: 'same-origin' })
+      .then((response) => {
+        if (response.status === 401) return null; // Not signed in: no verified widget.
+        if (!response.ok) throw new Error(`Contact token request failed (${response.status})`);
+        return response.json() as Promise<{ token: string }>;
+      })
+      .then((data) => {
+        if (!cancelled && data) setContactToken(data.token);
+      })
+      .catch((error: unknown) => {
+        // The widget stays hidden; the console says why.
+        console.error('The OpenCX contact token could not be fetched:', error);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  // Not signed in (401) or still loading: a verified widget needs its token first.
+  if (contactToken === null) return null;
+
+  const options: WidgetOptions = {
+    token: 'wt_3f9a2c7e',
+    user: { token: contactToken },
+  };
+
+  // v4 reads these options once per mount: a new identity needs a new key on <SupportWidget>.
+  return <Widget options={options} />;
+}
+
+interface ConsentProps {
+  /** True once your consent tool says yes: until then the widget's package is not loaded. */
+  consented: boolean;
+}
+
+export function SupportWidget({ consented }: ConsentProps) {
+  // Before consent: no request to the widget's host and no opencx-widget:* key.
+  if (!consented) return null;
+  return (
+    <Suspense fallback={null}>
+      <LoadedSupportWidget />
+    </Suspense>
+  );
+}
+
+// Removes the two keys widget v4 keeps for this widget token: the visitor's contact token and
+// device id. The widget has no sign-out of its own, so your page removes them when a user signs
+// out, and before another user signs in on this browser. Clear the keys before the new identity
+// initialises, otherwise the widget reuses the old contact token: on a shared computer, a
+// contact token from an anonymous visit before sign-in would be picked up again after sign-out.
+// Call it in your sign-out handler, before the next identity renders. Then give <SupportWidget>
+// a new key (the next user's id, never the token): widget v4 reads its options once per mount.
+export function clearOpenCxWidgetStorage() {
+  const keys = [
+    'opencx-widget:org-token-wt_3f9a2c7e:contact-token',
+    'opencx-widget:org-token-wt_3f9a2c7e:external-contact-id',
+  ];
+  try {
+    for (const key of keys) localStorage.removeItem(key);
+  } catch {
+    // Storage is blocked in this browser, so the widget could not keep anything either.
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * When the page loads the widget (issue 21, the `loading` option): on page load (the widget's
+ * own instructions), after consent (the page calls one function when its consent tool says
+ * yes), or on click (a look-alike launcher that loads the real widget when pressed, then opens
+ * it). Until the trigger the page makes no request to the widget's hosts and writes no
+ * `opencx-widget:*` key. Only the HTML, React and Next.js snippets have the choice; the others
+ * load on page load and say so.
+ *
+ * The look-alike launcher copies the trigger's place, size and colours (domain.md §7.4, §8): a
+ * 48px circle 22px from the bottom-right corner in the primary colour, with a 24px chat bubble
+ * in the primary foreground. Its colours are printed as `#rrggbb` computed here, never the
+ * text the user typed, so no colour can break out of the page's CSS.
+ */
+import { isLightColor, toHex } from "../color/color";
+import type { LoadingMode, PlaygroundConfig } from "../config/options";
+import type { WidgetMajor } from "../config/versions";
+import type { PrintableValue } from "./print/core";
+import { majorOfConfig, widgetOptionsValue } from "./model";
+import type { SnippetTarget } from "./types";
+
+/** The targets whose snippets load on consent or on click; every other target loads on page load. */
+export const LOADING_TARGETS: readonly SnippetTarget[] = ["html", "react", "nextjs"];
+
+/** How the config's snippets for `target` load the widget: the option, or page load elsewhere. */
+export function loadingOf(config: PlaygroundConfig, target: SnippetTarget): LoadingMode {
+  return LOADING_TARGETS.includes(target) ? config.loading : "page-load";
+}
+
+/** The embed script's size, gzip, in KB, per major: domain-v5.md §10 ("about 657 KB gzip" for 5.0.0). */
+export const EMBED_SCRIPT_GZIP_KB: Readonly<Record<WidgetMajor, number | null>> = {
+  v5: 657,
+  // Not given by the facts for v4: the snippet says the script is not loaded, not how much that saves.
+  v4: null,
+};
+
+/** What waiting saves, for the snippet's comment. */
+export function scriptCostText(major: WidgetMajor): string {
+  const kb = EMBED_SCRIPT_GZIP_KB[major];
+  return kb === null
+    ? "the widget's script is not downloaded or run (its size for v4 is not documented here)"
+    : `about ${kb} KB (gzip) of widget script is not downloaded or run`;
+}
+
+/** The trigger, as the snippet's first comment says it. */
+export function untilThenText(mode: Exclude<LoadingMode, "page-load">, html: boolean): string {
+  if (mode === "consent") {
+    return html
+      ? "Loads after consent: until your consent tool calls onOpenCxConsent()"
+      : "Loads after consent: until your page passes consented={true}";
+  }
+  return "Loads on click: until the visitor presses the look-alike launcher";
+}
+
+/** The snippet's headline for an on-demand mode: the trigger, what stays untouched, the cost saved. */
+export function loadingHeadline(
+  mode: Exclude<LoadingMode, "page-load">,
+  config: PlaygroundConfig,
+  html: boolean,
+): string {
+  return `${untilThenText(mode, html)}, nothing is requested from the widget's host, no opencx-widget:* key is written, and ${scriptCostText(majorOfConfig(config))}.`;
+}
+
+/**
+ * The widget options for a target: on click they add `isOpen: true`, so the real widget opens
+ * as it replaces the launcher the visitor pressed (`isOpen` is read as the initial state: the
+ * visitor can still close it).
+ */
+export function loadingOptionsValue(config: PlaygroundConfig, mode: LoadingMode): PrintableValue {
+  const value = widgetOptionsValue(config) as Record<string, PrintableValue>;
+  return mode === "click" ? { ...value, isOpen: true } : value;
+}
+
+/** The look-alike launcher's label: the real trigger's default (domain.md §7.4). */
+export const LAUNCHER_LABEL = "Chat with us";
+/** The chat bubble on a 24-unit grid. */
+export const LAUNCHER_ICON_PATH =
+  "M12 3.5c5 0 9 3.4 9 7.6s-4 7.6-9 7.6c-1 0-2-.1-2.9-.4L4.6 20.2l1.2-3.9C4.1 14.9 3 13.1 3 11.1 3 6.9 7 3.5 12 3.5Z";
+/** The launcher's `id` on the HTML page. */
+export const LAUNCHER_ID = "opencx-launcher";
+
+/** The primary colour and its foreground as `#rrggbb` (palette neutral 950 on a light primary, 50 otherwise). */
+export function launcherColors(config: PlaygroundConfig): {
+  background: string;
+  foreground: string;
+} {
+  return {
+    background: toHex(config.primaryColor),
+    foreground: isLightColor(config.primaryColor) ? "#0a0a0a" : "#fafafa",
+  };
+}
+
+/**
+ * The launcher's CSS declarations, property to value. No `display`: the HTML page's launcher is
+ * `hidden` until a verified page knows the user, and an inline `display` would override that.
+ */
+export function launcherDeclarations(config: PlaygroundConfig): [string, string][] {
+  const { background, foreground } = launcherColors(config);
+  return [
+    ["position", "fixed"],
+    ["right", "22px"],
+    ["bottom", "22px"],
+    ["z-index", "10000000"],
+    ["width", "48px"],
+    ["height", "48px"],
+    ["border", "0"],
+    ["border-radius", "9999px"],
+    ["padding", "0"],
+    ["line-height", "0"],
+    ["cursor", "pointer"],
+    ["background", background],
+    ["color", foreground],
+  ];
+}
+
+/** The launcher's inline CSS, as one `style` attribute value. */
+export function launcherStyle(config: PlaygroundConfig): string {
+  return launcherDeclarations(config)
+    .map(([property, value]) => `${property}: ${value}`)
+    .join("; ");
+}
+
+/** The launcher's icon as SVG markup (decorative: the button carries the label). */
+export const LAUNCHER_SVG = `<svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="${LAUNCHER_ICON_PATH}"/></svg>`;
