@@ -82,7 +82,8 @@ const hostileConfigs = fc
     fc.array(fc.tuple(fc.nat(), fc.constantFrom(...CANARIES), fc.nat()), { maxLength: 3 }),
   )
   .map(([config, insertions]) => {
-    const copy = structuredClone(config);
+    // Loaded with the page, as these checks expect; consent and click: loading-html.spec.ts.
+    const copy = { ...structuredClone(config), loading: "page-load" as const };
     const slots = stringSlots(copy);
     if (slots.length > 0)
       for (const [slot, canary, at] of insertions) {

@@ -17,6 +17,7 @@ import {
 } from "@/lib/preview/host-message";
 import { languageNote } from "@/lib/preview/language-note";
 import { startsClosed, widgetInstanceKey } from "@/lib/preview/widget-instance";
+import { LoadGate } from "./load-gate";
 import { WidgetRuntime } from "./widget-runtime";
 
 interface Shown {
@@ -100,13 +101,15 @@ export function PreviewDocument({ initialConfig }: { initialConfig: PlaygroundCo
       <SitePlaceholder />
       <LanguageNote language={shown?.config.language ?? "en"} />
       {shown && (
-        <WidgetRuntime
-          key={widgetInstanceKey(shown.config, shown.device)}
-          config={shown.config}
-          device={shown.device}
-          onEvent={onEvent}
-          startClosed={shown.startClosed}
-        />
+        <LoadGate config={shown.config} device={shown.device}>
+          <WidgetRuntime
+            key={widgetInstanceKey(shown.config, shown.device)}
+            config={shown.config}
+            device={shown.device}
+            onEvent={onEvent}
+            startClosed={shown.startClosed}
+          />
+        </LoadGate>
       )}
     </main>
   );

@@ -262,6 +262,8 @@ function manualSteps(facts: PageFacts, to: WidgetMajor): MigrationStep[] {
     for (const entry of facts.options.entries) {
       if (entry.key === null || !(entry.key in NOT_MODELLED) || LEGACY_OPTION_KEYS.has(entry.key))
         continue;
+      // A page that loads on click opens the widget with `isOpen`: the migrated snippet keeps it.
+      if (entry.key === "isOpen" && facts.imported.config.loading === "click") continue;
       if (to === "v4" && V5_ONLY_KEYS.has(entry.key)) {
         // The ones versionChanges removed are listed there.
         if (!REMOVED_ON_V4.includes(entry.key))

@@ -61,8 +61,9 @@ const DIFFERENCES: Record<
       streaming: ["narrower"],
       "capabilities.connections": ["narrower", "required"],
     },
-    // The package's theme also has a palette; the playground does not model it.
-    stub: { "theme.palette": ["extra"] },
+    // The package's theme also has a palette, and its initial open state is `isOpen` (which a
+    // page loading on click sets): the playground models neither as an option.
+    stub: { "theme.palette": ["extra"], isOpen: ["extra"] },
   },
   v4: {
     app: {
@@ -73,7 +74,7 @@ const DIFFERENCES: Record<
       capabilities: ["extra"],
       "capabilities.connections": ["extra"],
     },
-    stub: { "theme.palette": ["extra"] },
+    stub: { "theme.palette": ["extra"], isOpen: ["extra"] },
   },
 };
 

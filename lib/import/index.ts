@@ -20,6 +20,10 @@
  * one on (the right code may live elsewhere in the app, and a generated snippet must import back
  * to the config that generated it), and sign-out is never guessed: it lives elsewhere in an app.
  *
+ * When the page loads the widget (on page load, after consent, on click) is read from the names
+ * the playground's snippets use (`loading.ts`); on click the widget's `isOpen: true` is part of
+ * that pattern and not reported.
+ *
  * Round trip (a property test, for both versions): importing a snippet this playground
  * generated, with the generating config as `base`, gives back that config.
  */
@@ -27,6 +31,7 @@ import type { PlaygroundConfig } from "../config/options";
 import { playgroundConfigSchema } from "../config/schema";
 import type { WidgetMajor } from "../config/versions";
 import { findOptions, type FindResult } from "./find";
+import { readLoading } from "./loading";
 import { rangeOf, readLiteral, type LiteralNode } from "./literal";
 import { Report } from "./report";
 import { mapServerBody } from "./server-body";
@@ -163,13 +168,16 @@ function importUnsafe(text: string, base: PlaygroundConfig, options: ImportOptio
   const version: ImportVersion = { snippet: snippet.major, pin: snippet.pin, applied };
   const majors = { text: snippet.major ?? applied, applied };
   const report = new Report(base.apiKey);
-  let config: PlaygroundConfig = { ...base, widgetVersion: applied };
+  const loading = readLoading(text) ?? base.loading;
+  let config: PlaygroundConfig = { ...base, widgetVersion: applied, loading };
   const settings: ImportedSetting[] = [];
 
   if (found.options) {
     const { node, program } = found.options;
     const literal = readLiteral(node, { source: program.source, offset: program.offset });
-    const client = mapWidgetOptions(literal, base, report, majors);
+    const client = mapWidgetOptions(literal, base, report, majors, {
+      opensOnLoad: loading === "click",
+    });
     config = { ...config, ...client.values, model: client.model };
     repeatedMounts(found, applied, report);
   }

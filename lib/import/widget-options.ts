@@ -67,9 +67,11 @@ interface ClientFields {
   values: Partial<PlaygroundConfig>;
 }
 
-function reportTopLevelKeys(tree: OptionTree, report: Report) {
+function reportTopLevelKeys(tree: OptionTree, report: Report, opensOnLoad: boolean) {
   for (const [key, e] of tree.object("") ?? []) {
     if (MODELLED.includes(key)) continue;
+    // A page that loads on click opens the widget as it replaces the launcher (loading.ts).
+    if (key === "isOpen" && opensOnLoad) continue;
     const reason = NOT_MODELLED[key];
     if (reason)
       report.warn(
@@ -157,9 +159,10 @@ export function mapWidgetOptions(
   base: PlaygroundConfig,
   report: Report,
   versions: ImportMajors,
+  page: { opensOnLoad: boolean } = { opensOnLoad: false },
 ): ClientFields {
   const tree = new OptionTree(report, root);
-  reportTopLevelKeys(tree, report);
+  reportTopLevelKeys(tree, report, page.opensOnLoad);
   if (!tree.has("token")) {
     report.error(
       "token",

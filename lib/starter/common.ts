@@ -186,13 +186,37 @@ export interface ReadmeHead {
   verifiedRun: string;
   /** The file the placeholder-token warning points at. */
   tokenFile: string;
+  /** Consent mode: what production does instead of the demo consent banner, to end a sentence. */
+  consentInProduction: string;
   /** The rows of the "What is where" table. */
   files: readonly string[];
 }
 
 /**
+ * The README's sentence on when the widget loads (the `loading` option): the demo consent banner
+ * and what replaces it in production, or the launcher that loads it; none on page load.
+ */
+export function loadingSentence(config: PlaygroundConfig, head: ReadmeHead): string[] {
+  switch (config.loading) {
+    case "page-load":
+      return [];
+    case "consent":
+      return [
+        `The page has a DEMO consent banner standing in for your consent tool (a cookie banner): the widget loads once you press Accept chat. In production ${head.consentInProduction}.`,
+        "",
+      ];
+    case "click":
+      return [
+        "The widget loads when the visitor presses the launcher (a look-alike until then) and opens at once: before that press the page loads nothing of it.",
+        "",
+      ];
+  }
+}
+
+/**
  * The README of either stack up to the "Before production" heading: title, the link back, the
- * three commands, the sandbox note, the placeholder-token warning and the file table.
+ * three commands, the loading sentence, the sandbox note, the placeholder-token warning and the
+ * file table.
  */
 export function readmeHead(
   config: PlaygroundConfig,
@@ -211,6 +235,7 @@ export function readmeHead(
     "",
     verified ? head.verifiedRun : "The widget's launcher is in the bottom corner of the page.",
     "",
+    ...loadingSentence(config, head),
     ...(verified ? [...SANDBOX_NOTE, ""] : []),
     ...widgetTokenWarning(config, head.tokenFile),
     "## What is where",

@@ -3,10 +3,12 @@
  * in the verified model the Express snippet's two files as they are (the token module and the
  * router, whose `getSignedInUser(req)` reads `req.user`) mounted after a demo sign-in that sets
  * `req.user` from a cookie holding an email (`server/demo-session.mjs`, plain Node: it needs
- * nothing from Express, so it can be tested without it).
+ * nothing from Express, so it can be tested without it). When the widget loads on consent, a
+ * demo consent banner stands in for the site's consent tool: its button calls the snippet's
+ * consent function (on click the snippet's own launcher needs nothing from the page).
  */
 import type { PlaygroundConfig } from "../config/options";
-import { generateHtmlSnippet } from "../snippets/html-snippet";
+import { CONSENT_FUNCTION, generateHtmlSnippet } from "../snippets/html-snippet";
 import { CLEAR_STORAGE_FUNCTION } from "../snippets/lifecycle";
 import { CONTACT_TOKEN_ENDPOINT, isVerified } from "../snippets/model";
 import { jsString, printJson } from "../snippets/print";
@@ -197,10 +199,38 @@ const SIGN_IN_SCRIPT = [
   "</script>",
 ];
 
+/** The demo consent banner's ids: the banner (removed on accept) and its button. */
+const DEMO_CONSENT_BANNER_ID = "demo-consent-banner";
+const DEMO_CONSENT_BUTTON_ID = "demo-consent-accept";
+
+/**
+ * Consent mode: the demo consent banner, standing in for the site's consent tool, and its script
+ * (after the snippet, whose consent function it calls when the button is pressed, and only then).
+ */
+const CONSENT_SECTION = [
+  `<section aria-labelledby="demo-consent" id="${DEMO_CONSENT_BANNER_ID}">`,
+  '  <h2 id="demo-consent">Demo consent banner</h2>',
+  "  <p><strong>Demo only:</strong> this banner stands in for your consent tool (a cookie banner). The chat loads once you accept (see README.md).</p>",
+  `  <button type="button" id="${DEMO_CONSENT_BUTTON_ID}">Accept chat</button>`,
+  "</section>",
+];
+
+const CONSENT_SCRIPT = [
+  "<script>",
+  `  // DEMO ONLY: stands in for your consent tool, which calls ${CONSENT_FUNCTION}() when the`,
+  "  // visitor agrees. Replace the banner and this script with your consent tool (see README.md).",
+  `  document.getElementById(${jsString(DEMO_CONSENT_BUTTON_ID)}).addEventListener('click', () => {`,
+  `    document.getElementById(${jsString(DEMO_CONSENT_BANNER_ID)}).remove();`,
+  `    ${CONSENT_FUNCTION}();`,
+  "  });",
+  "</script>",
+];
+
 /** The HTML snippet, unchanged (not even indented), at the end of a small page's body. */
 function pageFile(config: PlaygroundConfig): string {
   const snippet = generateHtmlSnippet(config).files[0]!.code;
   const verified = isVerified(config);
+  const consent = config.loading === "consent";
   return [
     "<!doctype html>",
     '<html lang="en">',
@@ -216,10 +246,12 @@ function pageFile(config: PlaygroundConfig): string {
     "<h1>OpenCX support chat</h1>",
     `<p>${MODEL_SENTENCE[config.model]}</p>`,
     ...(verified ? SIGN_IN_SECTION : []),
+    ...(consent ? CONSENT_SECTION : []),
     "</main>",
     "",
     snippet.trimEnd(),
     ...(verified ? ["", ...SIGN_IN_SCRIPT] : []),
+    ...(consent ? ["", ...CONSENT_SCRIPT] : []),
     "</body>",
     "</html>",
     "",
@@ -231,7 +263,10 @@ const GITIGNORE = ["node_modules/", ".env", ""].join("\n");
 function readme(config: PlaygroundConfig, link: PlaygroundLink): string {
   const verified = isVerified(config);
   const files = [
-    `| \`${PAGE_FILE}\` | the page: the playground's HTML snippet, unchanged, at the end of \`<body>\` |`,
+    `| \`${PAGE_FILE}\` | the page: the playground's HTML snippet, unchanged, at the end of \`<body>\`` +
+      (config.loading === "consent"
+        ? "; the DEMO consent banner and its script: replace them |"
+        : " |"),
     "| `server.mjs` | Express: serves `public/`" +
       (verified ? ", the demo sign-in and the contact-token route |" : " |"),
     ...(verified
@@ -249,6 +284,7 @@ function readme(config: PlaygroundConfig, link: PlaygroundLink): string {
       verifiedRun:
         "Sign in with any email (a demo sign-in): the page asks this server for your contact token, which it mints from the playground's sandbox, and starts the widget with it.",
       tokenFile: PAGE_FILE,
+      consentInProduction: `call \`${CONSENT_FUNCTION}()\` from your consent tool's callback when the visitor agrees, and remove the banner and its script from \`${PAGE_FILE}\``,
       files,
     }),
     ...(verified

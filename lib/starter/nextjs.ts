@@ -2,8 +2,10 @@
  * The Next.js starter (App Router): the Next.js snippet's client component as it is, mounted in
  * the root layout as its comment says; in the verified model the snippet's route handler, printed
  * by the same generator with the session imported from the demo sign-in (`lib/session.ts`), and
- * that sign-in: two route handlers setting and clearing a cookie with an email. Everything else
- * is the smallest idiomatic project around them.
+ * that sign-in: two route handlers setting and clearing a cookie with an email. When the widget
+ * loads on consent, a demo consent banner (`components/demo-consent.tsx`) stands in for the
+ * site's consent tool and passes the component its required `consented`. Everything else is the
+ * smallest idiomatic project around them.
  */
 import type { PlaygroundConfig } from "../config/options";
 import { isVerified, majorOfConfig, REACT_PACKAGE } from "../snippets/model";
@@ -31,6 +33,8 @@ const SESSION_MODULE = "@/lib/session";
 const SESSION_FILE = "lib/session.ts";
 const COMPONENT_FILE = "components/support-widget.tsx";
 const SUBMIT_BUTTON_FILE = "components/demo-submit-button.tsx";
+/** Consent mode: the demo consent banner around `<SupportWidget>`. */
+const CONSENT_FILE = "components/demo-consent.tsx";
 /** The sandbox settings, which `next dev` loads itself (see `SANDBOX_ENV_FILES`). */
 const ENV_FILE = SANDBOX_ENV_FILES.nextjs;
 /** Where the org API key must never go in Next.js. */
@@ -107,28 +111,83 @@ const NEXT_CONFIG = [
   "",
 ].join("\n");
 
-/** The root layout: the page, then `<SupportWidget>` once inside `<body>`, as its note says. */
+/**
+ * What the layout passes on: v5 verified the user's id, v4 verified a key per user (widget v4
+ * reads its options once per mount), otherwise nothing (no sign-in, so the identity never changes).
+ */
+type WidgetMount = "none" | "userId" | "key";
+
+function widgetMount(config: PlaygroundConfig): WidgetMount {
+  if (!isVerified(config)) return "none";
+  return majorOfConfig(config) === "v5" ? "userId" : "key";
+}
+
+/**
+ * Consent mode: the demo consent banner (a client component) holds the consent state and renders
+ * `<SupportWidget consented={consented}>` with what the layout passes it, the banner until then.
+ * v4 keys the widget inside it, so its consent survives a user switch.
+ */
+function consentFile(config: PlaygroundConfig): string {
+  const mount = widgetMount(config);
+  const props =
+    mount === "userId"
+      ? "{ userId }: { userId: string | null }"
+      : mount === "key"
+        ? "{ widgetKey }: { widgetKey: string }"
+        : "";
+  const widget =
+    mount === "userId"
+      ? "<SupportWidget consented={consented} userId={userId} />"
+      : mount === "key"
+        ? "<SupportWidget key={widgetKey} consented={consented} />"
+        : "<SupportWidget consented={consented} />";
+  return [
+    "'use client';",
+    "",
+    "// DEMO ONLY: this banner stands in for your consent tool (a cookie banner). In production render",
+    "// <SupportWidget consented={…} /> with your consent tool's state (true once the visitor agrees, on",
+    "// every page load where consent is stored) and delete this file.",
+    "import { useState } from 'react';",
+    "import { SupportWidget } from './support-widget';",
+    "",
+    `export function DemoConsent(${props}) {`,
+    "  const [consented, setConsented] = useState(false);",
+    "  return (",
+    "    <>",
+    "      {!consented && (",
+    '        <section aria-labelledby="demo-consent">',
+    '          <h2 id="demo-consent">Demo consent banner</h2>',
+    "          <p>",
+    "            <strong>Demo only:</strong> this banner stands in for your consent tool (a cookie",
+    "            banner). The chat loads once you accept (see README.md).",
+    "          </p>",
+    '          <button type="button" onClick={() => setConsented(true)}>',
+    "            Accept chat",
+    "          </button>",
+    "        </section>",
+    "      )}",
+    `      ${widget}`,
+    "    </>",
+    "  );",
+    "}",
+    "",
+  ].join("\n");
+}
+
+/**
+ * The root layout: the page, then `<SupportWidget>` once inside `<body>`, as its note says (in
+ * consent mode inside the demo consent banner, `<DemoConsent>`).
+ */
 function layoutFile(config: PlaygroundConfig): string {
   const verified = isVerified(config);
-  const v5 = majorOfConfig(config) === "v5";
-  const widget = !verified
-    ? [
-        "        {/* No sign-in here, so the identity never changes and the widget needs no key. */}",
-        "        <SupportWidget />",
-      ]
-    : v5
-      ? [
-          "        {/* The demo uses the email as the user's id: pass your user's id. */}",
-          "        <SupportWidget userId={user?.email ?? null} />",
-        ]
-      : [
-          "        {/* Keyed by the user: widget v4 needs a new instance for a new identity. */}",
-          "        <SupportWidget key={user?.email ?? 'signed-out'} />",
-        ];
+  const consent = config.loading === "consent";
+  const widget = consent ? consentMount(config) : supportWidgetMount(config);
   return [
     "import type { Metadata } from 'next';",
     "import type { ReactNode } from 'react';",
-    "import { SupportWidget } from '@/components/support-widget';",
+    consent
+      ? "import { DemoConsent } from '@/components/demo-consent';"
+      : "import { SupportWidget } from '@/components/support-widget';",
     ...(verified ? [`import { getSignedInUser } from ${jsString(SESSION_MODULE)};`] : []),
     "",
     "export const metadata: Metadata = { title: 'OpenCX support chat starter' };",
@@ -146,6 +205,49 @@ function layoutFile(config: PlaygroundConfig): string {
     "}",
     "",
   ].join("\n");
+}
+
+/** The layout's `<SupportWidget>` (on page load or on click). */
+function supportWidgetMount(config: PlaygroundConfig): string[] {
+  switch (widgetMount(config)) {
+    case "none":
+      return [
+        "        {/* No sign-in here, so the identity never changes and the widget needs no key. */}",
+        "        <SupportWidget />",
+      ];
+    case "userId":
+      return [
+        "        {/* The demo uses the email as the user's id: pass your user's id. */}",
+        "        <SupportWidget userId={user?.email ?? null} />",
+      ];
+    case "key":
+      return [
+        "        {/* Keyed by the user: widget v4 needs a new instance for a new identity. */}",
+        "        <SupportWidget key={user?.email ?? 'signed-out'} />",
+      ];
+  }
+}
+
+/** Consent mode: the layout's `<DemoConsent>`, passing on what it passed `<SupportWidget>`. */
+function consentMount(config: PlaygroundConfig): string[] {
+  const note =
+    "        {/* DEMO: a consent banner standing in for your consent tool renders <SupportWidget consented={…} />. */}";
+  switch (widgetMount(config)) {
+    case "none":
+      return [note, "        <DemoConsent />"];
+    case "userId":
+      return [
+        note,
+        "        {/* The demo uses the email as the user's id: pass your user's id. */}",
+        "        <DemoConsent userId={user?.email ?? null} />",
+      ];
+    case "key":
+      return [
+        note,
+        "        {/* It keys the widget by the user: widget v4 needs a new instance for a new identity. */}",
+        "        <DemoConsent widgetKey={user?.email ?? 'signed-out'} />",
+      ];
+  }
 }
 
 function pageFile(config: PlaygroundConfig): string {
@@ -292,9 +394,15 @@ const GITIGNORE = [
 
 function readme(config: PlaygroundConfig, link: PlaygroundLink): string {
   const verified = isVerified(config);
+  const consent = config.loading === "consent";
   const files = [
     `| \`${COMPONENT_FILE}\` | the widget (the playground's Next.js snippet, unchanged) |`,
-    "| `app/layout.tsx` | mounts `<SupportWidget>` once, inside `<body>` |",
+    ...(consent
+      ? [
+          "| `app/layout.tsx` | mounts `<DemoConsent>` once, inside `<body>` |",
+          `| \`${CONSENT_FILE}\` | the DEMO consent banner, rendering \`<SupportWidget consented={…}>\`: replace it with your consent tool |`,
+        ]
+      : ["| `app/layout.tsx` | mounts `<SupportWidget>` once, inside `<body>` |"]),
     "| `app/page.tsx` | the page |",
     ...(verified
       ? [
@@ -310,6 +418,7 @@ function readme(config: PlaygroundConfig, link: PlaygroundLink): string {
       verifiedRun:
         "Sign in with any email (a demo sign-in): the page asks this app's route for your contact token, which it mints from the playground's sandbox, and starts the widget with it.",
       tokenFile: COMPONENT_FILE,
+      consentInProduction: `pass \`consented\` to \`<SupportWidget>\` from your consent state (true once the visitor agrees) and delete \`${CONSENT_FILE}\``,
       files,
     }),
     ...(verified
@@ -353,6 +462,8 @@ export function nextjsStarterFiles(config: PlaygroundConfig, link: PlaygroundLin
     { path: "package.json", contents: packageJson(config) },
     { path: "tsconfig.json", contents: tsconfigJson() },
   ];
+  if (config.loading === "consent")
+    files.push({ path: CONSENT_FILE, contents: consentFile(config) });
   if (isVerified(config)) {
     const route = nextRouteFile(config, { sessionModule: SESSION_MODULE });
     files.push(

@@ -9,7 +9,7 @@ import { parse as babelParse } from "@babel/parser";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { propertyRuns } from "../config/arbitraries";
-import { withoutSecrets, type PlaygroundConfig } from "../config/options";
+import { LOADING_MODES, withoutSecrets, type PlaygroundConfig } from "../config/options";
 import { usableConfig } from "../config/usable";
 import { SANDBOX_API_KEY } from "../sandbox/settings";
 import { secretKind } from "../secrets/detect";
@@ -43,6 +43,12 @@ const links = fc
     const parsed = new URL(url);
     return parsed.username === "" && parsed.password === "";
   });
+
+/** Configs with the sensitive sentinels, in every loading mode (consent adds the demo banner). */
+const configs = (hostile: boolean) =>
+  fc
+    .tuple(configsWithSecrets(hostile), fc.constantFrom(...LOADING_MODES))
+    .map(([config, loading]) => ({ ...config, loading }));
 
 /**
  * Parsed texts: the scaffolding around the snippet files is the same text for many configs, so
@@ -144,7 +150,7 @@ describe.each([
     "%s: every file parses, the snippet files are the generators', no secret reaches a file",
     (stack) => {
       fc.assert(
-        fc.property(configsWithSecrets(hostile), links, (config, link) => {
+        fc.property(configs(hostile), links, (config, link) => {
           checkStarter(config, stack, link);
         }),
         { numRuns: RUNS },
@@ -157,7 +163,7 @@ describe.each([
     (stack) => {
       fc.assert(
         fc.property(
-          configsWithSecrets(hostile).map((c) => ({ ...c, model: "server" as const })),
+          configs(hostile).map((c) => ({ ...c, model: "server" as const })),
           links,
           (config, link) => {
             checkStarter(config, stack, link);

@@ -3,7 +3,8 @@
  * types from this repository's node_modules and the widget major's stub of
  * `@opencx/widget-react` (lib/snippets/test-support/widget-react-stub.ts): the layout, page,
  * demo sign-in and route handlers written around the snippet's component agree with it and with
- * Next's APIs (`cookies()`, `NextResponse`, `Metadata`), per version and model.
+ * Next's APIs (`cookies()`, `NextResponse`, `Metadata`), per version and model, and in every
+ * loading mode (consent mode's demo banner passes `SupportWidget`'s required `consented`).
  *
  * The projects are never written to disk: the compiler host serves them from memory under a
  * folder of this repository, so their imports resolve to its node_modules.
@@ -11,10 +12,10 @@
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { defaultConfig, type IdentityModel } from "../config/options";
+import { defaultConfig, type IdentityModel, type LoadingMode } from "../config/options";
 import type { WidgetMajor } from "../config/versions";
 import { widgetReactStubSource } from "../snippets/test-support/widget-react-stub";
-import { starterFiles } from "./index";
+import { starterFiles, type StarterFile } from "./index";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** Not on disk: the host serves each project under here. */
@@ -23,13 +24,21 @@ const VIRTUAL = `${ROOT}.starter-typecheck`;
 /** Parsed declaration files, shared by every program: parsing Next's and React's types once. */
 const sourceCache = new Map<string, ts.SourceFile>();
 
-function typeErrors(model: IdentityModel, major: WidgetMajor): string[] {
-  const dir = `${VIRTUAL}/${model}-${major}`;
+function nextjsStarter(model: IdentityModel, major: WidgetMajor, loading: LoadingMode) {
+  const config = { ...defaultConfig(), model, widgetVersion: major, loading };
+  return starterFiles(config, "nextjs", { playgroundUrl: "https://p.example.test/" });
+}
+
+function typeErrors(
+  model: IdentityModel,
+  major: WidgetMajor,
+  loading: LoadingMode = "page-load",
+  files: StarterFile[] = nextjsStarter(model, major, loading),
+): string[] {
+  const dir = `${VIRTUAL}/${model}-${major}-${loading}`;
   const stub = `${dir}/opencx-widget-react.d.ts`;
-  const config = { ...defaultConfig(), model, widgetVersion: major };
   const served = new Map<string, string>([[stub, widgetReactStubSource(major)]]);
-  for (const f of starterFiles(config, "nextjs", { playgroundUrl: "https://p.example.test/" }))
-    served.set(`${dir}/${f.path}`, f.contents);
+  for (const f of files) served.set(`${dir}/${f.path}`, f.contents);
   const options: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -82,10 +91,34 @@ function typeErrors(model: IdentityModel, major: WidgetMajor): string[] {
 
 describe("the Next.js starter type-checks against Next's and React's types", () => {
   it.each([
-    ["server", "v5"],
-    ["server", "v4"],
-    ["anonymous", "v4"],
-  ] as const)("%s, %s", (model, major) => {
-    expect(typeErrors(model, major)).toEqual([]);
+    ["server", "v5", "page-load"],
+    ["server", "v4", "page-load"],
+    ["anonymous", "v4", "page-load"],
+    // Every loading mode on demand, in both majors, verified and not.
+    ["server", "v5", "consent"],
+    ["server", "v4", "consent"],
+    ["collect", "v5", "consent"],
+    ["anonymous", "v4", "consent"],
+    ["server", "v5", "click"],
+    ["server", "v4", "click"],
+    ["browser", "v5", "click"],
+    ["anonymous", "v4", "click"],
+  ] as const)("%s, %s, %s", (model, major, loading) => {
+    expect(typeErrors(model, major, loading)).toEqual([]);
+  });
+
+  it("the check sees consent mode's required prop: the page-load layout does not type-check there", () => {
+    const layout = nextjsStarter("server", "v5", "page-load").find(
+      (f) => f.path === "app/layout.tsx",
+    )!;
+    const files = nextjsStarter("server", "v5", "consent").map((f) =>
+      f.path === layout.path ? layout : f,
+    );
+    const errors = typeErrors("server", "v5", "consent", files);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^server-v5-consent\/app\/layout\.tsx:\d+:\d+ Property 'consented' is missing/,
+      ),
+    ]);
   });
 });
