@@ -26,6 +26,8 @@ test("on click: the look-alike launcher, then the widget, open; again on the nex
   await expect(frame.getByTestId("preview.widget")).toHaveCount(0);
   await expect(page.getByTestId("controls.loading.cost")).toContainText("657 KB");
 
+  await playground.reveal("preview");
+  await playground.preview.scrollTo(lookalike);
   await lookalike.click();
   await expect(frame.getByTestId("preview.widget")).toBeAttached();
   await expect(frame.getByTestId("preview.launcher")).toHaveAttribute("data-state", "open");
@@ -51,7 +53,10 @@ test("after consent: a note until the consent tool says yes, then the widget; co
   await expect(frame.getByTestId("preview.widget")).toHaveCount(0);
   expect(await violations(axe(page).include('iframe[title="Widget preview"]'))).toEqual([]);
 
-  await frame.getByTestId("preview.consent.give").click();
+  const give = frame.getByTestId("preview.consent.give");
+  await playground.reveal("preview");
+  await playground.preview.scrollTo(give);
+  await give.click();
   await expect(frame.getByTestId("preview.widget")).toBeAttached();
   await expect(note).toHaveCount(0);
   await playground.preview.reload();

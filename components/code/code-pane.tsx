@@ -1,9 +1,9 @@
 "use client";
 import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import {
-  EAGER_TARGET,
   loadGenerators,
   loadedGenerators,
+  madeAtOnce,
   onGeneratorsLoaded,
   snippetNow,
 } from "@/lib/snippets/on-demand";
@@ -65,7 +65,8 @@ export function CodePane({ initialHighlighted, initialSnippet, tools }: CodePane
     [offered, config, generate, opened, initialSnippet],
   );
   const shown = shownTarget(codeTab, offered);
-  const needsGenerators = generate === undefined && shown !== undefined && shown !== EAGER_TARGET;
+  const needsGenerators =
+    generate === undefined && shown !== undefined && !madeAtOnce(shown, config);
   useEffect(() => {
     if (!needsGenerators) return;
     let current = true;

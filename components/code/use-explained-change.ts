@@ -11,7 +11,7 @@ import { useEffect, useRef, useState } from "react";
 import type { OptionKey, PlaygroundConfig } from "@/lib/config/options";
 import type { SnippetChange } from "@/lib/explain/explain";
 import type { GenerateSnippet } from "@/lib/snippets/on-demand";
-import { EAGER_TARGET, snippetNow } from "@/lib/snippets/on-demand";
+import { madeAtOnce, snippetNow } from "@/lib/snippets/on-demand";
 import { SNIPPET_TARGET_LABELS, type SnippetTarget } from "@/lib/snippets/types";
 import { whenIdle } from "./warm-up";
 
@@ -77,8 +77,8 @@ export function useExplainedChange({
     const before = seen.current.get(shown) ?? opened.current;
     if (before === config) return;
     // A tab whose generator is not loaded yet keeps its baseline until it is (`snippetNow` makes
-    // the eager target without the generators).
-    if (generate === undefined && shown !== EAGER_TARGET) return;
+    // only the eager target's page-load page without the generators).
+    if (generate === undefined && !(madeAtOnce(shown, before) && madeAtOnce(shown, config))) return;
     const generateFor = (c: PlaygroundConfig) => snippetNow(shown, c, generate)!;
     const run = ({ explainSnippetChange, changeSummary, reasonsFor }: ExplainModule) => {
       seen.current.set(shown, config);

@@ -1,6 +1,6 @@
 "use client";
 import { usePlayground } from "@/components/state/store-provider";
-import { LOADING_TARGETS, scriptCostText } from "@/lib/snippets/loading";
+import { LOADING_TARGETS, scriptCostText } from "@/lib/snippets/loading-mode";
 import { SNIPPET_TARGET_LABELS } from "@/lib/snippets/types";
 import { SectionCard } from "./field";
 import { SectionOptions } from "./section-options";

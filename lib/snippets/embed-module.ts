@@ -42,7 +42,7 @@ import {
   majorOfConfig,
   rendersRenewal,
 } from "./model";
-import { loadingOptionsValue } from "./loading";
+import { loadingOptionsValue } from "./loading-mode";
 import { jsString, printJs } from "./print/js";
 
 /**

@@ -1,18 +1,9 @@
 /**
- * The HTML embed: the pinned `@opencx/widget` script plus the initializer on
- * DOMContentLoaded. v5 (domain-v5.md §10.1, §19): `<script defer>` and
- * `window.initOpenScript(options)`, in that order; a later call re-renders the
- * same widget with new options, which is how a renewed token reaches it. v4
- * (domain.md §10.1): a plain script tag and `initOpenScript(options)`, called
- * once per page. In the verified model the page first asks the integrator's
- * backend for the signed-in user's contact token.
- *
- * After the start, the lifecycle (lifecycle.ts, domain-v5.md §18): every page
- * gets `clearOpenCxWidgetStorage()` and `restartOpenCxWidget()` (clear, then
- * reload); v5's verified page also `updateOpenCxWidgetUser()` (clear, then the
- * next user's token to the same widget) and, with `mcp_access`, the renewal.
- * The page's own top-level names say OpenCx, so they do not clash with the
- * host page's globals.
+ * The HTML embed snippet: the page that loads the widget with the page (`html-page.ts`), or, with
+ * the `loading` option, after consent or on click (loading.ts): no embed script tag; an inline
+ * script whose loader adds the pinned script when `onOpenCxConsent()` is called or the look-alike
+ * launcher is pressed, then starts the widget as the page-load page does (the same flows,
+ * embed-module.ts), once.
  */
 import type { LoadingMode, PlaygroundConfig } from "../config/options";
 import {
@@ -25,6 +16,7 @@ import {
   scriptUrlConst,
   START_FAILED,
 } from "./embed-module";
+import { DIALECT, generatePageLoadHtml, headerComment } from "./html-page";
 import { commentLines, START_FUNCTION } from "./lifecycle";
 import {
   LAUNCHER_ID,
@@ -34,43 +26,9 @@ import {
   loadingHeadline,
   loadingOf,
 } from "./loading";
-import {
-  CONTACT_TOKEN_ENDPOINT,
-  embedScriptUrl,
-  indent,
-  isVerified,
-  majorOfConfig,
-  snippetVersionNote,
-} from "./model";
+import { CONTACT_TOKEN_ENDPOINT, indent, isVerified } from "./model";
 import { jsString } from "./print/js";
 import { SNIPPET_TARGET_LABELS, type Snippet } from "./types";
-
-/**
- * How the page writes the embed's flows (embed-module.ts): JavaScript, the script tag loads the
- * embed, and the page starts the widget on DOMContentLoaded.
- */
-const DIALECT: EmbedDialect = {
-  typed: false,
-  returnTypes: false,
-  keyNeverIn: "this page",
-  loader: null,
-  stepComments: false,
-  above: () => [],
-};
-
-/** The JavaScript inside the inline `<script>` element, without its indentation. */
-function inlineScript(config: PlaygroundConfig): string {
-  return embedFlows(config, DIALECT, { exported: false }).join("\n");
-}
-
-/** The one comment before the scripts: the version, the pin, and one integration per page. */
-function headerComment(config: PlaygroundConfig): string {
-  const major = majorOfConfig(config);
-  const note = snippetVersionNote(major);
-  return major === "v5"
-    ? `<!-- ${note}. Keep the exact pin. Use this embed or the React widget on a page, never both. -->`
-    : `<!-- ${note}. Keep the pin: the latest release is v5. -->`;
-}
 
 /** The on-demand page's loader: the embed script is added by code, on consent or on click. */
 const ON_DEMAND_LOADER: ScriptLoader = {
@@ -204,35 +162,16 @@ function onDemandPage(config: PlaygroundConfig, mode: OnDemandMode): string[] {
 
 export function generateHtmlSnippet(config: PlaygroundConfig): Snippet {
   const mode = loadingOf(config, "html");
-  if (mode !== "page-load") {
-    return {
-      target: "html",
-      label: SNIPPET_TARGET_LABELS.html,
-      files: [
-        {
-          path: "index.html",
-          language: "html",
-          code: [...onDemandPage(config, mode), ""].join("\n"),
-        },
-      ],
-    };
-  }
-  const major = majorOfConfig(config);
-  const script =
-    major === "v5"
-      ? `<script defer src="${embedScriptUrl(major)}"></script>`
-      : `<script src="${embedScriptUrl(major)}"></script>`;
-  const code = [
-    headerComment(config),
-    script,
-    "<script>",
-    indent(inlineScript(config), 2),
-    "</script>",
-    "",
-  ].join("\n");
+  if (mode === "page-load") return generatePageLoadHtml(config);
   return {
     target: "html",
     label: SNIPPET_TARGET_LABELS.html,
-    files: [{ path: "index.html", language: "html", code }],
+    files: [
+      {
+        path: "index.html",
+        language: "html",
+        code: [...onDemandPage(config, mode), ""].join("\n"),
+      },
+    ],
   };
 }

@@ -7,6 +7,7 @@ import { generateSnippet } from "./index";
 import {
   EAGER_TARGET,
   loadGenerators,
+  madeAtOnce,
   loadedGenerators,
   onGeneratorsLoaded,
   snippetNow,
@@ -27,6 +28,13 @@ describe("generators on demand (the page's first load carries HTML's only)", () 
     expect(snippetNow(EAGER_TARGET, verified)).toEqual(generateSnippet(EAGER_TARGET, verified));
     for (const target of SNIPPET_TARGETS.filter((t) => t !== EAGER_TARGET))
       expect(snippetNow(target, verified), target).toBeUndefined();
+    // The page that loads on consent or on click comes with the other generators.
+    for (const loading of ["consent", "click"] as const) {
+      expect(madeAtOnce(EAGER_TARGET, { ...verified, loading })).toBe(false);
+      expect(snippetNow(EAGER_TARGET, { ...verified, loading }), loading).toBeUndefined();
+    }
+    expect(madeAtOnce(EAGER_TARGET, verified)).toBe(true);
+    expect(madeAtOnce("react", verified)).toBe(false);
 
     let told = 0;
     const stop = onGeneratorsLoaded(() => told++);
@@ -37,6 +45,8 @@ describe("generators on demand (the page's first load carries HTML's only)", () 
     expect(await loadGenerators()).toBe(generate);
     for (const target of applicableTargets(verified))
       expect(snippetNow(target, verified), target).toEqual(generateSnippet(target, verified));
+    const onClick = { ...verified, loading: "click" as const };
+    expect(snippetNow(EAGER_TARGET, onClick)).toEqual(generateSnippet(EAGER_TARGET, onClick));
   });
 
   it("imports no generator but HTML's statically (the rest is one dynamic import)", () => {
@@ -44,7 +54,7 @@ describe("generators on demand (the page's first load carries HTML's only)", () 
     const imports = [...source.matchAll(/^import (?!type )[^;]*? from "([^"]+)";/gm)].map(
       (m) => m[1],
     );
-    expect(imports).toEqual(["./html-snippet"]);
+    expect(imports).toEqual(["./html-page"]);
     expect(source).toContain('import("./index")');
   });
 
@@ -67,14 +77,14 @@ describe("generators on demand (the page's first load carries HTML's only)", () 
     };
     visit(fileURLToPath(new URL("./on-demand.ts", import.meta.url)));
     const reached = [...seen].map((f) => relative(root, f)).sort();
-    expect(reached).toContain("lib/snippets/html-snippet.ts");
+    expect(reached).toContain("lib/snippets/html-page.ts");
     expect(reached).toContain("lib/snippets/print/js.ts");
     const heavy = reached.filter(
       (f) =>
         f === "lib/snippets/index.ts" ||
         f === "lib/snippets/print/index.ts" ||
-        (/^lib\/snippets\/[a-z-]+-snippets?\.ts$/.test(f) &&
-          f !== "lib/snippets/html-snippet.ts") ||
+        // The page that loads on consent or on click (html-snippet.ts) comes with the rest.
+        /^lib\/snippets\/[a-z-]+-snippets?\.ts$/.test(f) ||
         /^lib\/snippets\/print\/(go|java|php|ruby|python|shell|json)\.ts$/.test(f),
     );
     expect(heavy).toEqual([]);

@@ -1,6 +1,6 @@
 /**
- * The page's way to the generators: HTML (the first tab, what a plain link opens) is generated
- * at once; every other target's generator is in one chunk that loads when a tab needing it is
+ * The page's way to the generators: HTML (the first tab, what a plain link opens) loading with
+ * the page is generated at once; every other target's generator is in one chunk that loads when a tab needing it is
  * first shown (or the reader reaches for the tab list), so seventeen targets and their printers
  * stay out of the first load of `/`. Server code imports `./index` directly.
  *
@@ -8,13 +8,22 @@
  * retries); `loadedGenerators()` is the generator once it is there, for a synchronous render.
  */
 import type { PlaygroundConfig } from "../config/options";
-import { generateHtmlSnippet } from "./html-snippet";
+import { generatePageLoadHtml } from "./html-page";
 import type { Snippet, SnippetTarget } from "./types";
 
 export type GenerateSnippet = (target: SnippetTarget, config: PlaygroundConfig) => Snippet;
 
 /** The target generated without waiting: the first tab. */
 export const EAGER_TARGET = "html" satisfies SnippetTarget;
+
+/**
+ * Whether `target`'s snippet for `config` is made without the generators: the first tab's page
+ * that loads the widget with the page. The page that loads on consent or on click comes with the
+ * other generators (it is a few KB the first load of `/` need not carry).
+ */
+export function madeAtOnce(target: SnippetTarget, config: PlaygroundConfig): boolean {
+  return target === EAGER_TARGET && config.loading === "page-load";
+}
 
 let loaded: GenerateSnippet | undefined;
 let pending: Promise<GenerateSnippet> | undefined;
@@ -49,7 +58,8 @@ export function onGeneratorsLoaded(listener: () => void): () => void {
 
 /**
  * The snippet for `target` if it can be made now: every target once the generators are
- * loaded, the eager target always; otherwise `undefined` (the caller shows a placeholder).
+ * loaded, the eager target's page-load page always (`madeAtOnce`); otherwise `undefined` (the
+ * caller shows a placeholder).
  */
 export function snippetNow(
   target: SnippetTarget,
@@ -57,5 +67,5 @@ export function snippetNow(
   generate: GenerateSnippet | undefined = loaded,
 ): Snippet | undefined {
   if (generate) return generate(target, config);
-  return target === EAGER_TARGET ? generateHtmlSnippet(config) : undefined;
+  return madeAtOnce(target, config) ? generatePageLoadHtml(config) : undefined;
 }
