@@ -18,6 +18,7 @@ import { toWidgetConfig } from "../lib/config/widget-config";
 import { generateSnippet } from "../lib/snippets";
 import { WIDGET_MAJORS } from "../lib/config/versions";
 import { CONTACT_TOKEN_ENDPOINT, embedScriptUrl } from "../lib/snippets/model";
+import { canonical } from "./support/canonical";
 import { expect, test } from "./support/fixtures";
 
 /**
@@ -94,19 +95,6 @@ const hostileConfigs = fc
       }
     return copy;
   });
-
-/** JSON with keys sorted at every level, so two JSON-comparable values compare as text. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.keys(v)
-            .sort()
-            .map((k) => [k, (v as Record<string, unknown>)[k]]),
-        )
-      : v,
-  );
-}
 
 /** Runs first in every document: the canary, and a record of every error. */
 const PRELUDE =

@@ -26,6 +26,7 @@ import { toWidgetConfig } from "../lib/config/widget-config";
 import { generateSnippet } from "../lib/snippets";
 import { LAUNCHER_ID } from "../lib/snippets/loading";
 import { CONTACT_TOKEN_ENDPOINT, embedScriptUrl } from "../lib/snippets/model";
+import { canonical } from "./support/canonical";
 import { expect, test } from "./support/fixtures";
 
 const HOSTILE_RUNS = Number(process.env.LOADING_HOSTILE_RUNS ?? 24);
@@ -52,19 +53,6 @@ interface Case {
 }
 
 const mode = (config: PlaygroundConfig) => config.loading as Exclude<LoadingMode, "page-load">;
-
-/** JSON with keys sorted at every level. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.keys(v)
-            .sort()
-            .map((k) => [k, (v as Record<string, unknown>)[k]]),
-        )
-      : v,
-  );
-}
 
 const FIXED: Case[] = WIDGET_MAJORS.flatMap((widgetVersion) =>
   IDENTITY_MODELS.flatMap((model) =>

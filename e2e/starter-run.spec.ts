@@ -119,10 +119,21 @@ const COMBINATIONS: Combination[] = [
       capabilitiesConnections: true,
     },
   },
+  {
+    // Loading after consent: nothing of the widget until the demo banner's button is pressed.
+    stack: "express",
+    config: {
+      ...defaultConfig(),
+      widgetVersion: "v5",
+      model: "collect",
+      prefillName: TRICKY,
+      loading: "consent",
+    },
+  },
 ];
 
 const label = ({ stack, config }: Combination) =>
-  `${stack === "nextjs" ? "Next.js" : "Express"}, ${config.model === "server" ? "verified" : config.model}, widget ${config.widgetVersion}`;
+  `${stack === "nextjs" ? "Next.js" : "Express"}, ${config.model === "server" ? "verified" : config.model}, widget ${config.widgetVersion}${config.loading === "page-load" ? "" : `, loading on ${config.loading}`}`;
 
 let root: string | undefined;
 const summary: string[] = [];
@@ -277,6 +288,18 @@ test.describe("starter projects, installed and run (issue 21)", () => {
         const clean = starterConfig(config);
 
         if (!verified) {
+          if (config.loading === "consent") {
+            // Before consent: no widget script requested, no initialisation, no widget key.
+            await page.waitForLoadState("networkidle");
+            expect(embedRequests).toEqual([]);
+            expect(await recorded()).toEqual([]);
+            const keys = await page.evaluate(() =>
+              Object.keys(localStorage).filter((k) => k.startsWith("opencx-widget:")),
+            );
+            expect(keys).toEqual([]);
+            await page.getByRole("button", { name: "Accept chat" }).click();
+            phases.mark("consent");
+          }
           await widgetStarted();
           // Every render's options (React may render more than once in development).
           for (const options of await recorded()) expect(options).toEqual(toWidgetConfig(clean));
