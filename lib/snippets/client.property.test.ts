@@ -48,7 +48,6 @@ for (const hostile of [false, true]) {
               generateSnippet("html", config),
               env(config),
               config.widgetVersion,
-              config.loading,
             );
             expect(options).toEqual(toWidgetConfig(config, { contactToken: BOUND_TOKEN }));
           }),
@@ -65,18 +64,12 @@ for (const hostile of [false, true]) {
                 fileOf(generateSnippet("react", config), ".tsx"),
                 env(config),
                 config.widgetVersion,
-                config.loading,
               ),
             ).toEqual(expected);
             const next = generateSnippet("nextjs", config);
-            expect(
-              checkComponent(
-                fileOf(next, ".tsx"),
-                env(config),
-                config.widgetVersion,
-                config.loading,
-              ),
-            ).toEqual(expected);
+            expect(checkComponent(fileOf(next, ".tsx"), env(config), config.widgetVersion)).toEqual(
+              expected,
+            );
             if (config.model === "server") {
               expect(checkServerJs(fileOf(next, "route.ts"))).toEqual(bodyForEmail(config));
             } else {

@@ -20,7 +20,6 @@ import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applicableTargets, generateSnippet } from "./index";
 import { WIDGET_MAJORS } from "../config/versions";
-import { LOADING_TARGETS } from "./loading";
 import { FIXTURES_DIR, loadFixtureCases } from "./test-support/fixtures";
 import type { Snippet } from "./types";
 
@@ -46,7 +45,7 @@ function expectedFiles(snippet: Snippet): Map<string, string> {
   return files;
 }
 
-const fixtures = loadFixtureCases({ withLoading: true });
+const fixtures = loadFixtureCases();
 
 describe("golden snippets", () => {
   it("has at least ten fixture configs, each in every major, covering every identity model", () => {
@@ -70,10 +69,7 @@ describe("golden snippets", () => {
 
   for (const { dir: caseDir, config } of fixtures) {
     describe(caseDir, () => {
-      // A fixture that loads on consent or on click keeps the goldens of the targets that can.
-      const targets = applicableTargets(config).filter(
-        (target) => config.loading === "page-load" || LOADING_TARGETS.includes(target),
-      );
+      const targets = applicableTargets(config);
 
       for (const target of targets) {
         it(`${target} matches its golden files`, () => {

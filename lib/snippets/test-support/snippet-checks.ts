@@ -12,6 +12,7 @@ import { visitorKeys, widgetNamespace } from "../../identity/storage";
 import { SCRIPT_URL_CONST } from "../embed-module";
 import { CONSENT_FUNCTION, LAUNCHER_CLICK_FUNCTION } from "../html-snippet";
 import { CLEAR_STORAGE_FUNCTION, START_FUNCTION } from "../lifecycle";
+import { LAUNCHER_ID } from "../loading";
 import { EMAIL_PARAMETER, embedScriptUrl } from "../model";
 import type { Snippet, SnippetFile } from "../types";
 import { FakeStorage } from "./fake-browser";
@@ -124,7 +125,7 @@ export function checkHtml(
   snippet: Snippet,
   env: Env,
   major: WidgetMajor,
-  loading: LoadingMode = "page-load",
+  loading: LoadingMode = inferredLoading(fileOf(snippet, ".html").code),
 ): unknown {
   const { code } = fileOf(snippet, ".html");
   const parsed = parseHtml(code);
@@ -157,6 +158,23 @@ export function checkHtml(
   const options = evaluateVariable(source, "options", env);
   checkClearStorage(source, tokenOf(options), major);
   return withoutIsOpen(options, "page-load");
+}
+
+/**
+ * The loading mode a snippet shows, for the callers that do not pass the config's: the consent
+ * function or gate, or the look-alike launcher. The goldens, loading.test.ts and the Chromium
+ * specs check that each config gets its mode; the checks here hold the snippet to the mode it
+ * shows.
+ */
+function inferredLoading(code: string): LoadingMode {
+  if (
+    code.includes(`function ${CONSENT_FUNCTION}()`) ||
+    code.includes("if (!consented) return null;")
+  )
+    return "consent";
+  if (code.includes(`id="${LAUNCHER_ID}"`) || code.includes("function ChatLauncher("))
+    return "click";
+  return "page-load";
 }
 
 /**
@@ -233,7 +251,7 @@ export function checkComponent(
   file: SnippetFile,
   env: Env,
   major: WidgetMajor,
-  loading: LoadingMode = "page-load",
+  loading: LoadingMode = inferredLoading(file.code),
 ): unknown {
   const source = parseSource(file.code, file.path);
   noSyntaxErrors(source);
