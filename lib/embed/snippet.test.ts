@@ -157,7 +157,7 @@ describe("reservedHeights", () => {
     expect(all[2]![1]).toBeGreaterThan(controls[2]![1]);
     expect(all[2]![1]).toBeLessThan(controls[2]![1] + rest[2]![1] - 43);
     const clamped = reservedHeights(panels("controls", "preview", "code"), defaultConfig());
-    expect(clamped.map(([, h]) => h)).toEqual([2400, 2400, 2386]);
+    expect(clamped.map(([, h]) => h)).toEqual([2400, 2400, 2400]);
     expect(
       reservedHeights(panels("code"), defaultConfig(), {
         ...DEFAULT_EMBED_SIZING,

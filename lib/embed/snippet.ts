@@ -81,17 +81,19 @@ type Steps = readonly [number, number, number];
  * (640–699 or 1024–1247 px) may be taller than measured. The verified model
  * (`server`) adds its fields and server code. Every panel was measured again
  * when the lifecycle card and the lifecycle snippets came (issue 17; controls
- * plus 8 px). e2e/embed-host-cls.spec.ts compares one case with the real embed
+ * plus 8 px), and the controls again when the Loading card came (issue 21: the card and its gap,
+ * 288, 224 and 288 px at 358, 700 and 1248 px frames; 224 for controls alone at `lg`, where
+ * they are as wide as at 700). e2e/embed-host-cls.spec.ts compares one case with the real embed
  * (all panels, the default model); the others are not checked.
  */
 const HEADER: Steps = [75, 43, 43];
 const PANEL_HEIGHTS: Record<EmbedPanel, { base: Steps; server: Steps }> = {
-  controls: { base: [2294, 1876, 1748], server: [3814, 3056, 2863] },
+  controls: { base: [2582, 2100, 1972], server: [4102, 3280, 3087] },
   preview: { base: [1202, 1040, 974], server: [1498, 1230, 1116] },
   code: { base: [1747, 1282, 1029], server: [2949, 2080, 1679] },
 };
 /** At `lg` (1024) and wider, the controls are a 340 px column beside the other panels, and taller. */
-const CONTROLS_BESIDE = { base: 2343, server: 3915 } as const;
+const CONTROLS_BESIDE = { base: 2631, server: 4203 } as const;
 
 /** The script's height limits for `sizing`, clamped to what the embed allows (max never below min). */
 function heightLimits(sizing: EmbedSizing): { min: number; max: number } {
