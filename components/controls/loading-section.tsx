@@ -23,8 +23,10 @@ export function LoadingSection() {
           this choice; the others load on page load.{" "}
           <span data-testid="controls.loading.cost">
             {loading === "page-load"
-              ? `Waiting for consent or a click means ${scriptCostText(version)} until then.`
-              : `Until then, ${scriptCostText(version)}.`}
+              ? "Waiting for consent or a click means that until then"
+              : "Until then"}
+            , on the HTML page {scriptCostText(version)}; in React and Next.js the package&apos;s
+            own chunk waits too.
           </span>
         </>
       }

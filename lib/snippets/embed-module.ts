@@ -97,6 +97,8 @@ export interface EmbedDialect {
    * starts the widget only once it is set (an on-demand HTML page, loading.ts).
    */
   startedFlag?: string;
+  /** What `updateOpenCxWidgetUser()` does instead while nothing is started (with `startedFlag`). */
+  beforeStart?: string;
 }
 
 /** The constant holding the pinned embed script's URL. */
@@ -360,7 +362,9 @@ function lifecycleFunctions(
     ...clear,
     "",
     ...htmlRestartFunction(config),
-    ...(updatesInPlace(config) ? ["", ...htmlUpdateUserFunction(dialect.startedFlag)] : []),
+    ...(updatesInPlace(config)
+      ? ["", ...htmlUpdateUserFunction(dialect.startedFlag, dialect.beforeStart)]
+      : []),
   ];
   return options.exported ? exported(lines) : lines;
 }

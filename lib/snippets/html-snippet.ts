@@ -17,7 +17,7 @@ import {
   START_FAILED,
 } from "./embed-module";
 import { DIALECT, generatePageLoadHtml, headerComment } from "./html-page";
-import { commentLines, START_FUNCTION } from "./lifecycle";
+import { commentLines, START_FUNCTION, UPDATE_USER_FUNCTION } from "./lifecycle";
 import {
   LAUNCHER_ID,
   LAUNCHER_LABEL,
@@ -45,15 +45,20 @@ export const STARTED_FLAG = "openCxStarted";
 export const CONSENT_FUNCTION = "onOpenCxConsent";
 /** The launcher's click handler. */
 export const LAUNCHER_CLICK_FUNCTION = "onOpenCxLauncherClick";
+/** A verified page: shows the launcher while the backend has a token for a signed-in user. */
+export const SHOW_LAUNCHER_FUNCTION = "showOpenCxLauncherIfSignedIn";
 /** The variable holding the launcher element. */
 const LAUNCHER_VARIABLE = "openCxLauncher";
 
-function onDemandDialect(mode: OnDemandMode): EmbedDialect {
+function onDemandDialect(mode: OnDemandMode, config: PlaygroundConfig): EmbedDialect {
   return {
     ...DIALECT,
     loader: ON_DEMAND_LOADER,
     opensOnStart: mode === "click",
     startedFlag: STARTED_FLAG,
+    // A verified page on click: another user signed in before the click may now see the launcher.
+    beforeStart:
+      mode === "click" && isVerified(config) ? `await ${SHOW_LAUNCHER_FUNCTION}();` : undefined,
   };
 }
 
@@ -74,7 +79,7 @@ function failed(undo: string[]): string[] {
 function consentTrigger(): string[] {
   return [
     ...commentLines(
-      `Your consent tool calls ${CONSENT_FUNCTION}() when the visitor agrees (on every page load where consent is stored, as most consent tools do). A second call does nothing: one start per page.`,
+      `Your consent tool calls ${CONSENT_FUNCTION}() when the visitor agrees (on every page load where consent is stored, as most consent tools do). A second call does nothing: one start per page. Put this script before your consent tool's, so the function exists when it answers.`,
     ),
     `let ${STARTED_FLAG} = false;`,
     `function ${CONSENT_FUNCTION}() {`,
@@ -94,14 +99,17 @@ function clickTrigger(config: PlaygroundConfig): string[] {
     ? [
         "",
         ...commentLines(
-          "A verified widget needs a signed-in user: the launcher shows once your backend answers with a token for one (not signed in: 401, no launcher). The click fetches a fresh token.",
+          `A verified widget needs a signed-in user: the launcher shows while your backend answers with a token for one (signed out: 401, no launcher); ${UPDATE_USER_FUNCTION}() asks again. The click fetches a fresh token.`,
         ),
-        "window.addEventListener('DOMContentLoaded', async () => {",
+        `async function ${SHOW_LAUNCHER_FUNCTION}() {`,
         `  const response = await fetch(${jsString(CONTACT_TOKEN_ENDPOINT)}, {`,
         "    method: 'POST',",
         "    credentials: 'same-origin',",
         "  });",
-        `  if (response.ok) ${LAUNCHER_VARIABLE}.hidden = false;`,
+        `  ${LAUNCHER_VARIABLE}.style.display = response.ok ? '' : 'none';`,
+        "}",
+        `${SHOW_LAUNCHER_FUNCTION}().catch((error) => {`,
+        "  console.error('The OpenCX contact token could not be fetched:', error);",
         "});",
       ]
     : [];
@@ -131,13 +139,14 @@ function clickTrigger(config: PlaygroundConfig): string[] {
 
 /** The look-alike launcher's markup (hidden until a verified page knows the user is signed in). */
 function launcherMarkup(config: PlaygroundConfig): string {
-  const hidden = isVerified(config) ? " hidden" : "";
-  return `<button type="button" id="${LAUNCHER_ID}" aria-label="${LAUNCHER_LABEL}" title="${LAUNCHER_LABEL}"${hidden} style="${launcherStyle(config)}">${LAUNCHER_SVG}</button>`;
+  // An inline display, not the hidden attribute, which a site's `button { display: … }` overrides.
+  const hidden = isVerified(config) ? "display: none; " : "";
+  return `<button type="button" id="${LAUNCHER_ID}" aria-label="${LAUNCHER_LABEL}" title="${LAUNCHER_LABEL}" style="${hidden}${launcherStyle(config)}">${LAUNCHER_SVG}</button>`;
 }
 
 /** The page that loads the embed on consent or on click (loading.ts). */
 function onDemandPage(config: PlaygroundConfig, mode: OnDemandMode): string[] {
-  const dialect = onDemandDialect(mode);
+  const dialect = onDemandDialect(mode, config);
   const script = [
     scriptUrlConst(config, ON_DEMAND_LOADER),
     ...commentLines(

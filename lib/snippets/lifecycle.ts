@@ -207,13 +207,14 @@ export function htmlRestartFunction(config: PlaygroundConfig): string[] {
 }
 
 /** HTML, v5 verified: another user signed in without a page load (domain-v5.md §3.7, §18). */
-export function htmlUpdateUserFunction(startedFlag?: string): string[] {
+export function htmlUpdateUserFunction(startedFlag?: string, beforeStart?: string): string[] {
   const start =
     startedFlag === undefined
       ? [`  await ${START_FUNCTION}();`]
       : [
           "  // Before consent or a click nothing is loaded: the start will fetch the new user's token.",
           `  if (${startedFlag}) await ${START_FUNCTION}();`,
+          ...(beforeStart === undefined ? [] : [`  else ${beforeStart}`]),
         ];
   return [
     ...commentLines(

@@ -40,8 +40,13 @@ export function loadingHeadline(
   config: PlaygroundConfig,
   html: boolean,
 ): string {
-  return `${untilThenText(mode, html)}, nothing is requested from the widget's host, no opencx-widget:* key is written, and ${scriptCostText(majorOfConfig(config))}.`;
+  // The documented size is the embed script's; the React package's chunk has none in the facts.
+  const cost = html ? scriptCostText(majorOfConfig(config)) : PACKAGE_COST;
+  return `${untilThenText(mode, html)}, nothing is requested from the widget's host, no opencx-widget:* key is written, and ${cost}.`;
 }
+
+/** What the React and Next.js snippets save until the trigger: the package's chunk (no size known). */
+export const PACKAGE_COST = "the widget's package (its own chunk) is not downloaded or run";
 
 /** The look-alike launcher's label: the real trigger's default (domain.md §7.4). */
 export const LAUNCHER_LABEL = "Chat with us";

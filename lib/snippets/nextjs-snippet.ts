@@ -16,7 +16,14 @@ import {
   snippetVersionNote,
 } from "./model";
 import { jsString } from "./print";
-import { mountNote, reactImport, supportWidgetComponent, versionLine } from "./react-snippet";
+import {
+  mountNote,
+  reactImport,
+  supportWidgetComponent,
+  UNAVAILABLE_FUNCTION,
+  UNAVAILABLE_SOURCE,
+  versionLine,
+} from "./react-snippet";
 import { API_URL_CONST, CONTACT_TOKEN_FUNCTION, contactTokenFunction } from "./server-snippets";
 import { SNIPPET_TARGET_LABELS, type Snippet, type SnippetFile } from "./types";
 
@@ -29,13 +36,25 @@ function dynamicWidget(config: PlaygroundConfig): string[] {
     config.loading === "page-load"
       ? "// The widget reads window and localStorage: load it in the browser only."
       : "// The widget reads window and localStorage: load it in the browser only, when it first renders.";
+  if (config.loading === "page-load")
+    return [
+      why,
+      `const Widget = dynamic(() => import('${REACT_PACKAGE}').then((mod) => mod.Widget), {`,
+      "  ssr: false,",
+      "});",
+    ];
   return [
+    ...UNAVAILABLE_SOURCE,
+    "",
     why,
-    `const Widget = dynamic(() => import('${REACT_PACKAGE}').then((mod) => mod.Widget), {`,
-    "  ssr: false,",
+    `const Widget = dynamic<ComponentProps<typeof OpenCxWidget>>(`,
+    `  () => import('${REACT_PACKAGE}').then((mod) => mod.Widget, ${UNAVAILABLE_FUNCTION}),`,
+    "  {",
+    "    ssr: false,",
     // The look-alike launcher stays, busy, while the package loads after a click.
-    ...(config.loading === "click" ? ["  loading: () => <ChatLauncher busy />,"] : []),
-    "});",
+    ...(config.loading === "click" ? ["    loading: () => <ChatLauncher busy />,"] : []),
+    "  },",
+    ");",
   ];
 }
 

@@ -363,7 +363,11 @@ export function reactImport(config: PlaygroundConfig, nextjs = false): string {
     ...(isVerified(config) ? ["useEffect"] : []),
     ...(isVerified(config) || click ? ["useState"] : []),
   ];
-  const types = ["ComponentProps", ...(click ? ["CSSProperties"] : [])];
+  const types = [
+    "ComponentProps",
+    ...(onDemand ? ["ComponentType"] : []),
+    ...(click ? ["CSSProperties"] : []),
+  ];
   return values.length === 0
     ? `import type { ${types.join(", ")} } from 'react';`
     : `import { ${[...values, ...types.map((t) => `type ${t}`)].join(", ")} } from 'react';`;
@@ -375,10 +379,35 @@ function widgetImport(config: PlaygroundConfig): string[] {
   return [
     `import type { Widget as OpenCxWidget } from '${REACT_PACKAGE}';`,
     "",
+    ...UNAVAILABLE_SOURCE,
+    "",
     "// The widget's package is a separate chunk, loaded when the widget first renders.",
-    `const Widget = lazy(() => import('${REACT_PACKAGE}').then((mod) => ({ default: mod.Widget })));`,
+    `const Widget = lazy<${LOADED_WIDGET_TYPE}>(() =>`,
+    `  import('${REACT_PACKAGE}').then(`,
+    "    (mod) => ({ default: mod.Widget }),",
+    `    (error: unknown) => ({ default: ${UNAVAILABLE_FUNCTION}(error) }),`,
+    "  ),",
+    ");",
   ];
 }
+
+/** On consent or on click: the type of the lazily loaded `Widget`. */
+export const LOADED_WIDGET_TYPE = "ComponentType<ComponentProps<typeof OpenCxWidget>>";
+/** On consent or on click: what stands in for `Widget` when the package cannot load. */
+export const UNAVAILABLE_FUNCTION = "widgetUnavailable";
+
+/**
+ * On consent or on click the package loads late (after a deploy, an old tab asks for a chunk that
+ * is gone): a failed import logs and renders nothing instead of unmounting the app with it.
+ */
+export const UNAVAILABLE_SOURCE = [
+  "// If the package cannot load (offline, or an old tab after a deploy), log it and render nothing",
+  "// rather than let the failed import take your app down with it.",
+  `function ${UNAVAILABLE_FUNCTION}(error: unknown): ${LOADED_WIDGET_TYPE} {`,
+  "  console.error('The OpenCX widget could not load:', error);",
+  "  return () => null;",
+  "}",
+];
 
 export function generateReactSnippet(config: PlaygroundConfig): Snippet {
   const install = reactInstall(majorOfConfig(config));

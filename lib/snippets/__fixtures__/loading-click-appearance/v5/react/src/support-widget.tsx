@@ -4,14 +4,26 @@
 // Key it by your signed-in user's id, never the token: a new identity needs a new key (see
 // clearOpenCxWidgetStorage below).
 // Loads on click: until the visitor presses the look-alike launcher, nothing is requested from
-// the widget's host, no opencx-widget:* key is written, and about 657 KB (gzip) of widget
-// script is not downloaded or run. It shows a look-alike launcher; pressing it loads the
+// the widget's host, no opencx-widget:* key is written, and the widget's package (its own
+// chunk) is not downloaded or run. It shows a look-alike launcher; pressing it loads the
 // widget, which opens.
-import { lazy, Suspense, useState, type ComponentProps, type CSSProperties } from 'react';
+import { lazy, Suspense, useState, type ComponentProps, type ComponentType, type CSSProperties } from 'react';
 import type { Widget as OpenCxWidget } from '@opencx/widget-react';
 
+// If the package cannot load (offline, or an old tab after a deploy), log it and render nothing
+// rather than let the failed import take your app down with it.
+function widgetUnavailable(error: unknown): ComponentType<ComponentProps<typeof OpenCxWidget>> {
+  console.error('The OpenCX widget could not load:', error);
+  return () => null;
+}
+
 // The widget's package is a separate chunk, loaded when the widget first renders.
-const Widget = lazy(() => import('@opencx/widget-react').then((mod) => ({ default: mod.Widget })));
+const Widget = lazy<ComponentType<ComponentProps<typeof OpenCxWidget>>>(() =>
+  import('@opencx/widget-react').then(
+    (mod) => ({ default: mod.Widget }),
+    (error: unknown) => ({ default: widgetUnavailable(error) }),
+  ),
+);
 
 type WidgetOptions = ComponentProps<typeof OpenCxWidget>['options'];
 

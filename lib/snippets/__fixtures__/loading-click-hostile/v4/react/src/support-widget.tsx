@@ -3,14 +3,26 @@
 // Key it by a counter your sign-out increments: widget v4 reads its options once per mount, so
 // a new identity needs a new key (see clearOpenCxWidgetStorage below).
 // Loads on click: until the visitor presses the look-alike launcher, nothing is requested from
-// the widget's host, no opencx-widget:* key is written, and the widget's script is not
-// downloaded or run (its size for v4 is not documented here). It shows a look-alike launcher;
-// pressing it loads the widget, which opens.
-import { lazy, Suspense, useState, type ComponentProps, type CSSProperties } from 'react';
+// the widget's host, no opencx-widget:* key is written, and the widget's package (its own
+// chunk) is not downloaded or run. It shows a look-alike launcher; pressing it loads the
+// widget, which opens.
+import { lazy, Suspense, useState, type ComponentProps, type ComponentType, type CSSProperties } from 'react';
 import type { Widget as OpenCxWidget } from '@opencx/widget-react';
 
+// If the package cannot load (offline, or an old tab after a deploy), log it and render nothing
+// rather than let the failed import take your app down with it.
+function widgetUnavailable(error: unknown): ComponentType<ComponentProps<typeof OpenCxWidget>> {
+  console.error('The OpenCX widget could not load:', error);
+  return () => null;
+}
+
 // The widget's package is a separate chunk, loaded when the widget first renders.
-const Widget = lazy(() => import('@opencx/widget-react').then((mod) => ({ default: mod.Widget })));
+const Widget = lazy<ComponentType<ComponentProps<typeof OpenCxWidget>>>(() =>
+  import('@opencx/widget-react').then(
+    (mod) => ({ default: mod.Widget }),
+    (error: unknown) => ({ default: widgetUnavailable(error) }),
+  ),
+);
 
 type WidgetOptions = ComponentProps<typeof OpenCxWidget>['options'];
 

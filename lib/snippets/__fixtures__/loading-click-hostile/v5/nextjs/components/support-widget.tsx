@@ -6,18 +6,28 @@
 // Key it by a counter your sign-out increments: a new identity needs a new key (see
 // clearOpenCxWidgetStorage below).
 // Loads on click: until the visitor presses the look-alike launcher, nothing is requested from
-// the widget's host, no opencx-widget:* key is written, and about 657 KB (gzip) of widget
-// script is not downloaded or run. It shows a look-alike launcher; pressing it loads the
+// the widget's host, no opencx-widget:* key is written, and the widget's package (its own
+// chunk) is not downloaded or run. It shows a look-alike launcher; pressing it loads the
 // widget, which opens.
 import dynamic from 'next/dynamic';
-import { useState, type ComponentProps, type CSSProperties } from 'react';
+import { useState, type ComponentProps, type ComponentType, type CSSProperties } from 'react';
 import type { Widget as OpenCxWidget } from '@opencx/widget-react';
 
+// If the package cannot load (offline, or an old tab after a deploy), log it and render nothing
+// rather than let the failed import take your app down with it.
+function widgetUnavailable(error: unknown): ComponentType<ComponentProps<typeof OpenCxWidget>> {
+  console.error('The OpenCX widget could not load:', error);
+  return () => null;
+}
+
 // The widget reads window and localStorage: load it in the browser only, when it first renders.
-const Widget = dynamic(() => import('@opencx/widget-react').then((mod) => mod.Widget), {
-  ssr: false,
-  loading: () => <ChatLauncher busy />,
-});
+const Widget = dynamic<ComponentProps<typeof OpenCxWidget>>(
+  () => import('@opencx/widget-react').then((mod) => mod.Widget, widgetUnavailable),
+  {
+    ssr: false,
+    loading: () => <ChatLauncher busy />,
+  },
+);
 
 type WidgetOptions = ComponentProps<typeof OpenCxWidget>['options'];
 

@@ -6,19 +6,29 @@
 // Pass your signed-in user's id (null when signed out). v5 keeps the conversation when the same
 // user's token is renewed and resets itself for another user, so the widget stays mounted.
 // Loads on click: until the visitor presses the look-alike launcher, nothing is requested from
-// the widget's host, no opencx-widget:* key is written, and about 657 KB (gzip) of widget
-// script is not downloaded or run. It shows a look-alike launcher (render it only while a user
+// the widget's host, no opencx-widget:* key is written, and the widget's package (its own
+// chunk) is not downloaded or run. It shows a look-alike launcher (render it only while a user
 // is signed in: a verified widget needs their token); pressing it loads the widget, which
 // opens.
 import dynamic from 'next/dynamic';
-import { useEffect, useState, type ComponentProps, type CSSProperties } from 'react';
+import { useEffect, useState, type ComponentProps, type ComponentType, type CSSProperties } from 'react';
 import type { Widget as OpenCxWidget } from '@opencx/widget-react';
 
+// If the package cannot load (offline, or an old tab after a deploy), log it and render nothing
+// rather than let the failed import take your app down with it.
+function widgetUnavailable(error: unknown): ComponentType<ComponentProps<typeof OpenCxWidget>> {
+  console.error('The OpenCX widget could not load:', error);
+  return () => null;
+}
+
 // The widget reads window and localStorage: load it in the browser only, when it first renders.
-const Widget = dynamic(() => import('@opencx/widget-react').then((mod) => mod.Widget), {
-  ssr: false,
-  loading: () => <ChatLauncher busy />,
-});
+const Widget = dynamic<ComponentProps<typeof OpenCxWidget>>(
+  () => import('@opencx/widget-react').then((mod) => mod.Widget, widgetUnavailable),
+  {
+    ssr: false,
+    loading: () => <ChatLauncher busy />,
+  },
+);
 
 type WidgetOptions = ComponentProps<typeof OpenCxWidget>['options'];
 

@@ -3,14 +3,26 @@
 // Key it by a counter your sign-out increments: widget v4 reads its options once per mount, so
 // a new identity needs a new key (see clearOpenCxWidgetStorage below).
 // Loads after consent: until your page passes consented={true}, nothing is requested from the
-// widget's host, no opencx-widget:* key is written, and the widget's script is not downloaded
-// or run (its size for v4 is not documented here). Pass consented={true} when your consent tool
-// says yes (on every page load where consent is stored).
-import { lazy, Suspense, type ComponentProps } from 'react';
+// widget's host, no opencx-widget:* key is written, and the widget's package (its own chunk) is
+// not downloaded or run. Pass consented={true} when your consent tool says yes (on every page
+// load where consent is stored).
+import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
 import type { Widget as OpenCxWidget } from '@opencx/widget-react';
 
+// If the package cannot load (offline, or an old tab after a deploy), log it and render nothing
+// rather than let the failed import take your app down with it.
+function widgetUnavailable(error: unknown): ComponentType<ComponentProps<typeof OpenCxWidget>> {
+  console.error('The OpenCX widget could not load:', error);
+  return () => null;
+}
+
 // The widget's package is a separate chunk, loaded when the widget first renders.
-const Widget = lazy(() => import('@opencx/widget-react').then((mod) => ({ default: mod.Widget })));
+const Widget = lazy<ComponentType<ComponentProps<typeof OpenCxWidget>>>(() =>
+  import('@opencx/widget-react').then(
+    (mod) => ({ default: mod.Widget }),
+    (error: unknown) => ({ default: widgetUnavailable(error) }),
+  ),
+);
 
 type WidgetOptions = ComponentProps<typeof OpenCxWidget>['options'];
 

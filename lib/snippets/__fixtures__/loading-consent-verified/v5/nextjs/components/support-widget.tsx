@@ -6,17 +6,27 @@
 // Pass your signed-in user's id (null when signed out). v5 keeps the conversation when the same
 // user's token is renewed and resets itself for another user, so the widget stays mounted.
 // Loads after consent: until your page passes consented={true}, nothing is requested from the
-// widget's host, no opencx-widget:* key is written, and about 657 KB (gzip) of widget script is
+// widget's host, no opencx-widget:* key is written, and the widget's package (its own chunk) is
 // not downloaded or run. Pass consented={true} when your consent tool says yes (on every page
 // load where consent is stored).
 import dynamic from 'next/dynamic';
-import { useEffect, useState, type ComponentProps } from 'react';
+import { useEffect, useState, type ComponentProps, type ComponentType } from 'react';
 import type { Widget as OpenCxWidget } from '@opencx/widget-react';
 
+// If the package cannot load (offline, or an old tab after a deploy), log it and render nothing
+// rather than let the failed import take your app down with it.
+function widgetUnavailable(error: unknown): ComponentType<ComponentProps<typeof OpenCxWidget>> {
+  console.error('The OpenCX widget could not load:', error);
+  return () => null;
+}
+
 // The widget reads window and localStorage: load it in the browser only, when it first renders.
-const Widget = dynamic(() => import('@opencx/widget-react').then((mod) => mod.Widget), {
-  ssr: false,
-});
+const Widget = dynamic<ComponentProps<typeof OpenCxWidget>>(
+  () => import('@opencx/widget-react').then((mod) => mod.Widget, widgetUnavailable),
+  {
+    ssr: false,
+  },
+);
 
 type WidgetOptions = ComponentProps<typeof OpenCxWidget>['options'];
 
