@@ -17,18 +17,9 @@ import type { PreviewDevice } from "@/lib/preview/messages";
 import {
   LAUNCHER_ICON_PATH,
   LAUNCHER_LABEL,
-  launcherDeclarations,
+  launcherStyleObject,
   scriptCostText,
 } from "@/lib/snippets/loading";
-
-const camelCase = (property: string) =>
-  property.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
-
-function launcherStyle(config: PlaygroundConfig): CSSProperties {
-  return Object.fromEntries(
-    launcherDeclarations(config).map(([property, value]) => [camelCase(property), value]),
-  ) as CSSProperties;
-}
 
 /** The trigger this page load waits for, or null when the widget loads with the page. */
 function gateOf(config: PlaygroundConfig, device: PreviewDevice): string | null {
@@ -59,7 +50,7 @@ export function LoadGate({
         aria-label={LAUNCHER_LABEL}
         title={`${LAUNCHER_LABEL} (the page's look-alike launcher: loads the widget when pressed)`}
         onClick={pass}
-        style={launcherStyle(config)}
+        style={launcherStyleObject(config) as CSSProperties}
         className="focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600"
       >
         <svg width={24} height={24} viewBox="0 0 24 24" aria-hidden="true" focusable="false">

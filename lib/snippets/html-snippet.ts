@@ -64,14 +64,15 @@ function onDemandDialect(mode: OnDemandMode, config: PlaygroundConfig): EmbedDia
 
 type OnDemandMode = Exclude<LoadingMode, "page-load">;
 
-/** What a failed start logs and undoes, so the next trigger tries again. */
-function failed(undo: string[]): string[] {
+/** Before a start: one per page, whatever calls it again. */
+const CLAIM_START = [`  if (${STARTED_FLAG}) return;`, `  ${STARTED_FLAG} = true;`];
+
+/** What a failed start logs and undoes, at `pad`, so the next trigger tries again. */
+function onStartFailed(undo: string[], pad: string): string[] {
   return [
-    "    (error) => {",
-    `      ${STARTED_FLAG} = false; // A failed start can be tried again.`,
-    ...undo.map((line) => `      ${line}`),
-    `      console.error(${jsString(START_FAILED)}, error);`,
-    "    },",
+    `${pad}${STARTED_FLAG} = false; // A failed start can be tried again.`,
+    ...undo.map((line) => pad + line),
+    `${pad}console.error(${jsString(START_FAILED)}, error);`,
   ];
 }
 
@@ -83,11 +84,9 @@ function consentTrigger(): string[] {
     ),
     `let ${STARTED_FLAG} = false;`,
     `function ${CONSENT_FUNCTION}() {`,
-    `  if (${STARTED_FLAG}) return;`,
-    `  ${STARTED_FLAG} = true;`,
+    ...CLAIM_START,
     `  ${START_FUNCTION}().catch((error) => {`,
-    `    ${STARTED_FLAG} = false; // A failed start can be tried again.`,
-    `    console.error(${jsString(START_FAILED)}, error);`,
+    ...onStartFailed([], "    "),
     "  });",
     "}",
   ];
@@ -120,16 +119,20 @@ function clickTrigger(config: PlaygroundConfig): string[] {
       "Pressing the look-alike launcher loads the real widget, which opens (isOpen: true) and takes the launcher's place.",
     ),
     `function ${LAUNCHER_CLICK_FUNCTION}() {`,
-    `  if (${STARTED_FLAG}) return;`,
-    `  ${STARTED_FLAG} = true;`,
+    ...CLAIM_START,
     `  ${LAUNCHER_VARIABLE}.disabled = true;`,
     `  ${LAUNCHER_VARIABLE}.setAttribute('aria-busy', 'true');`,
     `  ${START_FUNCTION}().then(`,
     `    () => ${LAUNCHER_VARIABLE}.remove(),`,
-    ...failed([
-      `${LAUNCHER_VARIABLE}.disabled = false;`,
-      `${LAUNCHER_VARIABLE}.removeAttribute('aria-busy');`,
-    ]),
+    "    (error) => {",
+    ...onStartFailed(
+      [
+        `${LAUNCHER_VARIABLE}.disabled = false;`,
+        `${LAUNCHER_VARIABLE}.removeAttribute('aria-busy');`,
+      ],
+      "      ",
+    ),
+    "    },",
     "  );",
     "}",
     `${LAUNCHER_VARIABLE}.addEventListener('click', ${LAUNCHER_CLICK_FUNCTION});`,

@@ -68,8 +68,8 @@ export function launcherColors(config: PlaygroundConfig): {
 }
 
 /**
- * The launcher's CSS declarations, property to value. No `display`: the HTML page's launcher is
- * `hidden` until a verified page knows the user, and an inline `display` would override that.
+ * The launcher's CSS declarations, property to value. No `display`: a verified HTML page puts
+ * `display: none` in front of these until its backend has a token for a signed-in user.
  */
 export function launcherDeclarations(config: PlaygroundConfig): [string, string][] {
   const { background, foreground } = launcherColors(config);
@@ -95,6 +95,16 @@ export function launcherStyle(config: PlaygroundConfig): string {
   return launcherDeclarations(config)
     .map(([property, value]) => `${property}: ${value}`)
     .join("; ");
+}
+
+/** The launcher's CSS as a React style object (`z-index` → `zIndex`): the React snippet, the preview. */
+export function launcherStyleObject(config: PlaygroundConfig): Record<string, string> {
+  return Object.fromEntries(
+    launcherDeclarations(config).map(([property, value]) => [
+      property.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase()),
+      value,
+    ]),
+  );
 }
 
 /** The launcher's icon as SVG markup (decorative: the button carries the label). */

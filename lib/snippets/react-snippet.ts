@@ -43,7 +43,7 @@ import {
 import {
   LAUNCHER_ICON_PATH,
   LAUNCHER_LABEL,
-  launcherDeclarations,
+  launcherStyleObject,
   loadingHeadline,
   loadingOptionsValue,
 } from "./loading";
@@ -211,15 +211,9 @@ const LOADED_COMPONENT = "LoadedSupportWidget";
 /** On click: the look-alike launcher component. */
 const LAUNCHER_COMPONENT = "ChatLauncher";
 
-/** `z-index` → `zIndex`. */
-const camelCase = (property: string) =>
-  property.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
-
 /** On click: the look-alike launcher, in the widget's place and colours (loading.ts). */
 function chatLauncherSource(config: PlaygroundConfig): string[] {
-  const style = Object.fromEntries(
-    launcherDeclarations(config).map(([property, value]) => [camelCase(property), value]),
-  );
+  const style = launcherStyleObject(config);
   return [
     ...commentLines(
       "Looks like the widget's launcher (48px, in your primary colour, in its corner); pressing it loads the real widget, which opens in its place.",

@@ -9,10 +9,10 @@ import type { LoadingMode, PlaygroundConfig } from "../../config/options";
 import type { WidgetMajor } from "../../config/versions";
 import { toAuthenticateRequest, type AuthenticateUserRequest } from "../../config/widget-config";
 import { visitorKeys, widgetNamespace } from "../../identity/storage";
+import { readLoading } from "../../import/loading";
 import { SCRIPT_URL_CONST } from "../embed-module";
 import { CONSENT_FUNCTION, LAUNCHER_CLICK_FUNCTION } from "../html-snippet";
 import { CLEAR_STORAGE_FUNCTION, START_FUNCTION } from "../lifecycle";
-import { LAUNCHER_ID } from "../loading";
 import { EMAIL_PARAMETER, embedScriptUrl } from "../model";
 import type { Snippet, SnippetFile } from "../types";
 import { FakeStorage } from "./fake-browser";
@@ -161,21 +161,12 @@ export function checkHtml(
 }
 
 /**
- * The loading mode a snippet shows, for the callers that do not pass the config's: the consent
- * function or gate, or the look-alike launcher. The goldens, loading.test.ts and the Chromium
- * specs check that each config gets its mode; the checks here hold the snippet to the mode it
- * shows.
+ * The loading mode a snippet shows, for the callers that do not pass the config's: the import's
+ * reader (the consent function or gate, the look-alike launcher), page load when it shows none.
+ * The goldens, loading.test.ts and the Chromium specs check that each config gets its mode; the
+ * checks here hold the snippet to the mode it shows.
  */
-function inferredLoading(code: string): LoadingMode {
-  if (
-    code.includes(`function ${CONSENT_FUNCTION}()`) ||
-    code.includes("if (!consented) return null;")
-  )
-    return "consent";
-  if (code.includes(`id="${LAUNCHER_ID}"`) || code.includes("function ChatLauncher("))
-    return "click";
-  return "page-load";
-}
+const inferredLoading = (code: string): LoadingMode => readLoading(code) ?? "page-load";
 
 /**
  * The options as `toWidgetConfig` gives them: on click the page adds `isOpen: true` (the widget
