@@ -11,6 +11,7 @@
  * Reports: `reports/mutation/<all|areas>.html` (open it to read survivors) and `.json`.
  */
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import {
@@ -79,6 +80,55 @@ function redactFile(path) {
   if (redactStatusReasons(baseline)) writeFileSync(path, JSON.stringify(baseline, null, 2));
 }
 
+/**
+ * What a mutation run's result depends on: every file the tests can import (the product's lib/,
+ * components/ and app/, with their tests, fixtures and test support), the Stryker and Vitest
+ * configuration, the areas and the lockfile. Tracked and untracked-but-not-ignored files alike,
+ * so a new test or source file counts. The baseline itself is not an input.
+ */
+export const FINGERPRINT_PATHS = [
+  "lib",
+  "components",
+  "app",
+  "mutation/areas.mjs",
+  "stryker.config.mjs",
+  "vitest.config.mts",
+  "vitest.mutation.mts",
+  "package-lock.json",
+];
+
+/** Where the fingerprint of the inputs the committed baseline was written from is kept. */
+export const FINGERPRINT = "mutation/fingerprint.json";
+
+/** One hash over the paths (sorted) and each file's content; `read` returns a file's bytes. */
+export function fingerprintOf(paths, read) {
+  const hash = createHash("sha256");
+  for (const path of [...paths].sort()) {
+    const content = read(path);
+    hash.update(
+      `${path}\0${content === null ? "missing" : createHash("sha256").update(content).digest("hex")}\0`,
+    );
+  }
+  return hash.digest("hex");
+}
+
+/** The fingerprint of this working tree's inputs (git lists the files; their bytes are read from disk). */
+export function currentFingerprint() {
+  const listed = spawnSync(
+    "git",
+    ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ...FINGERPRINT_PATHS],
+    { encoding: "utf8" },
+  );
+  if (listed.status !== 0) return null;
+  const paths = [...new Set(listed.stdout.split("\0").filter(Boolean))];
+  return fingerprintOf(paths, (path) => (existsSync(path) ? readFileSync(path) : null));
+}
+
+/** Whether the committed baseline was written from exactly these inputs. */
+export function baselineIsCurrent(fingerprint, recorded) {
+  return Boolean(fingerprint) && recorded?.inputs === fingerprint;
+}
+
 const HEAP_MB = 8192;
 
 /**
@@ -111,6 +161,23 @@ function main() {
   const report = `reports/mutation/${runName(areas)}.json`;
   rmSync(report, { force: true });
 
+  // The baseline is current when nothing it depends on changed since the run that wrote it:
+  // Stryker would reuse every result, after a dry run of every test (about 95 s on CI). Score
+  // the baseline instead. `--rerun` runs Stryker anyway.
+  const everyArea = incremental === BASELINE;
+  const fingerprint = everyArea ? currentFingerprint() : null;
+  const recorded = existsSync(FINGERPRINT) ? JSON.parse(readFileSync(FINGERPRINT, "utf8")) : null;
+  if (!full && !args.includes("--rerun") && everyArea && baselineIsCurrent(fingerprint, recorded)) {
+    console.log(
+      `The baseline is current: no file under ${FINGERPRINT_PATHS.join(", ")} changed since ` +
+        `${BASELINE} was written (${FINGERPRINT}, inputs ${fingerprint.slice(0, 12)}). ` +
+        "Its results are scored without re-running Stryker (--rerun runs it).",
+    );
+    process.exit(
+      printScores(JSON.parse(readFileSync(BASELINE, "utf8")), areas, "baseline") ? 1 : 0,
+    );
+  }
+
   const started = Date.now();
   const run = spawnSync("npx", ["stryker", "run", ...(full ? ["--force"] : [])], {
     stdio: "inherit",
@@ -122,9 +189,26 @@ function main() {
     console.error(`\nStryker wrote no report (exit ${run.status}) after ${seconds}s.`);
     process.exit(1);
   }
-  const byArea = mutantsByArea(JSON.parse(readFileSync(report, "utf8")));
-  let failed = run.status !== 0 && run.status !== 1;
-  console.log(`\nmutation score by area (one run, ${seconds}s, ${full ? "full" : "incremental"})`);
+  const reported = JSON.parse(readFileSync(report, "utf8"));
+  const below = printScores(
+    reported,
+    areas,
+    `one run, ${seconds}s, ${full ? "full" : "incremental"}`,
+  );
+  const failed = below || (run.status !== 0 && run.status !== 1);
+  // A clean run over every area wrote the baseline from these inputs: record them, so the next
+  // run from the same files (CI on a clean clone) scores it without re-running Stryker.
+  if (!failed && everyArea && fingerprint) {
+    writeFileSync(FINGERPRINT, `${JSON.stringify({ inputs: fingerprint }, null, 2)}\n`);
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+/** Prints the score table of a report; returns whether an area is below its target. */
+function printScores(report, areas, how) {
+  const byArea = mutantsByArea(report);
+  let failed = false;
+  console.log(`\nmutation score by area (${how})`);
   console.log("area      score    target  killed  timeout  survived  no cov");
   for (const area of areas) {
     const s = score(byArea[area]);
@@ -136,7 +220,7 @@ function main() {
         `${String(s.noCoverage).padStart(6)}${below ? "  BELOW TARGET" : ""}`,
     );
   }
-  process.exit(failed ? 1 : 0);
+  return failed;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { fakeJwt, fakeKey } from "../lib/secrets/test-support/fake-keys";
-import { mutantsByArea, redactStatusReasons, score, withHeap } from "./mutation.mjs";
+import {
+  baselineIsCurrent,
+  fingerprintOf,
+  mutantsByArea,
+  redactStatusReasons,
+  score,
+  withHeap,
+} from "./mutation.mjs";
 
 const mutants = (...statuses: string[]) => statuses.map((status) => ({ status }));
 
@@ -80,5 +87,45 @@ describe("withHeap", () => {
     expect(withHeap({ NODE_OPTIONS: "--max-old-space-size=2048" })).toBe(
       "--max-old-space-size=2048",
     );
+  });
+});
+
+describe("the baseline's fingerprint", () => {
+  const files: Record<string, string | null> = {
+    "lib/url/codec.ts": "export const a = 1;",
+    "lib/url/codec.test.ts": "it('a', () => {});",
+  };
+  const read = (path: string) => files[path] ?? null;
+  const base = fingerprintOf(Object.keys(files), read);
+
+  it("does not depend on the order git lists the files in", () => {
+    expect(fingerprintOf(Object.keys(files).reverse(), read)).toBe(base);
+  });
+
+  it("changes when a file's content, a file's name or the set of files changes", () => {
+    const edited = { ...files, "lib/url/codec.ts": "export const a = 2;" };
+    expect(fingerprintOf(Object.keys(edited), (p) => edited[p] ?? null)).not.toBe(base);
+    const renamed = {
+      "lib/url/codec2.ts": files["lib/url/codec.ts"]!,
+      "lib/url/codec.test.ts": files["lib/url/codec.test.ts"]!,
+    };
+    expect(
+      fingerprintOf(Object.keys(renamed), (p) => renamed[p as keyof typeof renamed] ?? null),
+    ).not.toBe(base);
+    const added = [...Object.keys(files), "lib/url/new.test.ts"];
+    expect(fingerprintOf(added, (p) => files[p] ?? "it('b', () => {});")).not.toBe(base);
+    expect(fingerprintOf(["lib/url/codec.ts"], read)).not.toBe(base);
+  });
+
+  it("a listed file that is gone is not the same as an empty one", () => {
+    expect(fingerprintOf(["lib/x.ts"], () => null)).not.toBe(fingerprintOf(["lib/x.ts"], () => ""));
+  });
+
+  it("the baseline is current only when a fingerprint was recorded and it matches", () => {
+    expect(baselineIsCurrent(base, { inputs: base })).toBe(true);
+    expect(baselineIsCurrent(base, { inputs: `${base.slice(1)}0` })).toBe(false);
+    expect(baselineIsCurrent(base, null)).toBe(false);
+    expect(baselineIsCurrent(null, { inputs: base })).toBe(false);
+    expect(baselineIsCurrent(null, null)).toBe(false);
   });
 });
