@@ -18,3 +18,14 @@ export function redactStatusReasons(baseline: {
   files?: Record<string, { mutants?: (Mutant & { statusReason?: string })[] }>;
 }): boolean;
 export function withHeap(env: { NODE_OPTIONS?: string }): string;
+export const FINGERPRINT_PATHS: readonly string[];
+export const FINGERPRINT: string;
+export function fingerprintOf(
+  paths: readonly string[],
+  read: (path: string) => string | Uint8Array | null,
+): string;
+export function currentFingerprint(): string | null;
+export function baselineIsCurrent(
+  fingerprint: string | null,
+  recorded: { inputs?: string } | null | undefined,
+): boolean;
