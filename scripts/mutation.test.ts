@@ -103,7 +103,10 @@ describe("the baseline's fingerprint", () => {
   });
 
   it("changes when a file's content, a file's name or the set of files changes", () => {
-    const edited = { ...files, "lib/url/codec.ts": "export const a = 2;" };
+    const edited: Record<string, string | null> = {
+      ...files,
+      "lib/url/codec.ts": "export const a = 2;",
+    };
     expect(fingerprintOf(Object.keys(edited), (p) => edited[p] ?? null)).not.toBe(base);
     const renamed = {
       "lib/url/codec2.ts": files["lib/url/codec.ts"]!,
