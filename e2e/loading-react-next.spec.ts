@@ -23,7 +23,9 @@
  *   leave the page's origin, and the page may log no error.
  * - Triggers: consent, `window.__consent()` called twice at once, and once more after the widget
  *   rendered (still one initialisation); click, the look-alike "Chat with us" launcher, which is
- *   gone once the widget rendered.
+ *   gone once the widget rendered. On click in the verified model the token's answer is held
+ *   until the test has seen the busy launcher still in place (disabled, `aria-busy`) and no
+ *   widget started.
  *
  * The pages of a test run side by side (each mostly waits on the browser), about 4 s per test
  * here. The Next server the config starts is not used.
@@ -167,12 +169,24 @@ test.beforeAll(async () => {
 async function serve(
   page: Page,
   variant: Variant,
-): Promise<{ requests: Request[]; origin: string; entry: string }> {
+): Promise<{
+  requests: Request[];
+  origin: string;
+  entry: string;
+  tokenAsked: Promise<void>;
+  answerToken: () => void;
+}> {
   const origin = `http://${variant.name}.${HARNESS_DOMAIN}`;
   const entry = bundle.entries.get(variant.name);
   if (!entry) throw new Error(`No bundle entry for ${variant.name}`);
   const requests: Request[] = [];
   page.on("request", (request) => requests.push(request));
+  // The contact token is answered when the test says so: on click, the page shows the busy
+  // launcher meanwhile.
+  let asked = () => {};
+  const tokenAsked = new Promise<void>((done) => (asked = done));
+  let answerToken = () => {};
+  const answered = new Promise<void>((done) => (answerToken = done));
   await page.route(`${origin}/**`, async (route) => {
     const request = route.request();
     const { pathname } = new URL(request.url());
@@ -180,6 +194,8 @@ async function serve(
       return route.fulfill({ contentType: "text/html; charset=utf-8", body: HARNESS_HTML });
     }
     if (pathname === CONTACT_TOKEN_ENDPOINT && request.method() === "POST") {
+      asked();
+      await answered;
       return route.fulfill({ json: { token: TOKEN } });
     }
     const file = pathname === "/entry.js" ? entry : pathname.slice(1);
@@ -187,7 +203,7 @@ async function serve(
     if (code === undefined) return route.fulfill({ status: 404, body: "not found" });
     return route.fulfill({ contentType: "text/javascript; charset=utf-8", body: code });
   });
-  return { requests, origin, entry };
+  return { requests, origin, entry, tokenAsked, answerToken };
 }
 
 /** Paths requested so far (the widget chunk's by its file name). */
@@ -221,7 +237,9 @@ const settle = (page: Page) =>
   page.evaluate((ms) => new Promise((done) => setTimeout(done, ms)), SETTLE_MS);
 
 async function runVariant(page: Page, variant: Variant): Promise<void> {
-  const { requests, origin, entry } = await serve(page, variant);
+  const { requests, origin, entry, tokenAsked, answerToken } = await serve(page, variant);
+  const holdsToken = variant.mode === "click" && variant.config.model === "server";
+  if (!holdsToken) answerToken();
   const errors = pageErrorsOf(page);
   const widgetPath = `/${bundle.widgetChunk}`;
   // Served as /entry.js; what it imports statically, by its own name.
@@ -254,6 +272,18 @@ async function runVariant(page: Page, variant: Variant): Promise<void> {
     });
   } else {
     await launcher.click();
+  }
+  if (holdsToken) {
+    // The package is loaded and its backend asked: until it answers, the busy launcher stays
+    // in the widget's place (no gap with nothing in the corner), and no widget starts.
+    await tokenAsked;
+    await settle(page);
+    await expect(launcher, `${label}: busy while the token is asked`).toBeVisible();
+    await expect(launcher, label).toHaveAttribute("aria-busy", "true");
+    await expect(launcher, label).toBeDisabled();
+    await expect(page.getByTestId(WIDGET_STUB_TEST_ID), label).toHaveCount(0);
+    expect(await inits(page), `${label}: inits before the token`).toEqual([]);
+    answerToken();
   }
   await expect(page.getByTestId(WIDGET_STUB_TEST_ID), label).toHaveCount(1);
   if (variant.mode === "consent") {

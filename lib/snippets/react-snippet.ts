@@ -74,7 +74,11 @@ const ERROR_RENDERER_SOURCE = [
 ];
 
 /** v4, verified: fetch the token once per mount (the component is keyed by the user from outside). */
-function fetchOnceEffect(): string[] {
+function fetchOnceEffect(settles: boolean): string[] {
+  // On click the busy launcher shows until the answer: a 401 or a failure settles it to null.
+  const keep = settles
+    ? [`        if (!cancelled) ${SETTER}(data ? data.token : null);`]
+    : [`        if (!cancelled && data) ${SETTER}(data.token);`];
   return [
     "  useEffect(() => {",
     "    let cancelled = false;",
@@ -86,11 +90,12 @@ function fetchOnceEffect(): string[] {
     "        return response.json() as Promise<{ token: string }>;",
     "      })",
     "      .then((data) => {",
-    `        if (!cancelled && data) ${SETTER}(data.token);`,
+    ...keep,
     "      })",
     "      .catch((error: unknown) => {",
     "        // The widget stays hidden; the console says why.",
     "        console.error('The OpenCX contact token could not be fetched:', error);",
+    ...(settles ? [`        if (!cancelled) ${SETTER}(null);`] : []),
     "      });",
     "    return () => {",
     "      cancelled = true;",
@@ -178,6 +183,8 @@ export function supportWidgetComponent(config: PlaygroundConfig, nextjs = false)
     breakTopLevel: true,
   });
   const renews = rendersRenewal(config);
+  // On click the press shows the busy launcher until the token request answers (no gap).
+  const pending = config.loading === "click";
   const before = v5
     ? [...fetchTokenFunction(true), "", ...(renews ? renewalFunction(true) : chatOnlyNote())]
     : v4NoRenewalNote(true);
@@ -188,11 +195,19 @@ export function supportWidgetComponent(config: PlaygroundConfig, nextjs = false)
     ...before,
     ...(v5 ? ["", ...errorRenderer, ...PROPS_SOURCE, ""] : []),
     v5 ? `${opening}{ userId }: SupportWidgetProps) {` : `${opening}) {`,
-    `  const [${CONTACT_TOKEN_VARIABLE}, ${SETTER}] = useState<string | null>(null);`,
+    pending
+      ? `  const [${CONTACT_TOKEN_VARIABLE}, ${SETTER}] = useState<string | null | undefined>(undefined);`
+      : `  const [${CONTACT_TOKEN_VARIABLE}, ${SETTER}] = useState<string | null>(null);`,
     "",
-    ...(v5 ? userTokenEffect(renews) : fetchOnceEffect()),
+    ...(v5 ? userTokenEffect(renews) : fetchOnceEffect(pending)),
     "",
-    "  // Not signed in (401) or still loading: a verified widget needs its token first.",
+    ...(pending
+      ? [
+          "  // Still asking your backend: the busy launcher keeps the widget's place until it answers.",
+          `  if (${CONTACT_TOKEN_VARIABLE} === undefined) return <${LAUNCHER_COMPONENT} busy />;`,
+          "  // Not signed in (401) or no answer: a verified widget needs its token first.",
+        ]
+      : ["  // Not signed in (401) or still loading: a verified widget needs its token first."]),
     `  if (${CONTACT_TOKEN_VARIABLE} === null) return null;`,
     "",
     ...connectionSwitchesNote(config).map((line) => `  // ${line}`),

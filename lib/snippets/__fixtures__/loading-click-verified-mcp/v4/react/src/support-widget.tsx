@@ -31,7 +31,7 @@ type WidgetOptions = ComponentProps<typeof OpenCxWidget>['options'];
 // <SupportWidget> with a new key to pass the new one (widget v4 reads its options once per
 // mount).
 function LoadedSupportWidget() {
-  const [contactToken, setContactToken] = useState<string | null>(null);
+  const [contactToken, setContactToken] = useState<string | null | undefined>(undefined);
 
   useEffect(() => {
     let cancelled = false;
@@ -43,18 +43,21 @@ function LoadedSupportWidget() {
         return response.json() as Promise<{ token: string }>;
       })
       .then((data) => {
-        if (!cancelled && data) setContactToken(data.token);
+        if (!cancelled) setContactToken(data ? data.token : null);
       })
       .catch((error: unknown) => {
         // The widget stays hidden; the console says why.
         console.error('The OpenCX contact token could not be fetched:', error);
+        if (!cancelled) setContactToken(null);
       });
     return () => {
       cancelled = true;
     };
   }, []);
 
-  // Not signed in (401) or still loading: a verified widget needs its token first.
+  // Still asking your backend: the busy launcher keeps the widget's place until it answers.
+  if (contactToken === undefined) return <ChatLauncher busy />;
+  // Not signed in (401) or no answer: a verified widget needs its token first.
   if (contactToken === null) return null;
 
   const options: WidgetOptions = {

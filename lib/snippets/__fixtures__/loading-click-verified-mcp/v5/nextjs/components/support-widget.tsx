@@ -121,7 +121,7 @@ interface SupportWidgetProps {
 }
 
 function LoadedSupportWidget({ userId }: SupportWidgetProps) {
-  const [contactToken, setContactToken] = useState<string | null>(null);
+  const [contactToken, setContactToken] = useState<string | null | undefined>(undefined);
 
   useEffect(() => {
     if (userId === null) {
@@ -147,7 +147,9 @@ function LoadedSupportWidget({ userId }: SupportWidgetProps) {
     };
   }, [userId]);
 
-  // Not signed in (401) or still loading: a verified widget needs its token first.
+  // Still asking your backend: the busy launcher keeps the widget's place until it answers.
+  if (contactToken === undefined) return <ChatLauncher busy />;
+  // Not signed in (401) or no answer: a verified widget needs its token first.
   if (contactToken === null) return null;
 
   // Personal connections stay off without streaming: true and capabilities: { connections: true } in these options.
