@@ -109,6 +109,8 @@ export const LOAD_SCRIPT_FUNCTION = "loadOpenCxScript";
 export const SHOW_FUNCTION = "showOpenCxWidget";
 /** v5 verified with `mcp_access`: the stop function of the current renewal. */
 const STOP_RENEWAL = "stopOpenCxTokenRenewal";
+/** v5 verified: the number of the latest start; an older start that finishes later gives way. */
+const LATEST_START = "latestOpenCxStart";
 /** What the page logs when the widget cannot start (a failed script load, a backend error). */
 export const START_FAILED = "The OpenCX widget could not start:";
 
@@ -308,14 +310,24 @@ function startAndShow(config: PlaygroundConfig, dialect: EmbedDialect): string[]
     ...(renews
       ? [...renewalFunction(dialect.typed), "", `let ${STOP_RENEWAL} = () => {};`]
       : chatOnlyNote()),
+    "",
+    ...commentLines(
+      `Starts are numbered: if another user signs in while a start waits on your backend${dialect.loader ? " or the script" : ""}, the later start wins, whichever answer comes first.`,
+    ),
+    `let ${LATEST_START} = 0;`,
     ...stepComment(
       dialect,
       "Fetches the signed-in user's token, loads the embed script, then passes the token to the widget.",
     ),
     `async function ${START_FUNCTION}()${returns(dialect, "Promise<void>")} {`,
+    `  const thisStart = ++${LATEST_START};`,
     `  const ${CONTACT_TOKEN_VARIABLE} = await ${FETCH_TOKEN_FUNCTION}();`,
+    `  if (thisStart !== ${LATEST_START}) return; // Superseded while the backend answered.`,
     `  if (${CONTACT_TOKEN_VARIABLE} === null) return; // Nobody is signed in: no verified widget.`,
-    ...awaitLoad(dialect),
+    ...awaitLoad(dialect).flatMap((line) => [
+      line,
+      `  if (thisStart !== ${LATEST_START}) return; // Superseded while the script loaded.`,
+    ]),
     `  ${SHOW_FUNCTION}(${CONTACT_TOKEN_VARIABLE});`,
     ...(renews
       ? [

@@ -55,11 +55,18 @@ function showOpenCxWidget(contactToken: string) {
 }
 
 // This token is minted without mcp_access (chat-only), so it does not expire: nothing to renew.
+
+// Starts are numbered: if another user signs in while a start waits on your backend or the
+// script, the later start wins, whichever answer comes first.
+let latestOpenCxStart = 0;
 // Fetches the signed-in user's token, loads the embed script, then passes the token to the widget.
 async function startOpenCxWidget() {
+  const thisStart = ++latestOpenCxStart;
   const contactToken = await fetchOpenCxContactToken();
+  if (thisStart !== latestOpenCxStart) return; // Superseded while the backend answered.
   if (contactToken === null) return; // Nobody is signed in: no verified widget.
   await loadOpenCxScript();
+  if (thisStart !== latestOpenCxStart) return; // Superseded while the script loaded.
   showOpenCxWidget(contactToken);
 }
 
