@@ -70,19 +70,29 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** The page-load page, loaded (its first start waiting on the backend), on a fake clock. */
+async function loadedPage(c: PlaygroundConfig) {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+  const backend = heldBackend(fakeBrowser());
+  const page = runHtmlPage(pageHtml(c), backend.browser);
+  void page.load();
+  await flush();
+  /** Another user signs in without a page load. */
+  const signIn = async () => {
+    void page.call("updateOpenCxWidgetUser");
+    await flush();
+  };
+  return { backend, page, signIn };
+}
+
 describe("v5 verified, page load (HTML): the later start wins", () => {
   for (const [name, c] of [
     ["chat-only", CHAT_ONLY],
     ["renewing", RENEWING],
   ] as const) {
     it(`${name}: B signs in while A's first start waits; A's answer comes last and is dropped`, async () => {
-      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-      const backend = heldBackend(fakeBrowser());
-      const page = runHtmlPage(pageHtml(c), backend.browser);
-      void page.load();
-      await flush();
-      void page.call("updateOpenCxWidgetUser");
-      await flush();
+      const { backend, page, signIn } = await loadedPage(c);
+      await signIn();
       expect(backend.requests()).toBe(2);
       await backend.answer(1, "B");
       await backend.answer(0, "A");
@@ -95,13 +105,8 @@ describe("v5 verified, page load (HTML): the later start wins", () => {
     });
 
     it(`${name}: A's answer first changes nothing: A's start was already overtaken`, async () => {
-      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-      const backend = heldBackend(fakeBrowser());
-      const page = runHtmlPage(pageHtml(c), backend.browser);
-      void page.load();
-      await flush();
-      void page.call("updateOpenCxWidgetUser");
-      await flush();
+      const { backend, page, signIn } = await loadedPage(c);
+      await signIn();
       await backend.answer(0, "A");
       expect(page.initCalls).toEqual([]);
       await backend.answer(1, "B");
@@ -110,14 +115,9 @@ describe("v5 verified, page load (HTML): the later start wins", () => {
     });
 
     it(`${name}: starts that do not overlap show A, then B in the same widget`, async () => {
-      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-      const backend = heldBackend(fakeBrowser());
-      const page = runHtmlPage(pageHtml(c), backend.browser);
-      void page.load();
-      await flush();
+      const { backend, page, signIn } = await loadedPage(c);
       await backend.answer(0, "A");
-      void page.call("updateOpenCxWidgetUser");
-      await flush();
+      await signIn();
       await backend.answer(1, "B");
       expect(tokensOf(page.initCalls)).toEqual(["A", "B"]);
       expect(vi.getTimerCount()).toBe(name === "renewing" ? 1 : 0);
