@@ -17,6 +17,7 @@ import {
 } from "./model";
 import { jsString } from "./print";
 import {
+  LAUNCHER_COMPONENT,
   mountNote,
   reactImport,
   supportWidgetComponent,
@@ -32,13 +33,10 @@ export const NEXT_ROUTE_PATH = `app${CONTACT_TOKEN_ENDPOINT}/route.ts`;
 
 /** `next/dynamic` loads the package in the browser only, and (on consent or click) when first rendered. */
 function dynamicWidget(config: PlaygroundConfig): string[] {
-  const why =
-    config.loading === "page-load"
-      ? "// The widget reads window and localStorage: load it in the browser only."
-      : "// The widget reads window and localStorage: load it in the browser only, when it first renders.";
+  const why = "// The widget reads window and localStorage: load it in the browser only";
   if (config.loading === "page-load")
     return [
-      why,
+      `${why}.`,
       `const Widget = dynamic(() => import('${REACT_PACKAGE}').then((mod) => mod.Widget), {`,
       "  ssr: false,",
       "});",
@@ -46,13 +44,13 @@ function dynamicWidget(config: PlaygroundConfig): string[] {
   return [
     ...UNAVAILABLE_SOURCE,
     "",
-    why,
+    `${why}, when it first renders.`,
     `const Widget = dynamic<ComponentProps<typeof OpenCxWidget>>(`,
     `  () => import('${REACT_PACKAGE}').then((mod) => mod.Widget, ${UNAVAILABLE_FUNCTION}),`,
     "  {",
     "    ssr: false,",
     // The look-alike launcher stays, busy, while the package loads after a click.
-    ...(config.loading === "click" ? ["    loading: () => <ChatLauncher busy />,"] : []),
+    ...(config.loading === "click" ? [`    loading: () => <${LAUNCHER_COMPONENT} busy />,`] : []),
     "  },",
     ");",
   ];

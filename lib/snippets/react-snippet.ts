@@ -224,7 +224,7 @@ export function supportWidgetComponent(config: PlaygroundConfig, nextjs = false)
 /** On consent or on click: the component that renders `<Widget>`, behind the exported gate. */
 const LOADED_COMPONENT = "LoadedSupportWidget";
 /** On click: the look-alike launcher component. */
-const LAUNCHER_COMPONENT = "ChatLauncher";
+export const LAUNCHER_COMPONENT = "ChatLauncher";
 
 /** On click: the look-alike launcher, in the widget's place and colours (loading.ts). */
 function chatLauncherSource(config: PlaygroundConfig): string[] {
@@ -401,7 +401,7 @@ function widgetImport(config: PlaygroundConfig): string[] {
 }
 
 /** On consent or on click: the type of the lazily loaded `Widget`. */
-export const LOADED_WIDGET_TYPE = "ComponentType<ComponentProps<typeof OpenCxWidget>>";
+const LOADED_WIDGET_TYPE = "ComponentType<ComponentProps<typeof OpenCxWidget>>";
 /** On consent or on click: what stands in for `Widget` when the package cannot load. */
 export const UNAVAILABLE_FUNCTION = "widgetUnavailable";
 
