@@ -1,7 +1,7 @@
 import { Playground } from "@/components/playground/playground";
 import { highlightSnippets } from "@/lib/highlight/highlight-snippets";
 import { applicableTargets, generateSnippets } from "@/lib/snippets";
-import { EAGER_TARGET } from "@/lib/snippets/on-demand";
+import { madeAtOnce } from "@/lib/snippets/on-demand";
 import { configFromSearchParams } from "@/lib/url/codec";
 import { shownTarget, tabFromSearchParams } from "@/lib/url/tab";
 
@@ -20,9 +20,12 @@ export default async function PlaygroundPage({ searchParams }: { searchParams: S
   const snippets = generateSnippets(config);
   const initialHighlighted = await highlightSnippets(snippets);
   const shown = shownTarget(tab, applicableTargets(config));
-  // The client makes HTML itself at once; another tab's snippet comes along until its generator loads.
+  // What the client makes itself at once (the page-load HTML) is not sent; another tab's snippet,
+  // or the HTML page that loads on consent or click, comes along until its generator loads.
   const initialSnippet =
-    shown === EAGER_TARGET ? undefined : snippets.find((s) => s.target === shown);
+    shown === undefined || madeAtOnce(shown, config)
+      ? undefined
+      : snippets.find((s) => s.target === shown);
   return (
     <Playground
       initial={config}

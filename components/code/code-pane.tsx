@@ -21,8 +21,8 @@ import { useReducedMotion } from "@/components/state/use-reduced-motion";
 export interface CodePaneProps {
   initialHighlighted: Record<string, string>;
   /**
-   * The snippet of the tab the page opened on, made on the server, when that tab is not the
-   * eagerly generated one: shown (server render, hydration) until the generators load, while
+   * The snippet of the tab the page opened on, made on the server, when the client cannot make
+   * it at once (`madeAtOnce`): shown (server render, hydration) until the generators load, while
    * the config is still the one the page opened with.
    */
   initialSnippet?: Snippet;

@@ -1,8 +1,9 @@
 import { EmbedPlayground } from "@/components/embed/embed-playground";
 import { parseEmbedParams } from "@/lib/embed/params";
 import { highlightSnippets } from "@/lib/highlight/highlight-snippets";
-import { generateSnippets } from "@/lib/snippets";
-import { EAGER_TARGET } from "@/lib/snippets/on-demand";
+import { applicableTargets, generateSnippets } from "@/lib/snippets";
+import { madeAtOnce } from "@/lib/snippets/on-demand";
+import { shownTarget } from "@/lib/url/tab";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -17,11 +18,13 @@ export default async function EmbedPage({ searchParams }: { searchParams: Search
   const initialHighlighted = options.panels.includes("code")
     ? await highlightSnippets(snippets)
     : {};
-  // `options.tab` is always a tab the config offers; HTML the client makes itself at once.
+  // What the client makes itself at once (the page-load HTML) is not sent; another tab's snippet,
+  // or the HTML page that loads on consent or click, comes along until its generator loads.
+  const shown = shownTarget(options.tab, applicableTargets(config));
   const initialSnippet =
-    options.tab === null || options.tab === EAGER_TARGET
+    shown === undefined || madeAtOnce(shown, config)
       ? undefined
-      : snippets.find((s) => s.target === options.tab);
+      : snippets.find((s) => s.target === shown);
   return (
     <EmbedPlayground
       initial={config}
