@@ -32,9 +32,9 @@ import {
   START_FUNCTION,
   v4NoRenewalNote,
   widgetTokenOf,
+  TOKEN_REQUEST,
 } from "./lifecycle";
 import {
-  CONTACT_TOKEN_ENDPOINT,
   CONTACT_TOKEN_VARIABLE,
   connectionSwitchesNote,
   embedScriptUrl,
@@ -265,10 +265,7 @@ function startOnce(config: PlaygroundConfig, dialect: EmbedDialect): string[] {
     ),
     startOpening(dialect, true),
     ...tokenComment(dialect).map((l) => "  " + l),
-    `  const response = await fetch(${jsString(CONTACT_TOKEN_ENDPOINT)}, {`,
-    "    method: 'POST',",
-    "    credentials: 'same-origin',",
-    "  });",
+    ...TOKEN_REQUEST,
     "  if (response.status === 401) return; // Not signed in: no verified widget on this page.",
     "  if (!response.ok) throw new Error(`Contact token request failed (${response.status})`);",
     `  const { token: ${CONTACT_TOKEN_VARIABLE} } = ${json};`,

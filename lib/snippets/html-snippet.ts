@@ -17,7 +17,7 @@ import {
   START_FAILED,
 } from "./embed-module";
 import { DIALECT, generatePageLoadHtml, headerComment } from "./html-page";
-import { commentLines, START_FUNCTION, UPDATE_USER_FUNCTION } from "./lifecycle";
+import { commentLines, START_FUNCTION, TOKEN_REQUEST, UPDATE_USER_FUNCTION } from "./lifecycle";
 import {
   LAUNCHER_ID,
   LAUNCHER_LABEL,
@@ -26,7 +26,7 @@ import {
   loadingHeadline,
   loadingOf,
 } from "./loading";
-import { CONTACT_TOKEN_ENDPOINT, indent, isVerified } from "./model";
+import { indent, isVerified } from "./model";
 import { jsString } from "./print/js";
 import { SNIPPET_TARGET_LABELS, type Snippet } from "./types";
 
@@ -46,7 +46,7 @@ export const CONSENT_FUNCTION = "onOpenCxConsent";
 /** The launcher's click handler. */
 export const LAUNCHER_CLICK_FUNCTION = "onOpenCxLauncherClick";
 /** A verified page: shows the launcher while the backend has a token for a signed-in user. */
-export const SHOW_LAUNCHER_FUNCTION = "showOpenCxLauncherIfSignedIn";
+const SHOW_LAUNCHER_FUNCTION = "showOpenCxLauncherIfSignedIn";
 /** The variable holding the launcher element. */
 const LAUNCHER_VARIABLE = "openCxLauncher";
 
@@ -101,10 +101,7 @@ function clickTrigger(config: PlaygroundConfig): string[] {
           `A verified widget needs a signed-in user: the launcher shows while your backend answers with a token for one (signed out: 401, no launcher); ${UPDATE_USER_FUNCTION}() asks again. The click fetches a fresh token.`,
         ),
         `async function ${SHOW_LAUNCHER_FUNCTION}() {`,
-        `  const response = await fetch(${jsString(CONTACT_TOKEN_ENDPOINT)}, {`,
-        "    method: 'POST',",
-        "    credentials: 'same-origin',",
-        "  });",
+        ...TOKEN_REQUEST,
         `  ${LAUNCHER_VARIABLE}.style.display = response.ok ? '' : 'none';`,
         "}",
         `${SHOW_LAUNCHER_FUNCTION}().catch((error) => {`,

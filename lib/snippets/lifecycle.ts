@@ -227,6 +227,14 @@ export function htmlUpdateUserFunction(startedFlag?: string, beforeStart?: strin
   ];
 }
 
+/** The request for the signed-in user's contact token, to YOUR backend (inside an async function). */
+export const TOKEN_REQUEST = [
+  `  const response = await fetch(${jsString(CONTACT_TOKEN_ENDPOINT)}, {`,
+  "    method: 'POST',",
+  "    credentials: 'same-origin',",
+  "  });",
+];
+
 /** v5 verified: the backend call, shared by the first fetch and the renewals. */
 export function fetchTokenFunction(typed: boolean): string[] {
   const returns = typed ? ": Promise<string | null>" : "";
@@ -240,10 +248,7 @@ export function fetchTokenFunction(typed: boolean): string[] {
         ]
       : []),
     `async function ${FETCH_TOKEN_FUNCTION}()${returns} {`,
-    `  const response = await fetch(${jsString(CONTACT_TOKEN_ENDPOINT)}, {`,
-    "    method: 'POST',",
-    "    credentials: 'same-origin',",
-    "  });",
+    ...TOKEN_REQUEST,
     "  if (response.status === 401) return null;",
     "  if (!response.ok) throw new Error(`Contact token request failed (${response.status})`);",
     ...read,

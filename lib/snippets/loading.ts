@@ -25,7 +25,7 @@ export {
 } from "./loading-mode";
 
 /** The trigger, as the snippet's first comment says it. */
-export function untilThenText(mode: Exclude<LoadingMode, "page-load">, html: boolean): string {
+function untilThenText(mode: Exclude<LoadingMode, "page-load">, html: boolean): string {
   if (mode === "consent") {
     return html
       ? "Loads after consent: until your consent tool calls onOpenCxConsent()"
@@ -46,7 +46,7 @@ export function loadingHeadline(
 }
 
 /** What the React and Next.js snippets save until the trigger: the package's chunk (no size known). */
-export const PACKAGE_COST = "the widget's package (its own chunk) is not downloaded or run";
+const PACKAGE_COST = "the widget's package (its own chunk) is not downloaded or run";
 
 /** The look-alike launcher's label: the real trigger's default (domain.md §7.4). */
 export const LAUNCHER_LABEL = "Chat with us";

@@ -196,7 +196,7 @@ export interface ReadmeHead {
  * The README's sentence on when the widget loads (the `loading` option): the demo consent banner
  * and what replaces it in production, or the launcher that loads it; none on page load.
  */
-export function loadingSentence(config: PlaygroundConfig, head: ReadmeHead): string[] {
+function loadingSentence(config: PlaygroundConfig, head: ReadmeHead): string[] {
   switch (config.loading) {
     case "page-load":
       return [];
