@@ -27,8 +27,8 @@
  *   until the test has seen the busy launcher still in place (disabled, `aria-busy`) and no
  *   widget started.
  *
- * The pages of a test run side by side (each mostly waits on the browser), about 4 s per test
- * here. The Next server the config starts is not used.
+ * The pages of a test run side by side (each mostly waits on the browser). The Next server the
+ * config starts is not used.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -39,7 +39,7 @@ import { WIDGET_MAJORS, type WidgetMajor } from "../lib/config/versions";
 import { toWidgetConfig } from "../lib/config/widget-config";
 import { generateSnippet } from "../lib/snippets";
 import { CONTACT_TOKEN_ENDPOINT } from "../lib/snippets/model";
-import { expect, test, TRACE } from "./support/fixtures";
+import { collectPageErrors, expect, test, TRACE } from "./support/fixtures";
 import {
   bundleSnippetPages,
   WIDGET_INITS_GLOBAL,
@@ -145,6 +145,8 @@ const HARNESS_HTML = `<!doctype html>
 let bundle: SnippetBundle;
 
 test.beforeAll(async () => {
+  // 5 loading fixtures × 2 triggers × 2 majors × 2 targets, as the header says.
+  expect(VARIANTS).toHaveLength(40);
   const started = Date.now();
   bundle = await bundleSnippetPages(
     VARIANTS.map((variant) => ({
@@ -223,16 +225,6 @@ async function inits(page: Page): Promise<unknown[]> {
   return raw.map((json) => JSON.parse(json) as unknown);
 }
 
-/** Console errors and uncaught exceptions of `page` (the fixtures' `pageErrors` watches only theirs). */
-function pageErrorsOf(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error") errors.push(`console: ${msg.text()}`);
-  });
-  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  return errors;
-}
-
 const settle = (page: Page) =>
   page.evaluate((ms) => new Promise((done) => setTimeout(done, ms)), SETTLE_MS);
 
@@ -240,7 +232,8 @@ async function runVariant(page: Page, variant: Variant): Promise<void> {
   const { requests, origin, entry, tokenAsked, answerToken } = await serve(page, variant);
   const holdsToken = variant.mode === "click" && variant.config.model === "server";
   if (!holdsToken) answerToken();
-  const errors = pageErrorsOf(page);
+  // The fixtures' `pageErrors` watches only their own page.
+  const errors = collectPageErrors(page);
   const widgetPath = `/${bundle.widgetChunk}`;
   // Served as /entry.js; what it imports statically, by its own name.
   const statics = bundle.staticFiles(variant.name).filter((f) => f !== entry);

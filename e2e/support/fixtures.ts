@@ -40,7 +40,7 @@ export const test = base.extend<{
 export { expect } from "@playwright/test";
 
 /** Collects console errors and uncaught exceptions of a page (and its frames). */
-function collectPageErrors(page: Page): string[] {
+export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (msg) => {
     if (msg.type() === "error") errors.push(`console: ${msg.text()}`);

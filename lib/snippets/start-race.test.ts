@@ -14,8 +14,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { defaultConfig, type PlaygroundConfig } from "../config/options";
 import { toWidgetConfig } from "../config/widget-config";
 import { generateSnippet } from "./index";
+import { CONTACT_TOKEN_ENDPOINT } from "./model";
 import { embedPage, flush } from "./test-support/embed-page";
-import type { TokenBackend } from "./test-support/fake-browser";
+import { jwtFor, type TokenBackend } from "./test-support/fake-browser";
 import { fakeBrowser, runHtmlPage, type FakeBrowser } from "./test-support/run-snippet";
 import { generatedInlineScript } from "./test-support/snippet-checks";
 
@@ -34,35 +35,38 @@ const RENEWING = config({
   capabilitiesConnections: true,
 });
 
-/** A token like the sandbox's (JWT-shaped, one hour), named after its user. */
-function tokenFor(user: string): string {
-  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const iat = Math.floor(Date.now() / 1000);
-  return [encode({ alg: "HS256" }), encode({ sub: user, iat, exp: iat + 3600 }), "sig"].join(".");
-}
-
 /** A backend whose answers wait until the test gives them, request by request. */
 function heldBackend(browser: FakeBrowser) {
   const pending: ((token: string) => void)[] = [];
-  const fetch = () =>
-    new Promise((resolve) =>
+  const fetch = (url: string, init?: { method?: string }) => {
+    // The same request TokenBackend accepts, and nothing else.
+    if (url !== CONTACT_TOKEN_ENDPOINT || init?.method !== "POST")
+      throw new Error(`Unexpected request ${init?.method ?? "GET"} ${url}`);
+    return new Promise((resolve) =>
       pending.push((token) => resolve({ ok: true, status: 200, json: async () => ({ token }) })),
     );
+  };
   const held: FakeBrowser = { ...browser, backend: { fetch } as unknown as TokenBackend };
   return {
     browser: held,
     /** How many requests the page made. */
     requests: () => pending.length,
-    /** Answers request `index` (0 = the first the page made) with `user`'s token. */
+    /** Answers request `index` (0 = the first the page made) with `user`'s token; returns it. */
     answer: async (index: number, user: string) => {
-      pending[index]!(tokenFor(user));
+      const token = jwtFor(user, index + 1, 3600);
+      pending[index]!(token);
       await flush();
+      return token;
     },
   };
 }
 
+/** Whose token each initialisation passed (jwtFor's contact id is `<user>-<serial>`). */
 const tokensOf = (initCalls: readonly Record<string, unknown>[]) =>
-  initCalls.map((o) => JSON.parse(atob((o.user as { token: string }).token.split(".")[1]!)).sub);
+  initCalls.map((o) => {
+    const claims = JSON.parse(atob((o.user as { token: string }).token.split(".")[1]!));
+    return (claims.sub.payload.contact.id as string).split("-")[0];
+  });
 
 const pageHtml = (c: PlaygroundConfig) => generateSnippet("html", c).files[0]!.code;
 
@@ -94,12 +98,10 @@ describe("v5 verified, page load (HTML): the later start wins", () => {
       const { backend, page, signIn } = await loadedPage(c);
       await signIn();
       expect(backend.requests()).toBe(2);
-      await backend.answer(1, "B");
+      const tokenB = await backend.answer(1, "B");
       await backend.answer(0, "A");
       expect(tokensOf(page.initCalls)).toEqual(["B"]);
-      expect(page.initCalls[0]).toEqual(
-        toWidgetConfig(c, { contactToken: (page.initCalls[0]!.user as { token: string }).token }),
-      );
+      expect(page.initCalls).toEqual([toWidgetConfig(c, { contactToken: tokenB })]);
       // Only B's token is renewed: one timer.
       expect(vi.getTimerCount()).toBe(name === "renewing" ? 1 : 0);
     });
@@ -120,6 +122,8 @@ describe("v5 verified, page load (HTML): the later start wins", () => {
       await signIn();
       await backend.answer(1, "B");
       expect(tokensOf(page.initCalls)).toEqual(["A", "B"]);
+      // The same widget: no reload in between.
+      expect(page.reloads).toEqual([]);
       expect(vi.getTimerCount()).toBe(name === "renewing" ? 1 : 0);
     });
   }
