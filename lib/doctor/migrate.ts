@@ -16,6 +16,7 @@
  */
 import { DEFAULT_CONFIG, type PlaygroundConfig } from "../config/options";
 import { WIDGET_PINS, type WidgetMajor } from "../config/versions";
+import { setByLoading } from "../import/loading";
 import { NOT_MODELLED } from "../import/not-modelled";
 import { serverLanguageMark } from "../import/server-languages";
 import type { ImportKind, SourceRange } from "../import/types";
@@ -262,8 +263,8 @@ function manualSteps(facts: PageFacts, to: WidgetMajor): MigrationStep[] {
     for (const entry of facts.options.entries) {
       if (entry.key === null || !(entry.key in NOT_MODELLED) || LEGACY_OPTION_KEYS.has(entry.key))
         continue;
-      // A page that loads on click opens the widget with `isOpen`: the migrated snippet keeps it.
-      if (entry.key === "isOpen" && facts.imported.config.loading === "click") continue;
+      // Set by the page's loading mode (on click, `isOpen`): the migrated snippet keeps it.
+      if (setByLoading(entry.key, facts.imported.config.loading)) continue;
       if (to === "v4" && V5_ONLY_KEYS.has(entry.key)) {
         // The ones versionChanges removed are listed there.
         if (!REMOVED_ON_V4.includes(entry.key))

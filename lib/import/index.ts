@@ -175,9 +175,7 @@ function importUnsafe(text: string, base: PlaygroundConfig, options: ImportOptio
   if (found.options) {
     const { node, program } = found.options;
     const literal = readLiteral(node, { source: program.source, offset: program.offset });
-    const client = mapWidgetOptions(literal, base, report, majors, {
-      opensOnLoad: loading === "click",
-    });
+    const client = mapWidgetOptions(literal, base, report, majors, loading);
     config = { ...config, ...client.values, model: client.model };
     repeatedMounts(found, applied, report);
   }

@@ -30,3 +30,12 @@ export function readLoading(text: string): LoadingMode | null {
   if (consent || click) return atOnce ? null : consent ? "consent" : "click";
   return atOnce || DYNAMIC.test(text) ? "page-load" : null;
 }
+
+/**
+ * Whether a widget option of a pasted page comes with its loading mode rather than from the
+ * config: on click the page opens the widget as it replaces the launcher (`isOpen: true`,
+ * `loadingOptionsValue`), so the import and the doctor's migration do not report it.
+ */
+export function setByLoading(key: string, loading: LoadingMode): boolean {
+  return key === "isOpen" && loading === "click";
+}

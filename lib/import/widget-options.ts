@@ -22,11 +22,13 @@ import {
   OPTIONS,
   type CustomDataRow,
   type IdentityModel,
+  type LoadingMode,
   type PlaygroundConfig,
 } from "../config/options";
 import { WIDGET_TOKEN_PLACEHOLDER } from "../config/widget-config";
 import { looksLikeApiKey } from "../secrets/detect";
 import type { LiteralNode } from "./literal";
+import { setByLoading } from "./loading";
 import { NOT_MODELLED } from "./not-modelled";
 import {
   appliesIn,
@@ -67,11 +69,9 @@ interface ClientFields {
   values: Partial<PlaygroundConfig>;
 }
 
-function reportTopLevelKeys(tree: OptionTree, report: Report, opensOnLoad: boolean) {
+function reportTopLevelKeys(tree: OptionTree, report: Report, loading: LoadingMode) {
   for (const [key, e] of tree.object("") ?? []) {
-    if (MODELLED.includes(key)) continue;
-    // A page that loads on click opens the widget as it replaces the launcher (loading.ts).
-    if (key === "isOpen" && opensOnLoad) continue;
+    if (MODELLED.includes(key) || setByLoading(key, loading)) continue;
     const reason = NOT_MODELLED[key];
     if (reason)
       report.warn(
@@ -159,10 +159,10 @@ export function mapWidgetOptions(
   base: PlaygroundConfig,
   report: Report,
   versions: ImportMajors,
-  page: { opensOnLoad: boolean } = { opensOnLoad: false },
+  loading: LoadingMode,
 ): ClientFields {
   const tree = new OptionTree(report, root);
-  reportTopLevelKeys(tree, report, page.opensOnLoad);
+  reportTopLevelKeys(tree, report, loading);
   if (!tree.has("token")) {
     report.error(
       "token",
