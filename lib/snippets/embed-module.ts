@@ -115,7 +115,7 @@ const LATEST_START = "latestOpenCxStart";
 export const START_FAILED = "The OpenCX widget could not start:";
 
 /** The framework module's loader (Vue, Nuxt, Angular). */
-const MODULE_LOADER: ScriptLoader = {
+export const MODULE_LOADER: ScriptLoader = {
   name: LOAD_SCRIPT_FUNCTION,
   urlConst: SCRIPT_URL_CONST,
   promise: "openCxScript",

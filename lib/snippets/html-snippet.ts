@@ -9,9 +9,8 @@ import type { LoadingMode, PlaygroundConfig } from "../config/options";
 import {
   type EmbedDialect,
   embedFlows,
-  LOAD_SCRIPT_FUNCTION,
+  MODULE_LOADER,
   loaderFunction,
-  SCRIPT_URL_CONST,
   type ScriptLoader,
   scriptUrlConst,
   START_FAILED,
@@ -30,13 +29,10 @@ import { indent, isVerified } from "./model";
 import { jsString } from "./print/js";
 import { SNIPPET_TARGET_LABELS, type Snippet } from "./types";
 
-/** The on-demand page's loader: the embed script is added by code, on consent or on click. */
+/** The on-demand page's loader: the framework module's, saying why a failed load is forgotten. */
 const ON_DEMAND_LOADER: ScriptLoader = {
-  name: LOAD_SCRIPT_FUNCTION,
-  urlConst: SCRIPT_URL_CONST,
-  promise: "openCxScript",
+  ...MODULE_LOADER,
   forgetNote: " // A later start tries again.",
-  error: "'The OpenCX widget script did not load'",
 };
 
 /** The page's flag: the visitor consented or clicked, so the widget is started (or starting). */
