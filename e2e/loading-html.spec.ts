@@ -28,6 +28,7 @@ import { LAUNCHER_ID } from "../lib/snippets/loading";
 import { CONTACT_TOKEN_ENDPOINT, embedScriptUrl } from "../lib/snippets/model";
 import { canonical } from "./support/canonical";
 import { expect, test } from "./support/fixtures";
+import { widgetStorageKeys } from "./support/widget-storage";
 
 const HOSTILE_RUNS = Number(process.env.LOADING_HOSTILE_RUNS ?? 24);
 const SEED = process.env.FC_SEED
@@ -131,8 +132,6 @@ async function open(page: Page, c: Case, index: number): Promise<Observed> {
   return seen;
 }
 
-const widgetKeys = (page: Page) =>
-  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("opencx-widget:")));
 const inits = (page: Page) =>
   page.evaluate(() => (window as unknown as { __inits?: string[] }).__inits ?? []);
 
@@ -147,7 +146,7 @@ async function runCase(page: Page, c: Case, index: number): Promise<void> {
 
   // Before the trigger: nothing from the widget's host, no widget key, no initialisation.
   expect(seen.embedRequests, "widget script requests before the trigger").toBe(0);
-  expect(await widgetKeys(page), "widget keys before the trigger").toEqual([]);
+  expect(await widgetStorageKeys(page), "widget keys before the trigger").toEqual([]);
   expect(await inits(page)).toEqual([]);
 
   if (mode(c.config) === "click") {
@@ -188,7 +187,7 @@ async function runCase(page: Page, c: Case, index: number): Promise<void> {
   };
   expect(canonical(JSON.parse(calls[0]!))).toBe(canonical(expected));
   // The stand-in wrote its key: the storage check above could have seen one.
-  expect((await widgetKeys(page)).length).toBe(1);
+  expect((await widgetStorageKeys(page)).length).toBe(1);
   if (mode(c.config) === "click") await expect(launcher).toHaveCount(0);
   expect(seen.unexpected).toEqual([]);
 }

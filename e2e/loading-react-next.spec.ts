@@ -46,6 +46,7 @@ import {
   WIDGET_STUB_TEST_ID,
   type SnippetBundle,
 } from "./support/snippet-bundle";
+import { widgetStorageKeys } from "./support/widget-storage";
 
 test.use(TRACE);
 
@@ -210,12 +211,6 @@ async function serve(
 
 /** Paths requested so far (the widget chunk's by its file name). */
 const pathsOf = (requests: readonly Request[]) => requests.map((r) => new URL(r.url()).pathname);
-
-async function widgetStorageKeys(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    Object.keys(localStorage).filter((key) => key.startsWith("opencx-widget:")),
-  );
-}
 
 async function inits(page: Page): Promise<unknown[]> {
   const raw = await page.evaluate(

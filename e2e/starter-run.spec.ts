@@ -34,6 +34,7 @@ import { verifySandboxToken } from "../lib/sandbox/token";
 import { CONTACT_TOKEN_ENDPOINT, embedScriptUrl, REACT_PACKAGE } from "../lib/snippets/model";
 import { STARTER_FOLDERS, starterFiles, starterZip, type StarterStack } from "../lib/starter";
 import { expect, test } from "./support/fixtures";
+import { widgetStorageKeys } from "./support/widget-storage";
 import {
   Child,
   childEnv,
@@ -293,10 +294,7 @@ test.describe("starter projects, installed and run (issue 21)", () => {
             await page.waitForLoadState("networkidle");
             expect(embedRequests).toEqual([]);
             expect(await recorded()).toEqual([]);
-            const keys = await page.evaluate(() =>
-              Object.keys(localStorage).filter((k) => k.startsWith("opencx-widget:")),
-            );
-            expect(keys).toEqual([]);
+            expect(await widgetStorageKeys(page)).toEqual([]);
             await page.getByRole("button", { name: "Accept chat" }).click();
             phases.mark("consent");
           }
