@@ -12,6 +12,7 @@ import { LANGUAGE_NAMES } from "../config/languages";
 import {
   OPTIONS,
   type IdentityModel,
+  type LoadingMode,
   type OptionKey,
   type PlaygroundConfig,
 } from "../config/options";
@@ -44,6 +45,16 @@ const MODEL_EFFECT: Readonly<Record<IdentityModel, string>> = {
   browser:
     "pass from the browser → the page gives the widget the visitor's details in user.data (not verified)",
   server: "verified → the org API key moves to your server; the page only receives the token",
+};
+
+/** What each loading mode does, for a change of it. */
+const LOADING_EFFECT: Readonly<Record<LoadingMode, string>> = {
+  "page-load":
+    "load on page load → the widget's script loads with the page, as its own instructions say",
+  consent:
+    "load after consent → no widget request or storage until your consent tool calls the page's function",
+  click:
+    "load on click → a look-alike launcher; the real widget loads and opens when it is pressed",
 };
 
 const serverField = (field: string, effect: string): Reason =>
@@ -216,12 +227,7 @@ export const REASONS: Readonly<Record<OptionKey, Reason>> = {
     "the page fetches a new token before the hour is up",
     "the widget stops working when the token expires",
   ),
-  loading: (_before, after) =>
-    after.loading === "consent"
-      ? "load after consent → no widget request or storage until your consent tool calls the page's function"
-      : after.loading === "click"
-        ? "load on click → a look-alike launcher; the real widget loads and opens when it is pressed"
-        : "load on page load → the widget's script loads with the page, as its own instructions say",
+  loading: (_before, after) => LOADING_EFFECT[after.loading],
 };
 
 /** The plain-words reason for one changed option. */
