@@ -243,7 +243,8 @@ describe("explained examples", () => {
   const TYPED_KEYS = ["userEmail", "serverEmail", "contactToken", "apiKey"] as const;
   const markTyped = (config: PlaygroundConfig): PlaygroundConfig => {
     const marked = { ...config };
-    for (const key of TYPED_KEYS) if (marked[key]) marked[key] = TYPED_MARK + marked[key];
+    for (const key of TYPED_KEYS)
+      if (marked[key]) marked[key] = `${TYPED_MARK}${marked[key]}${TYPED_MARK}`;
     return marked;
   };
 
@@ -258,7 +259,7 @@ describe("explained examples", () => {
             expect(reasonFor(key, from, to)).toMatch(/^\S.* → \S/);
             // Typed values are never repeated: only fixed choices are named. A typed
             // value can be an ordinary word ("name") that a fixed text also holds, so
-            // each typed value is marked and the mark must not reach the reason.
+            // each typed value is marked at both ends and no mark may reach the reason.
             const marked = reasonFor(key, markTyped(from), markTyped(to));
             expect(marked).not.toContain(TYPED_MARK);
           }
